@@ -1,0 +1,41 @@
+/**
+ * Task states and the handler module each one runs. The CDK app builds one NodejsFunction
+ * per entry; the embedded stack maps the same state names to the same modules in-process.
+ */
+export interface StageHandler {
+  /** Task state name in the synthesized ASL. */
+  state: string;
+  /** Module under functions/, exporting `handler`. */
+  module: string;
+  /** Short construct id for the Lambda function. */
+  functionId: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+}
+
+export const SWEEP_TASKS: StageHandler[] = [
+  { state: 'Plan', module: 'plan', functionId: 'PlanFn', memoryMb: 512, timeoutSeconds: 120 },
+  { state: 'PartitionPart', module: 'partition', functionId: 'PartitionFn', memoryMb: 2048, timeoutSeconds: 900 },
+  { state: 'GroupBucket', module: 'group', functionId: 'GroupFn', memoryMb: 3008, timeoutSeconds: 900 },
+  { state: 'ResolveBucket', module: 'resolve', functionId: 'ResolveFn', memoryMb: 3008, timeoutSeconds: 900 },
+  { state: 'SampleForReview', module: 'sample', functionId: 'SampleFn', memoryMb: 1024, timeoutSeconds: 300 },
+  { state: 'EnforceBucket', module: 'enforce', functionId: 'EnforceFn', memoryMb: 1024, timeoutSeconds: 900 },
+  { state: 'Notify', module: 'notify', functionId: 'NotifyFn', memoryMb: 1024, timeoutSeconds: 900 },
+  { state: 'ScheduleLifts', module: 'scheduleLifts', functionId: 'ScheduleLiftsFn', memoryMb: 1024, timeoutSeconds: 900 },
+  { state: 'FinishSweep', module: 'finish', functionId: 'FinishFn', memoryMb: 512, timeoutSeconds: 120 },
+];
+
+export const LIFT_TASKS: StageHandler[] = [
+  { state: 'LiftDue', module: 'lift', functionId: 'LiftFn', memoryMb: 512, timeoutSeconds: 900 },
+];
+
+/** Distributed Map states of the sweep, with the plan field that lists their items. */
+export const SWEEP_MAPS = [
+  { state: 'PartitionParts', itemsPath: '$.plan.parts', task: 'PartitionPart' },
+  { state: 'GroupKeys', itemsPath: '$.plan.channelBuckets', task: 'GroupBucket' },
+  { state: 'ResolveAccounts', itemsPath: '$.plan.accountBuckets', task: 'ResolveBucket' },
+  { state: 'EnforceActions', itemsPath: '$.plan.accountBuckets', task: 'EnforceBucket' },
+] as const;
+
+export const SWEEP_STATE_MACHINE_ID = 'SweepStateMachine';
+export const LIFT_STATE_MACHINE_ID = 'LiftStateMachine';

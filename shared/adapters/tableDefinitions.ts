@@ -1,0 +1,78 @@
+/**
+ * The DynamoDB tables, as plain data: the CDK stack and the embedded stack both build
+ * from this one description so that local and AWS never drift apart.
+ */
+export interface TableDefinition {
+  /** Logical name; the physical name comes from the env var `envVar`. */
+  id: string;
+  envVar: string;
+  partitionKey: string;
+  sortKey?: string;
+  indexes: Array<{ name: string; partitionKey: string; sortKey?: string }>;
+  /** Attribute that DynamoDB TTL may expire (none of the audit tables have one). */
+  ttlAttribute?: string;
+}
+
+export const TABLES = {
+  /** Append-only record of every action: one item per (account, sweep, step). */
+  ledger: {
+    id: 'Ledger',
+    envVar: 'CRACKDOWN_TABLE_LEDGER',
+    partitionKey: 'accountId',
+    sortKey: 'entryKey',
+    indexes: [{ name: 'bySweep', partitionKey: 'sweepId', sortKey: 'accountId' }],
+  },
+  /** Current penalty per account, changed in the same transaction as the ledger entry that causes it. */
+  penalties: {
+    id: 'Penalties',
+    envVar: 'CRACKDOWN_TABLE_PENALTIES',
+    partitionKey: 'accountId',
+    indexes: [],
+  },
+  /** Review cases drawn by the sampler, one per (sweep, rule, account). */
+  reviews: {
+    id: 'Reviews',
+    envVar: 'CRACKDOWN_TABLE_REVIEWS',
+    partitionKey: 'sweepId',
+    sortKey: 'caseId',
+    indexes: [],
+  },
+  /** Transactional outbox: notifications and enforcement events waiting to be published. */
+  outbox: {
+    id: 'Outbox',
+    envVar: 'CRACKDOWN_TABLE_OUTBOX',
+    partitionKey: 'sweepId',
+    sortKey: 'messageKey',
+    indexes: [],
+  },
+  /** One-time lift schedules; the sparse `due` index holds only those still pending. */
+  lifts: {
+    id: 'Lifts',
+    envVar: 'CRACKDOWN_TABLE_LIFTS',
+    partitionKey: 'liftId',
+    indexes: [{ name: 'due', partitionKey: 'pending', sortKey: 'dueAt' }],
+  },
+  /** One item per sweep: its status, stage counters and summary. */
+  sweeps: {
+    id: 'Sweeps',
+    envVar: 'CRACKDOWN_TABLE_SWEEPS',
+    partitionKey: 'sweepId',
+    indexes: [],
+  },
+} as const satisfies Record<string, TableDefinition>;
+
+export type TableKey = keyof typeof TABLES;
+
+export const BUCKET_ENV_VAR = 'CRACKDOWN_BUCKET';
+export const SINK_TOPIC_ENV_VAR = 'CRACKDOWN_SINK_TOPIC_ARN';
+export const LIFT_TARGET_ENV_VARS = {
+  scheduleGroup: 'CRACKDOWN_SCHEDULE_GROUP',
+  targetArn: 'CRACKDOWN_LIFT_TARGET_ARN',
+  roleArn: 'CRACKDOWN_SCHEDULER_ROLE_ARN',
+} as const;
+
+export function tableName(key: TableKey, env: NodeJS.ProcessEnv = process.env): string {
+  const name = env[TABLES[key].envVar];
+  if (!name) throw new Error(`environment variable ${TABLES[key].envVar} (the ${TABLES[key].id} table name) is not set`);
+  return name;
+}
