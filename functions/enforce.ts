@@ -1,4 +1,17 @@
-// Placeholder until the stage lands; the CDK app needs the entry to exist.
-export const handler = async (_event: unknown): Promise<never> => {
-  throw new Error('stage enforce is not implemented yet');
-};
+/** Enforce stage: one account bucket's decisions → ledger, penalty state, outbox, lift rows. */
+import { z } from 'zod';
+import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
+import { enforceBucket } from '#shared/pipeline/enforceBucket';
+import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
+import { sweepPaths } from '#shared/pipeline/sweepPaths';
+import { mapEventSchema } from '#shared/pipeline/sweepPlan';
+import { stageHandler } from './lib/stageHandler.ts';
+
+export const handler = stageHandler('enforce', mapEventSchema(z.number().int().min(0)), async ({ sweepId, item }) => {
+  const work = workStore();
+  const { policy } = await loadSweepContext(work, sweepId);
+  const sample = JSON.parse(await work.readText(sweepPaths(sweepId).sample)) as { heldRules: string[] };
+  const stats = await enforceBucket(work, sweepId, item, policy, enforcementRepository(), new Set(sample.heldRules), () => new Date().toISOString());
+  await writeStats(work, sweepId, 'enforce', String(item), stats);
+  return { applied: stats.applied };
+});

@@ -1,4 +1,16 @@
-// Placeholder until the stage lands; the CDK app needs the entry to exist.
-export const handler = async (_event: unknown): Promise<never> => {
-  throw new Error('stage finish is not implemented yet');
-};
+/** Finish stage: write the sweep summary and mark the sweep complete. */
+import { sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
+import { summarizeSweep } from '#shared/pipeline/summarizeSweep';
+import { loadSweepContext } from '#shared/pipeline/sweepContext';
+import { sweepPaths } from '#shared/pipeline/sweepPaths';
+import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
+import { stageHandler } from './lib/stageHandler.ts';
+
+export const handler = stageHandler('finish', sweepEventSchema, async ({ sweepId }) => {
+  const work = workStore();
+  const { plan } = await loadSweepContext(work, sweepId);
+  const summary = await summarizeSweep(work, plan);
+  await work.write(sweepPaths(sweepId).summary, JSON.stringify(summary, null, 2));
+  await sweepRegistry().finished(sweepId, summary, new Date().toISOString());
+  return summary;
+});

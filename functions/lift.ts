@@ -1,4 +1,16 @@
-// Placeholder until the stage lands; the CDK app needs the entry to exist.
-export const handler = async (_event: unknown): Promise<never> => {
-  throw new Error('stage lift is not implemented yet');
-};
+/** Lift stage: end due timed penalties (one by schedule, or all due at `now`). */
+import { z } from 'zod';
+import { enforcementRepository, notificationSink } from '#shared/adapters/stageDependencies';
+import { liftDue } from '#shared/pipeline/liftDue';
+import { stageHandler } from './lib/stageHandler.ts';
+
+const liftEventSchema = z
+  .object({
+    liftId: z.string().min(1).optional(),
+    now: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
+
+export const handler = stageHandler('lift', liftEventSchema, async ({ liftId, now }) =>
+  liftDue(enforcementRepository(), notificationSink(), { liftId, now: new Date(now ?? Date.now()).toISOString() }),
+);

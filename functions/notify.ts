@@ -1,4 +1,9 @@
-// Placeholder until the stage lands; the CDK app needs the entry to exist.
-export const handler = async (_event: unknown): Promise<never> => {
-  throw new Error('stage notify is not implemented yet');
-};
+/** Notify stage: publish the sweep's pending outbox messages to the sink. */
+import { enforcementRepository, notificationSink } from '#shared/adapters/stageDependencies';
+import { publishOutbox } from '#shared/pipeline/publishOutbox';
+import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
+import { stageHandler } from './lib/stageHandler.ts';
+
+export const handler = stageHandler('notify', sweepEventSchema, async ({ sweepId }) =>
+  publishOutbox(sweepId, enforcementRepository(), notificationSink(), () => new Date().toISOString()),
+);

@@ -1,4 +1,17 @@
-// Placeholder until the stage lands; the CDK app needs the entry to exist.
-export const handler = async (_event: unknown): Promise<never> => {
-  throw new Error('stage partition is not implemented yet');
-};
+/** Partition stage: one snapshot part → account and channel buckets, bad records quarantined. */
+import { openStore } from '#shared/adapters/openStore';
+import { workStore } from '#shared/adapters/stageDependencies';
+import { CHANNELS } from '#shared/detect/registry';
+import { partitionPart } from '#shared/pipeline/partitionPart';
+import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
+import { mapEventSchema, partItemSchema } from '#shared/pipeline/sweepPlan';
+import { stageHandler } from './lib/stageHandler.ts';
+
+export const handler = stageHandler('partition', mapEventSchema(partItemSchema), async ({ sweepId, item }) => {
+  const work = workStore();
+  const { plan, detect } = await loadSweepContext(work, sweepId);
+  const channels = CHANNELS.filter((c) => c.codes.some((code) => detect.enabled(code)));
+  const stats = await partitionPart(work, openStore(plan.snapshot), plan, item, channels);
+  await writeStats(work, sweepId, 'partition', `${item.kind}-${item.index}`, stats);
+  return { valid: stats.valid, quarantined: stats.quarantined };
+});

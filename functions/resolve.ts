@@ -1,4 +1,16 @@
-// Placeholder until the stage lands; the CDK app needs the entry to exist.
-export const handler = async (_event: unknown): Promise<never> => {
-  throw new Error('stage resolve is not implemented yet');
-};
+/** Resolve stage: one account bucket → detections → decisions with escalation. */
+import { z } from 'zod';
+import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
+import { ACCOUNT_DETECTORS } from '#shared/detect/registry';
+import { resolveBucket } from '#shared/pipeline/resolveBucket';
+import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
+import { mapEventSchema } from '#shared/pipeline/sweepPlan';
+import { stageHandler } from './lib/stageHandler.ts';
+
+export const handler = stageHandler('resolve', mapEventSchema(z.number().int().min(0)), async ({ sweepId, item }) => {
+  const work = workStore();
+  const ctx = await loadSweepContext(work, sweepId);
+  const stats = await resolveBucket(work, ctx, item, ACCOUNT_DETECTORS, enforcementRepository());
+  await writeStats(work, sweepId, 'resolve', String(item), stats);
+  return { accounts: stats.accounts };
+});

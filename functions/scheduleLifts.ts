@@ -1,4 +1,9 @@
-// Placeholder until the stage lands; the CDK app needs the entry to exist.
-export const handler = async (_event: unknown): Promise<never> => {
-  throw new Error('stage scheduleLifts is not implemented yet');
-};
+/** Schedule-lift stage: a one-time schedule per timed penalty. */
+import { enforcementRepository, liftScheduler, workStore } from '#shared/adapters/stageDependencies';
+import { scheduleLifts } from '#shared/pipeline/scheduleLifts';
+import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
+import { stageHandler } from './lib/stageHandler.ts';
+
+export const handler = stageHandler('scheduleLifts', sweepEventSchema, async ({ sweepId }) =>
+  scheduleLifts(workStore(), sweepId, enforcementRepository(), liftScheduler()),
+);

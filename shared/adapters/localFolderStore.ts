@@ -63,6 +63,14 @@ export class LocalFolderStore implements BlobStore {
       return false;
     }
   }
+  async sizeOf(key: string): Promise<number> {
+    const p = this.path(key);
+    try {
+      return (await stat(p)).size;
+    } catch {
+      throw new BlobNotFoundError(p);
+    }
+  }
   private async mustExist(p: string): Promise<void> {
     try {
       await stat(p);

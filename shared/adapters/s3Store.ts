@@ -50,6 +50,15 @@ export class S3Store implements BlobStore {
     } while (token);
     return out.sort();
   }
+  async sizeOf(key: string): Promise<number> {
+    try {
+      const res = await s3Client().send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));
+      return res.ContentLength ?? 0;
+    } catch (err) {
+      if (isNotFound(err)) throw new BlobNotFoundError(this.describe(key));
+      throw err;
+    }
+  }
   async exists(key: string): Promise<boolean> {
     try {
       await s3Client().send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.key(key) }));

@@ -101,13 +101,18 @@ export const recordSchemas: { [K in RecordKind]: z.ZodType<RecordsByKind[K]> } =
   reports: reportSchema,
 };
 
-/** The account a record belongs to, used to bring an account's records together across shards. */
-export function owningAccount<K extends RecordKind>(kind: K, record: RecordsByKind[K]): string {
+/**
+ * The account a record belongs to, used to bring an account's records together across
+ * shards. Reports about a note or comment name no account, so they have none here.
+ */
+export function owningAccount<K extends RecordKind>(kind: K, record: RecordsByKind[K]): string | undefined {
   switch (kind) {
     case 'follows':
       return (record as Follow).followeeId;
-    case 'reports':
-      return (record as Report).targetId;
+    case 'reports': {
+      const r = record as Report;
+      return r.targetType === 'account' ? r.targetId : undefined;
+    }
     default:
       return (record as Account | Note | Comment).accountId;
   }

@@ -11,6 +11,8 @@ export interface BlobStore {
   /** Keys under a prefix, in lexicographic order. */
   list(prefix: string): Promise<string[]>;
   exists(key: string): Promise<boolean>;
+  /** Size in bytes; rejects with BlobNotFoundError when missing. */
+  sizeOf(key: string): Promise<number>;
 }
 
 export class BlobNotFoundError extends Error {

@@ -1,0 +1,31 @@
+/**
+ * Wraps a stage in middy with the Powertools logger: validate the event with zod (a bad
+ * event fails with the field and the problem), run the stage, log counts only (never
+ * user text, IPs or device ids), and return the stage's result as the Task output.
+ */
+import middy from '@middy/core';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+
+export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'crackdown', logLevel: (process.env.CRACKDOWN_LOG_LEVEL ?? 'INFO') as 'INFO' });
+
+export class InvalidStageInput extends Error {
+  override readonly name = 'InvalidStageInput';
+}
+
+export function stageHandler<S extends z.ZodTypeAny, R>(stage: string, schema: S, run: (input: z.infer<S>) => Promise<R>) {
+  const base = async (event: unknown, _context: Context): Promise<R> => {
+    const parsed = schema.safeParse(event);
+    if (!parsed.success) {
+      const detail = parsed.error.issues.map((i: z.core.$ZodIssue) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
+      throw new InvalidStageInput(`${stage}: invalid input: ${detail}`);
+    }
+    const started = performance.now();
+    const result = await run(parsed.data);
+    logger.info('stage done', { stage, ms: Math.round(performance.now() - started) });
+    return result;
+  };
+  return middy(base).use(injectLambdaContext(logger));
+}

@@ -1,0 +1,111 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import type { Construct } from 'constructs';
+import { BUCKET_ENV_VAR, SINK_TOPIC_ENV_VAR, TABLES, type TableKey } from '#shared/adapters/tableDefinitions';
+import { EnforcementSink } from './enforcementSink.ts';
+import { LiftScheduling, LiftStateMachine } from './liftScheduling.ts';
+import { acknowledgeGrantWildcards } from './grantFindings.ts';
+import { grantStageAccess } from './stageAccess.ts';
+import { StageFunctions } from './stageFunctions.ts';
+import { LIFT_STATE_MACHINE_ID, LIFT_TASKS, SWEEP_STATE_MACHINE_ID, SWEEP_TASKS } from './stages.ts';
+import { SweepStorage } from './storage.ts';
+import { SweepStateMachine } from './sweepStateMachine.ts';
+import { CrackdownTables } from './tables.ts';
+
+export interface CrackdownStackProps extends StackProps {
+  /** Concurrent child executions per Distributed Map (default 40). */
+  mapMaxConcurrency?: number;
+  /** Days before `sweeps/` intermediates expire (default 14). */
+  intermediateRetentionDays?: number;
+}
+
+/** Everything crackdown runs on: storage, tables, stage functions, both state machines, lift scheduling, the sink. */
+export class CrackdownStack extends Stack {
+  readonly dataKey: Key;
+  readonly storage: SweepStorage;
+  readonly tables: CrackdownTables;
+  readonly sink: EnforcementSink;
+  readonly functions: StageFunctions;
+  readonly sweep: SweepStateMachine;
+  readonly lift: LiftStateMachine;
+  readonly liftScheduling: LiftScheduling;
+
+  constructor(scope: Construct, id: string, props: CrackdownStackProps = {}) {
+    super(scope, id, props);
+
+    this.dataKey = new Key(this, 'DataKey', {
+      description: 'crackdown: snapshots, sweep intermediates, tables and the enforcement sink',
+      enableKeyRotation: true,
+      alias: `alias/${this.stackName}-data`,
+    });
+    this.storage = new SweepStorage(this, 'Storage', {
+      key: this.dataKey,
+      intermediateRetentionDays: props.intermediateRetentionDays,
+    });
+    this.tables = new CrackdownTables(this, 'Tables', { key: this.dataKey });
+    this.sink = new EnforcementSink(this, 'Sink', { key: this.dataKey });
+
+    this.functions = new StageFunctions(this, 'Stages', {
+      stages: [...SWEEP_TASKS, ...LIFT_TASKS],
+      environment: {
+        ...this.tables.environment(),
+        [BUCKET_ENV_VAR]: this.storage.bucket.bucketName,
+        [SINK_TOPIC_ENV_VAR]: this.sink.topic.topicArn,
+      },
+    });
+
+    this.lift = new LiftStateMachine(this, LIFT_STATE_MACHINE_ID, {
+      liftFunction: this.functions.get(LIFT_TASKS[0].module).fn,
+    });
+    this.liftScheduling = new LiftScheduling(this, 'LiftScheduling', { liftStateMachine: this.lift.stateMachine });
+
+    const targets = {
+      bucket: this.storage.bucket,
+      tables: this.tables.tables,
+      topic: this.sink.topic,
+      tableKey: this.dataKey,
+      allowLiftScheduling: this.liftScheduling.allowScheduling.bind(this.liftScheduling),
+    };
+    for (const { stage, fn, role } of this.functions.all()) {
+      grantStageAccess(stage.module, fn, targets);
+      acknowledgeGrantWildcards(stage.module, role, targets);
+    }
+
+    this.sweep = new SweepStateMachine(this, SWEEP_STATE_MACHINE_ID, {
+      functions: this.functions,
+      mapMaxConcurrency: props.mapMaxConcurrency,
+    });
+
+    this.outputs();
+  }
+
+  private outputs(): void {
+    new CfnOutput(this, 'BucketName', { value: this.storage.bucket.bucketName, description: `bucket (${BUCKET_ENV_VAR})` });
+    new CfnOutput(this, 'SweepStateMachineArn', { value: this.sweep.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'LiftStateMachineArn', { value: this.lift.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'SinkTopicArn', { value: this.sink.topic.topicArn, description: `enforcement sink (${SINK_TOPIC_ENV_VAR})` });
+    new CfnOutput(this, 'LiftScheduleGroupName', { value: this.liftScheduling.scheduleGroupName });
+    for (const [key, table] of Object.entries(this.tables.tables) as Array<[TableKey, (typeof this.tables.tables)[TableKey]]>) {
+      new CfnOutput(this, `${TABLES[key].id}TableName`, { value: table.tableName, description: `${TABLES[key].envVar}` });
+    }
+  }
+
+  /** Logical ids of the two state machines in the synthesized template (the local runner reads them). */
+  stateMachineLogicalIds(): { sweep: string; lift: string } {
+    return {
+      sweep: this.getLogicalId(this.sweep.stateMachine.node.defaultChild as CfnStateMachine),
+      lift: this.getLogicalId(this.lift.stateMachine.node.defaultChild as CfnStateMachine),
+    };
+  }
+
+  /** Logical id of each stage function by handler module (`plan` → `StagesPlanFn…`). */
+  functionLogicalIds(): Record<string, string> {
+    const ids: Record<string, string> = {};
+    for (const { stage, fn } of this.functions.all()) {
+      ids[stage.module] = this.getLogicalId(fn.node.defaultChild as CfnFunction);
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,116 @@
+import { Stack } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { DefinitionBody, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { LIFT_TARGET_ENV_VARS } from '#shared/adapters/tableDefinitions';
+import { LIFT_TASKS } from './stages.ts';
+import { stageTask, stateMachineLogs } from './stageTask.ts';
+import { acknowledge, iam5Resource } from './nagChecks.ts';
+
+export interface LiftStateMachineProps {
+  liftFunction: IFunction;
+  logRetention?: RetentionDays;
+}
+
+/** The lift state machine: one idempotent `LiftDue` Task, input `{ liftId }` or `{ now }`. */
+export class LiftStateMachine extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: LiftStateMachineProps) {
+    super(scope, id);
+    const [liftDue] = LIFT_TASKS;
+    this.stateMachine = new StateMachine(this, 'Resource', {
+      stateMachineType: StateMachineType.STANDARD,
+      comment: 'crackdown lift: lifts what is due (one liftId, or everything due at `now`), idempotently',
+      definitionBody: DefinitionBody.fromChainable(stageTask(this, liftDue.state, props.liftFunction)),
+      tracingEnabled: true,
+      logs: stateMachineLogs(this, 'Logs', 'Lift', props.logRetention),
+    });
+    acknowledge(this.stateMachine, 'AwsSolutions-SF1',
+      'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.');
+  }
+}
+
+export interface LiftSchedulingProps {
+  liftStateMachine: StateMachine;
+}
+
+/** Input of the periodic safety sweep: the schedule's own fire time, so a re-run lifts the same set. */
+export const SAFETY_SWEEP_INPUT = { now: '<aws.scheduler.scheduled-time>' };
+export const SAFETY_SWEEP_RATE = 'rate(1 hour)';
+
+/**
+ * EventBridge Scheduler wiring for timed penalties: a schedule group that ScheduleLifts fills
+ * with one-time `at(...)` schedules (input `{ "liftId": ... }`), the role Scheduler assumes to
+ * start the lift state machine (and nothing else), and an hourly safety sweep.
+ */
+export class LiftScheduling extends Construct {
+  readonly scheduleGroup: CfnScheduleGroup;
+  readonly scheduleGroupName: string;
+  readonly schedulerRole: Role;
+  readonly safetySchedule: CfnSchedule;
+  private readonly liftStateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: LiftSchedulingProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.liftStateMachine = props.liftStateMachine;
+    this.scheduleGroupName = `${stack.stackName}-lifts`;
+    this.scheduleGroup = new CfnScheduleGroup(this, 'Group', { name: this.scheduleGroupName });
+
+    this.schedulerRole = new Role(this, 'SchedulerRole', {
+      description: 'Assumed by EventBridge Scheduler to start the lift state machine',
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: {
+          StringEquals: {
+            'aws:SourceAccount': stack.account,
+            'aws:SourceArn': this.scheduleGroup.attrArn,
+          },
+        },
+      }),
+    });
+    props.liftStateMachine.grantStartExecution(this.schedulerRole);
+
+    this.safetySchedule = new CfnSchedule(this, 'SafetySweep', {
+      description: 'Hourly safety sweep: lifts whatever is due even if its one-time schedule was missed',
+      groupName: this.scheduleGroup.ref,
+      scheduleExpression: SAFETY_SWEEP_RATE,
+      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 5 },
+      state: 'ENABLED',
+      target: {
+        arn: props.liftStateMachine.stateMachineArn,
+        roleArn: this.schedulerRole.roleArn,
+        input: JSON.stringify(SAFETY_SWEEP_INPUT),
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+      },
+    });
+  }
+
+  /** ARN pattern of the schedules inside the lift group. */
+  schedulesArn(): string {
+    return Stack.of(this).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroupName}/*` });
+  }
+
+  /**
+   * Lets a function create one-time schedules in the lift group (only there) that start the lift
+   * state machine as the scheduler role, and tells it where through LIFT_TARGET_ENV_VARS.
+   */
+  allowScheduling(fn: LambdaFunction): void {
+    const grantee: IGrantable = fn;
+    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
+      actions: ['scheduler:CreateSchedule'],
+      resources: [this.schedulesArn()],
+    }));
+    this.schedulerRole.grantPassRole(grantee.grantPrincipal);
+    fn.addEnvironment(LIFT_TARGET_ENV_VARS.scheduleGroup, this.scheduleGroupName);
+    fn.addEnvironment(LIFT_TARGET_ENV_VARS.targetArn, this.liftStateMachine.stateMachineArn);
+    fn.addEnvironment(LIFT_TARGET_ENV_VARS.roleArn, this.schedulerRole.roleArn);
+    if (fn.role) {
+      acknowledge(fn.role, iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
+        'One-time lift schedules are named per lift at run time; the wildcard is confined to the lift schedule group.');
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { JitterType, LogLevel, type LogOptions } from 'aws-cdk-lib/aws-stepfunctions';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import type { Construct } from 'constructs';
+
+/** Errors of the Lambda service itself (not of the handler) that are safe to retry. */
+export const LAMBDA_TRANSIENT_ERRORS = [
+  'Lambda.ServiceException',
+  'Lambda.AWSLambdaException',
+  'Lambda.SdkClientException',
+  'Lambda.TooManyRequestsException',
+  'Lambda.ClientExecutionTimeoutException',
+];
+
+export interface StageTaskProps {
+  /** Where the handler's return value goes; omitted means it replaces the state's input. */
+  resultPath?: string;
+}
+
+/**
+ * A Task state that invokes a stage handler with `payloadResponseOnly`: the Resource is the
+ * function ARN itself, the input is passed as the event, and the state output is exactly the
+ * handler's return value (in AWS and in the embedded stack alike).
+ */
+export function stageTask(scope: Construct, state: string, fn: IFunction, props: StageTaskProps = {}): LambdaInvoke {
+  const task = new LambdaInvoke(scope, state, {
+    stateName: state,
+    lambdaFunction: fn,
+    payloadResponseOnly: true,
+    retryOnServiceExceptions: false,
+    resultPath: props.resultPath,
+  });
+  task.addRetry({
+    errors: LAMBDA_TRANSIENT_ERRORS,
+    interval: Duration.seconds(2),
+    maxAttempts: 6,
+    backoffRate: 2,
+    maxDelay: Duration.seconds(60),
+    jitterStrategy: JitterType.FULL,
+  });
+  return task;
+}
+
+/**
+ * Execution logging for a state machine: errors only, and never the execution data (inputs and
+ * outputs name accounts and evidence, which must not land in CloudWatch Logs).
+ */
+export function stateMachineLogs(scope: Construct, id: string, name: string, retention?: RetentionDays): LogOptions {
+  const destination = new LogGroup(scope, id, {
+    // The vendedlogs prefix keeps CloudWatch Logs resource policies small for Step Functions.
+    logGroupName: `/aws/vendedlogs/states/${Stack.of(scope).stackName}-${name}`,
+    retention: retention ?? RetentionDays.THREE_MONTHS,
+  });
+  return { destination, level: LogLevel.ERROR, includeExecutionData: false };
+}

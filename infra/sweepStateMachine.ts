@@ -1,0 +1,108 @@
+import {
+  Chain,
+  DefinitionBody,
+  DistributedMap,
+  Fail,
+  JsonPath,
+  StateMachine,
+  StateMachineType,
+  type IChainable,
+  type INextable,
+  type CatchProps,
+} from 'aws-cdk-lib/aws-stepfunctions';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { SWEEP_MAPS, SWEEP_TASKS } from './stages.ts';
+import type { StageFunctions } from './stageFunctions.ts';
+import { stageTask, stateMachineLogs } from './stageTask.ts';
+import { acknowledge } from './nagChecks.ts';
+
+/**
+ * Where each top-level Task's result goes in the sweep's state. The last Task (FinishSweep) has
+ * none: its result is the execution's output. Map states discard their results (the handlers
+ * write everything to S3 under `sweeps/<sweepId>/`).
+ */
+export const SWEEP_RESULT_PATHS: Record<string, string> = {
+  Plan: '$.plan',
+  SampleForReview: '$.sample',
+  Notify: '$.notify',
+  ScheduleLifts: '$.lifts',
+};
+
+export const SWEEP_FAILED_STATE = 'SweepFailed';
+
+export interface SweepStateMachineProps {
+  functions: StageFunctions;
+  /** Concurrent child executions per Distributed Map. */
+  mapMaxConcurrency?: number;
+  logRetention?: RetentionDays;
+}
+
+type ChainableState = IChainable & INextable & { addCatch(handler: IChainable, props?: CatchProps): unknown };
+
+/**
+ * The sweep: Plan → PartitionParts → GroupKeys → ResolveAccounts → SampleForReview →
+ * EnforceActions → Notify → ScheduleLifts → FinishSweep, built from SWEEP_TASKS / SWEEP_MAPS
+ * (docs/architecture.md). Any failure lands in SweepFailed with the error and cause.
+ */
+export class SweepStateMachine extends Construct {
+  readonly stateMachine: StateMachine;
+
+  constructor(scope: Construct, id: string, props: SweepStateMachineProps) {
+    super(scope, id);
+    const failed = new Fail(this, SWEEP_FAILED_STATE, {
+      stateName: SWEEP_FAILED_STATE,
+      comment: 'A stage failed after its retries; the sweep stops here. Re-running it is idempotent.',
+      errorPath: '$.error.Error',
+      causePath: '$.error.Cause',
+    });
+
+    const states: ChainableState[] = [];
+    SWEEP_TASKS.forEach((stage, index) => {
+      const fn = props.functions.get(stage.module).fn;
+      const map = SWEEP_MAPS.find((m) => m.task === stage.state);
+      let state: ChainableState;
+      if (map) {
+        const distributed = new DistributedMap(this, map.state, {
+          stateName: map.state,
+          comment: `functions/${stage.module}.ts once per item of ${map.itemsPath}`,
+          itemsPath: map.itemsPath,
+          itemSelector: {
+            sweepId: JsonPath.stringAt('$.sweepId'),
+            item: JsonPath.stringAt('$$.Map.Item.Value'),
+          },
+          maxConcurrency: props.mapMaxConcurrency ?? 40,
+          resultPath: JsonPath.DISCARD,
+          toleratedFailurePercentage: 0,
+          // Child executions run a Lambda of up to 15 minutes: longer than Express allows.
+          mapExecutionType: StateMachineType.STANDARD,
+          label: map.state,
+        });
+        distributed.itemProcessor(stageTask(this, stage.state, fn));
+        state = distributed;
+      } else {
+        const isLast = index === SWEEP_TASKS.length - 1;
+        const resultPath = SWEEP_RESULT_PATHS[stage.state];
+        if (!isLast && !resultPath) {
+          throw new Error(`sweep Task ${stage.state} needs an entry in SWEEP_RESULT_PATHS (only the last Task may replace the state)`);
+        }
+        state = stageTask(this, stage.state, fn, { resultPath: isLast ? undefined : resultPath });
+      }
+      state.addCatch(failed, { resultPath: '$.error' });
+      states.push(state);
+    });
+
+    let chain = Chain.start(states[0]);
+    for (const next of states.slice(1)) chain = chain.next(next);
+
+    this.stateMachine = new StateMachine(this, 'Resource', {
+      stateMachineType: StateMachineType.STANDARD,
+      comment: 'crackdown sweep: plan, shuffle, resolve, sample, enforce, notify, schedule lifts, finish',
+      definitionBody: DefinitionBody.fromChainable(chain),
+      tracingEnabled: true,
+      logs: stateMachineLogs(this, 'Logs', 'Sweep', props.logRetention),
+    });
+    acknowledge(this.stateMachine, 'AwsSolutions-SF1',
+      'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts and evidence, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.');
+  }
+}

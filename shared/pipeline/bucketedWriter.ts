@@ -1,0 +1,66 @@
+/**
+ * Buffers JSON lines per output object and writes them in bounded chunks, so a stage's
+ * memory is at most `maxBufferedBytes` whatever the size of its input. Each flush is a new
+ * object with the next sequence number; names are deterministic, so a re-run after a crash
+ * rewrites the same objects with the same content.
+ */
+import type { BlobStore } from '#shared/ports/blobStore';
+
+export class BucketedWriter {
+  private readonly buffers = new Map<string, { lines: string[]; bytes: number; seq: number }>();
+  private buffered = 0;
+  private pending: Promise<void>[] = [];
+  written = 0;
+
+  constructor(
+    private readonly store: BlobStore,
+    /** Object key for a target's n-th chunk. */
+    private readonly keyFor: (target: string, seq: number) => string,
+    private readonly maxBufferedBytes = 64 * 1024 * 1024,
+    private readonly maxObjectBytes = 8 * 1024 * 1024,
+  ) {}
+
+  async add(target: string, line: string): Promise<void> {
+    let buf = this.buffers.get(target);
+    if (!buf) {
+      buf = { lines: [], bytes: 0, seq: 0 };
+      this.buffers.set(target, buf);
+    }
+    buf.lines.push(line);
+    buf.bytes += line.length + 1;
+    this.buffered += line.length + 1;
+    if (buf.bytes >= this.maxObjectBytes) this.flushTarget(target);
+    if (this.buffered >= this.maxBufferedBytes) await this.flushLargest();
+    if (this.pending.length >= 8) await this.drain();
+  }
+
+  private flushTarget(target: string): void {
+    const buf = this.buffers.get(target);
+    if (!buf || buf.lines.length === 0) return;
+    const body = buf.lines.join('\n') + '\n';
+    const key = this.keyFor(target, buf.seq);
+    buf.seq += 1;
+    this.buffered -= buf.bytes;
+    buf.lines = [];
+    buf.bytes = 0;
+    this.written += 1;
+    this.pending.push(this.store.write(key, body));
+  }
+
+  private async flushLargest(): Promise<void> {
+    const sorted = [...this.buffers.entries()].sort((a, b) => b[1].bytes - a[1].bytes);
+    for (const [target] of sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 4)))) this.flushTarget(target);
+    await this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    const p = this.pending;
+    this.pending = [];
+    await Promise.all(p);
+  }
+
+  async close(): Promise<void> {
+    for (const target of this.buffers.keys()) this.flushTarget(target);
+    await this.drain();
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Enforce: one transaction per action (ledger entry, penalty state, outbox, lift row).
+ * An action already in the ledger is skipped, so retries and re-runs add nothing.
+ */
+import type { BlobStore } from '#shared/ports/blobStore';
+import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
+import { planEnforcement } from '#shared/enforcement/planEnforcement';
+import type { Policy } from '#shared/policy/policySchema';
+import { runLimited } from './runLimited.ts';
+import { readDecisionObject } from './readDecisions.ts';
+import { sweepPaths } from './sweepPaths.ts';
+
+export interface EnforceStats {
+  bucket: number;
+  decisions: number;
+  applied: number;
+  alreadyApplied: number;
+  /** Decisions whose rule was held back or whose action is none. */
+  skipped: number;
+}
+
+export async function enforceBucket(
+  work: BlobStore,
+  sweepId: string,
+  bucket: number,
+  policy: Policy,
+  repo: EnforcementRepository,
+  heldRules: ReadonlySet<string>,
+  now: () => string,
+): Promise<EnforceStats> {
+  const key = sweepPaths(sweepId).decisionsObject(bucket);
+  const stats: EnforceStats = { bucket, decisions: 0, applied: 0, alreadyApplied: 0, skipped: 0 };
+  if (!(await work.exists(key))) return stats;
+  const todo: Array<{ decision: Parameters<typeof planEnforcement>[0]; line: number }> = [];
+  for await (const entry of readDecisionObject(work, key)) {
+    stats.decisions += 1;
+    const held = entry.decision.ruleIds.length > 0 && entry.decision.ruleIds.every((r) => heldRules.has(r));
+    if (entry.decision.action === 'none' || held) stats.skipped += 1;
+    else todo.push(entry);
+  }
+  await runLimited(todo, 16, async ({ decision, line }) => {
+    const outcome = await repo.apply(planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now()));
+    if (outcome === 'applied') stats.applied += 1;
+    else stats.alreadyApplied += 1;
+  });
+  return stats;
+}

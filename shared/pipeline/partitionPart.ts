@@ -1,0 +1,68 @@
+/**
+ * Partition (shuffle map side): stream one part once; quarantine invalid records with their
+ * line and reason; send each valid record to its account's bucket and each channel's keyed
+ * rows to the channel's bucket.
+ */
+import type { BlobStore } from '#shared/ports/blobStore';
+import { owningAccount, type RecordKind } from '#shared/contract/snapshotRecords';
+import type { Channel } from '#shared/detect/detectorPorts';
+import { readPart } from '#shared/snapshot/readPart';
+import { BucketedWriter } from './bucketedWriter.ts';
+import { bucketOf } from './hashBucket.ts';
+import { sweepPaths } from './sweepPaths.ts';
+import type { PartItem, SweepPlan } from './sweepPlan.ts';
+
+export interface PartitionStats {
+  kind: RecordKind;
+  part: string;
+  lines: number;
+  valid: number;
+  quarantined: number;
+  /** Reports about notes or comments: kept out of account buckets (they name no account). */
+  unrouted: number;
+  channelRows: Record<string, number>;
+}
+
+const MAX_RAW_CHARS = 4000;
+
+export async function partitionPart(
+  work: BlobStore,
+  snapshot: BlobStore,
+  plan: SweepPlan,
+  item: PartItem,
+  channels: Channel[],
+): Promise<PartitionStats> {
+  const paths = sweepPaths(plan.sweepId);
+  const n = plan.bucketCount;
+  const accounts = new BucketedWriter(work, (bucket, seq) => paths.accountShuffleObject(Number(bucket), item.kind, item.index, seq));
+  const keyed = new BucketedWriter(work, (target, seq) => {
+    const [channel, bucket] = target.split('|');
+    return paths.channelShuffleObject(channel, Number(bucket), item.kind, item.index, seq);
+  });
+  const quarantine = new BucketedWriter(work, (_t, seq) => `${paths.quarantineObject(item.kind, item.index).replace(/\.jsonl$/, '')}-${String(seq).padStart(5, '0')}.jsonl`);
+  const stats: PartitionStats = { kind: item.kind, part: item.part, lines: 0, valid: 0, quarantined: 0, unrouted: 0, channelRows: {} };
+  for (const c of channels) stats.channelRows[c.name] = 0;
+
+  for await (const line of readPart(snapshot, item.kind, item.part)) {
+    stats.lines += 1;
+    if (!line.ok) {
+      stats.quarantined += 1;
+      const raw = line.raw.length > MAX_RAW_CHARS ? `${line.raw.slice(0, MAX_RAW_CHARS)}…` : line.raw;
+      await quarantine.add('q', JSON.stringify({ kind: item.kind, part: item.part, line: line.line, reason: line.reason, raw }));
+      continue;
+    }
+    stats.valid += 1;
+    const record = line.record;
+    const owner = owningAccount(item.kind, record);
+    if (owner === undefined) stats.unrouted += 1;
+    else await accounts.add(String(bucketOf(owner, n)), JSON.stringify(record));
+    for (const channel of channels) {
+      for (const { key, row } of channel.keys(item.kind, record)) {
+        stats.channelRows[channel.name] += 1;
+        await keyed.add(`${channel.name}|${bucketOf(key, n)}`, JSON.stringify({ k: key, r: row }));
+      }
+    }
+  }
+  await Promise.all([accounts.close(), keyed.close(), quarantine.close()]);
+  return stats;
+}

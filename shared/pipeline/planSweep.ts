@@ -1,0 +1,84 @@
+/**
+ * Plan: check the manifest and every part before any work, size the shuffle, and pin the
+ * plan and policy under the sweep. Re-planning an existing sweep id returns the stored
+ * plan if it is the same sweep, and refuses if the snapshot, policy or codes differ.
+ */
+import type { BlobStore } from '#shared/ports/blobStore';
+import { listParts, partSizes, readManifest } from '#shared/snapshot/readManifest';
+import type { Channel } from '#shared/detect/detectorPorts';
+import type { Policy } from '#shared/policy/policySchema';
+import { policyPath, sweepPaths } from './sweepPaths.ts';
+import type { SweepPlan } from './sweepPlan.ts';
+
+/** Uncompressed bytes one account bucket should hold: bounds each resolve worker's memory. */
+export const TARGET_BUCKET_BYTES = 64 * 1024 * 1024;
+const GZIP_RATIO = 5;
+
+export class SweepConflictError extends Error {
+  override readonly name = 'SweepConflictError';
+}
+
+export interface PlanRequest {
+  sweepId: string;
+  snapshotUri: string;
+  policy: Policy;
+  codes?: string[];
+  bucketCount?: number;
+}
+
+export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanRequest, channels: Channel[]): Promise<SweepPlan> {
+  const paths = sweepPaths(req.sweepId);
+  const manifest = await readManifest(snapshot);
+  const parts = listParts(manifest);
+  const sizes = await partSizes(snapshot, parts);
+  const codes = req.codes && req.codes.length > 0 ? [...req.codes].sort() : null;
+
+  if (await work.exists(paths.plan)) {
+    const existing = JSON.parse(await work.readText(paths.plan)) as SweepPlan;
+    const same =
+      existing.snapshotId === manifest.snapshotId &&
+      existing.takenAt === manifest.takenAt &&
+      existing.policyVersion === req.policy.policyVersion &&
+      JSON.stringify(existing.codes) === JSON.stringify(codes);
+    if (!same) {
+      throw new SweepConflictError(
+        `sweep id "${req.sweepId}" was already used for snapshot ${existing.snapshotId} with policy ${existing.policyVersion}` +
+          `${existing.codes ? ` and codes ${existing.codes.join(',')}` : ''}; choose a new sweep id`,
+      );
+    }
+    return existing;
+  }
+
+  await pinPolicy(work, req.policy);
+  const effectiveBytes = parts.reduce((sum, p, i) => sum + (p.part.endsWith('.gz') ? sizes[i] * GZIP_RATIO : sizes[i]), 0);
+  const bucketCount = req.bucketCount ?? Math.min(512, Math.max(2, Math.ceil(effectiveBytes / TARGET_BUCKET_BYTES)));
+  const plan: SweepPlan = {
+    sweepId: req.sweepId,
+    snapshot: req.snapshotUri,
+    snapshotId: manifest.snapshotId,
+    takenAt: manifest.takenAt,
+    policyVersion: req.policy.policyVersion,
+    codes,
+    review: 'auto',
+    bucketCount,
+    parts,
+    channelBuckets: channels.flatMap((c) => Array.from({ length: bucketCount }, (_, bucket) => ({ channel: c.name, bucket }))),
+    accountBuckets: Array.from({ length: bucketCount }, (_, b) => b),
+  };
+  await work.write(paths.policy, JSON.stringify(req.policy, null, 2));
+  await work.write(paths.plan, JSON.stringify(plan));
+  return plan;
+}
+
+/** A policy version is immutable once used: the same version must always mean the same rules. */
+async function pinPolicy(work: BlobStore, policy: Policy): Promise<void> {
+  const key = policyPath(policy.policyVersion);
+  const text = JSON.stringify(policy, null, 2);
+  if (await work.exists(key)) {
+    if ((await work.readText(key)) !== text) {
+      throw new SweepConflictError(`policy version ${policy.policyVersion} was already used with different content; give the changed policy a new policyVersion`);
+    }
+    return;
+  }
+  await work.write(key, text);
+}

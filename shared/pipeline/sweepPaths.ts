@@ -1,0 +1,31 @@
+/** Where each stage keeps its outputs in the sweep bucket (see docs/architecture.md). */
+const pad = (n: number, width = 5) => String(n).padStart(width, '0');
+
+export const sweepPaths = (sweepId: string) => {
+  const root = `sweeps/${sweepId}/`;
+  return {
+    root,
+    plan: `${root}plan.json`,
+    policy: `${root}policy.json`,
+    accountShuffle: (bucket: number) => `${root}shuffle/account/${pad(bucket)}/`,
+    accountShuffleObject: (bucket: number, kind: string, part: number, seq: number) =>
+      `${root}shuffle/account/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
+    channelShuffle: (channel: string, bucket: number) => `${root}shuffle/${channel}/${pad(bucket)}/`,
+    channelShuffleObject: (channel: string, bucket: number, kind: string, part: number, seq: number) =>
+      `${root}shuffle/${channel}/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
+    signals: (accountBucket: number) => `${root}signals/${pad(accountBucket)}/`,
+    signalsObject: (accountBucket: number, channel: string, channelBucket: number) =>
+      `${root}signals/${pad(accountBucket)}/${channel}-${pad(channelBucket)}.jsonl`,
+    decisions: `${root}decisions/`,
+    decisionsObject: (accountBucket: number) => `${root}decisions/${pad(accountBucket)}.jsonl`,
+    quarantineObject: (kind: string, part: number) => `${root}quarantine/${kind}-${pad(part)}.jsonl`,
+    quarantine: `${root}quarantine/`,
+    stats: (stage: string) => `${root}stats/${stage}/`,
+    statsObject: (stage: string, item: string) => `${root}stats/${stage}/${item}.json`,
+    sample: `${root}review/sample.json`,
+    summary: `${root}summary.json`,
+  };
+};
+
+/** Immutable copy of each policy version ever used, for audit and replay. */
+export const policyPath = (version: string) => `policies/${version}.json`;

@@ -1,0 +1,42 @@
+/** The plan a sweep runs by, fixed at its start and stored beside its outputs. */
+import { z } from 'zod';
+import { RECORD_KINDS } from '#shared/contract/snapshotRecords';
+import { VIOLATION_CODES } from '#shared/contract/violationCodes';
+
+export const sweepIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'a sweep id is 1-80 letters, digits, dot, dash or underscore, starting with a letter or digit');
+
+export const sweepInputSchema = z.object({
+  sweepId: sweepIdSchema,
+  snapshot: z.string().min(1, 'snapshot location is required'),
+  policy: z.unknown(),
+  codes: z.array(z.enum(VIOLATION_CODES)).optional(),
+  review: z.enum(['auto']).default('auto'),
+  /** Override of the shuffle width; by default it follows the snapshot's size. */
+  bucketCount: z.number().int().min(1).max(4096).optional(),
+});
+export type SweepInput = z.input<typeof sweepInputSchema>;
+
+export const partItemSchema = z.object({ kind: z.enum(RECORD_KINDS), part: z.string(), index: z.number().int().min(0) });
+export type PartItem = z.infer<typeof partItemSchema>;
+export const channelItemSchema = z.object({ channel: z.string(), bucket: z.number().int().min(0) });
+export type ChannelItem = z.infer<typeof channelItemSchema>;
+
+export interface SweepPlan {
+  sweepId: string;
+  snapshot: string;
+  snapshotId: string;
+  takenAt: string;
+  policyVersion: string;
+  codes: string[] | null;
+  review: 'auto';
+  bucketCount: number;
+  parts: PartItem[];
+  channelBuckets: ChannelItem[];
+  accountBuckets: number[];
+}
+
+/** Map iterations receive `{ sweepId, item }` (see the ItemSelector in the state machine). */
+export const mapEventSchema = <T extends z.ZodTypeAny>(item: T) => z.object({ sweepId: sweepIdSchema, item });
+export const sweepEventSchema = z.object({ sweepId: sweepIdSchema }).passthrough();

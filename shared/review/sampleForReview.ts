@@ -1,0 +1,45 @@
+/**
+ * Draws the review sample: per rule, the decisions whose hash of (sweep, rule, account)
+ * is smallest, so the same sweep always draws the same cases and no clock or random
+ * source is involved. Size per rule: rate × count, at least `floor`, at most `cap`.
+ */
+import { unitHash } from '#shared/pipeline/hashBucket';
+import type { Decision } from '#shared/policy/decideAction';
+import type { Policy } from '#shared/policy/policySchema';
+import type { ReviewCase } from '#shared/ports/reviewRepository';
+import { followerTier } from './followerTier.ts';
+
+export function sampleSize(count: number, sampling: Policy['sampling']): number {
+  return Math.min(count, Math.max(sampling.floor, Math.min(sampling.cap, Math.ceil(count * sampling.rate))));
+}
+
+export function sampleForReview(sweepId: string, decisions: Decision[], policy: Policy): ReviewCase[] {
+  const byRule = new Map<string, Decision[]>();
+  for (const d of decisions) {
+    if (d.action === 'none') continue;
+    for (const ruleId of d.ruleIds) {
+      let list = byRule.get(ruleId);
+      if (!list) byRule.set(ruleId, (list = []));
+      list.push(d);
+    }
+  }
+  const cases: ReviewCase[] = [];
+  for (const ruleId of [...byRule.keys()].sort()) {
+    const list = byRule.get(ruleId)!;
+    const ranked = list
+      .map((d) => ({ d, h: unitHash(sweepId, ruleId, d.accountId) }))
+      .sort((a, b) => a.h - b.h || a.d.accountId.localeCompare(b.d.accountId));
+    for (const { d } of ranked.slice(0, sampleSize(list.length, policy.sampling))) {
+      cases.push({
+        sweepId,
+        caseId: `${ruleId}#${d.accountId}`,
+        accountId: d.accountId,
+        ruleId,
+        action: d.action,
+        followerTier: followerTier(d.followerCount),
+        status: 'pending',
+      });
+    }
+  }
+  return cases;
+}
