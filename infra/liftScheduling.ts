@@ -9,6 +9,7 @@ import { LIFT_TARGET_ENV_VARS } from '#shared/adapters/tableDefinitions';
 import { LIFT_TASKS } from './stages.ts';
 import { stageTask, stateMachineLogs } from './stageTask.ts';
 import { acknowledge, iam5Resource } from './nagChecks.ts';
+import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
 
 export interface LiftStateMachineProps {
   liftFunction: IFunction;
@@ -31,6 +32,7 @@ export class LiftStateMachine extends Construct {
     });
     acknowledge(this.stateMachine, 'AwsSolutions-SF1',
       'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.');
+    acknowledgeStateMachineWildcards(this.stateMachine, [props.liftFunction]);
   }
 }
 

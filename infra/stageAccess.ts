@@ -4,7 +4,7 @@ import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { TableKey } from '#shared/adapters/tableDefinitions';
-import { SWEEPS_PREFIX } from './storage.ts';
+import { POLICIES_PREFIX, SWEEPS_PREFIX } from './storage.ts';
 
 /**
  * - `read`: GetItem/Query/Scan/BatchGetItem/ConditionCheckItem/DescribeTable.
@@ -14,14 +14,11 @@ import { SWEEPS_PREFIX } from './storage.ts';
  */
 export type TableAccess = 'read' | 'append' | 'readWrite';
 
-/**
- * - `read`: read any object (snapshots and sweep files).
- * - `readWriteSweeps`: read any object, write only under `sweeps/` (no delete, no snapshot writes).
- */
-export type BucketAccess = 'read' | 'readWriteSweeps';
-
 export interface StageAccess {
-  bucket?: BucketAccess;
+  /** Read (get, list) any object of the data bucket: snapshots, sweep files, policy copies. */
+  readBucket?: boolean;
+  /** Key prefixes of the data bucket this stage may write (PutObject only: no delete). */
+  writePrefixes?: readonly string[];
   tables?: Partial<Record<TableKey, TableAccess>>;
   /** Publish to the enforcement sink topic. */
   publishToSink?: boolean;
@@ -29,24 +26,30 @@ export interface StageAccess {
   createLiftSchedules?: boolean;
 }
 
+const SWEEPS = [SWEEPS_PREFIX] as const;
+
 /**
- * What each handler module may touch. Every stage writes its stats under
- * `sweeps/<id>/stats/<stage>/`, hence `readWriteSweeps` for the bucket stages.
+ * What each handler module may touch, from what its code does (functions/*.ts and the ports it
+ * opens through shared/adapters/stageDependencies.ts). Every bucket stage writes only under
+ * `sweeps/<id>/` (outputs, stats, sample, summary); plan also pins the policy under `policies/`.
  */
 export const STAGE_ACCESS: Record<string, StageAccess> = {
-  plan: { bucket: 'readWriteSweeps', tables: { sweeps: 'readWrite' } },
-  partition: { bucket: 'readWriteSweeps' },
-  group: { bucket: 'readWriteSweeps' },
-  resolve: { bucket: 'readWriteSweeps', tables: { ledger: 'read', penalties: 'read' } },
-  sample: { bucket: 'readWriteSweeps', tables: { reviews: 'readWrite' } },
+  plan: { readBucket: true, writePrefixes: [SWEEPS_PREFIX, POLICIES_PREFIX], tables: { sweeps: 'readWrite' } },
+  partition: { readBucket: true, writePrefixes: SWEEPS },
+  group: { readBucket: true, writePrefixes: SWEEPS },
+  resolve: { readBucket: true, writePrefixes: SWEEPS, tables: { ledger: 'read', penalties: 'read' } },
+  sample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' } },
   enforce: {
-    bucket: 'readWriteSweeps',
+    readBucket: true,
+    writePrefixes: SWEEPS,
     tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', lifts: 'readWrite' },
   },
   notify: { tables: { outbox: 'readWrite' }, publishToSink: true },
-  scheduleLifts: { tables: { lifts: 'readWrite' }, createLiftSchedules: true },
-  finish: { bucket: 'readWriteSweeps', tables: { sweeps: 'readWrite' } },
-  lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' } },
+  // Reads the sweep's decisions to find its timed penalties.
+  scheduleLifts: { readBucket: true, tables: { lifts: 'readWrite' }, createLiftSchedules: true },
+  finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite' } },
+  // Publishes its lift notices itself (liftDue → NotificationSink).
+  lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' }, publishToSink: true },
 };
 
 export interface AccessTargets {
@@ -64,10 +67,8 @@ export function grantStageAccess(module: string, fn: LambdaFunction, targets: Ac
   const access = STAGE_ACCESS[module];
   if (!access) throw new Error(`no STAGE_ACCESS entry for functions/${module}.ts`);
 
-  if (access.bucket) {
-    targets.bucket.grantRead(grantee);
-    if (access.bucket === 'readWriteSweeps') targets.bucket.grantPut(grantee, `${SWEEPS_PREFIX}*`);
-  }
+  if (access.readBucket) targets.bucket.grantRead(grantee);
+  for (const prefix of access.writePrefixes ?? []) targets.bucket.grantPut(grantee, `${prefix}*`);
   for (const [key, level] of Object.entries(access.tables ?? {}) as Array<[TableKey, TableAccess]>) {
     const table = targets.tables[key];
     if (level === 'read') table.grantReadData(grantee);

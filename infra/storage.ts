@@ -15,6 +15,8 @@ export interface SweepStorageProps {
 
 /** Prefix of everything a sweep writes; see docs/architecture.md "Bucket layout". */
 export const SWEEPS_PREFIX = 'sweeps/';
+/** Immutable copy of every policy version a sweep used (audit, replay); never expires. */
+export const POLICIES_PREFIX = 'policies/';
 /** Prefix where snapshots are uploaded for sweeps to read. */
 export const SNAPSHOTS_PREFIX = 'snapshots/';
 

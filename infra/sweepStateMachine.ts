@@ -16,6 +16,7 @@ import { SWEEP_MAPS, SWEEP_TASKS } from './stages.ts';
 import type { StageFunctions } from './stageFunctions.ts';
 import { stageTask, stateMachineLogs } from './stageTask.ts';
 import { acknowledge } from './nagChecks.ts';
+import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
 
 /**
  * Where each top-level Task's result goes in the sweep's state. The last Task (FinishSweep) has
@@ -104,5 +105,10 @@ export class SweepStateMachine extends Construct {
     });
     acknowledge(this.stateMachine, 'AwsSolutions-SF1',
       'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts and evidence, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.');
+    acknowledgeStateMachineWildcards(
+      this.stateMachine,
+      SWEEP_TASKS.map((stage) => props.functions.get(stage.module).fn),
+      SWEEP_MAPS.map((m) => m.state),
+    );
   }
 }

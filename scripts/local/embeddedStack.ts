@@ -220,7 +220,8 @@ class TailBuffer {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const LOCAL_CREDENTIALS = { accessKeyId: 'local', secretAccessKey: 'local' };
+// s3rver accepts only these; DynamoDB Local with -sharedDb takes anything.
+const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
 
 function adminDynamo(endpoint: string): DynamoDBClient {
   return new DynamoDBClient({
@@ -475,7 +476,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
     const ddb = adminDynamo(dynamoEndpoint);
     const s3 = adminS3(s3Endpoint);
     try {
-      await Promise.all([ensureTables(ddb, names), ensureBucket(s3, bucket, timeoutMs)]);
+      await Promise.all([ensureTables(ddb, names), ensureBucket(s3, bucket)]);
     } finally {
       ddb.destroy();
       s3.destroy();
@@ -544,16 +545,8 @@ async function waitForDynamo(
   }
 }
 
-async function ensureBucket(s3: S3Client, bucket: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const list = await s3.send(new ListBucketsCommand({}));
-      if (!(list.Buckets ?? []).some((b) => b.Name === bucket)) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-      return;
-    } catch (err) {
-      if (Date.now() > deadline) throw new Error(`s3rver did not answer ListBuckets: ${(err as Error).message}`);
-      await sleep(40);
-    }
-  }
+async function ensureBucket(s3: S3Client, bucket: string): Promise<void> {
+  // s3rver is listening once run() resolved, so no polling: any error here is real.
+  const list = await s3.send(new ListBucketsCommand({}));
+  if (!(list.Buckets ?? []).some((b) => b.Name === bucket)) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
 }

@@ -72,27 +72,20 @@ export function digitRuns(t: string): DigitRun[] {
   let start = -1;
   let lastDigitEnd = -1;
   let sepUnits = 0;
-  let trailingLookalikes = 0;
   let lookalikes = 0;
   const flush = () => {
     if (start >= 0) {
-      let d = digits;
-      let end = lastDigitEnd;
-      if (trailingLookalikes > 0) {
-        d = d.slice(0, d.length - trailingLookalikes);
-        end -= trailingLookalikes;
-      }
-      let realDigits = d.length - (lookalikes - trailingLookalikes);
-      if (d.length >= 5 && realDigits >= 5 && lookalikes - trailingLookalikes <= 3) {
+      const d = digits;
+      const end = lastDigitEnd;
+      const inner = lookalikes;
+      if (d.length >= 5 && d.length - inner >= 5) {
         runs.push({ digits: d, cuts: cuts.filter((c) => c > 0 && c < d.length), start, end });
       }
-      realDigits = 0;
     }
     digits = '';
     cuts = [];
     start = -1;
     sepUnits = 0;
-    trailingLookalikes = 0;
     lookalikes = 0;
   };
   for (let i = 0; i < t.length; i++) {
@@ -120,10 +113,7 @@ export function digitRuns(t: string): DigitRun[] {
       digits += d;
       lastDigitEnd = i + 1;
       sepUnits = 0;
-      if (lookalike) {
-        lookalikes += 1;
-        trailingLookalikes += 1;
-      } else trailingLookalikes = 0;
+      if (lookalike) lookalikes += 1;
       continue;
     }
     if (start < 0) continue;

@@ -1,0 +1,56 @@
+/** The `crackdown` operator CLI. */
+import { Command, CommanderError } from 'commander';
+import { registerDemo } from './commands/demo.ts';
+import { registerGenerate } from './commands/generate.ts';
+import { registerInspect } from './commands/inspect.ts';
+import { registerLift } from './commands/lift.ts';
+import { registerPolicy } from './commands/policy.ts';
+import { registerSweep } from './commands/sweep.ts';
+import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
+
+export function buildProgram(interrupt: AbortSignal): Command {
+  const program = new Command('crackdown')
+    .description('Batch enforcement for trust & safety crackdowns: detect, review, enforce, notify and lift, with a ledger for audit')
+    .showHelpAfterError()
+    .addHelpText('after', EXIT_CODES_HELP)
+    .exitOverride();
+  registerGenerate(program);
+  registerSweep(program, interrupt);
+  registerInspect(program);
+  registerLift(program);
+  registerPolicy(program);
+  registerDemo(program, interrupt);
+  for (const c of program.commands) c.exitOverride().showHelpAfterError();
+  return program;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const controller = new AbortController();
+  let interrupted = false;
+  const onSigint = () => {
+    if (interrupted) process.exit(EXIT.interrupted);
+    interrupted = true;
+    process.stderr.write('\nInterrupted: stopping (press Ctrl-C again to force)…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigint);
+  try {
+    await buildProgram(controller.signal).parseAsync(argv);
+    return interrupted ? EXIT.interrupted : EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version exit through here with code 0.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (err instanceof CliError) {
+      process.stderr.write(`crackdown: ${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`crackdown: unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT.failure;
+  } finally {
+    process.off('SIGINT', onSigint);
+    process.off('SIGTERM', onSigint);
+  }
+}

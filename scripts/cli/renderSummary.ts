@@ -1,0 +1,40 @@
+/** The human rendering of a sweep summary and an evaluation. */
+import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
+import type { Evaluation } from '#shared/evaluation/scoreDecisions';
+
+const pct = (x: number | null) => (x === null ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}%`);
+
+export function renderSummary(s: SweepSummary): string {
+  const lines: string[] = [];
+  lines.push(`Sweep ${s.sweepId} on snapshot ${s.snapshotId}, policy ${s.policyVersion}${s.codesFilter ? `, codes ${s.codesFilter.join(',')}` : ''}`);
+  const recs = Object.entries(s.records).map(([k, v]) => `${k} ${v.valid}`).join(', ');
+  lines.push(`  records read: ${recs}; quarantined: ${s.quarantined}`);
+  lines.push(`  accounts judged: ${s.accounts}; decisions: ${s.decisions}; enforced: ${s.enforcement.applied} new, ${s.enforcement.alreadyApplied} already in the ledger`);
+  const actions = ['warn', 'limit', 'suspend', 'ban', 'none'];
+  lines.push('');
+  lines.push(`  ${'code'.padEnd(24)}${actions.map((a) => a.padStart(9)).join('')}${'total'.padStart(9)}`);
+  for (const code of Object.keys(s.byCodeAndAction).sort()) {
+    const row = s.byCodeAndAction[code];
+    lines.push(`  ${code.padEnd(24)}${actions.map((a) => String(row[a] ?? 0).padStart(9)).join('')}${String(s.byCode[code] ?? 0).padStart(9)}`);
+  }
+  lines.push(`  ${'all accounts'.padEnd(24)}${actions.map((a) => String(s.byAction[a] ?? 0).padStart(9)).join('')}${String(s.decisions).padStart(9)}`);
+  lines.push('');
+  lines.push(`  decisions:  ${s.outputs.decisions}`);
+  lines.push(`  quarantine: ${s.outputs.quarantine}`);
+  lines.push(`  summary:    ${s.outputs.summary}`);
+  return lines.join('\n');
+}
+
+export function renderEvaluation(e: Evaluation): string {
+  const lines: string[] = [];
+  lines.push(`  ${'code'.padEnd(24)}${'precision'.padStart(10)}${'recall'.padStart(9)}${'F1'.padStart(9)}${'TP'.padStart(8)}${'FP'.padStart(7)}${'FN'.padStart(7)}`);
+  for (const c of e.perCode) {
+    lines.push(
+      `  ${c.code.padEnd(24)}${pct(c.precision).padStart(10)}${pct(c.recall).padStart(9)}${pct(c.f1).padStart(9)}${String(c.truePositives).padStart(8)}${String(c.falsePositives).padStart(7)}${String(c.falseNegatives).padStart(7)}`,
+    );
+  }
+  lines.push(`  organic accounts: ${e.organic.accounts}, flagged ${e.organic.flagged} (false-positive rate ${(e.organic.falsePositiveRate * 100).toFixed(3)}%)`);
+  const hn = Object.entries(e.hardNegatives).sort();
+  if (hn.length) lines.push(`  hard negatives flagged: ${hn.map(([k, v]) => `${k} ${v.flagged}/${v.accounts}`).join(', ')}`);
+  return lines.join('\n');
+}

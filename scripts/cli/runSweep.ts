@@ -1,0 +1,78 @@
+/**
+ * Runs one sweep on the embedded stack through the synthesized Sweep state machine, with
+ * a progress bar per stage, and turns failures into exit codes.
+ */
+import { resolve } from 'node:path';
+import { openStore } from '#shared/adapters/openStore';
+import { sweepRegistry } from '#shared/adapters/stageDependencies';
+import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
+import type { Policy } from '#shared/policy/policySchema';
+import { partSizes, listParts, readManifest, SnapshotError } from '#shared/snapshot/readManifest';
+import { runStateMachine, type StageEvent } from '#scripts/local/localStepFunctions';
+import { CliError, EXIT } from './exitCodes.ts';
+import { makeProgress, type Output } from './output.ts';
+
+export interface SweepRequest {
+  sweepId: string;
+  snapshot: string;
+  policy: Policy;
+  codes?: string[];
+  bucketCount?: number;
+  workers?: number;
+}
+
+export function snapshotUri(location: string): string {
+  return location.startsWith('s3://') ? location : resolve(location);
+}
+
+/** The manifest and every part are checked before the stack starts: a bad snapshot costs nothing. */
+export async function preflightSnapshot(location: string): Promise<void> {
+  try {
+    const store = openStore(location);
+    await partSizes(store, listParts(await readManifest(store)));
+  } catch (err) {
+    if (err instanceof SnapshotError) throw new CliError(err.message, EXIT.badInput);
+    throw err;
+  }
+}
+
+export async function runSweep(req: SweepRequest, out: Output, signal?: AbortSignal): Promise<SweepSummary> {
+  const progress = makeProgress(out);
+  const onEvent = (e: StageEvent) => {
+    switch (e.type) {
+      case 'map-started':
+        progress.stageStarted(e.state, e.total ?? 0);
+        break;
+      case 'map-iteration-done':
+        progress.stepDone(e.state);
+        break;
+      case 'state-entered':
+        progress.stageStarted(e.state, 1);
+        break;
+      case 'state-exited':
+        progress.stageDone(e.state);
+        break;
+    }
+  };
+  const input = {
+    sweepId: req.sweepId,
+    snapshot: req.snapshot,
+    policy: req.policy,
+    ...(req.codes?.length ? { codes: req.codes } : {}),
+    ...(req.bucketCount ? { bucketCount: req.bucketCount } : {}),
+    review: 'auto',
+  };
+  try {
+    return (await runStateMachine('sweep', input, { onEvent, signal, workers: req.workers })) as SweepSummary;
+  } catch (err) {
+    if (signal?.aborted) throw new CliError(`sweep ${req.sweepId} interrupted; run the same command again to resume`, EXIT.interrupted);
+    const message = (err as Error).message;
+    await sweepRegistry().failed(req.sweepId, message, new Date().toISOString()).catch(() => undefined);
+    if (/SweepConflictError|SnapshotError|PolicyError|InvalidStageInput/.test(`${(err as Error).name} ${message}`)) {
+      throw new CliError(message, EXIT.badInput);
+    }
+    throw new CliError(`sweep ${req.sweepId} failed: ${message}\nRe-run the same command to resume; finished work is not repeated.`, EXIT.sweepFailed);
+  } finally {
+    progress.stop();
+  }
+}

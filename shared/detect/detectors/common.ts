@@ -1,0 +1,67 @@
+/** Small helpers shared by the detectors: thresholds, time, clients, caps. */
+import type { ViolationCode } from '#shared/contract/violationCodes';
+import type { DetectContext } from '../detectorPorts.ts';
+import type { Evidence, Finding, Severity, Signal } from '../finding.ts';
+import { RULE_BY_ID } from '../ruleCatalog.ts';
+
+/** The rule's thresholds: catalog defaults overlaid with whatever the policy passes in. */
+export function thresholdsOf(ctx: DetectContext, ruleId: string): Record<string, number> {
+  const spec = RULE_BY_ID.get(ruleId);
+  if (!spec) throw new Error(`rule ${ruleId} is not in the rule catalog`);
+  const fromPolicy = ctx.thresholds(ruleId);
+  return fromPolicy && Object.keys(fromPolicy).length > 0 ? { ...spec.thresholds, ...fromPolicy } : spec.thresholds;
+}
+
+export function severityOf(ruleId: string): Severity {
+  const spec = RULE_BY_ID.get(ruleId);
+  if (!spec) throw new Error(`rule ${ruleId} is not in the rule catalog`);
+  return spec.severity;
+}
+
+export function finding(accountId: string, code: ViolationCode, ruleId: string, score: number, evidence: Evidence): Finding {
+  return { accountId, code, ruleId, severity: severityOf(ruleId), score: round3(clamp01(score)), evidence };
+}
+
+export function signal(accountId: string, channel: string, code: ViolationCode, ruleId: string, key: string, score: number, detail: Evidence): Signal {
+  return { accountId, channel, code, ruleId, key, score: round3(clamp01(score)), detail };
+}
+
+export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
+export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** ISO timestamp → epoch seconds (NaN-safe: 0). */
+export function epochSeconds(ts: string | undefined): number {
+  if (!ts) return 0;
+  const ms = Date.parse(ts);
+  return Number.isNaN(ms) ? 0 : Math.floor(ms / 1000);
+}
+
+/** The official apps; anything else (open-api, tool names) is an automation or unknown client. */
+const OFFICIAL_CLIENT = /^(?:app-(?:ios|android|harmony|ipad|mac|win)|web|h5|mini-?program|pc|ios|android)$/i;
+export function isOfficialClient(client: string | undefined): boolean {
+  return client === undefined || client === '' || OFFICIAL_CLIENT.test(client);
+}
+/** Clients that announce automation by name. */
+const AUTOMATION_NAME = /open-?api|bot|auto|script|robot|ai[-_ ]?|gpt|agent|托管|助手|群控|批量|hosting|host|scheduler|selenium|puppeteer|playwright|appium|xposed|macro/i;
+/** Not an official app: open-api or a third-party tool. */
+export function isAutomationClient(client: string | undefined): boolean {
+  return !isOfficialClient(client);
+}
+export function namesAutomation(client: string | undefined): boolean {
+  return !!client && AUTOMATION_NAME.test(client);
+}
+
+/** Sorted, de-duplicated, capped list (evidence stays small and deterministic). */
+export function capped(values: Iterable<string>, max = 20): string[] {
+  return [...new Set(values)].sort().slice(0, max);
+}
+
+/** Short excerpt for evidence. */
+export function excerpt(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+/** Deterministic ordering helper for findings. */
+export function byRule(a: Finding, b: Finding): number {
+  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+}

@@ -1,0 +1,179 @@
+/**
+ * traffic-diversion: directing users to private contacts or other platforms.
+ *
+ * - AccountDetector: scans note titles/bodies, comments, nickname and bio with
+ *   `scanContacts` (de-obfuscation in text/normalizeText.ts + text/contactPatterns.ts).
+ *   A concrete contact fires at once; vague redirections ("私我", "看我主页") only when
+ *   they add up (weighted) over several items.
+ * - Channel `contact`: every concrete contact becomes a key; one contact published by
+ *   several accounts is a diversion matrix.
+ */
+import type { Account, AccountDetector, Channel, Comment, KeyedRow, Note } from '../detectorPorts.ts';
+import type { Finding, Signal } from '../finding.ts';
+import { contactLabel, scanContacts, type ContactHit } from '../text/contactPatterns.ts';
+import { capped, excerpt, finding, signal, thresholdsOf } from './common.ts';
+
+const CODE = 'traffic-diversion' as const;
+export const RULE_TEXT = 'traffic-diversion/contact-in-text';
+export const RULE_PROFILE = 'traffic-diversion/contact-in-profile';
+export const RULE_SOLICIT = 'traffic-diversion/solicitation';
+export const RULE_SHARED = 'traffic-diversion/shared-contact';
+
+/** Contacts specific enough to identify one operator (bare big-site domains are not). */
+function isKeyable(c: ContactHit): boolean {
+  if (c.kind === 'link') return c.value.includes('/') && c.value.length >= 8;
+  return c.kind !== 'landline';
+}
+
+function noteText(title: string, body: string): string {
+  return title ? `${title}\n${body}` : body;
+}
+
+export const contactChannel: Channel = {
+  name: 'contact',
+  codes: [CODE],
+  keys(kind, record) {
+    let row: Record<string, unknown>;
+    let text: string;
+    if (kind === 'notes') {
+      const n = record as Note;
+      row = { a: n.accountId, n: n.noteId };
+      text = noteText(n.title, n.body);
+    } else if (kind === 'comments') {
+      const c = record as Comment;
+      row = { a: c.accountId, c: c.commentId };
+      text = c.text;
+    } else if (kind === 'accounts') {
+      const a = record as Account;
+      row = { a: a.accountId };
+      text = `${a.nickname}\n${a.bio ?? ''}`;
+    } else return [];
+    const scan = scanContacts(text);
+    if (scan.contacts.length === 0) return [];
+    const rows: KeyedRow[] = [];
+    for (const c of scan.contacts) if (isKeyable(c)) rows.push({ key: contactLabel(c), row });
+    return rows;
+  },
+  group(key, rows, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const th = thresholdsOf(ctx, RULE_SHARED);
+    const items = new Map<string, { notes: string[]; comments: string[] }>();
+    for (const r of rows) {
+      const a = String(r.a);
+      let it = items.get(a);
+      if (!it) items.set(a, (it = { notes: [], comments: [] }));
+      if (r.n) it.notes.push(String(r.n));
+      if (r.c) it.comments.push(String(r.c));
+    }
+    if (items.size < th.minAccounts) return [];
+    const accounts = [...items.keys()].sort();
+    const out: Signal[] = [];
+    for (const a of accounts) {
+      const related = capped(
+        accounts.filter((x) => x !== a),
+        20,
+      );
+      out.push(
+        signal(a, 'contact', CODE, RULE_SHARED, key, Math.min(0.99, 0.85 + 0.02 * items.size), {
+          summary: `the same contact appears on ${items.size} accounts`,
+          relatedAccountIds: related,
+          matched: [key],
+          clusterKey: key,
+          noteIds: items.get(a)!.notes.length ? capped(items.get(a)!.notes, 10) : undefined,
+          commentIds: items.get(a)!.comments.length ? capped(items.get(a)!.comments, 10) : undefined,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+interface ItemScan {
+  kind: 'note' | 'comment' | 'profile';
+  id: string;
+  contacts: ContactHit[];
+  solicitWeight: number;
+  fragments: string[];
+}
+
+export const trafficDiversionDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const scans: ItemScan[] = [];
+    const add = (kind: ItemScan['kind'], id: string, text: string) => {
+      const s = scanContacts(text);
+      if (s.contacts.length === 0 && s.solicitations.length === 0) return;
+      const w = Math.min(1, s.solicitations.reduce((acc, x) => acc + x.weight, 0));
+      scans.push({ kind, id, contacts: s.contacts, solicitWeight: w, fragments: s.solicitations.map((x) => x.fragment) });
+    };
+    for (const n of bundle.notes) add('note', n.noteId, noteText(n.title, n.body));
+    for (const c of bundle.comments) add('comment', c.commentId, c.text);
+    if (bundle.account) add('profile', 'profile', `${bundle.account.nickname}\n${bundle.account.bio ?? ''}`);
+
+    const out: Finding[] = [];
+    const id = bundle.accountId;
+
+    // concrete contacts in notes and comments
+    const textHits = scans.filter((s) => s.kind !== 'profile' && s.contacts.length > 0);
+    const thText = thresholdsOf(ctx, RULE_TEXT);
+    if (textHits.length >= thText.minItems && textHits.length > 0) {
+      const matched = capped(textHits.flatMap((s) => s.contacts.map(contactLabel)), 10);
+      const noteIds = capped(textHits.filter((s) => s.kind === 'note').map((s) => s.id));
+      const commentIds = capped(textHits.filter((s) => s.kind === 'comment').map((s) => s.id));
+      out.push(
+        finding(id, CODE, RULE_TEXT, Math.min(0.99, 0.85 + 0.03 * (textHits.length - 1)), {
+          summary: `off-platform contact in ${textHits.length} note(s)/comment(s): ${excerpt(matched.join(', '), 80)}`,
+          noteIds: noteIds.length ? noteIds : undefined,
+          commentIds: commentIds.length ? commentIds : undefined,
+          matched,
+        }),
+      );
+    }
+
+    // concrete contacts in the profile
+    const profile = scans.find((s) => s.kind === 'profile');
+    const thProfile = thresholdsOf(ctx, RULE_PROFILE);
+    if (profile && profile.contacts.length >= thProfile.minItems && profile.contacts.length > 0) {
+      const matched = capped(profile.contacts.map(contactLabel), 10);
+      out.push(
+        finding(id, CODE, RULE_PROFILE, 0.9, {
+          summary: `off-platform contact in nickname or bio: ${excerpt(matched.join(', '), 80)}`,
+          matched,
+        }),
+      );
+    }
+
+    // vague redirections, weighted, only when they add up
+    const thSolicit = thresholdsOf(ctx, RULE_SOLICIT);
+    const solicit = scans.filter((s) => s.solicitWeight > 0);
+    const weight = solicit.reduce((acc, s) => acc + s.solicitWeight, 0);
+    if (solicit.length >= thSolicit.minItems && weight >= thSolicit.minWeight) {
+      const noteIds = capped(solicit.filter((s) => s.kind === 'note').map((s) => s.id));
+      const commentIds = capped(solicit.filter((s) => s.kind === 'comment').map((s) => s.id));
+      out.push(
+        finding(id, CODE, RULE_SOLICIT, Math.min(0.9, 0.4 + 0.1 * weight), {
+          summary: `redirects users off the platform in ${solicit.length} places without naming a contact`,
+          noteIds: noteIds.length ? noteIds : undefined,
+          commentIds: commentIds.length ? commentIds : undefined,
+          matched: capped(solicit.flatMap((s) => s.fragments), 10),
+        }),
+      );
+    }
+
+    // the same contact on several accounts (from the contact channel)
+    const shared = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_SHARED);
+    if (shared.length > 0) {
+      const related = capped(shared.flatMap((s) => s.detail.relatedAccountIds ?? []), 20);
+      out.push(
+        finding(id, CODE, RULE_SHARED, Math.max(...shared.map((s) => s.score)), {
+          summary: `publishes a contact shared with ${related.length}+ other account(s)`,
+          relatedAccountIds: related,
+          matched: capped(shared.flatMap((s) => s.detail.matched ?? []), 10),
+          clusterKey: shared.map((s) => s.key).sort()[0],
+        }),
+      );
+    }
+    return out;
+  },
+};

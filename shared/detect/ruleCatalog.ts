@@ -1,0 +1,250 @@
+/**
+ * The rule catalog: every rule a detector can fire, with its violation code, default
+ * severity and default thresholds. The policy may override severity and thresholds per
+ * rule; detectors read thresholds through `ctx.thresholds(ruleId)`.
+ * Each detector's page under docs/detectors/ explains its rules.
+ */
+import type { ViolationCode } from '#shared/contract/violationCodes';
+import type { Severity } from './finding.ts';
+
+export interface RuleSpec {
+  ruleId: string;
+  code: ViolationCode;
+  severity: Severity;
+  description: string;
+  thresholds: Record<string, number>;
+}
+
+export const RULES: RuleSpec[] = [
+  // ---------------------------------------------------------------- traffic-diversion
+  {
+    ruleId: 'traffic-diversion/contact-in-text',
+    code: 'traffic-diversion',
+    severity: 'high',
+    description: 'A concrete off-platform contact (phone, WeChat id, QQ, link, pass-phrase) in notes or comments, however obfuscated.',
+    thresholds: { minItems: 1 },
+  },
+  {
+    ruleId: 'traffic-diversion/contact-in-profile',
+    code: 'traffic-diversion',
+    severity: 'high',
+    description: 'A concrete off-platform contact in the nickname or bio.',
+    thresholds: { minItems: 1 },
+  },
+  {
+    ruleId: 'traffic-diversion/solicitation',
+    code: 'traffic-diversion',
+    severity: 'medium',
+    description: 'Repeated redirections without a concrete contact ("加我vx", "私我", "看我主页"), weighted: app mention 1, vague phrase 0.5.',
+    thresholds: { minWeight: 1.5, minItems: 2 },
+  },
+  {
+    ruleId: 'traffic-diversion/shared-contact',
+    code: 'traffic-diversion',
+    severity: 'critical',
+    description: 'The same off-platform contact published by several accounts: a diversion matrix.',
+    thresholds: { minAccounts: 3 },
+  },
+  // ---------------------------------------------------------------- water-army
+  {
+    ruleId: 'water-army/praise-ring',
+    code: 'water-army',
+    severity: 'high',
+    description: 'Near-identical comments posted in bursts by the same group of accounts on several notes.',
+    thresholds: {
+      windowSeconds: 3600,
+      minAccounts: 3,
+      genericMaxLength: 4,
+      genericWindowSeconds: 600,
+      genericMinAccounts: 4,
+      minNotes: 2,
+      minPartners: 2,
+      minSharedNotes: 2,
+    },
+  },
+  {
+    ruleId: 'water-army/scripted-qa',
+    code: 'water-army',
+    severity: 'high',
+    description: 'Scripted question-and-answer acts ("怎么没搜到" → "链接私你了") by the same accounts on several notes.',
+    thresholds: { maxGapSeconds: 1800, minNotes: 2, minPartners: 1, minSharedNotes: 2 },
+  },
+  {
+    ruleId: 'water-army/ring-core',
+    code: 'water-army',
+    severity: 'critical',
+    description: 'A core member of a comment ring: repeated coordinated comments on many notes with many partners.',
+    thresholds: { minNotes: 5, minPartners: 4 },
+  },
+  // ---------------------------------------------------------------- fake-account
+  {
+    ruleId: 'fake-account/device-farm',
+    code: 'fake-account',
+    severity: 'critical',
+    description: 'Many accounts registered on, or using, one device; or a burst of registrations on one device.',
+    thresholds: { minAccounts: 6, burstAccounts: 3, burstWindowMinutes: 60 },
+  },
+  {
+    ruleId: 'fake-account/registration-burst',
+    code: 'fake-account',
+    severity: 'critical',
+    description: 'A burst of registrations from one network (/24, /48) within minutes, corroborated by templated names, automation clients or size.',
+    thresholds: { minAccounts: 5, windowMinutes: 30, minTemplated: 3, largeBurst: 20 },
+  },
+  {
+    ruleId: 'fake-account/bot-client',
+    code: 'fake-account',
+    severity: 'high',
+    description: 'Several accounts registered within a day by the same non-official client (a registration tool).',
+    thresholds: { minAccounts: 3, windowMinutes: 1440 },
+  },
+  {
+    ruleId: 'fake-account/templated-nicknames',
+    code: 'fake-account',
+    severity: 'high',
+    description: 'Accounts from one network or device on one day with templated nicknames (shared prefix + sequential digits).',
+    thresholds: { minTemplated: 4, maxDigitGap: 20 },
+  },
+  {
+    ruleId: 'fake-account/brushed-followers',
+    code: 'fake-account',
+    severity: 'medium',
+    description: 'Bought followers: a sudden jump in the follower history, or a burst of follows from a registration cluster.',
+    thresholds: { minJump: 500, jumpRatio: 8, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5 },
+  },
+  // ---------------------------------------------------------------- homogeneous-content
+  {
+    ruleId: 'homogeneous-content/cross-account-duplicates',
+    code: 'homogeneous-content',
+    severity: 'high',
+    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles) posted by many accounts.',
+    thresholds: { minAccounts: 5 },
+  },
+  {
+    ruleId: 'homogeneous-content/template-posting',
+    code: 'homogeneous-content',
+    severity: 'medium',
+    description: 'One account mass-posting near-identical template notes.',
+    thresholds: { minNotes: 5, minShare: 0.5, similarity: 0.5 },
+  },
+  // ---------------------------------------------------------------- engagement-bait
+  {
+    ruleId: 'engagement-bait/mutual-follow',
+    code: 'engagement-bait',
+    severity: 'medium',
+    description: 'Mutual-follow / mutual-like schemes ("互关", "互粉", "有关必回").',
+    thresholds: { minItems: 2 },
+  },
+  {
+    ruleId: 'engagement-bait/bait-hook',
+    code: 'engagement-bait',
+    severity: 'medium',
+    description: 'Manipulative hooks ("双击有惊喜", "评论区扣1接好运", "不转不是中国人").',
+    thresholds: { minItems: 2 },
+  },
+  {
+    ruleId: 'engagement-bait/sensational-title',
+    code: 'engagement-bait',
+    severity: 'low',
+    description: 'Sensational or bizarre titles used in bulk ("震惊！", "99%的人都不知道").',
+    thresholds: { minNotes: 3, minShare: 0.3 },
+  },
+  // ---------------------------------------------------------------- undisclosed-promotion
+  {
+    ruleId: 'undisclosed-promotion/paid-off-platform',
+    code: 'undisclosed-promotion',
+    severity: 'high',
+    description: 'A note that declares a paid or gifted cooperation for a brand that was not placed through the partner platform (one finding per note).',
+    thresholds: { maxFindings: 50 },
+  },
+  {
+    ruleId: 'undisclosed-promotion/brand-unauthorised',
+    code: 'undisclosed-promotion',
+    severity: 'medium',
+    description: 'A brand account\'s unauthorised commercial promotion: posing as a consumer, promoting another brand, or a seeding campaign for its brand (one finding per note).',
+    thresholds: { maxFindings: 50 },
+  },
+  {
+    ruleId: 'undisclosed-promotion/coordinated-seeding',
+    code: 'undisclosed-promotion',
+    severity: 'high',
+    description: 'Ordinary-looking accounts posting commercial notes for one brand in a burst, outside the partner platform.',
+    thresholds: { minAccounts: 5, windowHours: 72, minCommercialShare: 0.6, burstRatio: 3 },
+  },
+  // ---------------------------------------------------------------- misleading-marketing
+  {
+    ruleId: 'misleading-marketing/absolute-claim',
+    code: 'misleading-marketing',
+    severity: 'medium',
+    description: 'Absolute claims forbidden in advertising (最好, 第一, No.1, 国家级, 100%…) in commercial notes.',
+    thresholds: { minNotes: 1 },
+  },
+  {
+    ruleId: 'misleading-marketing/medical-claim',
+    code: 'misleading-marketing',
+    severity: 'high',
+    description: 'Cure or efficacy claims (根治, 治愈, 药到病除, 无副作用, 永不反弹) in commercial notes.',
+    thresholds: { minNotes: 1 },
+  },
+  {
+    ruleId: 'misleading-marketing/fabricated-experience',
+    code: 'misleading-marketing',
+    severity: 'medium',
+    description: 'Dramatic before/after results ("7天瘦了20斤") repeated across commercial notes.',
+    thresholds: { minNotes: 2 },
+  },
+  {
+    ruleId: 'misleading-marketing/misleading-title',
+    code: 'misleading-marketing',
+    severity: 'low',
+    description: 'Titles promising something free or official while the body sells.',
+    thresholds: { minNotes: 2 },
+  },
+  // ---------------------------------------------------------------- account-transformation
+  {
+    ruleId: 'account-transformation/purge-and-pivot',
+    code: 'account-transformation',
+    severity: 'high',
+    description: 'A grown account deleted or hid most of its history, changed its profile, then turned to ads or diversion.',
+    thresholds: { minFollowers: 1000, minPurgedShare: 0.6, minPurged: 5, purgeWindowDays: 14, profileChangeWindowDays: 30, minPivotNotes: 1 },
+  },
+  {
+    ruleId: 'account-transformation/purge-and-rename',
+    code: 'account-transformation',
+    severity: 'medium',
+    description: 'A grown account deleted or hid most of its history and changed its nickname (resale preparation).',
+    thresholds: { minFollowers: 1000, minPurgedShare: 0.6, minPurged: 5, purgeWindowDays: 14, profileChangeWindowDays: 30 },
+  },
+  // ---------------------------------------------------------------- ai-hosted
+  {
+    ruleId: 'ai-hosted/fully-hosted',
+    code: 'ai-hosted',
+    severity: 'critical',
+    description: 'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock).',
+    thresholds: { minItems: 5, minAutomatedShare: 0.9, maxCadenceCv: 0.15, minActiveHours: 20, minCadenceItems: 10 },
+  },
+  {
+    ruleId: 'ai-hosted/occasional',
+    code: 'ai-hosted',
+    severity: 'low',
+    description: 'Occasional AI hosting: some notes or comments posted by automation tools, or instant machine replies.',
+    thresholds: { minItems: 2, instantReplySeconds: 5, minInstantReplies: 3 },
+  },
+  // ---------------------------------------------------------------- false-qualification
+  {
+    ruleId: 'false-qualification/shared-license',
+    code: 'false-qualification',
+    severity: 'high',
+    description: 'One licence used by several unrelated professional accounts.',
+    thresholds: { minAccounts: 2 },
+  },
+  {
+    ruleId: 'false-qualification/inconsistent',
+    code: 'false-qualification',
+    severity: 'medium',
+    description: 'A qualification inconsistent with the account: verified before the account existed, in the future, or on a non-professional account.',
+    thresholds: { toleranceHours: 24 },
+  },
+];
+
+export const RULE_BY_ID: ReadonlyMap<string, RuleSpec> = new Map(RULES.map((r) => [r.ruleId, r]));
