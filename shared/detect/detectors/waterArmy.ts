@@ -1,0 +1,294 @@
+/**
+ * water-army: organised fake comments, found from behaviour.
+ *
+ * Channel `note-comments` (key: the note) collects one compact row per comment and one per
+ * note (its author). Per note it finds
+ *  - praise bursts: several distinct accounts posting near-identical comments (same
+ *    fingerprint: normalised, synonyms folded, stop characters dropped, bag of characters)
+ *    within a short window; short generic praise needs a tighter window and more accounts;
+ *  - scripted Q&A: a "can't find it / where to buy" question answered by a "sent you the
+ *    link privately" reply, linked by replyToCommentId or by time adjacency.
+ * Each member gets a Signal naming its co-members. The AccountDetector then requires
+ * repetition: the account must act in ≥2 notes with the same partners (SynchroTrap /
+ * CopyCatch spirit) before anything is found — one burst on one note is never enough.
+ *
+ * The same channel measures reply latency for ai-hosted (instant replies).
+ */
+import type { AccountDetector, Channel, Comment, Note } from '../detectorPorts.ts';
+import type { Finding, Signal } from '../finding.ts';
+import { fnv1a32 } from '../text/hash.ts';
+import { compactText, normalizeText } from '../text/normalizeText.ts';
+import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
+
+const CODE = 'water-army' as const;
+export const CHANNEL_NOTE_COMMENTS = 'note-comments';
+export const RULE_PRAISE = 'water-army/praise-ring';
+export const RULE_QA = 'water-army/scripted-qa';
+export const RULE_CORE = 'water-army/ring-core';
+export const RULE_AI_INSTANT = 'ai-hosted/occasional';
+
+const QUESTION =
+  /怎么(?:没|搜不|找不)|搜不到|没搜到|找不到|在哪(?:里|儿)?(?:买|入|下单)|哪里(?:买|有卖|入)|哪儿买|怎么买|求(?:个)?(?:链接|店名|牌子|分享)|链接呢|有链接吗|要链接|蹲(?:个|一个)?链接|什么牌子|哪个牌子|啥牌子|同求|怎么入手|where\s*(?:to|can i)\s*buy|link\s*\?|link\s*pls|link\s*please/;
+const ANSWER =
+  /私你了|私信你了|私信发你|已私|发你了|(?:链接|连接)私你|看私信|私你|戳你了|你怎么不早说|我也是在.{0,8}买的|给你发了|sent (?:you )?(?:the )?link|check (?:your )?dm|dm(?:'d|ed) you/;
+
+/** Characters that carry no template identity (particles, pronouns). */
+const STOP = /[的了吗呢啊呀吧哦哈嘛我你他她它是在也都就和与啦喔噢嗯]/g;
+
+/** Near-identical fingerprint: compact text without stop characters, as a sorted bag of characters. */
+export function commentFingerprint(text: string): { h: number; len: number } {
+  const compact = compactText(text).replace(STOP, '');
+  const chars = [...new Set(compact)].sort().join('');
+  return { h: fnv1a32(chars), len: compact.length };
+}
+
+interface Row {
+  a: string;
+  c: string;
+  t: number;
+  h: number;
+  l: number;
+  q?: number;
+  r?: number;
+  p?: string;
+}
+
+export const noteCommentsChannel: Channel = {
+  name: CHANNEL_NOTE_COMMENTS,
+  codes: [CODE, 'ai-hosted'],
+  keys(kind, record) {
+    if (kind === 'notes') {
+      const n = record as Note;
+      return [{ key: n.noteId, row: { o: n.accountId } }];
+    }
+    if (kind !== 'comments') return [];
+    const c = record as Comment;
+    const { h, len } = commentFingerprint(c.text);
+    const row: Record<string, unknown> = { a: c.accountId, c: c.commentId, t: epochSeconds(c.createdAt), h, l: len };
+    const t = normalizeText(c.text);
+    if (QUESTION.test(t)) row.q = 1;
+    if (ANSWER.test(t)) row.r = 1;
+    if (c.replyToCommentId) row.p = c.replyToCommentId;
+    return [{ key: c.noteId, row }];
+  },
+  group(noteId, raw, ctx) {
+    const wa = ctx.enabled(CODE);
+    const ai = ctx.enabled('ai-hosted');
+    if (!wa && !ai) return [];
+    let author: string | undefined;
+    const rows: Row[] = [];
+    for (const r of raw) {
+      if (r.o !== undefined) author = String(r.o);
+      else rows.push(r as unknown as Row);
+    }
+    if (rows.length < 2) return [];
+    rows.sort((x, y) => x.t - y.t || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
+    const out: Signal[] = [];
+    if (wa) {
+      out.push(...praiseBursts(noteId, rows, author, thresholdsOf(ctx, RULE_PRAISE)));
+      out.push(...scriptedQa(noteId, rows, author, thresholdsOf(ctx, RULE_QA)));
+    }
+    if (ai) out.push(...instantReplies(noteId, rows, author, thresholdsOf(ctx, RULE_AI_INSTANT)));
+    return out;
+  },
+};
+
+function praiseBursts(noteId: string, rows: Row[], author: string | undefined, th: Record<string, number>): Signal[] {
+  const byPrint = new Map<number, Row[]>();
+  for (const r of rows) {
+    if (r.l < 2 || r.a === author) continue;
+    let list = byPrint.get(r.h);
+    if (!list) byPrint.set(r.h, (list = []));
+    list.push(r);
+  }
+  const members = new Map<string, Set<string>>(); // account → its comment ids in bursts
+  const groups: string[][] = [];
+  for (const list of byPrint.values()) {
+    if (list.length < Math.min(th.minAccounts, th.genericMinAccounts)) continue;
+    const generic = list[0].l <= th.genericMaxLength;
+    const window = generic ? th.genericWindowSeconds : th.windowSeconds;
+    const need = generic ? th.genericMinAccounts : th.minAccounts;
+    // sliding window over time (rows already sorted); collect members of qualifying windows
+    const inBurst = new Set<number>();
+    let lo = 0;
+    const counts = new Map<string, number>();
+    for (let hi = 0; hi < list.length; hi++) {
+      counts.set(list[hi].a, (counts.get(list[hi].a) ?? 0) + 1);
+      while (list[hi].t - list[lo].t > window) {
+        const a = list[lo].a;
+        const n = counts.get(a)! - 1;
+        if (n === 0) counts.delete(a);
+        else counts.set(a, n);
+        lo += 1;
+      }
+      if (counts.size >= need) for (let i = lo; i <= hi; i++) inBurst.add(i);
+    }
+    if (inBurst.size === 0) continue;
+    const accounts = new Set<string>();
+    for (const i of inBurst) {
+      const r = list[i];
+      accounts.add(r.a);
+      let s = members.get(r.a);
+      if (!s) members.set(r.a, (s = new Set()));
+      s.add(r.c);
+    }
+    groups.push([...accounts].sort());
+  }
+  const out: Signal[] = [];
+  for (const g of groups) {
+    for (const a of g) {
+      const related = g.filter((x) => x !== a);
+      out.push(
+        signal(a, CHANNEL_NOTE_COMMENTS, CODE, RULE_PRAISE, noteId, Math.min(0.9, 0.4 + 0.05 * g.length), {
+          summary: `one of ${g.length} accounts posting near-identical comments in a burst`,
+          noteIds: [noteId],
+          commentIds: capped(members.get(a)!, 10),
+          relatedAccountIds: capped(related, 30),
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th: Record<string, number>): Signal[] {
+  const byId = new Map<string, Row>();
+  for (const r of rows) byId.set(r.c, r);
+  const out: Signal[] = [];
+  const seen = new Set<string>();
+  const pair = (q: Row, ans: Row) => {
+    if (q.a === ans.a || ans.a === author || q.a === author) return;
+    const id = `${q.c}|${ans.c}`;
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const [self, other] of [
+      [q, ans],
+      [ans, q],
+    ] as const) {
+      out.push(
+        signal(self.a, CHANNEL_NOTE_COMMENTS, CODE, RULE_QA, noteId, 0.6, {
+          summary: self === q ? 'asked a scripted "where to buy" question answered off-platform' : 'answered a "where to buy" question with a private link',
+          noteIds: [noteId],
+          commentIds: [self.c],
+          relatedAccountIds: [other.a],
+        }),
+      );
+    }
+  };
+  const questions = rows.filter((r) => r.q === 1);
+  if (questions.length === 0) return out;
+  for (const ans of rows) {
+    if (ans.r !== 1) continue;
+    if (ans.p) {
+      const q = byId.get(ans.p);
+      if (q && q.q === 1) pair(q, ans);
+      continue;
+    }
+    // adjacency: the nearest earlier question by another account within the gap
+    let best: Row | undefined;
+    for (const q of questions) {
+      if (q.t > ans.t) break;
+      if (q.a !== ans.a && ans.t - q.t <= th.maxGapSeconds) best = q;
+    }
+    if (best) pair(best, ans);
+  }
+  return out;
+}
+
+function instantReplies(noteId: string, rows: Row[], author: string | undefined, th: Record<string, number>): Signal[] {
+  const byId = new Map<string, Row>();
+  for (const r of rows) byId.set(r.c, r);
+  const out: Signal[] = [];
+  for (const r of rows) {
+    if (!r.p) continue;
+    const parent = byId.get(r.p);
+    if (!parent || parent.a === r.a) continue;
+    const latency = r.t - parent.t;
+    if (latency >= 0 && latency <= th.instantReplySeconds) {
+      out.push(
+        signal(r.a, CHANNEL_NOTE_COMMENTS, 'ai-hosted', RULE_AI_INSTANT, noteId, 0.3, {
+          summary: `replied within ${latency}s`,
+          noteIds: [noteId],
+          commentIds: [r.c],
+          relatedAccountIds: r.a === author ? undefined : [parent.a],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+interface RingStats {
+  notes: Set<string>;
+  partnerNotes: Map<string, Set<string>>;
+  commentIds: Set<string>;
+}
+
+function ringStats(signals: Signal[]): RingStats {
+  const st: RingStats = { notes: new Set(), partnerNotes: new Map(), commentIds: new Set() };
+  for (const s of signals) {
+    st.notes.add(s.key);
+    for (const c of s.detail.commentIds ?? []) st.commentIds.add(c);
+    for (const p of s.detail.relatedAccountIds ?? []) {
+      let set = st.partnerNotes.get(p);
+      if (!set) st.partnerNotes.set(p, (set = new Set()));
+      set.add(s.key);
+    }
+  }
+  return st;
+}
+
+function repeatPartners(st: RingStats, minShared: number): string[] {
+  return [...st.partnerNotes.entries()].filter(([, notes]) => notes.size >= minShared).map(([p]) => p).sort();
+}
+
+export const waterArmyDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const mine = bundle.signals.filter((s) => s.code === CODE);
+    if (mine.length === 0) return [];
+    const textOf = new Map(bundle.comments.map((c) => [c.commentId, c.text]));
+    const out: Finding[] = [];
+    const ringNotes = new Set<string>();
+    const ringPartners = new Set<string>();
+    for (const rule of [RULE_PRAISE, RULE_QA]) {
+      const sigs = mine.filter((s) => s.ruleId === rule);
+      if (sigs.length === 0) continue;
+      const th = thresholdsOf(ctx, rule);
+      const st = ringStats(sigs);
+      const partners = repeatPartners(st, th.minSharedNotes);
+      if (st.notes.size < th.minNotes || partners.length < th.minPartners) continue;
+      for (const n of st.notes) ringNotes.add(n);
+      for (const p of partners) ringPartners.add(p);
+      const commentIds = capped(st.commentIds, 20);
+      const matched = capped(
+        commentIds.map((c) => textOf.get(c)).filter((t): t is string => !!t).map((t) => excerpt(t, 30)),
+        5,
+      );
+      out.push(
+        finding(bundle.accountId, CODE, rule, Math.min(0.98, 0.55 + 0.08 * st.notes.size + 0.04 * partners.length), {
+          summary:
+            rule === RULE_PRAISE
+              ? `near-identical burst comments on ${st.notes.size} notes with the same ${partners.length} account(s)`
+              : `scripted question/answer acts on ${st.notes.size} notes with the same ${partners.length} account(s)`,
+          noteIds: capped(st.notes, 20),
+          commentIds,
+          relatedAccountIds: capped(partners, 20),
+          matched: matched.length ? matched : undefined,
+        }),
+      );
+    }
+    const core = thresholdsOf(ctx, RULE_CORE);
+    if (out.length > 0 && ringNotes.size >= core.minNotes && ringPartners.size >= core.minPartners) {
+      out.push(
+        finding(bundle.accountId, CODE, RULE_CORE, 0.97, {
+          summary: `core member of a comment ring: ${ringNotes.size} notes, ${ringPartners.size} repeat partners`,
+          noteIds: capped(ringNotes, 20),
+          relatedAccountIds: capped(ringPartners, 20),
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,25 @@
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocalFolderStore } from '#shared/adapters/localFolderStore';
+import { BucketedWriter } from '#shared/pipeline/bucketedWriter';
+
+describe('BucketedWriter', () => {
+  it('splits a target into bounded objects and loses no line', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bw-'));
+    const store = new LocalFolderStore(dir);
+    const w = new BucketedWriter(store, (t, seq) => `${t}/${seq}.jsonl`, 4096, 1024);
+    for (let i = 0; i < 1000; i++) await w.add(`t${i % 3}`, JSON.stringify({ i }));
+    await w.close();
+    const keys = await store.list('');
+    expect(keys.length).toBeGreaterThan(3);
+    const seen = new Set<number>();
+    for (const k of keys) {
+      const text = await readFile(join(dir, k), 'utf8');
+      expect(text.length).toBeLessThan(1024 + 64);
+      for (const line of text.trim().split('\n')) seen.add(JSON.parse(line).i);
+    }
+    expect(seen.size).toBe(1000);
+  });
+});
