@@ -1,0 +1,329 @@
+/**
+ * fake-account: accounts registered in bulk.
+ *
+ * Channels (all keys hashed; evidence never holds a raw device id or IP):
+ *  - `reg-device`: registration device and devices seen in the last 30 days. Many accounts
+ *    on one device (phone farm), or a burst of registrations on one device.
+ *  - `reg-network`: IPv4 /24 or IPv6 /48 + a 6-hour bucket (two half-shifted bucketings so a
+ *    burst on a bucket edge is still seen whole). A burst of registrations within minutes,
+ *    corroborated by templated nicknames, automation clients or sheer size; templated
+ *    nicknames alone (shared prefix + near-sequential digits) also count.
+ *  - `reg-client`: non-official registration clients + a day bucket (registration tools).
+ * AccountDetector: turns those signals into findings and looks for brushed followers
+ * (follower-history jumps, follow bursts) in the account's own bundle.
+ */
+import type { Account, AccountBundle, AccountDetector, Channel, KeyedRow } from '../detectorPorts.ts';
+import type { Finding, Signal } from '../finding.ts';
+import { sensitiveHash } from '../text/hash.ts';
+import { normalizeText } from '../text/normalizeText.ts';
+import { capped, epochSeconds, finding, isOfficialClient, signal, thresholdsOf } from './common.ts';
+
+const CODE = 'fake-account' as const;
+export const RULE_DEVICE = 'fake-account/device-farm';
+export const RULE_BURST = 'fake-account/registration-burst';
+export const RULE_CLIENT = 'fake-account/bot-client';
+export const RULE_TEMPLATE = 'fake-account/templated-nicknames';
+export const RULE_FOLLOWERS = 'fake-account/brushed-followers';
+
+const BUCKET_SECONDS = 6 * 3600;
+const DAY = 86400;
+
+interface RegRow {
+  a: string;
+  t: number;
+  c: string;
+  n: string;
+  r?: number;
+}
+
+function regRow(a: Account, registrationDevice = false): RegRow {
+  const row: RegRow = { a: a.accountId, t: epochSeconds(a.createdAt), c: a.registration.client.slice(0, 24), n: a.nickname.slice(0, 24) };
+  if (registrationDevice) row.r = 1;
+  return row;
+}
+
+/** IPv4 /24 or IPv6 /48, or undefined when unparsable. */
+export function networkPrefix(ip: string): string | undefined {
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(ip.trim());
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.0/24`;
+  if (ip.includes(':')) {
+    const mapped = /::ffff:(\d{1,3}\.\d{1,3}\.\d{1,3})\.\d{1,3}$/i.exec(ip);
+    if (mapped) return `${mapped[1]}.0/24`;
+    const [head, tail] = ip.toLowerCase().split('::');
+    const headParts = head ? head.split(':') : [];
+    const tailParts = tail !== undefined && tail ? tail.split(':') : [];
+    const groups = tail !== undefined ? [...headParts, ...Array(Math.max(0, 8 - headParts.length - tailParts.length)).fill('0'), ...tailParts] : headParts;
+    if (groups.length < 3) return undefined;
+    return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/48`;
+  }
+  return undefined;
+}
+
+/** Nickname → template skeleton: prefix and trailing number (e.g. "小美_0123" → ["小美_", 123]). */
+export function nicknameTemplate(nick: string): { prefix: string; num: number } | undefined {
+  const m = /^(.*?)(\d{2,9})$/.exec(normalizeText(nick).trim());
+  if (!m || m[1].length === 0) return undefined;
+  return { prefix: m[1], num: Number(m[2]) };
+}
+
+/** Accounts whose nicknames share a prefix with near-sequential numbers (largest such family). */
+export function templatedMembers(rows: { a: string; n: string }[], maxGap: number): string[] {
+  const byPrefix = new Map<string, { a: string; num: number }[]>();
+  for (const r of rows) {
+    const t = nicknameTemplate(r.n);
+    if (!t) continue;
+    let list = byPrefix.get(t.prefix);
+    if (!list) byPrefix.set(t.prefix, (list = []));
+    list.push({ a: r.a, num: t.num });
+  }
+  let best: string[] = [];
+  for (const list of byPrefix.values()) {
+    if (list.length < 2) continue;
+    list.sort((x, y) => x.num - y.num);
+    // chains of numbers no more than maxGap apart
+    let chain: string[] = [list[0].a];
+    for (let i = 1; i <= list.length; i++) {
+      if (i < list.length && list[i].num - list[i - 1].num <= maxGap) chain.push(list[i].a);
+      else {
+        const uniq = [...new Set(chain)];
+        if (uniq.length > best.length) best = uniq;
+        if (i < list.length) chain = [list[i].a];
+      }
+    }
+  }
+  return best.sort();
+}
+
+function dedupeByAccount<T extends { a: string }>(rows: T[]): T[] {
+  const m = new Map<string, T>();
+  for (const r of rows) if (!m.has(r.a)) m.set(r.a, r);
+  return [...m.values()];
+}
+
+/** Accounts in any time window of `windowSeconds` holding ≥ `need` accounts, split into separate bursts. */
+function burstMembers(rows: RegRow[], windowSeconds: number, need: number): RegRow[][] {
+  if (rows.length < need) return [];
+  const sorted = [...rows].sort((x, y) => x.t - y.t || (x.a < y.a ? -1 : 1));
+  const mark = new Uint8Array(sorted.length);
+  let lo = 0;
+  let marked = -1;
+  for (let hi = 0; hi < sorted.length; hi++) {
+    while (sorted[hi].t - sorted[lo].t > windowSeconds) lo += 1;
+    if (hi - lo + 1 >= need) {
+      for (let i = Math.max(lo, marked + 1); i <= hi; i++) mark[i] = 1;
+      marked = hi;
+    }
+  }
+  const bursts: RegRow[][] = [];
+  let cur: RegRow[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    if (!mark[i]) continue;
+    if (cur.length > 0 && sorted[i].t - cur[cur.length - 1].t > windowSeconds) {
+      bursts.push(cur);
+      cur = [];
+    }
+    cur.push(sorted[i]);
+  }
+  if (cur.length > 0) bursts.push(cur);
+  return bursts;
+}
+
+function clusterSignals(rule: string, channel: string, key: string, members: string[], score: number, summary: string): Signal[] {
+  const ids = [...new Set(members)].sort();
+  return ids.map((a) =>
+    signal(a, channel, CODE, rule, key, score, {
+      summary,
+      relatedAccountIds: capped(
+        ids.filter((x) => x !== a),
+        20,
+      ),
+      clusterKey: key,
+    }),
+  );
+}
+
+export const deviceChannel: Channel = {
+  name: 'reg-device',
+  codes: [CODE],
+  keys(kind, record) {
+    if (kind !== 'accounts') return [];
+    const a = record as Account;
+    const out: KeyedRow[] = [];
+    const reg = a.registration.deviceId;
+    if (reg) out.push({ key: `d:${sensitiveHash('device', reg)}`, row: regRow(a, true) });
+    for (const d of new Set(a.devices ?? [])) if (d && d !== reg) out.push({ key: `d:${sensitiveHash('device', d)}`, row: regRow(a) });
+    return out;
+  },
+  group(key, raw, ctx) {
+    if (!ctx.enabled(CODE) || raw.length < 2) return [];
+    const th = thresholdsOf(ctx, RULE_DEVICE);
+    const rows = dedupeByAccount(raw as unknown as RegRow[]);
+    if (rows.length >= th.minAccounts) {
+      return clusterSignals(RULE_DEVICE, 'reg-device', key, rows.map((r) => r.a), Math.min(0.99, 0.8 + 0.01 * rows.length), `${rows.length} accounts registered on or using one device`);
+    }
+    const registered = (raw as unknown as RegRow[]).filter((r) => r.r === 1);
+    const out: Signal[] = [];
+    for (const burst of burstMembers(dedupeByAccount(registered), th.burstWindowMinutes * 60, th.burstAccounts)) {
+      const templated = templatedMembers(burst, thresholdsOf(ctx, RULE_TEMPLATE).maxDigitGap).length;
+      const tools = burst.filter((r) => !isOfficialClient(r.c)).length;
+      if (burst.length >= th.burstAccounts + 1 || templated >= 2 || tools > 0) {
+        out.push(...clusterSignals(RULE_DEVICE, 'reg-device', key, burst.map((r) => r.a), 0.85, `${burst.length} accounts registered on one device within ${th.burstWindowMinutes} minutes`));
+      }
+    }
+    return out;
+  },
+};
+
+export const networkChannel: Channel = {
+  name: 'reg-network',
+  codes: [CODE],
+  keys(kind, record) {
+    if (kind !== 'accounts') return [];
+    const a = record as Account;
+    const prefix = networkPrefix(a.registration.ip);
+    if (!prefix) return [];
+    const h = sensitiveHash('network', prefix);
+    const t = epochSeconds(a.createdAt);
+    const row = regRow(a);
+    return [
+      { key: `n:${h}:a${Math.floor(t / BUCKET_SECONDS)}`, row },
+      { key: `n:${h}:b${Math.floor((t + BUCKET_SECONDS / 2) / BUCKET_SECONDS)}`, row },
+    ];
+  },
+  group(key, raw, ctx) {
+    if (!ctx.enabled(CODE) || raw.length < 3) return [];
+    const clusterKey = key.replace(/:[ab]\d+$/, '');
+    const rows = dedupeByAccount(raw as unknown as RegRow[]);
+    const out: Signal[] = [];
+    const th = thresholdsOf(ctx, RULE_BURST);
+    const thT = thresholdsOf(ctx, RULE_TEMPLATE);
+    for (const burst of burstMembers(rows, th.windowMinutes * 60, th.minAccounts)) {
+      const templated = templatedMembers(burst, thT.maxDigitGap);
+      const tools = burst.filter((r) => !isOfficialClient(r.c)).length;
+      const corroborated = templated.length >= th.minTemplated || tools * 2 >= burst.length || burst.length >= th.largeBurst;
+      if (!corroborated) continue;
+      const why = [
+        templated.length >= th.minTemplated ? `${templated.length} templated names` : '',
+        tools * 2 >= burst.length ? `${tools} via non-official clients` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
+      out.push(
+        ...clusterSignals(
+          RULE_BURST,
+          'reg-network',
+          clusterKey,
+          burst.map((r) => r.a),
+          Math.min(0.99, 0.8 + 0.01 * burst.length),
+          `${burst.length} accounts registered from one network within ${th.windowMinutes} minutes${why ? ` (${why})` : ''}`,
+        ),
+      );
+    }
+    const templated = templatedMembers(rows, thT.maxDigitGap);
+    if (templated.length >= thT.minTemplated) {
+      out.push(...clusterSignals(RULE_TEMPLATE, 'reg-network', clusterKey, templated, 0.8, `${templated.length} accounts from one network with templated nicknames`));
+    }
+    return out;
+  },
+};
+
+export const clientChannel: Channel = {
+  name: 'reg-client',
+  codes: [CODE],
+  keys(kind, record) {
+    if (kind !== 'accounts') return [];
+    const a = record as Account;
+    const client = a.registration.client;
+    if (isOfficialClient(client)) return [];
+    const t = epochSeconds(a.createdAt);
+    const c = client.toLowerCase().slice(0, 40);
+    const row = regRow(a);
+    return [
+      { key: `c:${c}:a${Math.floor(t / DAY)}`, row },
+      { key: `c:${c}:b${Math.floor((t + DAY / 2) / DAY)}`, row },
+    ];
+  },
+  group(key, raw, ctx) {
+    if (!ctx.enabled(CODE) || raw.length < 2) return [];
+    const th = thresholdsOf(ctx, RULE_CLIENT);
+    const clusterKey = key.replace(/:[ab]\d+$/, '');
+    const rows = dedupeByAccount(raw as unknown as RegRow[]);
+    const out: Signal[] = [];
+    for (const burst of burstMembers(rows, th.windowMinutes * 60, th.minAccounts)) {
+      out.push(
+        ...clusterSignals(RULE_CLIENT, 'reg-client', clusterKey, burst.map((r) => r.a), Math.min(0.95, 0.7 + 0.02 * burst.length), `${burst.length} accounts registered by the same non-official client "${clusterKey.slice(2)}"`),
+      );
+    }
+    const thT = thresholdsOf(ctx, RULE_TEMPLATE);
+    const templated = templatedMembers(rows, thT.maxDigitGap);
+    if (templated.length >= thT.minTemplated) {
+      out.push(...clusterSignals(RULE_TEMPLATE, 'reg-client', clusterKey, templated, 0.85, `${templated.length} accounts from one registration tool with templated nicknames`));
+    }
+    return out;
+  },
+};
+
+function brushedFollowers(bundle: AccountBundle, th: Record<string, number>): Finding | undefined {
+  const reasons: string[] = [];
+  let score = 0;
+  const hist = bundle.account?.followerHistory ?? [];
+  if (hist.length >= 3) {
+    const deltas: number[] = [];
+    for (let i = 1; i < hist.length; i++) deltas.push(hist[i].count - hist[i - 1].count);
+    const sorted = deltas.map((d) => Math.max(0, d)).sort((x, y) => x - y);
+    const median = sorted[Math.floor(sorted.length / 2)];
+    let jumpAt = -1;
+    let jump = 0;
+    for (let i = 0; i < deltas.length; i++) {
+      if (deltas[i] > jump) {
+        jump = deltas[i];
+        jumpAt = i + 1;
+      }
+    }
+    if (jump >= th.minJump && jump >= th.jumpRatio * Math.max(1, median)) {
+      reasons.push(`followers jumped by ${jump} on ${hist[jumpAt].at.slice(0, 10)} (typical day: ${median})`);
+      score = Math.max(score, Math.min(0.9, 0.6 + jump / (th.minJump * 20)));
+    }
+  }
+  if (bundle.followers.length >= th.burstFollows) {
+    const times = bundle.followers.map((f) => epochSeconds(f.createdAt)).sort((x, y) => x - y);
+    const w = th.burstWindowMinutes * 60;
+    let best = 0;
+    let lo = 0;
+    for (let hi = 0; hi < times.length; hi++) {
+      while (times[hi] - times[lo] > w) lo += 1;
+      best = Math.max(best, hi - lo + 1);
+    }
+    if (best >= th.burstFollows && best >= th.burstShare * times.length) {
+      reasons.push(`${best} of ${times.length} followers arrived within ${th.burstWindowMinutes} minutes`);
+      score = Math.max(score, Math.min(0.9, 0.55 + best / (times.length * 4)));
+    }
+  }
+  if (reasons.length === 0) return undefined;
+  return finding(bundle.accountId, CODE, RULE_FOLLOWERS, score, { summary: reasons.join('; ') });
+}
+
+export const fakeAccountDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const out: Finding[] = [];
+    const mine = bundle.signals.filter((s) => s.code === CODE);
+    const rules = [...new Set(mine.map((s) => s.ruleId))].sort();
+    for (const rule of rules) {
+      const sigs = mine.filter((s) => s.ruleId === rule).sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : 1));
+      const best = sigs[0];
+      const related = capped(sigs.flatMap((s) => s.detail.relatedAccountIds ?? []), 20);
+      out.push(
+        finding(bundle.accountId, CODE, rule, best.score, {
+          summary: sigs.length > 1 ? `${best.detail.summary} (+${sigs.length - 1} more cluster(s))` : best.detail.summary,
+          relatedAccountIds: related,
+          clusterKey: best.detail.clusterKey ?? best.key,
+        }),
+      );
+    }
+    const brushed = brushedFollowers(bundle, thresholdsOf(ctx, RULE_FOLLOWERS));
+    if (brushed) out.push(brushed);
+    return out;
+  },
+};

@@ -1,0 +1,137 @@
+/**
+ * A whole sweep on the embedded stack (DynamoDB Local + s3rver), executed through the ASL
+ * that the CDK app synthesizes, with every Task calling the real handler in-process.
+ */
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
+import { exportDecisions } from '#shared/pipeline/exportDecisions';
+import { readDecisions } from '#shared/pipeline/readDecisions';
+import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
+import type { LiftStats } from '#shared/pipeline/liftDue';
+import type { Decision } from '#shared/policy/decideAction';
+import { defaultPolicy } from '#shared/policy/defaultPolicy';
+import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import { startEmbeddedStack, type EmbeddedStack } from '#scripts/local/embeddedStack';
+import { runStateMachine } from '#scripts/local/localStepFunctions';
+
+let stack: EmbeddedStack;
+let dir: string;
+let snapshot: string;
+const policy = defaultPolicy();
+
+async function sweep(sweepId: string, snap = snapshot, extra: Record<string, unknown> = {}): Promise<SweepSummary> {
+  return (await runStateMachine('sweep', { sweepId, snapshot: snap, policy, review: 'auto', bucketCount: 3, ...extra }, { workers: 0 })) as SweepSummary;
+}
+
+async function decisionsOf(sweepId: string): Promise<Decision[]> {
+  const out: Decision[] = [];
+  for await (const d of readDecisions(workStore(), sweepId)) out.push(d);
+  return out;
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'crackdown-e2e-'));
+  snapshot = join(dir, 'snapshot');
+  await generateSnapshot({ accounts: 1500, seed: 'e2e', outDir: snapshot, partsPerKind: 3, invalidRecords: 4 });
+  stack = await startEmbeddedStack({ stateDir: join(dir, 'state'), quiet: true, handleSignals: false });
+});
+
+afterAll(async () => {
+  await stack?.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a sweep through the synthesized state machine', () => {
+  let first: SweepSummary;
+
+  it('detects, decides, enforces each action once, notifies and schedules lifts', async () => {
+    first = await sweep('e2e-1');
+    expect(first.quarantined).toBe(4);
+    expect(first.accounts).toBe(1500);
+    expect(first.decisions).toBeGreaterThan(0);
+
+    const decisions = await decisionsOf('e2e-1');
+    const acted = decisions.filter((d) => d.action !== 'none');
+    expect(first.enforcement.applied).toBe(acted.length);
+    for (const code of ['traffic-diversion', 'water-army', 'fake-account']) expect(first.byCode[code] ?? 0).toBeGreaterThan(0);
+
+    const repo = enforcementRepository();
+    const ledger = await repo.ledgerForSweep('e2e-1');
+    expect(ledger.filter((e) => e.step === 'enforce')).toHaveLength(acted.length);
+    expect(new Set(ledger.map((e) => e.accountId)).size).toBe(acted.length);
+    for (const e of ledger) expect(e).toMatchObject({ policyVersion: policy.policyVersion, sweepId: 'e2e-1', actor: 'sweep' });
+
+    const outbox = await repo.outbox('e2e-1');
+    expect(outbox.filter((m) => m.kind === 'notice')).toHaveLength(acted.length);
+    expect(outbox.filter((m) => m.kind === 'enforcement')).toHaveLength(acted.length);
+    expect(outbox.every((m) => m.status === 'delivered')).toBe(true);
+
+    const timed = acted.filter((d) => d.action === 'limit' || d.action === 'suspend');
+    for (const d of timed.slice(0, 20)) {
+      const lift = await repo.getLift(`${d.accountId}#e2e-1`);
+      expect(lift).toMatchObject({ pending: 'pending', scheduled: true });
+    }
+    const notice = outbox.find((m) => m.kind === 'notice')!.body as { text: { zh: string; en: string }; appeal: { url: string } };
+    expect(notice.text.zh.length).toBeGreaterThan(10);
+    expect(notice.text.en).toMatch(/appeal/);
+  });
+
+  it('run again with the same sweep id: same decisions, no second ledger entry, notice or schedule', async () => {
+    const before = await exportDecisions(workStore(), 'e2e-1');
+    const repo = enforcementRepository();
+    const ledgerBefore = (await repo.ledgerForSweep('e2e-1')).length;
+    const outboxBefore = (await repo.outbox('e2e-1')).length;
+    const again = await sweep('e2e-1');
+    expect(await exportDecisions(workStore(), 'e2e-1')).toEqual(before);
+    expect(again.enforcement.applied).toBe(0);
+    expect(again.enforcement.alreadyApplied).toBe(first.enforcement.applied);
+    expect((await repo.ledgerForSweep('e2e-1')).length).toBe(ledgerBefore);
+    expect((await repo.outbox('e2e-1')).length).toBe(outboxBefore);
+  });
+
+  it('refuses a reused sweep id with a different policy version', async () => {
+    await expect(sweep('e2e-1', snapshot, { policy: { ...policy, policyVersion: 'other-1' } })).rejects.toThrow(/already used/);
+  });
+
+  it('lifts due penalties exactly once and notifies', async () => {
+    const timed = (await decisionsOf('e2e-1')).filter((d) => d.action === 'limit' || d.action === 'suspend');
+    expect(timed.length).toBeGreaterThan(0);
+    const notYet = (await runStateMachine('lift', { now: '2026-11-21T00:00:00Z' })) as LiftStats;
+    expect(notYet.outcomes.lifted ?? 0).toBe(0);
+    const later = (await runStateMachine('lift', { now: '2027-06-01T00:00:00Z' })) as LiftStats;
+    expect(later.outcomes.lifted).toBe(timed.length);
+    expect(later.notified).toBe(timed.length);
+    const again = (await runStateMachine('lift', { now: '2027-06-01T00:00:00Z' })) as LiftStats;
+    expect(again.outcomes.lifted ?? 0).toBe(0);
+    const repo = enforcementRepository();
+    const d = timed[0];
+    expect(await repo.penalty(d.accountId)).toMatchObject({ status: 'lifted' });
+    expect((await repo.ledgerFor(d.accountId)).map((e) => e.step).sort()).toEqual(['enforce', 'lift']);
+  });
+
+  it('escalates repeat offenders in a later sweep, reading the ledger', async () => {
+    const later = join(dir, 'snapshot-later');
+    await cp(snapshot, later, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(later, 'manifest.json'), 'utf8'));
+    await writeFile(join(later, 'manifest.json'), JSON.stringify({ ...manifest, snapshotId: `${manifest.snapshotId}-later`, takenAt: '2026-12-20T00:00:00Z' }));
+    await sweep('e2e-2', later);
+    const firstById = new Map((await decisionsOf('e2e-1')).map((d) => [d.accountId, d]));
+    const second = await decisionsOf('e2e-2');
+    const repeat = second.filter((d) => firstById.get(d.accountId)?.action !== undefined && firstById.get(d.accountId)!.action !== 'none');
+    expect(repeat.length).toBeGreaterThan(0);
+    for (const d of repeat) {
+      expect(d.priorOffenses).toBe(1);
+      const was = firstById.get(d.accountId)!;
+      expect(d.ladderStep).toBe(Math.min(was.ladderStep! + 1, policy.ladder.length - 1));
+    }
+  });
+
+  it('an on-demand campaign decides only the codes asked for', async () => {
+    const s = await sweep('e2e-campaign', snapshot, { codes: ['traffic-diversion'] });
+    expect(Object.keys(s.byCode)).toEqual(['traffic-diversion']);
+    expect(s.decisions).toBeGreaterThan(0);
+  });
+});
