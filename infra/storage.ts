@@ -17,8 +17,6 @@ export interface SweepStorageProps {
 export const SWEEPS_PREFIX = 'sweeps/';
 /** Immutable copy of every policy version a sweep used (audit, replay); never expires. */
 export const POLICIES_PREFIX = 'policies/';
-/** Prefix where snapshots are uploaded for sweeps to read. */
-export const SNAPSHOTS_PREFIX = 'snapshots/';
 
 /**
  * The bucket that holds snapshots and every sweep's intermediates, plus a separate bucket

@@ -4,6 +4,7 @@ import {
   DistributedMap,
   Fail,
   JsonPath,
+  type QueryLanguage,
   StateMachine,
   StateMachineType,
   type IChainable,
@@ -42,6 +43,16 @@ export interface SweepStateMachineProps {
 type ChainableState = IChainable & INextable & { addCatch(handler: IChainable, props?: CatchProps): unknown };
 
 /**
+ * A Distributed Map that states `ToleratedFailurePercentage: 0` in the ASL (CDK leaves a zero
+ * out): any failed item fails the map, and the definition says so to whoever reads it.
+ */
+class StrictDistributedMap extends DistributedMap {
+  override toStateJson(queryLanguage?: QueryLanguage): object {
+    return { ...super.toStateJson(queryLanguage), ToleratedFailurePercentage: 0 };
+  }
+}
+
+/**
  * The sweep: Plan → PartitionParts → GroupKeys → ResolveAccounts → SampleForReview →
  * EnforceActions → Notify → ScheduleLifts → FinishSweep, built from SWEEP_TASKS / SWEEP_MAPS
  * (docs/architecture.md). Any failure lands in SweepFailed with the error and cause.
@@ -64,7 +75,7 @@ export class SweepStateMachine extends Construct {
       const map = SWEEP_MAPS.find((m) => m.task === stage.state);
       let state: ChainableState;
       if (map) {
-        const distributed = new DistributedMap(this, map.state, {
+        const distributed = new StrictDistributedMap(this, map.state, {
           stateName: map.state,
           comment: `functions/${stage.module}.ts once per item of ${map.itemsPath}`,
           itemsPath: map.itemsPath,
@@ -74,7 +85,6 @@ export class SweepStateMachine extends Construct {
           },
           maxConcurrency: props.mapMaxConcurrency ?? 40,
           resultPath: JsonPath.DISCARD,
-          toleratedFailurePercentage: 0,
           // Child executions run a Lambda of up to 15 minutes: longer than Express allows.
           mapExecutionType: StateMachineType.STANDARD,
           label: map.state,

@@ -13,6 +13,7 @@ if (typeof Promise.withResolvers !== 'function') {
     return { promise, resolve, reject };
   };
 }
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 register();
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv);

@@ -202,25 +202,62 @@ export class Cohort {
     account.variants.add(variant);
   }
 
+  /** Drafts are built with every field present, in one order, so all notes share one hidden class (fast property access). */
   addNote(author: AccountDraft, note: Omit<NoteDraft, 'id' | 'author' | 'commentCount' | 'likeCount' | 'collectCount'> & Partial<Pick<NoteDraft, 'likeCount' | 'collectCount'>>): NoteDraft {
     const draft: NoteDraft = {
-      likeCount: -1,
-      collectCount: -1,
-      ...note,
       id: this.env.ids.note(this.index, this.noteSeq++),
       author,
+      createdAt: note.createdAt,
+      title: note.title,
+      body: note.body,
+      tags: note.tags,
+      client: note.client,
+      aigcDeclared: note.aigcDeclared,
+      brandIds: note.brandIds,
+      sponsoredVia: note.sponsoredVia,
+      deletedAt: note.deletedAt,
+      hiddenAt: note.hiddenAt,
+      likeCount: note.likeCount ?? -1,
+      collectCount: note.collectCount ?? -1,
       commentCount: 0,
+      appeal: note.appeal,
     };
     this.notes.push(draft);
     return draft;
   }
 
   addComment(note: NoteDraft, author: AccountDraft, createdAt: number, text: string, opts: { replyTo?: string; client?: string } = {}): CommentDraft {
-    const c: CommentDraft = { id: this.env.ids.comment(this.index, this.commentSeq++), note, author, createdAt, text };
-    if (opts.replyTo) c.replyTo = opts.replyTo;
-    if (opts.client) c.client = opts.client;
+    const c: CommentDraft = { id: this.env.ids.comment(this.index, this.commentSeq++), note, author, createdAt, text, replyTo: opts.replyTo, client: opts.client };
     this.comments.push(c);
     return c;
+  }
+
+  private readonly byNote = new Map<NoteDraft, CommentDraft[]>();
+  private indexed = 0;
+
+  /** Comments under a note (kept up to date incrementally). */
+  commentsOn(note: NoteDraft): readonly CommentDraft[] {
+    for (; this.indexed < this.comments.length; this.indexed++) {
+      const c = this.comments[this.indexed];
+      const list = this.byNote.get(c.note);
+      if (list) list.push(c);
+      else this.byNote.set(c.note, [c]);
+    }
+    return this.byNote.get(note) ?? [];
+  }
+
+  private readonly byAuthor = new Map<AccountDraft, NoteDraft[]>();
+  private notesIndexed = 0;
+
+  /** Notes by an account (kept up to date incrementally). */
+  notesBy(author: AccountDraft): readonly NoteDraft[] {
+    for (; this.notesIndexed < this.notes.length; this.notesIndexed++) {
+      const n = this.notes[this.notesIndexed];
+      const list = this.byAuthor.get(n.author);
+      if (list) list.push(n);
+      else this.byAuthor.set(n.author, [n]);
+    }
+    return this.byAuthor.get(author) ?? [];
   }
 
   addFollow(follower: AccountDraft, followee: AccountDraft, createdAt: number): void {

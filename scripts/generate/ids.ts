@@ -8,20 +8,22 @@ import { hashString, mix32 } from './random.ts';
 const HALF = 0x1000000; // 2^24
 const MASK = HALF - 1;
 
-function feistel48(value: number, keys: readonly number[]): number {
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+function hex6(x: number): string {
+  return HEX2[(x >>> 16) & 255] + HEX2[(x >>> 8) & 255] + HEX2[x & 255];
+}
+
+/** Keyed permutation of 48-bit values, as 12 hex characters. */
+function feistel48(value: number, keys: readonly number[]): string {
   let left = Math.floor(value / HALF) & MASK;
-  let right = value & MASK;
-  for (const k of keys) {
-    const f = mix32(right ^ k) & MASK;
-    const next = left ^ f;
+  let right = value % HALF;
+  for (let i = 0; i < keys.length; i++) {
+    const next = left ^ (mix32(right ^ keys[i]) & MASK);
     left = right;
     right = next;
   }
-  return left * HALF + right;
-}
-
-function hex12(n: number): string {
-  return n.toString(16).padStart(12, '0');
+  return hex6(left) + hex6(right);
 }
 
 /** Sequence numbers per cohort are `cohort * 2^24 + local`, so each cohort has room for 16M records of a kind. */
@@ -39,7 +41,7 @@ export class IdFactory {
 
   private make(kind: string, prefix: string, seq: number): string {
     if (seq < 0 || seq >= HALF * HALF) throw new Error(`id sequence out of range: ${seq}`);
-    return prefix + hex12(feistel48(seq, this.keys[kind]));
+    return prefix + feistel48(seq, this.keys[kind]);
   }
 
   /** Account by global index (0 ≤ index < 2^48). */
@@ -61,6 +63,6 @@ export class IdFactory {
 
   /** A 12-hex token unique per (cohort, local), for brand ids and similar. */
   token(cohort: number, local: number): string {
-    return hex12(feistel48(cohort * HALF + local, this.keys.device));
+    return feistel48(cohort * HALF + local, this.keys.device);
   }
 }

@@ -54,7 +54,12 @@ function compile(template: string): Part[] {
   return parts;
 }
 
-export type Slots = Record<string, string | (() => string)>;
+/**
+ * Slot values: fixed strings, or a resolver called once per occurrence (so repeated slots can differ).
+ * Resolvers are written as anonymous arrows on purpose: tsx compiles with esbuild's keepNames, which wraps every
+ * *named* closure (an arrow in an object literal or a `const`) in a costly `__name()` call each time it is created.
+ */
+export type Slots = Readonly<Record<string, string>> | ((name: string) => string | undefined);
 
 /** Fills `{name}` slots; unknown slots are left out. */
 export function fill(template: string, slots: Slots): string {
@@ -63,8 +68,8 @@ export function fill(template: string, slots: Slots): string {
   for (const p of parts) {
     if (typeof p === 'string') out += p;
     else {
-      const v = slots[p.slot];
-      if (v !== undefined) out += typeof v === 'function' ? v() : v;
+      const v = typeof slots === 'function' ? slots(p.slot) : slots[p.slot];
+      if (v !== undefined) out += v;
     }
   }
   return out;

@@ -146,6 +146,23 @@ export class Rng {
     return this.shuffle(items.slice()).slice(0, k);
   }
 
+  /**
+   * Up to k distinct items satisfying `accept`, by rejection sampling: O(k) instead of filtering a whole
+   * cohort per call. Gives up after `tries` draws (fewer items when few qualify).
+   */
+  sampleWhere<T>(items: readonly T[], k: number, accept: (item: T) => boolean, tries = k * 40 + 20): T[] {
+    const out: T[] = [];
+    if (items.length === 0 || k <= 0) return out;
+    const seen = new Set<number>();
+    for (let i = 0; i < tries && out.length < k; i++) {
+      const j = Math.floor(this.next() * items.length);
+      if (seen.has(j)) continue;
+      seen.add(j);
+      if (accept(items[j])) out.push(items[j]);
+    }
+    return out;
+  }
+
   /** Standard normal (Box–Muller). */
   normal(): number {
     const u = 1 - this.next();

@@ -1,5 +1,5 @@
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
 const s = await startEmbeddedStack({ stateDir: '/tmp/cd-smoke/state' });
-console.log(s.env, s.startupMs, s.javaPid);
+const t = performance.now();
 await s.stop();
-console.log('stopped');
+console.log('stopped in', Math.round(performance.now() - t));

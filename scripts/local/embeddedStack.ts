@@ -179,7 +179,7 @@ async function killStaleJava(stateDir: string, log: (m: string) => void): Promis
     return;
   }
   const cmd = isAlive(pid) ? commandLine(pid) : undefined;
-  if (cmd && cmd.includes('DynamoDBLocal')) {
+  if (cmd && cmd.includes('DynamoDBLocal') && cmd.includes(join(stateDir, 'dynamodb'))) {
     log(`killing stale DynamoDB Local (pid ${pid}) left in ${stateDir}`);
     if (!(await terminate(pid, 5000))) throw new Error(`could not kill stale DynamoDB Local pid ${pid}`);
   }
@@ -304,43 +304,44 @@ export async function ensureTables(ddb: DynamoDBClient, names: Record<TableKey, 
     start = page.LastEvaluatedTableName;
   } while (start);
 
-  for (const key of Object.keys(TABLES) as TableKey[]) {
-    const def: TableDefinition = TABLES[key];
-    const name = names[key];
-    if (!existing.has(name)) {
-      await ddb.send(
-        new CreateTableCommand({
-          TableName: name,
-          BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: attributeDefinitions(def),
-          KeySchema: keySchema(def.partitionKey, def.sortKey),
-          GlobalSecondaryIndexes: def.indexes.length
-            ? def.indexes.map((ix) => ({ IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } }))
-            : undefined,
-        }),
-      );
-      if (def.ttlAttribute) {
-        await ddb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }));
-      }
-      continue;
+  await Promise.all((Object.keys(TABLES) as TableKey[]).map((key) => ensureTable(ddb, key, names[key], existing.has(names[key]))));
+}
+
+async function ensureTable(ddb: DynamoDBClient, key: TableKey, name: string, exists: boolean): Promise<void> {
+  const def: TableDefinition = TABLES[key];
+  if (!exists) {
+    await ddb.send(
+      new CreateTableCommand({
+        TableName: name,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: attributeDefinitions(def),
+        KeySchema: keySchema(def.partitionKey, def.sortKey),
+        GlobalSecondaryIndexes: def.indexes.length
+          ? def.indexes.map((ix) => ({ IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } }))
+          : undefined,
+      }),
+    );
+    if (def.ttlAttribute) {
+      await ddb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { AttributeName: def.ttlAttribute, Enabled: true } }));
     }
-    const described = (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table;
-    const want = JSON.stringify(keySchema(def.partitionKey, def.sortKey));
-    const have = JSON.stringify((described?.KeySchema ?? []).map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType })));
-    if (want !== have) {
-      throw new Error(`local table ${name} has key schema ${have} but TABLES.${key} wants ${want}; delete the state dir's dynamodb folder to rebuild it`);
-    }
-    const haveIndexes = new Set((described?.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName));
-    for (const ix of def.indexes) {
-      if (haveIndexes.has(ix.name)) continue;
-      await ddb.send(
-        new UpdateTableCommand({
-          TableName: name,
-          AttributeDefinitions: attributeDefinitions(def),
-          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } } }],
-        }),
-      );
-    }
+    return;
+  }
+  const described = (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table;
+  const want = JSON.stringify(keySchema(def.partitionKey, def.sortKey));
+  const have = JSON.stringify((described?.KeySchema ?? []).map((k) => ({ AttributeName: k.AttributeName, KeyType: k.KeyType })));
+  if (want !== have) {
+    throw new Error(`local table ${name} has key schema ${have} but TABLES.${key} wants ${want}; delete the state dir's dynamodb folder to rebuild it`);
+  }
+  const haveIndexes = new Set((described?.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName));
+  for (const ix of def.indexes) {
+    if (haveIndexes.has(ix.name)) continue;
+    await ddb.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: attributeDefinitions(def),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } } }],
+      }),
+    );
   }
 }
 

@@ -2,6 +2,8 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  BatchWriteCommand,
+  type BatchWriteCommandOutput,
   GetCommand,
   QueryCommand,
   ScanCommand,
@@ -61,15 +63,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
 
   async priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
     const out = new Map<string, PriorOffense[]>();
-    for (let i = 0; i < accountIds.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = accountIds.slice(i, i + 100).map((accountId) => ({ accountId }));
-      for (let attempt = 0; keys && keys.length > 0; attempt++) {
-        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.t.penalties]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of res.Responses?.[this.t.penalties] ?? []) out.set(item.accountId as string, (item as PenaltyState).offenses ?? []);
-        keys = res.UnprocessedKeys?.[this.t.penalties]?.Keys;
-        if (keys && keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
+    for (const [id, state] of await this.penalties(accountIds)) out.set(id, state.offenses ?? []);
     return out;
   }
 
@@ -78,9 +72,24 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     return res.Item as PenaltyState | undefined;
   }
 
-  async apply(p: PlannedEnforcement): Promise<ApplyOutcome> {
+  async penalties(accountIds: string[]): Promise<Map<string, PenaltyState>> {
+    const out = new Map<string, PenaltyState>();
+    for (let i = 0; i < accountIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = accountIds.slice(i, i + 100).map((accountId) => ({ accountId }));
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.t.penalties]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of res.Responses?.[this.t.penalties] ?? []) out.set(item.accountId as string, item as PenaltyState);
+        keys = res.UnprocessedKeys?.[this.t.penalties]?.Keys;
+        if (keys && keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
+    return out;
+  }
+
+  async apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const current = await this.penalty(p.ledger.accountId);
+      // The caller may pass the state it batch-read; after a conflict we read it afresh.
+      const current = attempt === 0 && known ? known.current : await this.penalty(p.ledger.accountId);
       const next = nextPenalty(current, p);
       const messages: OutboxMessage[] = [
         { sweepId: p.ledger.sweepId, messageKey: `${p.ledger.accountId}#enforcement`, accountId: p.ledger.accountId, kind: 'enforcement', status: 'pending', body: p.event },
@@ -154,17 +163,22 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
   }
 
   async markDelivered(messages: OutboxMessage[], at: string): Promise<void> {
-    await runLimited(messages, 16, (m) =>
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.t.outbox,
-          Key: { sweepId: m.sweepId, messageKey: m.messageKey },
-          UpdateExpression: 'SET #st = :d, deliveredAt = if_not_exists(deliveredAt, :at)',
-          ExpressionAttributeNames: { '#st': 'status' },
-          ExpressionAttributeValues: { ':d': 'delivered', ':at': at },
-        }),
-      ),
-    );
+    // Whole-item puts in batches of 25: the outbox row is only ever written by enforce and here.
+    await this.batchPut(this.t.outbox, messages.map((m) => ({ ...m, status: 'delivered', deliveredAt: m.deliveredAt ?? at })));
+  }
+
+  async getLifts(liftIds: string[]): Promise<Map<string, LiftRow>> {
+    const out = new Map<string, LiftRow>();
+    for (let i = 0; i < liftIds.length; i += 100) {
+      let keys: Record<string, unknown>[] | undefined = liftIds.slice(i, i + 100).map((liftId) => ({ liftId }));
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.t.lifts]: { Keys: keys, ConsistentRead: true } } }));
+        for (const item of res.Responses?.[this.t.lifts] ?? []) out.set(item.liftId as string, item as LiftRow);
+        keys = res.UnprocessedKeys?.[this.t.lifts]?.Keys;
+        if (keys && keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
+    return out;
   }
 
   async getLift(liftId: string): Promise<LiftRow | undefined> {
@@ -172,18 +186,22 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     return res.Item as LiftRow | undefined;
   }
 
-  async markScheduled(liftIds: string[]): Promise<void> {
-    await runLimited(liftIds, 16, (liftId) =>
-      this.db.send(
-        new UpdateCommand({
-          TableName: this.t.lifts,
-          Key: { liftId },
-          UpdateExpression: 'SET scheduled = :t',
-          ConditionExpression: 'attribute_exists(liftId)',
-          ExpressionAttributeValues: { ':t': true },
-        }),
-      ),
-    );
+  async markScheduled(lifts: LiftRow[]): Promise<void> {
+    // Only rows still pending: a lift that already fired must keep its outcome.
+    await this.batchPut(this.t.lifts, lifts.filter((l) => l.pending).map((l) => ({ ...l, scheduled: true })));
+  }
+
+  private async batchPut(table: string, items: object[]): Promise<void> {
+    const chunks: object[][] = [];
+    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+    await runLimited(chunks, 4, async (chunk) => {
+      let requests: Array<Record<string, unknown>> | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
+      for (let attempt = 0; requests && requests.length > 0; attempt++) {
+        const res: BatchWriteCommandOutput = await this.db.send(new BatchWriteCommand({ RequestItems: { [table]: requests as never } }));
+        requests = res.UnprocessedItems?.[table] as Array<Record<string, unknown>> | undefined;
+        if (requests && requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    });
   }
 
   async dueLifts(now: string, limit: number): Promise<LiftRow[]> {

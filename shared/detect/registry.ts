@@ -3,10 +3,37 @@
  * the pipeline iterates these arrays as they stand.
  */
 import type { AccountDetector, Channel } from './detectorPorts.ts';
+import { accountTransformationDetector } from './detectors/accountTransformation.ts';
+import { aiHostedDetector } from './detectors/aiHosted.ts';
+import { engagementBaitDetector } from './detectors/engagementBait.ts';
 import { clientChannel, deviceChannel, fakeAccountDetector, networkChannel } from './detectors/fakeAccount.ts';
+import { falseQualificationDetector, licenseChannel } from './detectors/falseQualification.ts';
+import { homogeneousContentDetector, noteMinhashChannel } from './detectors/homogeneousContent.ts';
+import { misleadingMarketingDetector } from './detectors/misleadingMarketing.ts';
 import { contactChannel, trafficDiversionDetector } from './detectors/trafficDiversion.ts';
+import { brandNotesChannel, undisclosedPromotionDetector } from './detectors/undisclosedPromotion.ts';
 import { noteCommentsChannel, waterArmyDetector } from './detectors/waterArmy.ts';
 
-export const CHANNELS: Channel[] = [contactChannel, noteCommentsChannel, deviceChannel, networkChannel, clientChannel];
+export const CHANNELS: Channel[] = [
+  contactChannel,
+  noteCommentsChannel,
+  deviceChannel,
+  networkChannel,
+  clientChannel,
+  noteMinhashChannel,
+  brandNotesChannel,
+  licenseChannel,
+];
 
-export const ACCOUNT_DETECTORS: AccountDetector[] = [trafficDiversionDetector, waterArmyDetector, fakeAccountDetector];
+export const ACCOUNT_DETECTORS: AccountDetector[] = [
+  fakeAccountDetector,
+  homogeneousContentDetector,
+  engagementBaitDetector,
+  trafficDiversionDetector,
+  waterArmyDetector,
+  undisclosedPromotionDetector,
+  misleadingMarketingDetector,
+  accountTransformationDetector,
+  aiHostedDetector,
+  falseQualificationDetector,
+];

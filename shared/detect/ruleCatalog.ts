@@ -50,7 +50,7 @@ export const RULES: RuleSpec[] = [
     ruleId: 'water-army/praise-ring',
     code: 'water-army',
     severity: 'high',
-    description: 'Near-identical comments posted in bursts by the same group of accounts on several notes.',
+    description: 'Coordinated comment bursts (near-identical texts, or selling/amplifying comments from several accounts within minutes) by the same group of accounts on several notes.',
     thresholds: {
       windowSeconds: 3600,
       minAccounts: 3,
@@ -67,7 +67,7 @@ export const RULES: RuleSpec[] = [
     code: 'water-army',
     severity: 'high',
     description: 'Scripted question-and-answer acts ("怎么没搜到" → "链接私你了") by the same accounts on several notes.',
-    thresholds: { maxGapSeconds: 1800, minNotes: 2, minPartners: 1, minSharedNotes: 2 },
+    thresholds: { maxGapSeconds: 1800, minNotes: 2, minPartners: 1, minSharedNotes: 2, minAnsweredNotes: 3 },
   },
   {
     ruleId: 'water-army/ring-core',
@@ -117,15 +117,15 @@ export const RULES: RuleSpec[] = [
     ruleId: 'homogeneous-content/cross-account-duplicates',
     code: 'homogeneous-content',
     severity: 'high',
-    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles) posted by many accounts.',
-    thresholds: { minAccounts: 5 },
+    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period.',
+    thresholds: { minAccounts: 5, maxHamming: 8, maxHammingReposts: 12, windowDays: 14 },
   },
   {
     ruleId: 'homogeneous-content/template-posting',
     code: 'homogeneous-content',
     severity: 'medium',
     description: 'One account mass-posting near-identical template notes.',
-    thresholds: { minNotes: 5, minShare: 0.5, similarity: 0.5 },
+    thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.6 },
   },
   // ---------------------------------------------------------------- engagement-bait
   {
@@ -177,28 +177,28 @@ export const RULES: RuleSpec[] = [
     code: 'misleading-marketing',
     severity: 'medium',
     description: 'Absolute claims forbidden in advertising (最好, 第一, No.1, 国家级, 100%…) in commercial notes.',
-    thresholds: { minNotes: 1 },
+    thresholds: { minNotes: 1, personalMinNotes: 2 },
   },
   {
     ruleId: 'misleading-marketing/medical-claim',
     code: 'misleading-marketing',
     severity: 'high',
     description: 'Cure or efficacy claims (根治, 治愈, 药到病除, 无副作用, 永不反弹) in commercial notes.',
-    thresholds: { minNotes: 1 },
+    thresholds: { minNotes: 1, personalMinNotes: 1 },
   },
   {
     ruleId: 'misleading-marketing/fabricated-experience',
     code: 'misleading-marketing',
     severity: 'medium',
     description: 'Dramatic before/after results ("7天瘦了20斤") repeated across commercial notes.',
-    thresholds: { minNotes: 2 },
+    thresholds: { minNotes: 2, personalMinNotes: 2 },
   },
   {
     ruleId: 'misleading-marketing/misleading-title',
     code: 'misleading-marketing',
     severity: 'low',
     description: 'Titles promising something free or official while the body sells.',
-    thresholds: { minNotes: 2 },
+    thresholds: { minNotes: 2, personalMinNotes: 2 },
   },
   // ---------------------------------------------------------------- account-transformation
   {
@@ -221,7 +221,7 @@ export const RULES: RuleSpec[] = [
     code: 'ai-hosted',
     severity: 'critical',
     description: 'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock).',
-    thresholds: { minItems: 5, minAutomatedShare: 0.9, maxCadenceCv: 0.15, minActiveHours: 20, minCadenceItems: 10 },
+    thresholds: { minItems: 5, minAutomatedShare: 0.9, maxCadenceCv: 0.15, minQuietShare: 0.1, minCadenceItems: 10 },
   },
   {
     ruleId: 'ai-hosted/occasional',

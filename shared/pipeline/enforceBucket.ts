@@ -38,8 +38,10 @@ export async function enforceBucket(
     if (entry.decision.action === 'none' || held) stats.skipped += 1;
     else todo.push(entry);
   }
+  const current = await repo.penalties(todo.map((t) => t.decision.accountId));
   await runLimited(todo, 16, async ({ decision, line }) => {
-    const outcome = await repo.apply(planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now()));
+    const planned = planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now());
+    const outcome = await repo.apply(planned, { current: current.get(decision.accountId) });
     if (outcome === 'applied') stats.applied += 1;
     else stats.alreadyApplied += 1;
   });

@@ -2,7 +2,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
-import { liftIdFor } from '#shared/enforcement/ledgerEntry';
+import { liftIdFor, type LiftRow } from '#shared/enforcement/ledgerEntry';
 import { readDecisions } from './readDecisions.ts';
 import { runLimited } from './runLimited.ts';
 
@@ -22,9 +22,10 @@ export async function scheduleLifts(work: BlobStore, sweepId: string, repo: Enfo
     if (d.action === 'limit' || d.action === 'suspend') liftIds.push(liftIdFor(d.accountId, sweepId));
   }
   stats.timedDecisions = liftIds.length;
-  const scheduled: string[] = [];
+  const rows = await repo.getLifts(liftIds);
+  const scheduled: LiftRow[] = [];
   await runLimited(liftIds, 16, async (liftId) => {
-    const row = await repo.getLift(liftId);
+    const row = rows.get(liftId);
     if (!row) {
       stats.notEnforced += 1;
       return;
@@ -36,7 +37,7 @@ export async function scheduleLifts(work: BlobStore, sweepId: string, repo: Enfo
     const outcome = await scheduler.schedule(row);
     if (outcome === 'created') stats.created += 1;
     else stats.existing += 1;
-    scheduled.push(liftId);
+    scheduled.push(row);
   });
   await repo.markScheduled(scheduled);
   return stats;

@@ -20,7 +20,10 @@ export interface OutboxMessage {
 }
 
 export interface EnforcementRepository extends OffenseHistory {
-  apply(planned: PlannedEnforcement): Promise<ApplyOutcome>;
+  /** Current penalty states, batch-read (absent accounts have none). */
+  penalties(accountIds: string[]): Promise<Map<string, PenaltyState>>;
+  /** `known` is the penalty state the caller already read, saving a read when nothing changed since. */
+  apply(planned: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome>;
   ledgerFor(accountId: string): Promise<LedgerEntry[]>;
   ledgerForSweep(sweepId: string): Promise<LedgerEntry[]>;
   penalty(accountId: string): Promise<PenaltyState | undefined>;
@@ -28,7 +31,8 @@ export interface EnforcementRepository extends OffenseHistory {
   outbox(sweepId: string | undefined, opts?: { pendingOnly?: boolean }): Promise<OutboxMessage[]>;
   markDelivered(messages: OutboxMessage[], at: string): Promise<void>;
   getLift(liftId: string): Promise<LiftRow | undefined>;
-  markScheduled(liftIds: string[]): Promise<void>;
+  getLifts(liftIds: string[]): Promise<Map<string, LiftRow>>;
+  markScheduled(lifts: LiftRow[]): Promise<void>;
   /** Pending lifts due at or before `now`, oldest first. */
   dueLifts(now: string, limit: number): Promise<LiftRow[]>;
   applyLift(lift: LiftRow, now: string): Promise<LiftOutcome>;

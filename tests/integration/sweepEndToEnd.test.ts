@@ -5,7 +5,10 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Each test runs whole sweeps against DynamoDB Local.
+vi.setConfig({ testTimeout: 600_000 });
 import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
 import { exportDecisions } from '#shared/pipeline/exportDecisions';
 import { readDecisions } from '#shared/pipeline/readDecisions';
@@ -35,7 +38,7 @@ async function decisionsOf(sweepId: string): Promise<Decision[]> {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-e2e-'));
   snapshot = join(dir, 'snapshot');
-  await generateSnapshot({ accounts: 1500, seed: 'e2e', outDir: snapshot, partsPerKind: 3, invalidRecords: 4 });
+  await generateSnapshot({ accounts: 800, seed: 'e2e', outDir: snapshot, partsPerKind: 3, invalidRecords: 4 });
   stack = await startEmbeddedStack({ stateDir: join(dir, 'state'), quiet: true, handleSignals: false });
 });
 
@@ -50,7 +53,7 @@ describe('a sweep through the synthesized state machine', () => {
   it('detects, decides, enforces each action once, notifies and schedules lifts', async () => {
     first = await sweep('e2e-1');
     expect(first.quarantined).toBe(4);
-    expect(first.accounts).toBe(1500);
+    expect(first.accounts).toBe(800);
     expect(first.decisions).toBeGreaterThan(0);
 
     const decisions = await decisionsOf('e2e-1');

@@ -12,3 +12,6 @@ if (typeof (Promise as { withResolvers?: unknown }).withResolvers !== 'function'
     },
   });
 }
+
+// Stage logs repeat what the assertions check; keep test output readable.
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';

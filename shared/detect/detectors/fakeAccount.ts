@@ -28,13 +28,13 @@ export const RULE_FOLLOWERS = 'fake-account/brushed-followers';
 const BUCKET_SECONDS = 6 * 3600;
 const DAY = 86400;
 
-interface RegRow {
+type RegRow = {
   a: string;
   t: number;
   c: string;
   n: string;
   r?: number;
-}
+};
 
 function regRow(a: Account, registrationDevice = false): RegRow {
   const row: RegRow = { a: a.accountId, t: epochSeconds(a.createdAt), c: a.registration.client.slice(0, 24), n: a.nickname.slice(0, 24) };

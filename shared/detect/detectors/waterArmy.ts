@@ -28,9 +28,13 @@ export const RULE_CORE = 'water-army/ring-core';
 export const RULE_AI_INSTANT = 'ai-hosted/occasional';
 
 const QUESTION =
-  /怎么(?:没|搜不|找不)|搜不到|没搜到|找不到|在哪(?:里|儿)?(?:买|入|下单)|哪里(?:买|有卖|入)|哪儿买|怎么买|求(?:个)?(?:链接|店名|牌子|分享)|链接呢|有链接吗|要链接|蹲(?:个|一个)?链接|什么牌子|哪个牌子|啥牌子|同求|怎么入手|where\s*(?:to|can i)\s*buy|link\s*\?|link\s*pls|link\s*please/;
+  /怎么(?:没|搜不|找不)|搜不到|没搜到|找不到|在哪(?:里|儿)?(?:买|入|下单|搜)|哪里(?:买|有卖|入|可以买)|哪儿买|怎么买|求(?:个)?(?:链接|店名|牌子|分享|型号)|链接呢|有链接吗|蹲(?:个|一个)?链接|什么牌子|哪个牌子|啥牌子|什么型号|有同款吗|同款(?:在)?哪|同求|怎么入手|请问.{0,8}(?:哪|买|链接|店)|where\s*(?:to|can i)\s*buy|link\s*\?|link\s*pls|link\s*please/;
 const ANSWER =
-  /私你了|私信你了|私信发你|已私|发你了|(?:链接|连接)私你|看私信|私你|戳你了|你怎么不早说|我也是在.{0,8}买的|给你发了|sent (?:you )?(?:the )?link|check (?:your )?dm|dm(?:'d|ed) you/;
+  /私你了|私信你了|私信发你|已私|发你了|我发你|(?:链接|连接)私你|看私信|私你|戳你了|dd我|滴滴我|戳我|看我?头像|置顶有|看我?主页|主页有|简介有|找我(?:拿|要)|你怎么不早(?:说|问)|我也是在.{0,8}买的|给你发了|sent (?:you )?(?:the )?link|check (?:your )?dm|dm(?:'d|ed) you/;
+/** Comments that sell or amplify (the material of paid praise and forwarding rings), as opposed to generic "好看". */
+const PROMO =
+  /好用|回购|质量|物流|效果|值得买|值得入|推荐|种草|安利|同款|yyds|绝了|入了|已入|下单|买了|用了.{0,4}(?:天|周|个?月)|皮肤|肤质|真的有用|亲测|现身说法|放心买|不踩雷|闭眼入|必入|性价比|牌子|链接|转发|分享到群|已分享|扩散|快来看|冲/;
+const MENTION = /@\S/;
 
 /** Characters that carry no template identity (particles, pronouns). */
 const STOP = /[的了吗呢啊呀吧哦哈嘛我你他她它是在也都就和与啦喔噢嗯]/g;
@@ -50,6 +54,8 @@ interface Row {
   l: number;
   q?: number;
   r?: number;
+  /** 1: sells or amplifies (promo praise, forwarding, @mentions, Q&A). */
+  k?: number;
   p?: string;
 }
 
@@ -68,6 +74,7 @@ export const noteCommentsChannel: Channel = {
     const t = normalizeText(c.text);
     if (QUESTION.test(t)) row.q = 1;
     if (ANSWER.test(t)) row.r = 1;
+    if (row.q || row.r || PROMO.test(t) || MENTION.test(t)) row.k = 1;
     if (c.replyToCommentId) row.p = c.replyToCommentId;
     return [{ key: c.noteId, row }];
   },
@@ -134,16 +141,55 @@ function praiseBursts(noteId: string, rows: Row[], author: string | undefined, t
     }
     groups.push([...accounts].sort());
   }
-  const out: Signal[] = [];
+  // activity bursts: several accounts selling or amplifying on the note within the window, whatever the words
+  const promo = rows.filter((r) => r.k === 1 && r.a !== author);
+  if (promo.length >= th.minAccounts) {
+    const inBurst = new Set<number>();
+    let lo = 0;
+    const counts = new Map<string, number>();
+    for (let hi = 0; hi < promo.length; hi++) {
+      counts.set(promo[hi].a, (counts.get(promo[hi].a) ?? 0) + 1);
+      while (promo[hi].t - promo[lo].t > th.windowSeconds) {
+        const a = promo[lo].a;
+        const n = counts.get(a)! - 1;
+        if (n === 0) counts.delete(a);
+        else counts.set(a, n);
+        lo += 1;
+      }
+      if (counts.size >= th.minAccounts) for (let i = lo; i <= hi; i++) inBurst.add(i);
+    }
+    if (inBurst.size > 0) {
+      const accounts = new Set<string>();
+      for (const i of inBurst) {
+        const r = promo[i];
+        accounts.add(r.a);
+        let set = members.get(r.a);
+        if (!set) members.set(r.a, (set = new Set()));
+        set.add(r.c);
+      }
+      groups.push([...accounts].sort());
+    }
+  }
+  // one signal per member per note, naming everyone it burst with
+  const partnersOf = new Map<string, Set<string>>();
   for (const g of groups) {
     for (const a of g) {
-      const related = g.filter((x) => x !== a);
+      let set = partnersOf.get(a);
+      if (!set) partnersOf.set(a, (set = new Set()));
+      for (const b of g) if (b !== a) set.add(b);
+    }
+  }
+  const out: Signal[] = [];
+  for (const a of [...partnersOf.keys()].sort()) {
+    {
+      const related = [...partnersOf.get(a)!];
+      const g = related;
       out.push(
         signal(a, CHANNEL_NOTE_COMMENTS, CODE, RULE_PRAISE, noteId, Math.min(0.9, 0.4 + 0.05 * g.length), {
-          summary: `one of ${g.length} accounts posting near-identical comments in a burst`,
+          summary: `one of ${g.length + 1} accounts commenting in a coordinated burst`,
           noteIds: [noteId],
           commentIds: capped(members.get(a)!, 10),
-          relatedAccountIds: capped(related, 30),
+          relatedAccountIds: capped(related, 50),
         }),
       );
     }
@@ -171,6 +217,7 @@ function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th:
           noteIds: [noteId],
           commentIds: [self.c],
           relatedAccountIds: [other.a],
+          clusterKey: self === q ? 'qa:ask' : 'qa:answer',
         }),
       );
     }
@@ -258,7 +305,10 @@ export const waterArmyDetector: AccountDetector = {
       const th = thresholdsOf(ctx, rule);
       const st = ringStats(sigs);
       const partners = repeatPartners(st, th.minSharedNotes);
-      if (st.notes.size < th.minNotes || partners.length < th.minPartners) continue;
+      // a scripted answerer: private-link answers to "where to buy" on many notes, whoever asked
+      const answered = rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:answer').map((x) => x.key)).size : 0;
+      const serialAnswerer = rule === RULE_QA && answered >= th.minAnsweredNotes;
+      if (!serialAnswerer && (st.notes.size < th.minNotes || partners.length < th.minPartners)) continue;
       for (const n of st.notes) ringNotes.add(n);
       for (const p of partners) ringPartners.add(p);
       const commentIds = capped(st.commentIds, 20);
@@ -271,10 +321,12 @@ export const waterArmyDetector: AccountDetector = {
           summary:
             rule === RULE_PRAISE
               ? `near-identical burst comments on ${st.notes.size} notes with the same ${partners.length} account(s)`
-              : `scripted question/answer acts on ${st.notes.size} notes with the same ${partners.length} account(s)`,
+              : serialAnswerer && partners.length < th.minPartners
+                ? `answered "where to buy" questions with private links on ${answered} notes`
+                : `scripted question/answer acts on ${st.notes.size} notes with the same ${partners.length} account(s)`,
           noteIds: capped(st.notes, 20),
           commentIds,
-          relatedAccountIds: capped(partners, 20),
+          relatedAccountIds: capped(partners.length ? partners : [...st.partnerNotes.keys()], 20),
           matched: matched.length ? matched : undefined,
         }),
       );

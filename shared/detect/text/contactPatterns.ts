@@ -186,6 +186,9 @@ const REDIRECT =
   /私我|私信我|私聊我?|私戳|戳我|滴滴我|dd我|找我(?:拿|领|买|要)|来撩|dm\s*me|dm\s*for|pm\s*me|message\s*me|看我?主页|主页(?:有|看|见|置顶)|简介(?:有|看|见)|看简介|看置顶|置顶(?:有|见)|联系方式(?:在|见|看)|有联系方式|已私|私你了|私信你了|(?:链接|连接)私你|发你私信|进群|加群|拉你进群|留下?联系方式/g;
 const BUSINESS_PREFIX = /(?:合作|商务|商业|品牌|工作|约稿|投稿)[^，。,.!！]{0,3}$/;
 
+/** Symbols wedged between a letter and a Han character (or between two latin letters of a keyword). */
+const WEDGED_SYMBOLS = /(?<=[\p{Script=Han}a-z])(?:[^\p{L}\p{N}\s🐧💚🟢])(?=[\p{Script=Han}])|(?<=(?:^|[^a-z])[vwq])[·•.*_~-](?=[xq](?:[^a-z]|$))/gu;
+
 /** A cheap gate: texts with none of these characters or keywords cannot hold a contact or solicitation. */
 const GATE =
   /[0-9零〇○◯洞一壹幺么二贰两三叁叄参四肆五伍六陆七柒拐八捌九玖勾¥$€£@]|微|薇|威|徽|维|卫|喂|危|胃|唯|魏|信|泡泡|v|w|qq|扣|企鹅|🐧|http|www|\.|点|dot|私|主页|简介|置顶|联系|群|dm|pm|message|淘|闲鱼|抖|快手|tg|telegram|whatsapp|line|ins|公众号|视频号|b站|某|dd|滴|撩/;
@@ -229,9 +232,12 @@ export function scanNormalized(t: string): ContactScan {
     }
   }
 
+  // keywords with symbols wedged inside them ("薇❤信", "微.信", "v·x") are read without the symbols
+  const k = t.replace(WEDGED_SYMBOLS, '');
+
   // WeChat ids
   WX_ID.lastIndex = 0;
-  for (let m = WX_ID.exec(t); m; m = WX_ID.exec(t)) {
+  for (let m = WX_ID.exec(k); m; m = WX_ID.exec(k)) {
     if (m[0].startsWith('wxid_')) continue;
     const sep = m[1];
     const id = m[2];
@@ -239,7 +245,7 @@ export function scanNormalized(t: string): ContactScan {
     if (strongSep || /[0-9_-]/.test(id)) pushUnique(contacts, MOBILE.test(id) ? 'phone' : 'wechat', id);
   }
   BARE_V_ID.lastIndex = 0;
-  for (let m = BARE_V_ID.exec(t); m; m = BARE_V_ID.exec(t)) pushUnique(contacts, 'wechat', m[1]);
+  for (let m = BARE_V_ID.exec(k); m; m = BARE_V_ID.exec(k)) pushUnique(contacts, 'wechat', m[1]);
   WXID.lastIndex = 0;
   for (let m = WXID.exec(t); m; m = WXID.exec(t)) pushUnique(contacts, 'wechat', m[0]);
 
@@ -276,11 +282,11 @@ export function scanNormalized(t: string): ContactScan {
   // solicitations
   for (const re of APP_MENTIONS) {
     re.lastIndex = 0;
-    for (let m = re.exec(t); m; m = re.exec(t)) solicitations.push({ kind: 'app-mention', fragment: m[0].trim().slice(0, 24), weight: 1 });
+    for (let m = re.exec(k); m; m = re.exec(k)) solicitations.push({ kind: 'app-mention', fragment: m[0].trim().slice(0, 24), weight: 1 });
   }
   REDIRECT.lastIndex = 0;
-  for (let m = REDIRECT.exec(t); m; m = REDIRECT.exec(t)) {
-    if (BUSINESS_PREFIX.test(t.slice(Math.max(0, m.index - 8), m.index))) continue;
+  for (let m = REDIRECT.exec(k); m; m = REDIRECT.exec(k)) {
+    if (BUSINESS_PREFIX.test(k.slice(Math.max(0, m.index - 8), m.index))) continue;
     solicitations.push({ kind: 'redirect', fragment: m[0], weight: 0.5 });
   }
   if (contacts.length === 0 && solicitations.length === 0) return EMPTY;

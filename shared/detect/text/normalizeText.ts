@@ -13,8 +13,6 @@
  */
 import * as OpenCC from 'opencc-js';
 
-const PRINTABLE_ASCII = /^[\x20-\x7e\t\r\n]*$/;
-
 /** Zero-width, bidi controls, fillers, variation selectors, tag characters, combining and enclosing marks. */
 const INVISIBLE =
   /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\p{Mn}\p{Me}\u{e0000}-\u{e007f}]/gu;
@@ -87,37 +85,166 @@ export function toSimplified(s: string): string {
   return hasTraditional(s) ? t2s!(s) : s;
 }
 
+const NEEDS_NFKC = 1;
+const NEEDS_STRIP = 2;
+const NEEDS_ASTRAL = 4;
+const NEEDS_LOWER = 8;
+const NEEDS_T2S = 16;
+const NEEDS_HOMOGLYPH = 32;
+
+/**
+ * One pass over the code units deciding which (costly) steps a text needs. Ranges are
+ * deliberately generous: a false "needs" only costs time, a missed one would leave an
+ * obfuscation in place.
+ */
+function needs(s: string, flags: Uint8Array): number {
+  let out = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) {
+      if (c >= 65 && c <= 90) out |= NEEDS_LOWER;
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      if (flags[c] === 1) out |= NEEDS_T2S;
+      continue;
+    }
+    if (c >= 0xd800 && c <= 0xdfff) {
+      out |= NEEDS_ASTRAL | NEEDS_NFKC | NEEDS_STRIP;
+      continue;
+    }
+    if (c >= 0x3400 && c <= 0x4dbf) {
+      if (flags[c] === 1) out |= NEEDS_T2S;
+      continue;
+    }
+    if (
+      (c >= 0x0300 && c <= 0x036f) ||
+      c === 0x00ad ||
+      c === 0x034f ||
+      (c >= 0x0483 && c <= 0x0489) ||
+      (c >= 0x0591 && c <= 0x061c) ||
+      (c >= 0x064b && c <= 0x065f) ||
+      (c >= 0x0e31 && c <= 0x0e4e) ||
+      (c >= 0x115f && c <= 0x1160) ||
+      (c >= 0x17b4 && c <= 0x17d3) ||
+      (c >= 0x180b && c <= 0x180e) ||
+      (c >= 0x1ab0 && c <= 0x1aff) ||
+      (c >= 0x1dc0 && c <= 0x1dff) ||
+      (c >= 0x200b && c <= 0x200f) ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2060 && c <= 0x206f) ||
+      (c >= 0x20d0 && c <= 0x20ff) ||
+      (c >= 0x302a && c <= 0x302f) ||
+      (c >= 0x3099 && c <= 0x309a) ||
+      c === 0x3164 ||
+      (c >= 0xfe00 && c <= 0xfe0f) ||
+      (c >= 0xfe20 && c <= 0xfe2f) ||
+      c === 0xfeff ||
+      c === 0xffa0
+    ) {
+      out |= NEEDS_STRIP | NEEDS_NFKC;
+      continue;
+    }
+    // Latin-1 / Latin extended / Greek / Cyrillic letters: case and look-alikes
+    if (c <= 0x052f) {
+      out |= NEEDS_LOWER | NEEDS_NFKC | NEEDS_HOMOGLYPH;
+      continue;
+    }
+    // compatibility characters: general punctuation and spaces, super/subscripts, letterlike,
+    // number forms, enclosed alphanumerics, CJK radicals, ideographic space, enclosed CJK,
+    // CJK compatibility, presentation forms, full-width forms
+    if (
+      (c >= 0x2000 && c <= 0x24ff) ||
+      (c >= 0x2c60 && c <= 0x2c7f) ||
+      (c >= 0x1d00 && c <= 0x1dbf) ||
+      (c >= 0x2e80 && c <= 0x2fdf) ||
+      c === 0x3000 ||
+      (c >= 0x3131 && c <= 0x318e) ||
+      (c >= 0x3200 && c <= 0x33ff) ||
+      (c >= 0xf900 && c <= 0xfaff) ||
+      (c >= 0xfb00 && c <= 0xfb4f) ||
+      (c >= 0xfe10 && c <= 0xfe6f) ||
+      (c >= 0xff00 && c <= 0xffef)
+    ) {
+      out |= NEEDS_NFKC;
+      if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0x2100 && c <= 0x24ff) || (c >= 0x3200 && c <= 0x33ff) || (c >= 0xfb00 && c <= 0xfb4f)) out |= NEEDS_LOWER;
+      if ((c >= 0x1d00 && c <= 0x1dbf) || (c >= 0x2c60 && c <= 0x2c7f) || (c >= 0x2200 && c <= 0x22ff) || (c >= 0x24b6 && c <= 0x24e9) || c === 0xff58) out |= NEEDS_HOMOGLYPH | NEEDS_LOWER;
+      // compatibility ideographs and radicals become unified ideographs that may be Traditional
+      if ((c >= 0xf900 && c <= 0xfaff) || (c >= 0x2e80 && c <= 0x2fdf)) out |= NEEDS_T2S;
+    }
+  }
+  return out;
+}
+
 /**
  * The canonical form used for matching: NFKC, invisible characters removed, look-alikes
  * folded to latin, Traditional → Simplified, lower case. Emoji and punctuation stay
- * (they may be separators the contact scanner needs to see).
+ * (they may be separators the contact scanner needs to see). Each step runs only when
+ * the one-pass `needs` scan says the text can be changed by it.
  */
+let lastIn = '';
+let lastOut = '';
 export function normalizeText(s: string | undefined | null): string {
   if (!s) return '';
-  if (PRINTABLE_ASCII.test(s)) return s.toLowerCase();
-  let t = s.normalize('NFKC');
-  t = t.replace(INVISIBLE, '');
-  t = t.replace(ENCLOSED_LETTER, enclosedToLatin);
-  t = t.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c]);
-  t = toSimplified(t);
-  return t.toLowerCase();
+  if (s === lastIn) return lastOut;
+  const flags = traditionalTable();
+  const n = needs(s, flags);
+  let t = s;
+  if (n & NEEDS_NFKC) {
+    t = t.normalize('NFKC');
+    if (n & NEEDS_STRIP) t = t.replace(INVISIBLE, '');
+    if (n & NEEDS_ASTRAL) t = t.replace(ENCLOSED_LETTER, enclosedToLatin);
+    if (n & (NEEDS_HOMOGLYPH | NEEDS_ASTRAL)) t = t.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c]);
+    if (n & (NEEDS_T2S | NEEDS_ASTRAL)) t = toSimplified(t);
+  } else if (n & NEEDS_T2S) t = t2s!(t);
+  if (n & (NEEDS_LOWER | NEEDS_ASTRAL)) t = t.toLowerCase();
+  lastIn = s;
+  lastOut = t;
+  return t;
 }
 
 /** Synonyms the copy-paste templates rotate through, folded to one word before comparing texts. */
-const SYNONYMS: [RegExp, string][] = [
-  [/宝子们|宝宝们|家人们|集美们|姐妹们|姐妹|宝子|家人|集美|铁子们|铁子|朋友们|小伙伴们|uu们|大家/g, '姐妹'],
-  [/好用|好使|管用|有用|有效|实用/g, '好用'],
-  [/漂亮|好看|绝美|颜值高|美/g, '好看'],
-  [/推荐|安利|种草|强推|必入|必买/g, '推荐'],
-  [/入手|下单|买了|购入|剁手|拔草/g, '买'],
-  [/便宜|划算|实惠|性价比高|白菜价/g, '划算'],
-  [/链接|连接|lian接/g, '链接'],
-  [/绝绝子|yyds|绝了|无敌|爱了/g, '绝'],
-  [/超级|非常|特别|真的|巨|贼|超|很|太/g, '超'],
+const SYNONYM_GROUPS: [string[], string][] = [
+  [['宝子们', '宝宝们', '家人们', '集美们', '姐妹们', '铁子们', '朋友们', '小伙伴们', 'uu们', '姐妹', '宝子', '家人', '集美', '铁子', '大家'], '姐妹'],
+  [['好用', '好使', '管用', '有用', '有效', '实用'], '好用'],
+  [['漂亮', '好看', '绝美', '颜值高', '美'], '好看'],
+  [['推荐', '安利', '种草', '强推', '必入', '必买'], '推荐'],
+  [['入手', '下单', '买了', '购入', '剁手', '拔草'], '买'],
+  [['便宜', '划算', '实惠', '性价比高', '白菜价'], '划算'],
+  [['链接', '连接', 'lian接'], '链接'],
+  [['绝绝子', 'yyds', '绝了', '无敌', '爱了'], '绝'],
+  [['超级', '非常', '特别', '真的', '巨', '贼', '超', '很', '太'], '超'],
 ];
+const SYNONYM_TO = new Map<string, string>();
+for (const [words, to] of SYNONYM_GROUPS) for (const w of words) if (!SYNONYM_TO.has(w)) SYNONYM_TO.set(w, to);
+// longest alternatives first so "姐妹们" wins over "姐妹"
+const SYNONYM_RE = new RegExp([...SYNONYM_TO.keys()].sort((x, y) => y.length - x.length).join('|'), 'g');
 
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
-const REPEATS = /(.)\1+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Keeps letters and digits only and squeezes runs of one character (one pass, no regex for CJK/ASCII). */
+function lettersSqueezed(t: string, squeeze = true): string {
+  let out = '';
+  let prev = -1;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    let ch: string;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < t.length) {
+      ch = t.slice(i, i + 2);
+      c = ch.codePointAt(0)!;
+      i += 1;
+      if (!LETTER_OR_DIGIT.test(ch)) continue;
+    } else {
+      const keep = (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 65 && c <= 90);
+      ch = t[i];
+      if (!keep && (c < 0x80 || !LETTER_OR_DIGIT.test(ch))) continue;
+    }
+    if (squeeze && c === prev) continue;
+    prev = c;
+    out += ch;
+  }
+  return out;
+}
 
 /**
  * A compact form for near-duplicate comparison: normalised, synonyms folded, everything
@@ -125,12 +252,9 @@ const REPEATS = /(.)\1+/gu;
  * character squeezed ("太太太好用了！！！" and "太好用了" become the same).
  */
 export function compactText(s: string | undefined | null): string {
-  let t = normalizeText(s);
+  const t = normalizeText(s);
   if (!t) return '';
-  t = t.replace(NON_WORD, '');
-  t = t.replace(REPEATS, '$1');
-  for (const [re, to] of SYNONYMS) t = t.replace(re, to);
-  return t.replace(REPEATS, '$1');
+  return lettersSqueezed(lettersSqueezed(t, false).replace(SYNONYM_RE, (w) => SYNONYM_TO.get(w)!));
 }
 
 /** Hashtags (`#穿搭#`, `#ootd`) and @mentions removed: boilerplate that inflates similarity. */

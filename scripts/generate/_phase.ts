@@ -1,0 +1,36 @@
+import { Cohort, type GenEnv } from './cohort.ts';
+import { shapeHardNegatives } from './hardNegatives.ts';
+import { createCohortAccounts, createOrganicComments, createOrganicFollows, createOrganicNotes, finaliseNotes } from './organicAccounts.ts';
+import { plantGroups } from './plantedViolations.ts';
+import { Rng } from './random.ts';
+import { createReports } from './userReports.ts';
+import { GroupPlanner, resolveMix } from './violationMix.ts';
+import { IdFactory } from './ids.ts';
+import { accountRecord, commentRecord, noteRecord, followRecord } from './recordSerializer.ts';
+import { toTraditional } from './localize.ts';
+toTraditional('预热');
+const env: GenEnv = { seed: 'x', takenAt: Date.parse('2026-11-20T00:00:00Z'), ids: new IdFactory('x'), mix: resolveMix(undefined), totalAccounts: 40000 };
+const planner = new GroupPlanner(env.mix);
+const T: Record<string, number> = {};
+const tm = (k: string, f: () => void) => { const t = process.cpuUsage(); f(); const d = process.cpuUsage(t); T[k] = (T[k] ?? 0) + (d.user + d.system) / 1000; };
+for (let index = 0; index < 5; index++) {
+  const root = Rng.derive(env.seed, 'cohort', index);
+  const cohort = new Cohort(env, index, root.fork('pools'));
+  tm('accounts', () => createCohortAccounts(cohort, root.fork('accounts'), index * 4000, 4000));
+  let planted: any, hard: any;
+  tm('shape', () => { const plans = planner.plan(root.fork('plan'), 4000, index === 0); planted = plantGroups(cohort, root.fork('planted'), plans); hard = shapeHardNegatives(cohort, root.fork('hard-negatives')); });
+  tm('organicNotes', () => createOrganicNotes(cohort, root.fork('organic-notes')));
+  tm('plantedAct', () => planted.act());
+  tm('hardAct', () => hard.act?.());
+  tm('organicComments', () => createOrganicComments(cohort, root.fork('organic-comments')));
+  tm('late', () => { hard.late?.(); planted.late(); });
+  tm('follows', () => createOrganicFollows(cohort, root.fork('follows')));
+  tm('reports', () => createReports(cohort, root.fork('reports')));
+  tm('finalise', () => finaliseNotes(cohort, root.fork('finalise')));
+  const r = root.fork('w');
+  tm('ser-acc', () => { for (const a of cohort.accounts) JSON.stringify(accountRecord(cohort, r, a)); });
+  tm('ser-notes', () => { for (const a of cohort.notes) JSON.stringify(noteRecord(a)); });
+  tm('ser-comments', () => { for (const a of cohort.comments) JSON.stringify(commentRecord(a)); });
+  tm('ser-follows', () => { for (const a of cohort.follows) JSON.stringify(followRecord(a)); });
+}
+console.log(Object.fromEntries(Object.entries(T).map(([k, v]) => [k, Math.round(v)])));

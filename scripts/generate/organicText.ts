@@ -1,0 +1,151 @@
+/** Ordinary users' text: titles, bodies, tags, comments, nicknames and bios, in the account's script and language. */
+import {
+  AUTHOR_REPLIES, BIO_PARTS, CITIES, CLOSERS, EMOJI, EN_BIO_PARTS, EN_CITIES, EN_CLOSERS, EN_COMMENTS, EN_MONTHS, EN_NICKS,
+  EN_OPENERS, EN_REPLIES, GENERIC_PRAISE, GENERIC_QUESTIONS, MIXED_SENTENCES, MONTHS, NICK_CORES, NICK_HEADS, NICK_TAILS,
+  OPENERS, PERSONAL_COMMENTS, TOPICS, type Topic,
+} from './corpus.ts';
+import { fill, inScript, pickIn, type Lang, type Slots } from './localize.ts';
+import type { Rng } from './random.ts';
+
+const TOPIC_BY_ID = new Map(TOPICS.map((t) => [t.id, t]));
+const TOPIC_IDS = TOPICS.map((t) => t.id);
+const TOPIC_WEIGHTS = TOPICS.map((t) => t.weight);
+
+export function pickTopic(rng: Rng): string {
+  return rng.weighted(TOPIC_IDS, TOPIC_WEIGHTS);
+}
+
+export function topicOf(id: string): Topic {
+  return TOPIC_BY_ID.get(id) ?? TOPICS[0];
+}
+
+export function pickLang(rng: Rng): Lang {
+  return rng.choose<Lang>([['hans', 82], ['hant', 7], ['en', 4], ['mixed', 7]]);
+}
+
+/** Slot values for the organic templates. */
+export function organicSlots(rng: Rng, lang: Lang, topic: Topic): Slots {
+  const en = lang === 'en';
+  return (k) => {
+    switch (k) {
+      case 's':
+        return en ? rng.pick(topic.en.subjects) : pickIn(rng, topic.subjects, lang);
+      case 'c':
+        return en ? rng.pick(EN_CITIES) : pickIn(rng, CITIES, lang);
+      case 'n':
+        return String(rng.int(2, 9));
+      case 'n2':
+        return String(rng.int(1, 4));
+      case 'e':
+        return rng.chance(0.6) ? rng.pick(EMOJI) : '';
+      case 'p':
+        return en ? `¥${rng.int(3, 60) * 10}` : rng.chance(0.5) ? `${rng.int(3, 60) * 10}元` : `¥${rng.int(3, 60) * 10}`;
+      case 'd':
+        return en ? rng.pick(EN_MONTHS) : pickIn(rng, MONTHS, lang);
+      case 'h':
+        return `${rng.int(152, 172)}cm`;
+    }
+    return undefined;
+  };
+}
+
+export interface NoteText {
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+export function organicTags(rng: Rng, lang: Lang, topic: Topic): string[] {
+  const pool = lang === 'en' ? topic.en.tags : inScript(topic.tags, lang);
+  return rng.sample(pool, rng.int(1, Math.min(5, pool.length)));
+}
+
+/** An ordinary note about the topic. */
+export function organicNote(rng: Rng, lang: Lang, topicId: string): NoteText {
+  const topic = topicOf(topicId);
+  const slots = organicSlots(rng, lang, topic);
+  if (lang === 'en') {
+    const title = fill(rng.pick(topic.en.titles), slots).trim();
+    const sentences = rng.sample(topic.en.sentences, rng.int(2, Math.min(4, topic.en.sentences.length))).map((s) => fill(s, slots));
+    const body = [rng.pick(EN_OPENERS), ...sentences, rng.pick(EN_CLOSERS)].filter(Boolean).join(' ');
+    return { title, body, tags: rng.chance(0.8) ? organicTags(rng, lang, topic) : [] };
+  }
+  const title = fill(pickIn(rng, topic.titles, lang), slots).trim();
+  const pool = inScript(topic.sentences, lang);
+  const picked = rng.sample(pool, rng.int(3, Math.min(7, pool.length))).map((s) => fill(s, slots));
+  if (lang === 'mixed') picked.splice(rng.int(0, picked.length), 0, rng.pick(MIXED_SENTENCES));
+  const opener = pickIn(rng, OPENERS, lang);
+  const closer = pickIn(rng, CLOSERS, lang);
+  const sep = rng.chance(0.5) ? '\n' : '';
+  let body = [opener, ...picked, closer].filter(Boolean).join(sep);
+  if (rng.chance(0.35)) body += rng.pick(EMOJI);
+  const tags = rng.chance(0.85) ? organicTags(rng, lang, topic) : [];
+  if (tags.length && rng.chance(0.4)) body += '\n' + tags.map((t) => `#${t}`).join(' ');
+  return { title, body, tags };
+}
+
+/** A comment by an ordinary user on someone else's note. */
+export function organicComment(rng: Rng, lang: Lang, noteTopic: string): string {
+  if (lang === 'en') return rng.pick(EN_COMMENTS);
+  const topic = topicOf(noteTopic);
+  const kind = rng.choose<string>([['praise', 34], ['topic', 26], ['question', 14], ['personal', 20], ['long', 6]]);
+  let text: string;
+  switch (kind) {
+    case 'praise':
+      text = pickIn(rng, GENERIC_PRAISE, lang);
+      break;
+    case 'topic':
+      text = pickIn(rng, topic.comments, lang);
+      break;
+    case 'question':
+      text = pickIn(rng, GENERIC_QUESTIONS, lang);
+      break;
+    case 'personal':
+      text = pickIn(rng, PERSONAL_COMMENTS, lang);
+      break;
+    default: {
+      const slots = organicSlots(rng, lang, topic);
+      text = pickIn(rng, PERSONAL_COMMENTS, lang) + '，' + fill(pickIn(rng, topic.sentences, lang), slots);
+    }
+  }
+  if (lang === 'mixed' && rng.chance(0.2)) text += ' ' + rng.pick(['lol', 'omg', 'nice', 'yyds', 'so cute']);
+  if (rng.chance(0.15)) text += rng.pick(EMOJI);
+  return text;
+}
+
+export function authorReply(rng: Rng, lang: Lang): string {
+  if (lang === 'en') return fill(rng.pick(EN_REPLIES), { c: rng.pick(EN_CITIES) });
+  return fill(pickIn(rng, AUTHOR_REPLIES, lang), { c: pickIn(rng, CITIES, lang) });
+}
+
+/** Short generic praise only. */
+export function genericPraise(rng: Rng, lang: Lang): string {
+  if (lang === 'en') return rng.pick(['so pretty', 'love it', 'wow', 'cute!']);
+  return pickIn(rng, GENERIC_PRAISE, lang);
+}
+
+/** The platform's default name for users who never set one: 小红薯 plus hex. Looks templated, is not. */
+export function defaultNickname(rng: Rng): string {
+  return `小红薯${rng.hex(8).toUpperCase()}`;
+}
+
+export function organicNickname(rng: Rng, lang: Lang): string {
+  if (lang === 'en') return rng.pick(EN_NICKS) + (rng.chance(0.4) ? String(rng.int(1, 99)) : '');
+  if (rng.chance(0.05)) return defaultNickname(rng);
+  let nick = pickIn(rng, NICK_HEADS, lang) + pickIn(rng, NICK_CORES, lang) + pickIn(rng, NICK_TAILS, lang);
+  if (rng.chance(0.18)) nick += rng.chance(0.5) ? String(rng.int(1988, 2006)) : String(rng.int(1, 12)).padStart(2, '0') + String(rng.int(1, 28)).padStart(2, '0');
+  return nick;
+}
+
+export function organicBio(rng: Rng, lang: Lang): string | undefined {
+  if (rng.chance(0.3)) return undefined;
+  if (rng.chance(0.1)) return '';
+  if (lang === 'en') return rng.sample(EN_BIO_PARTS, rng.int(1, 3)).map((p) => fill(p, { c: rng.pick(EN_CITIES) })).join(' | ');
+  const parts = rng.sample(inScript(BIO_PARTS, lang), rng.int(1, 4)).map((p) => fill(p, { c: pickIn(rng, CITIES, lang) }));
+  return parts.join(rng.pick(['｜', ' | ', ' ', '\n', ' · '])) + (rng.chance(0.3) ? rng.pick(EMOJI) : '');
+}
+
+/** Joins sentences the way the account writes. */
+export function joinSentences(rng: Rng, parts: string[]): string {
+  return parts.filter(Boolean).join(rng.chance(0.5) ? '\n' : '');
+}

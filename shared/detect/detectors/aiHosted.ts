@@ -1,0 +1,112 @@
+/**
+ * ai-hosted: notes, comments and interactions produced by AI hosting tools.
+ *
+ * AccountDetector over the account's notes and comments, plus instant-reply signals from the
+ * `note-comments` channel (see waterArmy.ts):
+ *  - automation clients: items posted through `open-api` or a tool instead of an official app;
+ *  - machine cadence: inter-post gaps with a tiny coefficient of variation;
+ *  - round-the-clock activity: even the quietest 5-hour block of the day holds a large share;
+ *  - registration through an automation tool.
+ * Graded: fully hosted (critical) when registered by a hosting tool, nearly everything is
+ * automated, or machine cadence meets round-the-clock activity; occasional (low) for some
+ * automated items or repeated instant replies. A person who declares AI-assisted notes
+ * (aigcDeclared) and posts from the app at human times is not flagged: declaration is not
+ * evidence, only automation is.
+ */
+import type { AccountDetector } from '../detectorPorts.ts';
+import type { Finding } from '../finding.ts';
+import { capped, epochSeconds, finding, isOfficialClient, namesAutomation, thresholdsOf } from './common.ts';
+
+const CODE = 'ai-hosted' as const;
+export const RULE_FULL = 'ai-hosted/fully-hosted';
+export const RULE_OCCASIONAL = 'ai-hosted/occasional';
+
+/** Coefficient of variation of the gaps between sorted times. */
+export function cadenceCv(times: number[]): number {
+  if (times.length < 3) return Number.POSITIVE_INFINITY;
+  const gaps: number[] = [];
+  for (let i = 1; i < times.length; i++) gaps.push(times[i] - times[i - 1]);
+  const mean = gaps.reduce((s, g) => s + g, 0) / gaps.length;
+  if (mean <= 0) return 0;
+  const variance = gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / gaps.length;
+  return Math.sqrt(variance) / mean;
+}
+
+/** Share of activity in the quietest 5-hour block of the day (UTC hours; the block is circular). */
+export function quietBlockShare(times: number[]): number {
+  if (times.length === 0) return 0;
+  const hours = new Array<number>(24).fill(0);
+  for (const t of times) hours[Math.floor((t % 86400) / 3600)] += 1;
+  let min = Number.POSITIVE_INFINITY;
+  for (let s = 0; s < 24; s++) {
+    let sum = 0;
+    for (let k = 0; k < 5; k++) sum += hours[(s + k) % 24];
+    min = Math.min(min, sum);
+  }
+  return min / times.length;
+}
+
+export const aiHostedDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const th = thresholdsOf(ctx, RULE_FULL);
+    const thO = thresholdsOf(ctx, RULE_OCCASIONAL);
+    const items = [
+      ...bundle.notes.map((n) => ({ id: n.noteId, kind: 'note' as const, t: epochSeconds(n.createdAt), client: n.client })),
+      ...bundle.comments.map((c) => ({ id: c.commentId, kind: 'comment' as const, t: epochSeconds(c.createdAt), client: c.client })),
+    ].sort((x, y) => x.t - y.t || (x.id < y.id ? -1 : 1));
+    const automated = items.filter((i) => !isOfficialClient(i.client));
+    const share = items.length ? automated.length / items.length : 0;
+    const times = items.map((i) => i.t);
+    // notes and comments are often scheduled separately: the most regular stream counts
+    const streamCv = (ts: number[]) => (ts.length >= th.minCadenceItems ? cadenceCv(ts) : Number.POSITIVE_INFINITY);
+    const cv = Math.min(
+      streamCv(times),
+      streamCv(items.filter((i) => i.kind === 'note').map((i) => i.t)),
+      streamCv(items.filter((i) => i.kind === 'comment').map((i) => i.t)),
+    );
+    const machineCadence = cv <= th.maxCadenceCv;
+    const quiet = items.length >= Math.max(24, th.minCadenceItems) ? quietBlockShare(times) : 0;
+    const roundTheClock = quiet >= (th.minQuietShare ?? 0.1);
+    const regClient = bundle.account?.registration.client;
+    const registeredByTool = !!regClient && !isOfficialClient(regClient) && (namesAutomation(regClient) || share >= 0.5);
+
+    const reasons: string[] = [];
+    if (registeredByTool) reasons.push(`registered through "${regClient}"`);
+    if (items.length >= th.minItems && share >= th.minAutomatedShare) reasons.push(`${automated.length} of ${items.length} posts via automation clients`);
+    if (machineCadence && (roundTheClock || share >= 0.5)) reasons.push(`machine cadence (gap variation ${cv.toFixed(2)})${roundTheClock ? ', active round the clock' : ''}`);
+    const clients = capped(automated.map((i) => i.client ?? ''), 5).filter(Boolean);
+    const evidenceIds = (kind: 'note' | 'comment') => {
+      const ids = capped(automated.filter((i) => i.kind === kind).map((i) => i.id), 20);
+      return ids.length ? ids : undefined;
+    };
+    if (reasons.length > 0) {
+      return [
+        finding(bundle.accountId, CODE, RULE_FULL, Math.min(0.98, 0.75 + 0.08 * reasons.length), {
+          summary: reasons.join('; '),
+          noteIds: evidenceIds('note'),
+          commentIds: evidenceIds('comment'),
+          matched: clients.length ? clients : undefined,
+        }),
+      ];
+    }
+
+    const out: Finding[] = [];
+    const instant = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_OCCASIONAL);
+    const occasional: string[] = [];
+    if (automated.length >= thO.minItems) occasional.push(`${automated.length} of ${items.length} posts via automation clients`);
+    if (instant.length >= thO.minInstantReplies) occasional.push(`${instant.length} replies within ${thO.instantReplySeconds}s`);
+    if (occasional.length > 0) {
+      out.push(
+        finding(bundle.accountId, CODE, RULE_OCCASIONAL, Math.min(0.8, 0.4 + 0.05 * (automated.length + instant.length)), {
+          summary: occasional.join('; '),
+          noteIds: evidenceIds('note'),
+          commentIds: capped([...(evidenceIds('comment') ?? []), ...instant.flatMap((s) => s.detail.commentIds ?? [])], 20),
+          matched: clients.length ? clients : undefined,
+        }),
+      );
+    }
+    return out;
+  },
+};

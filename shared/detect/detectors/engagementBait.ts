@@ -1,0 +1,63 @@
+/**
+ * engagement-bait: mutual-follow schemes, "double-tap for a surprise" hooks, sensational titles.
+ * AccountDetector only: patterns over the account's notes, comments, nickname and bio;
+ * each rule needs repetition (a declaration in the profile counts twice).
+ */
+import type { AccountDetector } from '../detectorPorts.ts';
+import type { Finding } from '../finding.ts';
+import { BAIT_HOOK, MUTUAL_FOLLOW, SENSATIONAL } from '../text/marketingPatterns.ts';
+import { normalizeText } from '../text/normalizeText.ts';
+import { capped, excerpt, finding, thresholdsOf } from './common.ts';
+
+const CODE = 'engagement-bait' as const;
+export const RULE_MUTUAL = 'engagement-bait/mutual-follow';
+export const RULE_HOOK = 'engagement-bait/bait-hook';
+export const RULE_SENSATIONAL = 'engagement-bait/sensational-title';
+
+export const engagementBaitDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const out: Finding[] = [];
+    const profile = bundle.account ? normalizeText(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`) : '';
+    const notes = bundle.notes.map((n) => ({ id: n.noteId, title: normalizeText(n.title), text: normalizeText(`${n.title}\n${n.body}`) }));
+    const comments = bundle.comments.map((c) => ({ id: c.commentId, text: normalizeText(c.text) }));
+
+    for (const [rule, re, inComments] of [
+      [RULE_MUTUAL, MUTUAL_FOLLOW, true],
+      [RULE_HOOK, BAIT_HOOK, false],
+    ] as const) {
+      const th = thresholdsOf(ctx, rule);
+      const noteHits = notes.filter((n) => re.test(n.text));
+      const commentHits = inComments ? comments.filter((c) => re.test(c.text)) : [];
+      const profileHit = re.test(profile);
+      const weight = noteHits.length + commentHits.length + (profileHit ? 2 : 0);
+      if (weight < th.minItems) continue;
+      const matched = capped(
+        [...noteHits.map((n) => n.text), ...commentHits.map((c) => c.text), ...(profileHit ? [profile] : [])].map((t) => excerpt(re.exec(t)?.[0] ?? t, 20)),
+        5,
+      );
+      out.push(
+        finding(bundle.accountId, CODE, rule, Math.min(0.95, 0.5 + 0.08 * weight), {
+          summary: `${rule === RULE_MUTUAL ? 'mutual-follow scheme' : 'engagement hook'} in ${noteHits.length} note(s), ${commentHits.length} comment(s)${profileHit ? ' and the profile' : ''}`,
+          noteIds: noteHits.length ? capped(noteHits.map((n) => n.id)) : undefined,
+          commentIds: commentHits.length ? capped(commentHits.map((c) => c.id)) : undefined,
+          matched,
+        }),
+      );
+    }
+
+    const th = thresholdsOf(ctx, RULE_SENSATIONAL);
+    const sensational = notes.filter((n) => SENSATIONAL.test(n.title));
+    if (sensational.length >= th.minNotes && sensational.length >= th.minShare * notes.length) {
+      out.push(
+        finding(bundle.accountId, CODE, RULE_SENSATIONAL, Math.min(0.85, 0.4 + 0.05 * sensational.length), {
+          summary: `${sensational.length} of ${notes.length} notes use sensational titles`,
+          noteIds: capped(sensational.map((n) => n.id)),
+          matched: capped(sensational.map((n) => excerpt(n.title, 30)), 5),
+        }),
+      );
+    }
+    return out;
+  },
+};

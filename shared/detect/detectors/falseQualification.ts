@@ -1,0 +1,120 @@
+/**
+ * false-qualification: stolen, forged or reused professional qualifications.
+ *
+ * - Channel `license` (key: hashed licenceId): one licence carried by several unrelated
+ *   accounts. Accounts are related when they share a brandId or a nickname prefix (a chain's
+ *   branches); the family verified first is presumed the owner and is not flagged, every
+ *   other family gets `shared-license`.
+ * - AccountDetector: qualifications inconsistent with the account — verified before the
+ *   account existed, verified after the snapshot, or carried by a personal account.
+ */
+import type { Account, AccountDetector, Channel } from '../detectorPorts.ts';
+import type { Finding, Signal } from '../finding.ts';
+import { sensitiveHash } from '../text/hash.ts';
+import { compactText } from '../text/normalizeText.ts';
+import { capped, epochSeconds, finding, signal, thresholdsOf } from './common.ts';
+
+const CODE = 'false-qualification' as const;
+export const RULE_SHARED = 'false-qualification/shared-license';
+export const RULE_INCONSISTENT = 'false-qualification/inconsistent';
+const CHANNEL = 'license';
+
+interface LicenseRow {
+  a: string;
+  ty: string;
+  b: string;
+  n: string;
+  v: number;
+}
+
+function nicknamePrefix(n: string): string {
+  const c = [...compactText(n)];
+  const latin = c.length > 0 && /[a-z0-9]/.test(c[0]);
+  return c.slice(0, latin ? 4 : 2).join('');
+}
+
+export const licenseChannel: Channel = {
+  name: CHANNEL,
+  codes: [CODE],
+  keys(kind, record) {
+    if (kind !== 'accounts') return [];
+    const a = record as Account;
+    if (!a.qualification?.licenseId) return [];
+    return [
+      {
+        key: `l:${sensitiveHash('license', a.qualification.licenseId.trim().toUpperCase())}`,
+        row: { a: a.accountId, ty: a.accountType, b: a.brandId ?? '', n: a.nickname.slice(0, 24), v: epochSeconds(a.qualification.verifiedAt) },
+      },
+    ];
+  },
+  group(key, raw, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const th = thresholdsOf(ctx, RULE_SHARED);
+    const byAccount = new Map<string, LicenseRow>();
+    for (const r of raw as unknown as LicenseRow[]) if (!byAccount.has(r.a)) byAccount.set(r.a, r);
+    const rows = [...byAccount.values()].sort((x, y) => x.v - y.v || (x.a < y.a ? -1 : 1));
+    if (rows.length < th.minAccounts) return [];
+    // families of related accounts (same brand or same nickname prefix)
+    const parent = rows.map((_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const prefixes = rows.map((r) => nicknamePrefix(r.n));
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = i + 1; j < rows.length; j++) {
+        const related = (rows[i].b && rows[i].b === rows[j].b) || (prefixes[i].length >= 2 && prefixes[i] === prefixes[j]);
+        if (related) parent[find(j)] = find(i);
+      }
+    }
+    const owner = find(0); // the family verified first
+    const families = new Set(rows.map((_, i) => find(i)));
+    if (families.size < 2) return [];
+    const out: Signal[] = [];
+    for (let i = 0; i < rows.length; i++) {
+      if (find(i) === owner) continue;
+      const others = rows.filter((_, j) => find(j) !== find(i)).map((r) => r.a);
+      out.push(
+        signal(rows[i].a, CHANNEL, CODE, RULE_SHARED, key, Math.min(0.95, 0.75 + 0.05 * families.size), {
+          summary: `the account's licence is also used by ${others.length} unrelated account(s) (${families.size} unrelated holders)`,
+          relatedAccountIds: capped(others, 20),
+          clusterKey: key,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export const falseQualificationDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const out: Finding[] = [];
+    const shared = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_SHARED);
+    if (shared.length > 0) {
+      const best = [...shared].sort((x, y) => y.score - x.score)[0];
+      out.push(
+        finding(bundle.accountId, CODE, RULE_SHARED, best.score, {
+          summary: best.detail.summary,
+          relatedAccountIds: capped(shared.flatMap((s) => s.detail.relatedAccountIds ?? []), 20),
+          clusterKey: best.key,
+        }),
+      );
+    }
+    const a = bundle.account;
+    const q = a?.qualification;
+    if (a && q) {
+      const th = thresholdsOf(ctx, RULE_INCONSISTENT);
+      const tol = th.toleranceHours * 3600;
+      const verified = epochSeconds(q.verifiedAt);
+      const created = epochSeconds(a.createdAt);
+      const now = Math.floor(ctx.takenAt.getTime() / 1000);
+      const reasons: string[] = [];
+      if (verified + tol < created) reasons.push(`qualification verified ${Math.round((created - verified) / 86400)} day(s) before the account was created`);
+      if (verified > now + tol) reasons.push('qualification verified after the snapshot was taken');
+      if (a.accountType === 'personal') reasons.push('a personal account carries a professional qualification');
+      if (reasons.length > 0) {
+        out.push(finding(a.accountId, CODE, RULE_INCONSISTENT, Math.min(0.95, 0.7 + 0.1 * reasons.length), { summary: reasons.join('; ') }));
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * homogeneous-content: bulk posting of copied or templated notes.
+ *
+ * - Channel `note-minhash`: each note (≥20 compact characters) is keyed by its LSH bands
+ *   (5 bands × 3 MinHash rows); a band shared by notes of many distinct accounts is a
+ *   cross-account template cluster (matrix accounts posting the same copy).
+ * - AccountDetector: one account whose own notes are mostly near-duplicates of each other
+ *   (estimated Jaccard ≥ similarity over 32 MinHash values) is mass-posting a template.
+ */
+import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
+import type { Finding, Signal } from '../finding.ts';
+import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, simhash64, simhashFromHex, simhashHex, similarity } from '../text/nearDuplicate.ts';
+import { normalizeText } from '../text/normalizeText.ts';
+import { capped, epochSeconds, finding, signal, thresholdsOf } from './common.ts';
+
+const CODE = 'homogeneous-content' as const;
+export const RULE_CROSS = 'homogeneous-content/cross-account-duplicates';
+export const RULE_TEMPLATE = 'homogeneous-content/template-posting';
+const CHANNEL = 'note-minhash';
+const BANDS = 5;
+const ROWS = 3;
+
+/** Copied-material disclaimers ("素材来自网络，如有侵权请联系删除"): the hallmark of 搬运 accounts. */
+const REPOST_DISCLAIMER = /素材来(?:自|源)网络|来源网络|如有侵权|侵权(?:请)?联系删除|侵删|转自网络|网络搬运|搬运|credit to|cr[.:]/;
+
+/** The most rows compared pairwise in one band group (deterministic: the earliest). */
+const MAX_PAIRWISE = 3000;
+
+type MinhashRow = { a: string; n: string; t: number; s: string; d?: number };
+
+export const noteMinhashChannel: Channel = {
+  name: CHANNEL,
+  codes: [CODE],
+  keys(kind, record) {
+    if (kind !== 'notes') return [];
+    const n = record as Note;
+    const compact = noteCompact(n.title, n.body);
+    if (compact.length < 20) return [];
+    const shingles = shingleHashes(compact);
+    const row: MinhashRow = { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), s: simhashHex(simhash64(shingles)) };
+    if (REPOST_DISCLAIMER.test(normalizeText(`${n.title}\n${n.body}`))) row.d = 1;
+    return bandKeys(minhash(shingles, BANDS * ROWS), BANDS, ROWS).map((key) => ({ key, row }));
+  },
+  group(key, raw, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const th = thresholdsOf(ctx, RULE_CROSS);
+    if (raw.length < th.minAccounts) return [];
+    const rows = (raw as unknown as MinhashRow[]).slice().sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1)).slice(0, MAX_PAIRWISE);
+    if (new Set(rows.map((r) => r.a)).size < th.minAccounts) return [];
+    // verify candidates: close SimHash (looser for copied-material disclaimers), posted within the window
+    const hashes = rows.map((r) => simhashFromHex(r.s));
+    const window = th.windowDays * 86400;
+    const neighbours = rows.map(() => new Set<string>());
+    for (let i = 0; i < rows.length; i++) {
+      for (let j = i + 1; j < rows.length && rows[j].t - rows[i].t <= window; j++) {
+        if (rows[i].a === rows[j].a) continue;
+        const limit = rows[i].d === 1 && rows[j].d === 1 ? th.maxHammingReposts : th.maxHamming;
+        if (hamming64(hashes[i], hashes[j]) <= limit) {
+          neighbours[i].add(rows[j].a);
+          neighbours[j].add(rows[i].a);
+        }
+      }
+    }
+    const members = new Map<string, { notes: Set<string>; related: Set<string> }>();
+    rows.forEach((r, i) => {
+      if (neighbours[i].size < th.minAccounts - 1) return;
+      let m = members.get(r.a);
+      if (!m) members.set(r.a, (m = { notes: new Set(), related: new Set() }));
+      m.notes.add(r.n);
+      for (const x of neighbours[i]) m.related.add(x);
+    });
+    const out: Signal[] = [];
+    for (const a of [...members.keys()].sort()) {
+      const m = members.get(a)!;
+      out.push(
+        signal(a, CHANNEL, CODE, RULE_CROSS, key, Math.min(0.95, 0.6 + 0.03 * m.related.size), {
+          summary: `near-duplicate notes posted by ${m.related.size + 1} accounts within ${th.windowDays} days`,
+          noteIds: capped(m.notes, 20),
+          relatedAccountIds: capped(m.related, 20),
+          clusterKey: key,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+/** Largest group of the account's notes that are near-duplicates of one another (union-find over LSH candidates). */
+export function templateFamily(notes: Note[], minSimilarity: number): string[] {
+  const sigs: { id: string; sig: Uint32Array }[] = [];
+  for (const n of notes) {
+    const sig = noteSignature(n.title, n.body);
+    if (sig) sigs.push({ id: n.noteId, sig });
+  }
+  if (sigs.length < 2) return [];
+  const parent = sigs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const buckets = new Map<string, number[]>();
+  sigs.forEach((s, i) => {
+    for (const k of bandKeys(s.sig, 8, 4)) {
+      let list = buckets.get(k);
+      if (!list) buckets.set(k, (list = []));
+      list.push(i);
+    }
+  });
+  for (const list of buckets.values()) {
+    for (let x = 1; x < list.length; x++) {
+      const i = list[0];
+      const j = list[x];
+      if (find(i) !== find(j) && similarity(sigs[i].sig, sigs[j].sig) >= minSimilarity) parent[find(j)] = find(i);
+    }
+  }
+  const comps = new Map<number, string[]>();
+  sigs.forEach((s, i) => {
+    const r = find(i);
+    let list = comps.get(r);
+    if (!list) comps.set(r, (list = []));
+    list.push(s.id);
+  });
+  let best: string[] = [];
+  for (const c of comps.values()) if (c.length > best.length) best = c;
+  return best.sort();
+}
+
+export const homogeneousContentDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const out: Finding[] = [];
+    const cross = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_CROSS);
+    if (cross.length > 0) {
+      const related = capped(cross.flatMap((s) => s.detail.relatedAccountIds ?? []), 20);
+      const noteIds = capped(cross.flatMap((s) => s.detail.noteIds ?? []), 20);
+      out.push(
+        finding(bundle.accountId, CODE, RULE_CROSS, Math.max(...cross.map((s) => s.score)), {
+          summary: `${noteIds.length} note(s) near-identical to notes of ${related.length}${related.length >= 20 ? '+' : ''} other accounts`,
+          noteIds,
+          relatedAccountIds: related,
+          clusterKey: cross.map((s) => s.key).sort()[0],
+        }),
+      );
+    }
+    const th = thresholdsOf(ctx, RULE_TEMPLATE);
+    if (bundle.notes.length >= th.minNotes) {
+      const family = templateFamily(bundle.notes, th.similarity);
+      if (family.length >= th.minNotes && family.length >= th.minShare * bundle.notes.length) {
+        out.push(
+          finding(bundle.accountId, CODE, RULE_TEMPLATE, Math.min(0.95, 0.5 + 0.03 * family.length), {
+            summary: `${family.length} of ${bundle.notes.length} notes are near-identical templates`,
+            noteIds: capped(family, 20),
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

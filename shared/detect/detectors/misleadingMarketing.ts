@@ -1,0 +1,70 @@
+/**
+ * misleading-marketing: absolute claims, cure claims, fabricated before/after experiences
+ * and misleading titles — only in commercial notes (a brand or professional account, or a
+ * note naming a brand or carrying sales cues). A personal note's "最好的一天" is not marketing;
+ * personal accounts need the claim in more notes (personalMinNotes) before a finding.
+ */
+import type { AccountDetector, Note } from '../detectorPorts.ts';
+import type { Finding } from '../finding.ts';
+import { ABSOLUTE_CLAIM, EXPERIENCE_CLAIM, MEDICAL_CLAIM, SALES, TITLE_BAIT } from '../text/marketingPatterns.ts';
+import { normalizeText } from '../text/normalizeText.ts';
+import { capped, finding, thresholdsOf } from './common.ts';
+
+const CODE = 'misleading-marketing' as const;
+export const RULE_ABSOLUTE = 'misleading-marketing/absolute-claim';
+export const RULE_MEDICAL = 'misleading-marketing/medical-claim';
+export const RULE_EXPERIENCE = 'misleading-marketing/fabricated-experience';
+export const RULE_TITLE = 'misleading-marketing/misleading-title';
+
+interface Hit {
+  id: string;
+  match: string;
+}
+
+export const misleadingMarketingDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE) || bundle.notes.length === 0) return [];
+    const type = bundle.account?.accountType ?? 'personal';
+    const commercialAccount = type === 'brand' || type === 'professional';
+    const hits: Record<string, Hit[]> = { [RULE_ABSOLUTE]: [], [RULE_MEDICAL]: [], [RULE_EXPERIENCE]: [], [RULE_TITLE]: [] };
+    const notes = [...bundle.notes].sort((x: Note, y: Note) => (x.noteId < y.noteId ? -1 : 1));
+    for (const n of notes) {
+      const title = normalizeText(n.title);
+      const body = normalizeText(n.body);
+      const text = `${title}\n${body}`;
+      const sales = SALES.test(text);
+      const commercial = sales || (n.brandIds?.length ?? 0) > 0 || commercialAccount;
+      if (!commercial) continue;
+      // a personal note naming a brand without any sales cue is a review, not an ad
+      if (!commercialAccount && !sales) continue;
+      for (const [rule, re] of [
+        [RULE_ABSOLUTE, ABSOLUTE_CLAIM],
+        [RULE_MEDICAL, MEDICAL_CLAIM],
+        [RULE_EXPERIENCE, EXPERIENCE_CLAIM],
+      ] as const) {
+        const m = re.exec(text);
+        if (m) hits[rule].push({ id: n.noteId, match: m[0] });
+      }
+      const tm = TITLE_BAIT.exec(title);
+      if (tm && SALES.test(body)) hits[RULE_TITLE].push({ id: n.noteId, match: tm[0] });
+    }
+    const out: Finding[] = [];
+    for (const rule of [RULE_ABSOLUTE, RULE_MEDICAL, RULE_EXPERIENCE, RULE_TITLE]) {
+      const list = hits[rule];
+      if (list.length === 0) continue;
+      const th = thresholdsOf(ctx, rule);
+      const need = commercialAccount ? th.minNotes : Math.max(th.minNotes, th.personalMinNotes ?? th.minNotes);
+      if (list.length < need) continue;
+      const what = { [RULE_ABSOLUTE]: 'absolute claims', [RULE_MEDICAL]: 'cure/efficacy claims', [RULE_EXPERIENCE]: 'dramatic before/after experiences', [RULE_TITLE]: 'misleading titles' }[rule];
+      out.push(
+        finding(bundle.accountId, CODE, rule, Math.min(0.95, 0.55 + 0.08 * list.length), {
+          summary: `${what} in ${list.length} commercial note(s)`,
+          noteIds: capped(list.map((h) => h.id)),
+          matched: capped(list.map((h) => h.match), 8),
+        }),
+      );
+    }
+    return out;
+  },
+};

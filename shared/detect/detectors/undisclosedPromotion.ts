@@ -1,0 +1,200 @@
+/**
+ * undisclosed-promotion: commercial promotion not placed through the partner platform.
+ *
+ * - Per note (AccountDetector): a note naming a brand (brandIds) that declares a paid or
+ *   gifted cooperation ("恰饭", "品牌方寄的", "#ad") without sponsoredVia = partner-platform
+ *   → `paid-off-platform`, one Finding per note.
+ * - Brand accounts: a brand account's own note that promotes another brand, or poses as a
+ *   consumer ("自费购买", "不是广告") while selling → `brand-unauthorised`, one Finding per note.
+ * - Channel `brand-notes` (key: brandId): commercial, non-partner notes about one brand posted
+ *   by many ordinary accounts in a burst (above the brand's own baseline) → `coordinated-seeding`
+ *   for each poster; and the brand's own account(s) get `brand-unauthorised`, one Finding per
+ *   seeding note, so the brand points ledger can count them.
+ */
+import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detectorPorts.ts';
+import type { Finding, Signal } from '../finding.ts';
+import { DISCLAIMER, PAID_COOPERATION, SALES } from '../text/marketingPatterns.ts';
+import { normalizeText } from '../text/normalizeText.ts';
+import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
+
+const CODE = 'undisclosed-promotion' as const;
+export const RULE_PAID = 'undisclosed-promotion/paid-off-platform';
+export const RULE_BRAND = 'undisclosed-promotion/brand-unauthorised';
+export const RULE_SEEDING = 'undisclosed-promotion/coordinated-seeding';
+const CHANNEL = 'brand-notes';
+
+const viaPartner = (n: Note): boolean => n.sponsoredVia === 'partner-platform';
+
+export interface NoteCues {
+  paid: boolean;
+  disclaimer: boolean;
+  sales: boolean;
+}
+
+export function noteCues(n: Note): NoteCues {
+  const t = normalizeText(`${n.title}\n${n.body}\n${(n.tags ?? []).join(' ')}`);
+  const disclaimer = DISCLAIMER.test(t);
+  const paid = PAID_COOPERATION.test(disclaimer ? t.replace(new RegExp(DISCLAIMER.source, 'g'), ' ') : t);
+  return { paid, disclaimer, sales: SALES.test(t) };
+}
+
+export const brandNotesChannel: Channel = {
+  name: CHANNEL,
+  codes: [CODE],
+  keys(kind, record) {
+    if (kind === 'accounts') {
+      const a = record as Account;
+      return a.accountType === 'brand' && a.brandId ? [{ key: a.brandId, row: { ba: a.accountId } }] : [];
+    }
+    if (kind !== 'notes') return [];
+    const n = record as Note;
+    if (!n.brandIds || n.brandIds.length === 0 || viaPartner(n)) return [];
+    const cues = noteCues(n);
+    if (!cues.sales && !cues.disclaimer && !cues.paid) {
+      // a mention without any commercial cue still counts for the brand's baseline
+      return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt) } }));
+    }
+    return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1 } }));
+  },
+  group(brandId, rows, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const th = thresholdsOf(ctx, RULE_SEEDING);
+    const brandAccounts = new Set<string>();
+    const notes: { a: string; n: string; t: number; c: boolean }[] = [];
+    for (const r of rows) {
+      if (r.ba !== undefined) brandAccounts.add(String(r.ba));
+      else notes.push({ a: String(r.a), n: String(r.n), t: Number(r.t), c: r.c === 1 });
+    }
+    const others = notes.filter((x) => !brandAccounts.has(x.a)).sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
+    if (others.length < th.minAccounts) return [];
+    const window = th.windowHours * 3600;
+    const span = others[others.length - 1].t - others[0].t;
+    // baseline: notes expected in one window if mentions were spread evenly over the span
+    const expected = span > 3 * window ? (others.length * window) / span : 0;
+    const inBurst = new Uint8Array(others.length);
+    let lo = 0;
+    const counts = new Map<string, number>();
+    let commercial = 0;
+    for (let hi = 0; hi < others.length; hi++) {
+      counts.set(others[hi].a, (counts.get(others[hi].a) ?? 0) + 1);
+      if (others[hi].c) commercial += 1;
+      while (others[hi].t - others[lo].t > window) {
+        const a = others[lo].a;
+        const k = counts.get(a)! - 1;
+        if (k === 0) counts.delete(a);
+        else counts.set(a, k);
+        if (others[lo].c) commercial -= 1;
+        lo += 1;
+      }
+      const size = hi - lo + 1;
+      if (counts.size >= th.minAccounts && commercial >= th.minCommercialShare * size && (expected === 0 || size >= th.burstRatio * expected)) {
+        for (let i = lo; i <= hi; i++) if (others[i].c) inBurst[i] = 1;
+      }
+    }
+    const burst = others.filter((_, i) => inBurst[i] === 1);
+    if (burst.length === 0) return [];
+    const accounts = [...new Set(burst.map((x) => x.a))].sort();
+    if (accounts.length < th.minAccounts) return [];
+    const out: Signal[] = [];
+    for (const a of accounts) {
+      out.push(
+        signal(a, CHANNEL, CODE, RULE_SEEDING, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
+          summary: `one of ${accounts.length} accounts posting commercial notes for brand ${brandId} in a burst, outside the partner platform`,
+          noteIds: capped(
+            burst.filter((x) => x.a === a).map((x) => x.n),
+            20,
+          ),
+          relatedAccountIds: capped(
+            accounts.filter((x) => x !== a),
+            20,
+          ),
+          clusterKey: brandId,
+        }),
+      );
+    }
+    for (const ba of [...brandAccounts].sort()) {
+      out.push(
+        signal(ba, CHANNEL, CODE, RULE_BRAND, brandId, 0.7, {
+          summary: `${burst.length} seeding notes for the brand by ${accounts.length} accounts outside the partner platform`,
+          noteIds: capped(
+            burst.map((x) => x.n),
+            200,
+          ),
+          relatedAccountIds: capped(accounts, 20),
+          clusterKey: brandId,
+        }),
+      );
+    }
+    return out;
+  },
+};
+
+export const undisclosedPromotionDetector: AccountDetector = {
+  code: CODE,
+  detect(bundle, ctx) {
+    if (!ctx.enabled(CODE)) return [];
+    const out: Finding[] = [];
+    const account = bundle.account;
+    const isBrand = account?.accountType === 'brand';
+    const thPaid = thresholdsOf(ctx, RULE_PAID);
+    const thBrand = thresholdsOf(ctx, RULE_BRAND);
+    const brandNotes = new Set<string>();
+    let paidCount = 0;
+    const notes = [...bundle.notes].sort((x, y) => (x.noteId < y.noteId ? -1 : 1));
+    for (const n of notes) {
+      if (!n.brandIds || n.brandIds.length === 0 || viaPartner(n)) continue;
+      const cues = noteCues(n);
+      const otherBrand = isBrand && !!account?.brandId && n.brandIds.some((b) => b !== account.brandId);
+      if (isBrand && (otherBrand || (cues.disclaimer && cues.sales))) {
+        if (brandNotes.size < thBrand.maxFindings) {
+          brandNotes.add(n.noteId);
+          out.push(
+            finding(bundle.accountId, CODE, RULE_BRAND, 0.8, {
+              summary: otherBrand
+                ? `brand account promotes ${n.brandIds.filter((b) => b !== account?.brandId).join(', ')} outside the partner platform: "${excerpt(n.title, 30)}"`
+                : `brand account poses as a consumer while selling: "${excerpt(n.title, 30)}"`,
+              noteIds: [n.noteId],
+            }),
+          );
+        }
+        continue;
+      }
+      if (cues.paid && paidCount < thPaid.maxFindings) {
+        paidCount += 1;
+        out.push(
+          finding(bundle.accountId, CODE, RULE_PAID, 0.85, {
+            summary: `paid cooperation for ${n.brandIds.join(', ')} not placed through the partner platform: "${excerpt(n.title, 30)}"`,
+            noteIds: [n.noteId],
+          }),
+        );
+      }
+    }
+    // seeding campaigns for this brand (addressed to the brand's own account): one finding per note
+    for (const s of bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_BRAND)) {
+      for (const noteId of s.detail.noteIds ?? []) {
+        if (brandNotes.has(noteId) || brandNotes.size >= thBrand.maxFindings) continue;
+        brandNotes.add(noteId);
+        out.push(
+          finding(bundle.accountId, CODE, RULE_BRAND, s.score, {
+            summary: `unauthorised commercial promotion for the brand by another account (seeding campaign)`,
+            noteIds: [noteId],
+            relatedAccountIds: s.detail.relatedAccountIds,
+            clusterKey: s.key,
+          }),
+        );
+      }
+    }
+    const seeding = bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_SEEDING);
+    if (seeding.length > 0) {
+      out.push(
+        finding(bundle.accountId, CODE, RULE_SEEDING, Math.max(...seeding.map((s) => s.score)), {
+          summary: `commercial notes in coordinated seeding bursts for ${capped(seeding.map((s) => s.key), 5).join(', ')}`,
+          noteIds: capped(seeding.flatMap((s) => s.detail.noteIds ?? []), 20),
+          relatedAccountIds: capped(seeding.flatMap((s) => s.detail.relatedAccountIds ?? []), 20),
+          clusterKey: seeding.map((s) => s.key).sort()[0],
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,43 @@
+/**
+ * Phrase patterns for the marketing-related codes (engagement-bait, undisclosed-promotion,
+ * misleading-marketing, account-transformation). All run on `normalizeText` output
+ * (simplified, lower case, full-width folded), so Traditional and full-width variants match.
+ */
+
+/** Mutual-follow / mutual-like schemes. */
+export const MUTUAL_FOLLOW =
+  /互关|互粉|互赞|互评|互fo|回关|有关必回|必回关|关注.{0,3}必回|求互|来互|秒回关|互相关注|涨粉互助|一起涨粉|f4f|l4l|follow\s*(?:4|for)\s*follow|follow\s*back|fb必回/;
+
+/** Manipulative hooks. */
+export const BAIT_HOOK =
+  /双击(?:有|送|领)?惊喜|双击.{0,4}(?:好运|暴富|惊喜)|点赞(?:有|送|领)(?:惊喜|好运|福利)|点赞.{0,4}(?:暴富|好运|上岸|接好运)|扣\s*1\s*(?:接|领|送|抽)|评论区?扣\s*1|接好运|接好孕|转发.{0,4}(?:好运|锦鲤|暴富)|不转不是|不看后悔|看到最后(?:有惊喜)?|留下.{0,3}(?:好运|暴富)|关注.{0,3}(?:送|领|抽)|评论.{0,4}抽(?:奖|一个|三个)|like\s*(?:for|4)\s*(?:a\s*)?surprise|double[-\s]*tap\s*(?:for|to)/;
+
+/** Sensational or bizarre title hooks. */
+export const SENSATIONAL =
+  /震惊|惊呆|吓死|细思极恐|99%的人|90%的人|千万不要|千万别|看完沉默|太可怕|后悔没早|竟然是|居然是|真相(?:竟|曝光|来了)|内幕|速看|赶紧看|马上删|不敢相信|疯传|炸裂|!!!|\?\?\?|you won't believe|shocking/;
+
+/** Declared paid or gifted cooperation. */
+export const PAID_COOPERATION =
+  /恰饭|商单|广告|推广|合作款|品牌方|品牌合作|金主|甲方|感谢.{0,8}(?:寄|送|赞助|邀请)|(?:寄|送)来的(?:新品|试用)|赞助|置换|试用装由|#ad\b|(?:^|\s)ad(?:\s|$)|sponsored|gifted|paid partnership|(?:^|\s)pr(?:\s|$)/;
+
+/** Disclaimers that pose a promotion as a consumer's own experience. */
+export const DISCLAIMER = /不是广告|并非广告|非广告|非广|无广|没有广告|没收钱|纯自费|自费购买|自费买的|纯分享|自用分享|素人分享|真实分享|真实测评|not an ad|not sponsored|no ads?(?:\s|$)/;
+
+/** Sales cues: prices, links, coupons, shops, purchase instructions. */
+export const SALES =
+  /链接|下单|购买|优惠|折扣|[优领]?券|到手价|原价|现价|[¥$]\s*\d|\d+\s*(?:元|块)|包邮|团购|拼单|店铺|旗舰店|专柜|限时|秒杀|福利价|代购|私我|咨询|预约|报名|加盟|招商|库存|现货|下方|橱窗|商品卡/;
+
+/** Absolute claims forbidden in advertising (广告法 §9). */
+export const ABSOLUTE_CLAIM =
+  /最好|最佳|最强|最低价|最便宜|最优|最高级|最先进|第一品牌|全网第一|销量第一|排名第一|行业第一|全国第一|世界第一|no\.?\s*1(?![0-9])|top\s*1(?![0-9])|国家级|世界级|顶级|极品|独一无二|绝无仅有|史上最|万能|100%|百分百|百分之百|绝对(?:有效|安全|正品)|唯一|首选|零风险|全网最低|永久有效/;
+
+/** Cure and efficacy claims. */
+export const MEDICAL_CLAIM =
+  /根治|治愈|药到病除|永不(?:反弹|复发)|无副作用|一次见效|立竿见影|包治|祖传秘方|特效药|彻底(?:根除|告别|治好)|(?:三|3|七|7)天(?:见效|治好)/;
+
+/** Dramatic before/after experiences (fabricated in bulk by seeding operations). */
+export const EXPERIENCE_CLAIM =
+  /(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|周|个月|星期)\s*(?:就|竟然|居然)?\s*(?:瘦了?|掉了?|白了|长高了?|减了?|涨了?)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:斤|kg|公斤|cm|个?度|个色号)|前后对比|对比图|亲测有效|用完.{0,6}(?:全没了|消失了|好了)|月入\s*\d+|躺赚|日赚\s*\d+|轻松赚/;
+
+/** Titles that promise something free or official. */
+export const TITLE_BAIT = /免费送|免费领|0元|零元|白送|白嫖|不要钱|官方(?:通知|认证|发布)|最后一天|清仓|亏本|倒闭|跳楼价/;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import type { Note } from '#shared/contract/snapshotRecords';
+import { account, at, note, rulesOf, runDetection } from './harness.ts';
+
+const DAY = 60 * 24;
+const history = Array.from({ length: 60 }, (_, i) => ({ at: at(i * DAY), count: 100 + i * 80 }));
+
+function farmedNotes(purgeDay: number | null, count = 12): Note[] {
+  return Array.from({ length: count }, (_, i) =>
+    note(`old${i}`, 't1', {
+      title: `塔罗第${i}期`,
+      body: '今日运势',
+      createdAt: at(i * 3 * DAY),
+      ...(purgeDay !== null && i < count - 1 ? { deletedAt: at(purgeDay * DAY + i * 60) } : {}),
+    }),
+  );
+}
+
+describe('account-transformation', () => {
+  it('fires purge-and-pivot: grew, purged, renamed, then advertised', () => {
+    const notes = [
+      ...farmedNotes(50),
+      note('ad1', 't1', { title: '祛痘精华分享', body: '到手价89，链接在评论区', createdAt: at(52 * DAY), brandIds: ['acneaway'] }),
+    ];
+    const r = runDetection({
+      accounts: [account('t1', { followerHistory: history, followerCount: 4800, nickname: '痘肌救星', nicknameHistory: [{ nickname: '每日塔罗运势', changedAt: at(51 * DAY) }] })],
+      notes,
+    });
+    const f = r.byAccount.get('t1')!.find((x) => x.code === 'account-transformation')!;
+    expect(f.ruleId).toBe('account-transformation/purge-and-pivot');
+    expect(f.evidence.noteIds).toContain('ad1');
+    expect(f.evidence.matched).toEqual(['每日塔罗运势']);
+  });
+
+  it('fires purge-and-rename when a grown account purges and renames (resale preparation)', () => {
+    const r = runDetection({
+      accounts: [account('t1', { followerHistory: history, followerCount: 4800, nicknameHistory: [{ nickname: '旧名字', changedAt: at(50 * DAY) }] })],
+      notes: farmedNotes(49),
+    });
+    expect(rulesOf(r, 't1', 'account-transformation')).toEqual(['account-transformation/purge-and-rename']);
+  });
+
+  it('a small account tidying up old posts stays clean', () => {
+    const r = runDetection({
+      accounts: [account('t1', { followerCount: 150, nicknameHistory: [{ nickname: '旧名字', changedAt: at(50 * DAY) }] })],
+      notes: farmedNotes(49),
+    });
+    expect(rulesOf(r, 't1')).toEqual([]);
+  });
+
+  it('a grown account deleting a few notes over years stays clean', () => {
+    const notes = Array.from({ length: 20 }, (_, i) =>
+      note(`k${i}`, 't1', { createdAt: at(i * 10 * DAY), ...(i % 6 === 0 ? { deletedAt: at(i * 10 * DAY + 5 * DAY) } : {}) }),
+    );
+    const r = runDetection({ accounts: [account('t1', { followerHistory: history, followerCount: 4800 })], notes });
+    expect(rulesOf(r, 't1', 'account-transformation')).toEqual([]);
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { Comment, Note } from '#shared/contract/snapshotRecords';
+import { cadenceCv, quietBlockShare } from '#shared/detect/detectors/aiHosted';
+import { account, at, atSeconds, comment, note, rulesOf, runDetection } from './harness.ts';
+
+describe('ai-hosted', () => {
+  it('fires fully-hosted (critical) for an account registered and run by a hosting tool', () => {
+    const notes: Note[] = Array.from({ length: 8 }, (_, i) => note(`a${i}`, 'ai1', { client: 'auto-poster-ai', createdAt: at(i * 120) }));
+    const r = runDetection({ accounts: [account('ai1', { registration: { ip: '1.2.3.4', deviceId: 'd', client: 'ai-hosting-agent' } })], notes });
+    const f = r.byAccount.get('ai1')!.find((x) => x.code === 'ai-hosted')!;
+    expect(f.ruleId).toBe('ai-hosted/fully-hosted');
+    expect(f.severity).toBe('critical');
+  });
+
+  it('fires fully-hosted for machine cadence round the clock, even through the app client', () => {
+    const comments: Comment[] = Array.from({ length: 72 }, (_, i) => comment(`c${i}`, `n${i % 9}`, 'ai2', `写得真好，学到了${i}`, { createdAt: at(i * 60 + (i % 2)), client: 'app-android' }));
+    const notes: Note[] = Array.from({ length: 6 }, (_, i) => note(`z${i}`, 'ai2', { client: 'open-api', createdAt: at(i * 60 * 12 + 30) }));
+    const r = runDetection({ accounts: [account('ai2')], comments, notes });
+    expect(rulesOf(r, 'ai2', 'ai-hosted')).toEqual(['ai-hosted/fully-hosted']);
+  });
+
+  it('fires occasional (low) for a few notes through open-api among app posts', () => {
+    const notes: Note[] = [
+      ...Array.from({ length: 10 }, (_, i) => note(`h${i}`, 'ai3', { createdAt: at(i * 1440 + (i * 137) % 600) })),
+      note('o1', 'ai3', { client: 'open-api', createdAt: at(20000) }),
+      note('o2', 'ai3', { client: 'open-api', createdAt: at(23000) }),
+    ];
+    const r = runDetection({ accounts: [account('ai3')], notes });
+    const f = r.byAccount.get('ai3')!.find((x) => x.code === 'ai-hosted')!;
+    expect(f.ruleId).toBe('ai-hosted/occasional');
+    expect(f.severity).toBe('low');
+    expect(f.evidence.noteIds).toEqual(['o1', 'o2']);
+  });
+
+  it('fires occasional for repeated instant replies (from the note-comments channel)', () => {
+    const comments: Comment[] = [];
+    for (let i = 0; i < 4; i++) {
+      comments.push(comment(`q${i}`, `n${i}`, `fan${i}`, '请问这个怎么用', { createdAt: atSeconds(i * 86400 + 1000) }));
+      comments.push(comment(`r${i}`, `n${i}`, 'ai4', '您好，使用方法如下', { createdAt: atSeconds(i * 86400 + 1002), replyToCommentId: `q${i}` }));
+    }
+    const r = runDetection({ accounts: [account('ai4')], comments });
+    expect(rulesOf(r, 'ai4', 'ai-hosted')).toEqual(['ai-hosted/occasional']);
+  });
+
+  it('a person declaring AI-assisted notes, posting from the app at human times, stays clean', () => {
+    const notes: Note[] = Array.from({ length: 15 }, (_, i) =>
+      note(`d${i}`, 'human', { aigcDeclared: true, client: i % 2 ? 'app-ios' : 'web', createdAt: at(i * 1440 + ((i * 211) % 400)) }),
+    );
+    const r = runDetection({ accounts: [account('human')], notes });
+    expect(rulesOf(r, 'human', 'ai-hosted')).toEqual([]);
+  });
+
+  it('cadence helpers', () => {
+    expect(cadenceCv([0, 60, 120, 180, 240])).toBe(0);
+    expect(cadenceCv([0, 10, 500, 520, 4000])).toBeGreaterThan(1);
+    const uniform = Array.from({ length: 48 }, (_, i) => i * 1800);
+    expect(quietBlockShare(uniform)).toBeCloseTo(10 / 48, 5);
+  });
+});

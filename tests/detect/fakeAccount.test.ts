@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Account, Follow } from '#shared/contract/snapshotRecords';
+import { networkPrefix, nicknameTemplate } from '#shared/detect/detectors/fakeAccount';
+import { account, at, rulesOf, runDetection } from './harness.ts';
+
+function farm(n: number, p: { device?: (i: number) => string; ip?: (i: number) => string; client?: string; nick?: (i: number) => string; minutes?: (i: number) => number }): Account[] {
+  return Array.from({ length: n }, (_, i) =>
+    account(`f${i}`, {
+      createdAt: at(p.minutes ? p.minutes(i) : i * 2),
+      nickname: p.nick ? p.nick(i) : ['晴天', 'momo', '一只猫', 'Kiki', '阿杰', '小鹿', '柚子', '大橙子'][i % 8],
+      registration: { ip: p.ip ? p.ip(i) : `36.${i}.${i * 3}.${i}`, deviceId: p.device ? p.device(i) : `own-${i}`, client: p.client ?? 'app-android' },
+    }),
+  );
+}
+
+describe('fake-account: registration clusters', () => {
+  it('fires device-farm when many accounts share one registration device; evidence has no raw device id', () => {
+    const accounts = farm(8, { device: () => 'DEVICE-XYZ-001', minutes: (i) => i * 60 * 24 });
+    const r = runDetection({ accounts });
+    for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).toContain('fake-account/device-farm');
+    const f = r.byAccount.get('f0')!.find((x) => x.ruleId === 'fake-account/device-farm')!;
+    expect(f.severity).toBe('critical');
+    expect(JSON.stringify(f)).not.toContain('DEVICE-XYZ-001');
+    expect(f.evidence.relatedAccountIds).toHaveLength(7);
+  });
+
+  it('fires registration-burst for a burst on one /24 with templated nicknames', () => {
+    const accounts = farm(6, { ip: (i) => `117.25.13.${10 + i}`, nick: (i) => `美妆达人${1001 + i}`, minutes: (i) => i * 3 });
+    const r = runDetection({ accounts });
+    for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).toContain('fake-account/registration-burst');
+    const f = r.byAccount.get('f0')!.find((x) => x.ruleId === 'fake-account/registration-burst')!;
+    expect(JSON.stringify(f)).not.toContain('117.25.13');
+  });
+
+  it('fires registration-burst for an IPv6 /48 burst through a registration tool', () => {
+    const accounts = farm(5, { ip: (i) => `2408:8207:1234:${i}::${i + 1}`, client: 'reg-helper-pro', minutes: (i) => i });
+    const r = runDetection({ accounts });
+    for (const a of accounts) {
+      expect(rulesOf(r, a.accountId, 'fake-account')).toContain('fake-account/registration-burst');
+      expect(rulesOf(r, a.accountId, 'fake-account')).toContain('fake-account/bot-client');
+    }
+  });
+
+  it('fires templated-nicknames for sequential names from one network over a day', () => {
+    const accounts = farm(5, { ip: (i) => `58.20.30.${i + 1}`, nick: (i) => `tarot_daily_${20 + i}`, minutes: (i) => i * 70 });
+    const r = runDetection({ accounts });
+    for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).toContain('fake-account/templated-nicknames');
+  });
+
+  it('a family sharing one device (3 accounts, months apart, normal client) stays clean', () => {
+    const accounts = farm(3, { device: () => 'family-ipad', ip: () => '114.80.1.20', minutes: (i) => i * 60 * 24 * 90 });
+    const r = runDetection({ accounts });
+    for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).toEqual([]);
+  });
+
+  it('a campus /24 shared by many accounts registered at unrelated times stays clean', () => {
+    const accounts = farm(40, { ip: (i) => `202.120.2.${i + 1}`, minutes: (i) => i * 60 * 7 + (i % 5) * 13 });
+    const r = runDetection({ accounts });
+    expect(r.findings.filter((f) => f.code === 'fake-account')).toEqual([]);
+  });
+
+  it('a few students registering on campus wifi in the same hour with normal names and apps stay clean', () => {
+    const accounts = farm(5, { ip: (i) => `202.120.2.${i + 1}`, minutes: (i) => i * 5 });
+    const r = runDetection({ accounts });
+    expect(r.findings.filter((f) => f.code === 'fake-account')).toEqual([]);
+  });
+});
+
+describe('fake-account: brushed followers', () => {
+  it('fires on a follower-history jump', () => {
+    const followerHistory = Array.from({ length: 20 }, (_, i) => ({ at: at(i * 1440), count: 100 + i * 5 + (i >= 12 ? 3000 : 0) }));
+    const r = runDetection({ accounts: [account('k1', { followerHistory, followerCount: 3200 })] });
+    expect(rulesOf(r, 'k1', 'fake-account')).toEqual(['fake-account/brushed-followers']);
+  });
+
+  it('fires on a burst of follows', () => {
+    const follows: Follow[] = [
+      ...Array.from({ length: 80 }, (_, i) => ({ followerId: `b${i}`, followeeId: 'k1', createdAt: at(1000 + i * 0.5) })),
+      ...Array.from({ length: 20 }, (_, i) => ({ followerId: `o${i}`, followeeId: 'k1', createdAt: at(i * 4000) })),
+    ];
+    const r = runDetection({ accounts: [account('k1')], follows });
+    expect(rulesOf(r, 'k1', 'fake-account')).toEqual(['fake-account/brushed-followers']);
+  });
+
+  it('steady organic growth stays clean', () => {
+    const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 1000 + i * 150 + (i % 3) * 40 }));
+    const r = runDetection({ accounts: [account('k2', { followerHistory })] });
+    expect(rulesOf(r, 'k2')).toEqual([]);
+  });
+});
+
+describe('fake-account helpers', () => {
+  it('networkPrefix gives /24 and /48', () => {
+    expect(networkPrefix('117.25.13.77')).toBe('117.25.13.0/24');
+    expect(networkPrefix('2408:8207:1234:5::1')).toBe('2408:8207:1234::/48');
+    expect(networkPrefix('2408:8207::1')).toBe('2408:8207:0::/48');
+  });
+  it('nicknameTemplate splits prefix and number', () => {
+    expect(nicknameTemplate('美妆达人1001')).toEqual({ prefix: '美妆达人', num: 1001 });
+    expect(nicknameTemplate('Kiki')).toBeUndefined();
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { account, at, rulesOf, runDetection } from './harness.ts';
+
+const pro = (id: string, nickname: string, licenseId: string, verifiedMinutes: number, extra = {}) =>
+  account(id, { accountType: 'professional', nickname, createdAt: at(verifiedMinutes - 600), qualification: { licenseId, verifiedAt: at(verifiedMinutes) }, ...extra });
+
+describe('false-qualification', () => {
+  it('fires shared-license for unrelated accounts reusing one licence; the first holder is presumed the owner', () => {
+    const r = runDetection({
+      accounts: [pro('owner', '仁心口腔诊所', 'LIC-91330100-778', 0), pro('thief1', '小美医美工作室', 'LIC-91330100-778', 5000), pro('thief2', 'Dr.Lee皮肤管理', 'lic-91330100-778 ', 9000)],
+    });
+    expect(rulesOf(r, 'owner')).toEqual([]);
+    expect(rulesOf(r, 'thief1')).toEqual(['false-qualification/shared-license']);
+    expect(rulesOf(r, 'thief2')).toEqual(['false-qualification/shared-license']);
+    expect(JSON.stringify(r.findings)).not.toContain('91330100');
+  });
+
+  it('a chain whose branches share one licence stays clean', () => {
+    const r = runDetection({
+      accounts: [pro('c1', '美丽诊所旗舰店', 'LIC-1', 0), pro('c2', '美丽诊所杭州分店', 'LIC-1', 100), pro('c3', 'Glow Clinic', 'LIC-2', 0, { brandId: 'glow' }), pro('c4', '光彩皮肤中心', 'LIC-2', 100, { brandId: 'glow' })],
+    });
+    expect(r.findings).toEqual([]);
+  });
+
+  it('fires inconsistent when the qualification was verified before the account existed', () => {
+    const r = runDetection({ accounts: [account('x1', { accountType: 'professional', createdAt: at(10000), qualification: { licenseId: 'L9', verifiedAt: at(0) } })] });
+    expect(rulesOf(r, 'x1')).toEqual(['false-qualification/inconsistent']);
+  });
+
+  it('fires inconsistent for a personal account carrying a qualification', () => {
+    const r = runDetection({ accounts: [account('x2', { accountType: 'personal', qualification: { licenseId: 'L8', verifiedAt: '2026-01-01T00:00:00Z' } })] });
+    expect(rulesOf(r, 'x2')).toEqual(['false-qualification/inconsistent']);
+  });
+});

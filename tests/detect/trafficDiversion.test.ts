@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { scanContacts } from '#shared/detect/text/contactPatterns';
+import { account, comment, makeCtx, note, rulesOf, runDetection } from './harness.ts';
+
+const contacts = (s: string) => scanContacts(s).contacts.map((c) => `${c.kind}:${c.value}`);
+
+describe('traffic-diversion: contacts however obfuscated', () => {
+  it.each([
+    ['加我薇信：ｍｅｉｍｅｉ＿８８８', 'wechat:meimei_888'],
+    ['V❤️: lily_2024 有优惠', 'wechat:lily_2024'],
+    ['威信 搜 tianmei_520', 'wechat:tianmei_520'],
+    ['卫星号：sky_9981', 'wechat:sky_9981'],
+    ['绿泡泡：ab_cd_123', 'wechat:ab_cd_123'],
+    ['➕V: shop2025', 'wechat:shop2025'],
+    ['ｖｘ：ａｂｃ１２３', 'wechat:abc123'],
+    ['wxid_k2j4h5g6f7', 'wechat:wxid_k2j4h5g6f7'],
+    ['vх: test_99', 'wechat:test_99'],
+    ['🐧 一二三四五六七八', 'qq:12345678'],
+    ['扣扣：5678 9012', 'qq:56789012'],
+    ['企鹅号 98765432', 'qq:98765432'],
+    ['電話 138-0013-8000', 'phone:13800138000'],
+    ['打我 壹叁玖 贰贰贰贰 叁叁叁叁', 'phone:13922223333'],
+    ['t.cn/A6xYzQ 点进去', 'link:t.cn/a6xyzq'],
+    ['官网 https://shop.example.top/p/1', 'link:shop.example.top/p/1'],
+    ['网址 meimei88 点 com', 'link:meimei88.com'],
+    ['复制¥AbCd1234E¥打开淘宝', 'taobao-code:abcd1234e'],
+    ['抖音号：meimei123', 'platform-id:抖音:meimei123'],
+  ])('%s → %s', (text, expected) => {
+    expect(contacts(text)).toContain(expected);
+  });
+
+  it.each([
+    '支持微信支付和支付宝',
+    'WeChat Pay accepted, Alipay too',
+    '可以用微信支付吗？',
+    '价格：¥199，满300减50',
+    '订单号：13800138000 已发货',
+    '订单号 202411200012345678',
+    '2024-11-20 下单，11.11 到货',
+    'iPhone 15 Pro 256G 深空黑',
+    '型号 A2848，序列号 F2LXK1234',
+    '2024年的夏天，我们去了青岛',
+    '身高165 体重50 尺码38',
+    '13:30-15:00 营业',
+    '商务合作请私信',
+    'v我50 疯狂星期四',
+    '小紅書的頭髮護理心得',
+    '小红书链接 xhslink.com/a1b2c3',
+  ])('hard negative stays clean: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+});
+
+describe('traffic-diversion detector', () => {
+  it('fires contact-in-text with the matched contact and the note id', () => {
+    const r = runDetection({
+      accounts: [account('a1')],
+      notes: [note('n1', 'a1', { title: '祛痘好物', body: '需要的姐妹加 薇❤信 ：mei_mei_77 备注小红书' })],
+    });
+    const f = r.byAccount.get('a1')!.find((x) => x.ruleId === 'traffic-diversion/contact-in-text')!;
+    expect(f.code).toBe('traffic-diversion');
+    expect(f.severity).toBe('high');
+    expect(f.evidence.noteIds).toEqual(['n1']);
+    expect(f.evidence.matched).toContain('wechat:mei_mei_77');
+  });
+
+  it('fires contact-in-text for a phone in a comment', () => {
+    const r = runDetection({
+      accounts: [account('a1'), account('a2')],
+      notes: [note('n1', 'a2')],
+      comments: [comment('c1', 'n1', 'a1', '需要的滴滴 1 3 9 - 1 2 3 4 - 5 6 7 8')],
+    });
+    const f = r.byAccount.get('a1')!.find((x) => x.ruleId === 'traffic-diversion/contact-in-text')!;
+    expect(f.evidence.commentIds).toEqual(['c1']);
+    expect(f.evidence.matched).toContain('phone:13912345678');
+  });
+
+  it('fires contact-in-profile for a contact in the bio or nickname', () => {
+    const r = runDetection({ accounts: [account('a1', { nickname: '美妆小铺 V:beauty_shop1', bio: '好物分享' })] });
+    expect(rulesOf(r, 'a1')).toContain('traffic-diversion/contact-in-profile');
+    const r2 = runDetection({ accounts: [account('a2', { bio: '📞 壹叁捌 零零壹叁 捌零零零' })] });
+    expect(rulesOf(r2, 'a2')).toContain('traffic-diversion/contact-in-profile');
+  });
+
+  it('fires shared-contact when several accounts publish the same contact', () => {
+    const accounts = ['m1', 'm2', 'm3', 'm4'].map((id) => account(id));
+    const notes = accounts.map((a, i) => note(`n${i}`, a.accountId, { body: `第${i}款 好物，wx：same_shop_8` }));
+    const r = runDetection({ accounts, notes });
+    for (const a of accounts) expect(rulesOf(r, a.accountId)).toContain('traffic-diversion/shared-contact');
+    const f = r.byAccount.get('m1')!.find((x) => x.ruleId === 'traffic-diversion/shared-contact')!;
+    expect(f.severity).toBe('critical');
+    expect(f.evidence.relatedAccountIds).toEqual(['m2', 'm3', 'm4']);
+  });
+
+  it('fires solicitation for repeated vague redirections', () => {
+    const r = runDetection({
+      accounts: [account('a1', { bio: '加我vx 领资料' })],
+      notes: [note('n1', 'a2')],
+      comments: [comment('c1', 'n1', 'a1', '想要的私我'), comment('c2', 'n1', 'a1', '看我主页置顶哦')],
+    });
+    const f = r.byAccount.get('a1')!.find((x) => x.ruleId === 'traffic-diversion/solicitation')!;
+    expect(f.severity).toBe('medium');
+    expect(f.evidence.commentIds).toEqual(['c1', 'c2']);
+  });
+
+  it('a single vague "私我" by an ordinary user stays clean', () => {
+    const r = runDetection({
+      accounts: [account('a1')],
+      notes: [note('n1', 'a2')],
+      comments: [comment('c1', 'n1', 'a1', '这个发型好好看！想要教程的私我')],
+    });
+    expect(rulesOf(r, 'a1', 'traffic-diversion')).toEqual([]);
+  });
+
+  it('payment mentions, prices, dates, order and model numbers stay clean', () => {
+    const r = runDetection({
+      accounts: [account('a1', { bio: '95后 | 上海 | 商务合作请私信' })],
+      notes: [
+        note('n1', 'a1', { title: 'iPhone 15 Pro 开箱', body: '京东下单 ¥7999，支持微信支付和支付宝，订单号 20241120001234567，11月20日到货。型号 A2848。' }),
+        note('n2', 'a1', { title: '2024年的夏天', body: 'WeChat Pay 和 Alipay 都能用，价格 199 元，3 件 8 折。' }),
+      ],
+    });
+    expect(rulesOf(r, 'a1', 'traffic-diversion')).toEqual([]);
+  });
+
+  it('does nothing when the code is switched off', () => {
+    const r = runDetection(
+      { accounts: [account('a1', { bio: 'vx: abc_123' })] },
+      makeCtx({ codes: ['water-army'] }),
+    );
+    expect(rulesOf(r, 'a1')).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LIFT_TASKS, SWEEP_MAPS, SWEEP_TASKS } from '#infra/stages';
+import { SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
+import { localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
+import { LAMBDA_TRANSIENT_ERRORS } from '#infra/stageTask';
+import { resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
+
+let synth: Synthesized;
+let machines: SynthesizedStateMachines;
+
+beforeAll(() => {
+  synth = synthCrackdown();
+  machines = stateMachinesFromTemplate(synth.stack, synth.json);
+});
+
+/** Top-level states in execution order, following Next from StartAt. */
+function mainChain(def: AslDefinition): string[] {
+  const order: string[] = [];
+  let name: string | undefined = def.StartAt;
+  while (name) {
+    if (order.includes(name)) throw new Error(`cycle at ${name}`);
+    order.push(name);
+    name = def.States[name].Next as string | undefined;
+  }
+  return order;
+}
+
+const moduleOf = (state: string) => SWEEP_TASKS.find((t) => t.state === state)!.module;
+
+function expectLambdaRetries(state: Record<string, any>) {
+  const retry = state.Retry as Array<Record<string, any>>;
+  expect(retry, 'Retry').toBeDefined();
+  const errors = retry.flatMap((r) => r.ErrorEquals as string[]);
+  for (const e of ['Lambda.ServiceException', 'Lambda.TooManyRequestsException', 'Lambda.SdkClientException']) expect(errors).toContain(e);
+  expect(retry[0].BackoffRate).toBeGreaterThan(1);
+  expect(retry[0].MaxAttempts).toBeGreaterThan(1);
+}
+
+describe('sweep state machine definition', () => {
+  it('runs the stages of docs/architecture.md in order, derived from SWEEP_TASKS and SWEEP_MAPS', () => {
+    const expected = SWEEP_TASKS.map((t) => SWEEP_MAPS.find((m) => m.task === t.state)?.state ?? t.state);
+    expect(mainChain(machines.sweep)).toEqual(expected);
+    expect(mainChain(machines.sweep)).toEqual([
+      'Plan', 'PartitionParts', 'GroupKeys', 'ResolveAccounts', 'SampleForReview',
+      'EnforceActions', 'Notify', 'ScheduleLifts', 'FinishSweep',
+    ]);
+    expect(machines.sweep.States.FinishSweep.End).toBe(true);
+  });
+
+  it('makes every map a Distributed Map over its plan field, one {sweepId, item} per item, results discarded, no tolerated failures', () => {
+    for (const map of SWEEP_MAPS) {
+      const state = machines.sweep.States[map.state] as Record<string, any>;
+      expect(state.Type, map.state).toBe('Map');
+      expect(state.ItemsPath, map.state).toBe(map.itemsPath);
+      expect(state.ItemSelector, map.state).toEqual({ 'sweepId.$': '$.sweepId', 'item.$': '$$.Map.Item.Value' });
+      expect(state.ItemProcessor.ProcessorConfig, map.state).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+      expect(state.ResultPath, map.state).toBeNull();
+      expect(state.ToleratedFailurePercentage, map.state).toBe(0);
+      expect(state.MaxConcurrency, map.state).toBeGreaterThan(0);
+      expect(state.ItemProcessor.StartAt, map.state).toBe(map.task);
+      expect(Object.keys(state.ItemProcessor.States), map.state).toEqual([map.task]);
+    }
+  });
+
+  it('invokes each stage handler with payloadResponseOnly (Resource is the function ARN, no Parameters) and retries Lambda service errors', () => {
+    const tasks: Array<[string, Record<string, any>]> = [];
+    for (const [name, state] of Object.entries(machines.sweep.States)) {
+      if (state.Type === 'Task') tasks.push([name, state]);
+      if (state.Type === 'Map') tasks.push(...(Object.entries((state.ItemProcessor as any).States) as Array<[string, Record<string, any>]>));
+    }
+    expect(tasks.map(([n]) => n).sort()).toEqual(SWEEP_TASKS.map((t) => t.state).sort());
+    for (const [name, state] of tasks) {
+      expect(state.Resource, name).toBe(localFunctionArn(moduleOf(name)));
+      expect(state.Parameters, name).toBeUndefined();
+      expect(state.Arguments, name).toBeUndefined();
+      expectLambdaRetries(state);
+    }
+    expect([...LAMBDA_TRANSIENT_ERRORS]).toContain('Lambda.TooManyRequestsException');
+  });
+
+  it('keeps each top-level Task result where later stages look for it; FinishSweep becomes the output', () => {
+    for (const [state, path] of Object.entries(SWEEP_RESULT_PATHS)) {
+      expect(machines.sweep.States[state].ResultPath, state).toBe(path);
+    }
+    expect(machines.sweep.States.Plan.ResultPath).toBe('$.plan');
+    expect(machines.sweep.States.SampleForReview.ResultPath).toBe('$.sample');
+    expect(machines.sweep.States.Notify.ResultPath).toBe('$.notify');
+    expect(machines.sweep.States.ScheduleLifts.ResultPath).toBe('$.lifts');
+    expect(machines.sweep.States.FinishSweep).not.toHaveProperty('ResultPath');
+  });
+
+  it('catches every failure of the main chain into SweepFailed, which carries the error and cause', () => {
+    for (const name of mainChain(machines.sweep)) {
+      const catchers = machines.sweep.States[name].Catch as Array<Record<string, any>>;
+      expect(catchers, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: SWEEP_FAILED_STATE }]);
+    }
+    expect(machines.sweep.States[SWEEP_FAILED_STATE]).toMatchObject({ Type: 'Fail', ErrorPath: '$.error.Error', CausePath: '$.error.Cause' });
+  });
+});
+
+describe('lift state machine definition', () => {
+  it('is a single retried LiftDue Task calling functions/lift.ts with payloadResponseOnly', () => {
+    const [lift] = LIFT_TASKS;
+    expect(machines.lift.StartAt).toBe(lift.state);
+    expect(Object.keys(machines.lift.States)).toEqual([lift.state]);
+    const state = machines.lift.States[lift.state] as Record<string, any>;
+    expect(state).toMatchObject({ Type: 'Task', End: true, Resource: localFunctionArn(lift.module) });
+    expect(state.Parameters).toBeUndefined();
+    expectLambdaRetries(state);
+    expect(machines.taskModules[lift.state]).toBe('lift');
+  });
+});
+
+describe('state machine resources', () => {
+  it('are Standard, traced with X-Ray, and log errors only without execution data', () => {
+    const machinesInTemplate = resourcesOfType(synth.json, 'AWS::StepFunctions::StateMachine');
+    expect(machinesInTemplate).toHaveLength(2);
+    for (const [id, sm] of machinesInTemplate) {
+      expect(sm.Properties?.StateMachineType, id).toBe('STANDARD');
+      expect(sm.Properties?.TracingConfiguration, id).toEqual({ Enabled: true });
+      expect(sm.Properties?.LoggingConfiguration, id).toMatchObject({ Level: 'ERROR', IncludeExecutionData: false });
+      expect(sm.Properties?.LoggingConfiguration.Destinations, id).toHaveLength(1);
+    }
+  });
+
+  it('are found under the construct ids of stages.ts', () => {
+    const ids = synth.stack.stateMachineLogicalIds();
+    expect(ids.sweep).toMatch(/^SweepStateMachine[0-9A-F]{8}$/);
+    expect(ids.lift).toMatch(/^LiftStateMachine[0-9A-F]{8}$/);
+  });
+});

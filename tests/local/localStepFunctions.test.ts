@@ -1,0 +1,121 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runDefinition, StateMachineExecutionError, type StageEvent } from '#scripts/local/localStepFunctions';
+import { liveWorkerThreads } from '#scripts/local/workerPool';
+import { SYNTHETIC_HANDLERS, SYNTHETIC_MACHINE } from './fixtures/syntheticMachine.ts';
+
+const ITEMS = [1, 2, 3, 4, 5, 6, 7, 8];
+const SUM_OF_SQUARES = ITEMS.reduce((a, i) => a + i * i, 0);
+
+interface SyntheticOutput {
+  sum: number;
+  count: number;
+  threads: number;
+  anyInMain: boolean;
+  prepared: { mainThread: boolean; functionName: string };
+}
+
+afterEach(() => {
+  delete process.env.CRACKDOWN_SYNTHETIC_TAG;
+});
+
+async function failure(p: Promise<unknown>): Promise<StateMachineExecutionError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof StateMachineExecutionError) return err;
+    throw err;
+  }
+  throw new Error('the execution succeeded');
+}
+
+describe('local Step Functions runner', () => {
+  it('runs a Distributed Map with its iterations in worker threads, reporting per-stage progress', { timeout: 60_000 }, async () => {
+    const events: StageEvent[] = [];
+    const out = (await runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, {
+      handlers: SYNTHETIC_HANDLERS,
+      workers: 2,
+      onEvent: (e) => events.push(e),
+    })) as SyntheticOutput;
+
+    expect(out.sum).toBe(SUM_OF_SQUARES);
+    expect(out.count).toBe(ITEMS.length);
+    expect(out.anyInMain).toBe(false); // every iteration ran in a worker
+    expect(out.threads).toBeGreaterThanOrEqual(1);
+    expect(out.threads).toBeLessThanOrEqual(2); // pool size
+    expect(out.prepared).toMatchObject({ mainThread: true, functionName: 'PrepareFn' }); // top-level Task in this thread
+
+    expect(events.find((e) => e.type === 'map-started')).toMatchObject({ state: 'SquareItems', total: ITEMS.length });
+    const done = events.filter((e) => e.type === 'map-iteration-done');
+    expect(done.map((e) => e.index).sort((a, b) => a! - b!)).toEqual(ITEMS.map((_, i) => i));
+    expect(done.map((e) => e.done)).toEqual(ITEMS.map((_, i) => i + 1));
+    expect(done.every((e) => e.total === ITEMS.length && e.state === 'SquareItems')).toBe(true);
+    expect(events.filter((e) => e.type === 'state-entered' && e.state === 'SquareItem').every((e) => e.map === 'SquareItems')).toBe(true);
+    expect(events.filter((e) => e.type === 'state-exited' && e.index === undefined).map((e) => e.state)).toEqual(['Prepare', 'SquareItems', 'Total']);
+    expect(liveWorkerThreads()).toBe(0);
+  });
+
+  it('workers see the environment set in the main thread (what the embedded stack sets)', { timeout: 60_000 }, async () => {
+    process.env.CRACKDOWN_SYNTHETIC_TAG = 'from-main';
+    const { Next: _next, ResultPath: _resultPath, Catch: _catch, ...map } = SYNTHETIC_MACHINE.States.SquareItems;
+    const machine = { StartAt: 'SquareItems', States: { SquareItems: { ...map, End: true } } };
+    const out = (await runDefinition(machine, { items: [3], options: {} }, { handlers: SYNTHETIC_HANDLERS, workers: 1 })) as Array<{ env: string; mainThread: boolean }>;
+    expect(out).toEqual([expect.objectContaining({ env: 'from-main', mainThread: false, square: 9 })]);
+  });
+
+  it('workers: 0 runs every handler in this thread', { timeout: 60_000 }, async () => {
+    const out = (await runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, { handlers: SYNTHETIC_HANDLERS, workers: 0 })) as SyntheticOutput;
+    expect(out.sum).toBe(SUM_OF_SQUARES);
+    expect(out.anyInMain).toBe(true);
+  });
+
+  for (const workers of [2, 0]) {
+    it(`a handler error ${workers ? 'in a worker' : 'in this thread'} fails the execution with the state, item, error and cause`, { timeout: 60_000 }, async () => {
+      const events: StageEvent[] = [];
+      const err = await failure(
+        runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: { failOn: 4 } }, { handlers: SYNTHETIC_HANDLERS, workers, name: 'synthetic', onEvent: (e) => events.push(e) }),
+      );
+      expect(err.state).toBe('SquareItem');
+      expect(err.details.map).toBe('SquareItems');
+      expect(err.details.index).toBe(3);
+      expect(err.error).toBe('ItemRejected');
+      expect(JSON.parse(err.cause)).toMatchObject({ errorType: 'ItemRejected', errorMessage: 'item 4 is not allowed' });
+      expect(err.details.errorMessage).toBe('item 4 is not allowed');
+      expect(err.details.failedStates).toEqual(['SquareItem', 'SquareItems', 'Failed']);
+      expect(err.message).toMatch(/synthetic execution failed in state SquareItem \(SquareItems item 3\): ItemRejected: item 4 is not allowed/);
+      expect(events).toContainEqual(expect.objectContaining({ type: 'map-iteration-failed', state: 'SquareItems', index: 3, error: 'ItemRejected' }));
+      expect(liveWorkerThreads()).toBe(0);
+    });
+  }
+
+  it('a worker thread that crashes fails its Task (Runtime.ExitError) instead of hanging the run', { timeout: 60_000 }, async () => {
+    const err = await failure(runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: { crashOn: 2 } }, { handlers: SYNTHETIC_HANDLERS, workers: 2 }));
+    expect(err.state).toBe('SquareItem');
+    expect(err.details.index).toBe(1);
+    expect(err.error).toBe('Runtime.ExitError');
+    expect(err.details.errorMessage).toMatch(/worker thread running SquareItem exited with code 1: Error: worker crash on item 2/);
+    expect(liveWorkerThreads()).toBe(0);
+  });
+
+  it('an abort signal stops the run and terminates the workers', { timeout: 60_000 }, async () => {
+    const controller = new AbortController();
+    const run = runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: { slowMs: 5_000 } }, {
+      handlers: SYNTHETIC_HANDLERS,
+      workers: 2,
+      signal: controller.signal,
+      onEvent: (e) => {
+        if (e.type === 'state-entered' && e.state === 'SquareItem') controller.abort();
+      },
+    });
+    const started = Date.now();
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(Date.now() - started).toBeLessThan(4_000); // did not wait for the 5 s handlers
+    expect(liveWorkerThreads()).toBe(0);
+  });
+
+  it('a Task state with no handler is refused before anything runs', async () => {
+    const { SquareItem: _omitted, ...handlers } = SYNTHETIC_HANDLERS;
+    await expect(runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, { handlers, name: 'synthetic' })).rejects.toThrow(
+      /synthetic: no handler for Task state SquareItem/,
+    );
+  });
+});
