@@ -1,5 +1,6 @@
 /** The `crackdown` operator CLI. */
 import { Command, CommanderError } from 'commander';
+import { createRequire } from 'node:module';
 import { registerDemo } from './commands/demo.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerInspect } from './commands/inspect.ts';
@@ -8,9 +9,12 @@ import { registerPolicy } from './commands/policy.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
 
+const CLI_VERSION: string = createRequire(import.meta.url)('../../package.json').version;
+
 export function buildProgram(interrupt: AbortSignal): Command {
   const program = new Command('crackdown')
     .description('Batch enforcement for trust & safety crackdowns: detect, review, enforce, notify and lift, with a ledger for audit')
+    .version(CLI_VERSION)
     .showHelpAfterError()
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();

@@ -10,23 +10,32 @@ import { createCohortAccounts, createOrganicComments, createOrganicFollows, crea
 import { plantGroups } from './plantedViolations.ts';
 import { Rng } from './random.ts';
 import { createReports } from './userReports.ts';
-import type { GroupPlanner } from './violationMix.ts';
+import type { GroupPlan, GroupPlanner } from './violationMix.ts';
 
-export function generateCohort(env: GenEnv, planner: GroupPlanner, index: number, firstIndex: number, size: number): Cohort {
-  const root = Rng.derive(env.seed, 'cohort', index);
-  const cohort = new Cohort(env, index, root.fork('pools'));
-  createCohortAccounts(cohort, root.fork('accounts'), firstIndex, size);
-  const plans = planner.plan(root.fork('plan'), size, index === 0);
-  const planted = plantGroups(cohort, root.fork('planted'), plans);
-  const hard = shapeHardNegatives(cohort, root.fork('hard-negatives'));
-  createOrganicNotes(cohort, root.fork('organic-notes'));
+/** The cohort's stream for one step: independent of every other step and cohort. */
+export function cohortRng(seed: string, index: number, step: string): Rng {
+  return Rng.derive(seed, 'cohort', index, step);
+}
+
+/** The planted groups of a cohort come from a planner that must see cohorts in order (it carries quotas). */
+export function planCohort(planner: GroupPlanner, seed: string, index: number, size: number): GroupPlan[] {
+  return planner.plan(cohortRng(seed, index, 'plan'), size, index === 0);
+}
+
+export function generateCohort(env: GenEnv, plans: GroupPlan[], index: number, firstIndex: number, size: number): Cohort {
+  const rng = (step: string) => cohortRng(env.seed, index, step);
+  const cohort = new Cohort(env, index, rng('pools'));
+  createCohortAccounts(cohort, rng('accounts'), firstIndex, size);
+  const planted = plantGroups(cohort, rng('planted'), plans);
+  const hard = shapeHardNegatives(cohort, rng('hard-negatives'));
+  createOrganicNotes(cohort, rng('organic-notes'));
   planted.act();
   hard.act?.();
-  createOrganicComments(cohort, root.fork('organic-comments'));
+  createOrganicComments(cohort, rng('organic-comments'));
   hard.late?.();
   planted.late();
-  createOrganicFollows(cohort, root.fork('follows'));
-  createReports(cohort, root.fork('reports'));
-  finaliseNotes(cohort, root.fork('finalise'));
+  createOrganicFollows(cohort, rng('follows'));
+  createReports(cohort, rng('reports'));
+  finaliseNotes(cohort, rng('finalise'));
   return cohort;
 }

@@ -5,16 +5,14 @@
  * many accounts are asked for.
  */
 import { join } from 'node:path';
-import type { RecordKind } from '#shared/contract/snapshotRecords';
+import { availableParallelism } from 'node:os';
+import { RECORD_KINDS, type RecordKind } from '#shared/contract/snapshotRecords';
 import { VIOLATION_CODES } from '#shared/contract/violationCodes';
-import type { Cohort, GenEnv } from './cohort.ts';
-import { generateCohort } from './generateCohort.ts';
-import { IdFactory } from './ids.ts';
-import { invalidKind, invalidLine, invalidShare } from './invalidRecords.ts';
-import { Rng, hashString } from './random.ts';
-import { accountRecord, commentRecord, followRecord, labelRecord, noteRecord, reportRecord } from './recordSerializer.ts';
+import type { CohortTask } from './cohortOutput.ts';
+import { inProcessSource, workerSource } from './cohortPool.ts';
+import { hashString } from './random.ts';
 import { SnapshotWriter } from './snapshotWriter.ts';
-import { GroupPlanner, resolveMix, type ViolationMix } from './violationMix.ts';
+import { resolveMix, type ViolationMix } from './violationMix.ts';
 
 export type { ViolationMix } from './violationMix.ts';
 
@@ -36,6 +34,11 @@ export interface GenerateOptions {
   /** Snapshot time; default 2026-11-20T00:00:00Z. */
   takenAt?: string;
   onProgress?: (accountsDone: number) => void;
+  /**
+   * Worker threads producing cohorts in parallel (0 = in this thread). Default: none below 20 000 accounts,
+   * otherwise one per CPU up to 4. Output is byte-identical whatever the number.
+   */
+  workers?: number;
 }
 
 export interface GenerateSummary {
@@ -54,6 +57,10 @@ export interface GenerateSummary {
 export const DEFAULT_TAKEN_AT = '2026-11-20T00:00:00Z';
 /** Accounts generated (and held in memory) together; cross-account structures live within one cohort. */
 export const COHORT_SIZE = 4000;
+
+export function defaultWorkers(accounts: number): number {
+  return accounts < 20_000 ? 0 : Math.max(1, Math.min(4, availableParallelism()));
+}
 
 export function defaultPartsPerKind(accounts: number): number {
   return Math.max(2, Math.ceil(accounts / 50_000));
@@ -74,25 +81,13 @@ function validate(opts: GenerateOptions): void {
   if (opts.invalidRecords !== undefined && (!Number.isInteger(opts.invalidRecords) || opts.invalidRecords < 0)) throw new Error(`invalidRecords must be a non-negative integer, got ${opts.invalidRecords}`);
   if (String(opts.seed).length === 0) throw new Error('seed must not be empty');
   if (!opts.outDir) throw new Error('outDir is required');
+  if (opts.workers !== undefined && (!Number.isInteger(opts.workers) || opts.workers < 0 || opts.workers > 64)) throw new Error(`workers must be an integer in 0..64, got ${opts.workers}`);
 }
 
 function parseTakenAt(text: string): number {
   const ms = Date.parse(text);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(ms)) throw new Error(`takenAt must be an ISO-8601 UTC timestamp, got ${text}`);
   return ms;
-}
-
-/** Shuffles a cohort's records of each kind (so parts are not in generation order) and queues them. */
-function writeCohort(writer: SnapshotWriter, cohort: Cohort, rng: Rng, byCode: Record<string, number>): void {
-  for (const a of rng.shuffle(cohort.accounts.slice())) writer.add('accounts', JSON.stringify(accountRecord(cohort, rng, a)));
-  for (const n of rng.shuffle(cohort.notes)) writer.add('notes', JSON.stringify(noteRecord(n)));
-  for (const c of rng.shuffle(cohort.comments)) writer.add('comments', JSON.stringify(commentRecord(c)));
-  for (const f of rng.shuffle(cohort.follows)) writer.add('follows', JSON.stringify(followRecord(f)));
-  for (const r of rng.shuffle(cohort.reports)) writer.add('reports', JSON.stringify(reportRecord(r)));
-  for (const a of cohort.accounts) {
-    writer.addLabel(JSON.stringify(labelRecord(a)));
-    for (const code of a.codes) byCode[code]++;
-  }
 }
 
 export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateSummary> {
@@ -105,41 +100,40 @@ export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateS
   const gzip = opts.gzip ?? true;
   const parts = opts.partsPerKind ?? defaultPartsPerKind(total);
   const invalidTotal = opts.invalidRecords ?? 0;
-  const env: GenEnv = { seed, takenAt, ids: new IdFactory(seed), mix, totalAccounts: total };
-  const planner = new GroupPlanner(mix);
-  const writer = new SnapshotWriter(opts.outDir, parts, gzip, Rng.derive(seed, 'parts'));
+  const cohorts = Math.ceil(total / COHORT_SIZE);
+  const workers = Math.max(0, Math.min(opts.workers ?? defaultWorkers(total), cohorts));
+  const task: CohortTask = { seed, takenAt, accounts: total, cohorts, mix, partsPerKind: parts, invalidRecords: invalidTotal };
   const snapshotId = snapshotIdFor(seed, total, takenAtText, opts.mix);
   const byCode: Record<string, number> = Object.fromEntries(VIOLATION_CODES.map((c) => [c, 0]));
+  const counts: Record<RecordKind, number> = { accounts: 0, notes: 0, comments: 0, follows: 0, reports: 0 };
+  let invalid = 0;
+
+  const writer = new SnapshotWriter(opts.outDir, parts, gzip);
   await writer.open();
-
-  const cohorts = Math.ceil(total / COHORT_SIZE);
-  let first = 0;
-  let invalidWritten = 0;
-  for (let k = 0; k < cohorts; k++) {
-    const size = Math.floor(((k + 1) * total) / cohorts) - Math.floor((k * total) / cohorts);
-    const cohort = generateCohort(env, planner, k, first, size);
-    writeCohort(writer, cohort, Rng.derive(seed, 'write', k), byCode);
-    const bad = invalidShare(invalidTotal, cohorts, k);
-    const badRng = Rng.derive(seed, 'invalid', k);
-    for (let i = 0; i < bad; i++) {
-      const kind: RecordKind = invalidKind(badRng);
-      writer.add(kind, invalidLine(cohort, badRng, kind, i).line, false, badRng);
-      invalidWritten++;
+  const source = workers > 0 ? workerSource(task, workers) : inProcessSource(task);
+  try {
+    for (let out = await source.next(); out; out = await source.next()) {
+      await writer.write(out.parts, out.labels);
+      for (const kind of RECORD_KINDS) counts[kind] += out.counts[kind];
+      for (const code of VIOLATION_CODES) byCode[code] += out.byCode[code];
+      invalid += out.invalid;
+      opts.onProgress?.(out.accountsDone);
     }
-    first += size;
-    await writer.flush();
-    opts.onProgress?.(first);
+  } catch (error) {
+    await writer.abort();
+    throw error;
+  } finally {
+    await source.close();
   }
-
   await writer.close({ format: 'crackdown-snapshot/1', snapshotId, takenAt: takenAtText });
   return {
     snapshotId,
-    accounts: writer.counts.accounts,
-    notes: writer.counts.notes,
-    comments: writer.counts.comments,
-    follows: writer.counts.follows,
-    reports: writer.counts.reports,
-    invalidRecords: invalidWritten,
+    accounts: counts.accounts,
+    notes: counts.notes,
+    comments: counts.comments,
+    follows: counts.follows,
+    reports: counts.reports,
+    invalidRecords: invalid,
     labelsPath: join(opts.outDir, 'labels.jsonl'),
     byCode,
   };

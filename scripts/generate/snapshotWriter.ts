@@ -1,9 +1,10 @@
 /**
  * Writes a snapshot folder: per-kind parts (gzip or plain JSON Lines), manifest.json (CONTRACT §1) and
- * labels.jsonl (ground truth, not in the manifest). Each record goes to a part chosen at random, so one
- * account's records spread over parts and no part is sorted. Lines are buffered per cohort and written
- * in large chunks; a flush first waits for the previous chunks to drain, so compression (zlib runs on the
- * libuv thread pool) overlaps with generating the next cohort while memory stays bounded.
+ * labels.jsonl (ground truth, not in the manifest). Cohorts arrive as ready-made UTF-8 chunks per part
+ * (see cohortOutput.ts: each record already went to a random part, so one account's records spread over
+ * parts and no part is sorted). A write first waits for the previous cohort's chunks to drain (backpressure),
+ * so compression (zlib runs on the libuv thread pool) overlaps with producing the next cohort while memory
+ * stays bounded.
  */
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -13,7 +14,6 @@ import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants as zlibConstants, createGzip } from 'node:zlib';
 import { RECORD_KINDS, type Manifest, type RecordKind } from '#shared/contract/snapshotRecords';
-import type { Rng } from './random.ts';
 
 /** Fast compression: level 1 keeps gzip off the critical path (about 3× faster than the default, ~15% larger). */
 export const GZIP_LEVEL = 1;
@@ -47,7 +47,7 @@ class Sink {
     }
   }
 
-  write(chunk: string): void {
+  write(chunk: Uint8Array): void {
     this.bytes += chunk.length;
     if (!this.head.write(chunk)) this.pending = once(this.head, 'drain');
   }
@@ -65,67 +65,49 @@ export function partPath(kind: RecordKind, part: number, gzip: boolean): string 
 
 export class SnapshotWriter {
   private readonly sinks = new Map<RecordKind, Sink[]>();
-  private readonly buffers = new Map<RecordKind, string[][]>();
   private labels!: Sink;
-  private labelBuffer: string[] = [];
-  readonly counts: Record<RecordKind, number> = { accounts: 0, notes: 0, comments: 0, follows: 0, reports: 0 };
 
   constructor(
     private readonly outDir: string,
     private readonly partsPerKind: number,
     private readonly gzip: boolean,
-    private readonly rng: Rng,
   ) {}
 
   async open(): Promise<void> {
     await mkdir(this.outDir, { recursive: true });
     for (const kind of RECORD_KINDS) {
       await mkdir(join(this.outDir, kind), { recursive: true });
-      const sinks: Sink[] = [];
-      const buffers: string[][] = [];
-      for (let p = 0; p < this.partsPerKind; p++) {
-        sinks.push(new Sink(join(this.outDir, partPath(kind, p, this.gzip)), this.gzip));
-        buffers.push([]);
-      }
-      this.sinks.set(kind, sinks);
-      this.buffers.set(kind, buffers);
+      this.sinks.set(kind, Array.from({ length: this.partsPerKind }, (_, p) => new Sink(join(this.outDir, partPath(kind, p, this.gzip)), this.gzip)));
     }
     this.labels = new Sink(join(this.outDir, 'labels.jsonl'), false);
   }
 
-  /** Queues one line for a random part of its kind (drawn from `rng`, by default the writer's own stream). */
-  add(kind: RecordKind, line: string, valid = true, rng: Rng = this.rng): void {
-    const buffers = this.buffers.get(kind)!;
-    buffers[Math.floor(rng.next() * buffers.length)].push(line);
-    if (valid) this.counts[kind]++;
+  private all(): Sink[] {
+    return [...[...this.sinks.values()].flat(), this.labels];
   }
 
-  addLabel(line: string): void {
-    this.labelBuffer.push(line);
-  }
-
-  /** Writes the queued lines; waits only for the previous flush's chunks to drain. */
-  async flush(): Promise<void> {
-    const all = [...[...this.sinks.values()].flat(), this.labels];
-    await Promise.all(all.map((s) => s.ready()));
+  /** Appends one cohort's bytes; waits only for the previous cohort's chunks to drain. */
+  async write(parts: Record<RecordKind, Uint8Array[]>, labels: Uint8Array): Promise<void> {
+    await Promise.all(this.all().map((s) => s.ready()));
     for (const kind of RECORD_KINDS) {
       const sinks = this.sinks.get(kind)!;
-      const buffers = this.buffers.get(kind)!;
-      buffers.forEach((lines, p) => {
-        if (lines.length) sinks[p].write(lines.join('\n') + '\n');
-        buffers[p] = [];
+      parts[kind].forEach((chunk, p) => {
+        if (chunk.length) sinks[p].write(chunk);
       });
     }
-    if (this.labelBuffer.length) this.labels.write(this.labelBuffer.join('\n') + '\n');
-    this.labelBuffer = [];
+    if (labels.length) this.labels.write(labels);
   }
 
   async close(manifest: Omit<Manifest, 'parts'>): Promise<Manifest> {
-    await this.flush();
-    await Promise.all([...[...this.sinks.values()].flat(), this.labels].map((s) => s.close()));
+    await Promise.all(this.all().map((s) => s.close()));
     const parts = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, Array.from({ length: this.partsPerKind }, (_, p) => partPath(kind, p, this.gzip))])) as Manifest['parts'];
     const full: Manifest = { format: manifest.format, snapshotId: manifest.snapshotId, takenAt: manifest.takenAt, parts };
     await writeFile(join(this.outDir, 'manifest.json'), JSON.stringify(full, null, 2) + '\n');
     return full;
+  }
+
+  /** Stops writing after a failure (files are left incomplete). */
+  async abort(): Promise<void> {
+    await Promise.allSettled(this.all().map((s) => s.close()));
   }
 }

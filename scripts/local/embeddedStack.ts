@@ -11,7 +11,7 @@
  */
 import { spawn as spawnChild, type ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,9 +57,9 @@ export interface EmbeddedStackOptions {
   /** How long to wait for DynamoDB Local / s3rver to answer (default 60 s). */
   startTimeoutMs?: number;
   /**
-   * Stop the stack on SIGINT/SIGTERM and then exit with 130/143 (default true). Pass false if the
-   * caller handles signals itself and calls stop(). Process exit (including an uncaught
-   * exception) always kills Java.
+   * On SIGINT/SIGTERM, when nothing else in the process listens for that signal, stop the stack
+   * and exit with 130/143 (default true). An application with its own handler keeps control
+   * and calls stop() itself. Process exit (including an uncaught exception) always kills Java.
    */
   handleSignals?: boolean;
   /** JVM flags for DynamoDB Local (default DEFAULT_JVM_OPTIONS), passed through JAVA_TOOL_OPTIONS. */
@@ -369,6 +369,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
   let child: ChildProcess | undefined;
   let watchdog: ChildProcess | undefined;
   let s3rver: S3rver | undefined;
+  let s3Ready: Promise<AddressInfo> | undefined;
   let exitListener: (() => void) | undefined;
   const signalListeners: Array<[NodeJS.Signals, () => void]> = [];
   const savedEnv = new Map<string, string | undefined>();
@@ -397,10 +398,13 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
     savedEnv.clear();
     resetClients();
     const closing: Array<Promise<unknown>> = [];
-    if (s3rver) {
+    if (s3rver && s3Ready) {
       const server = s3rver;
+      const started = s3Ready;
       closing.push(
-        Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())]).catch(() => {}),
+        started
+          .then(() => Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())]))
+          .catch(() => {}), // never started: nothing to close
       );
     }
     if (child?.pid) {
@@ -434,7 +438,8 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
 
     // s3rver reports the port it got; DynamoDB Local needs one chosen up front.
     s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true });
-    const s3Ready = s3rver.run();
+    s3Ready = s3rver.run();
+    s3Ready.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
 
     let dynamoEndpoint = '';
     const jvmOptions = opts.jvmOptions ?? DEFAULT_JVM_OPTIONS;
@@ -502,10 +507,13 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
     if (opts.handleSignals ?? true) {
       for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
         const fn = () => {
+          // If the application handles this signal too, it owns shutdown (and calls stop());
+          // Java still dies with the process through the 'exit' hook and the watchdog.
+          if (process.listenerCount(sig) > 1) return;
           log(`${sig}: stopping`);
           void Promise.race([stop(), sleep(8000)]).finally(() => process.exit(code));
         };
-        process.once(sig, fn);
+        process.on(sig, fn);
         signalListeners.push([sig, fn]);
       }
     }

@@ -24,9 +24,10 @@ describe('near-duplicate signatures', () => {
 });
 
 describe('homogeneous-content', () => {
-  it('fires cross-account-duplicates for a template posted by many accounts', () => {
+  it('fires cross-account-duplicates for a template posted by many accounts within days', () => {
     const ids = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
-    const notes = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: variants[i][1] }));
+    const mild = [variants[0], variants[1], variants[3], variants[4], [variants[0][0] + '🔥', variants[0][1].replace('✨', '🌟')], [variants[1][0], variants[1][1] + '！！']];
+    const notes = ids.map((a, i) => note(`n-${a}`, a, { title: mild[i][0], body: mild[i][1], createdAt: at(i * 600) }));
     const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
     const hits = ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
     expect(hits.length).toBeGreaterThanOrEqual(5);
@@ -35,8 +36,23 @@ describe('homogeneous-content', () => {
     expect(f.evidence.relatedAccountIds!.length).toBeGreaterThanOrEqual(4);
   });
 
+  it('the same template spread over months by different accounts is not a matrix', () => {
+    const ids = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+    const notes = ids.map((a, i) => note(`n-${a}`, a, { title: variants[0][0], body: variants[0][1], createdAt: at(i * 60 * 24 * 30) }));
+    const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
+    expect(r.findings.filter((f) => f.ruleId === 'homogeneous-content/cross-account-duplicates')).toEqual([]);
+  });
+
+  it('reordered copies carrying a copied-material disclaimer are verified more loosely', () => {
+    const ids = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    const notes = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: `${variants[i][1]} 素材来自网络，如有侵权请联系删除`, createdAt: at(i * 600) }));
+    const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
+    const hits = ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
+    expect(hits.length).toBeGreaterThanOrEqual(4);
+  });
+
   it('fires template-posting for one account mass-posting a template', () => {
-    const notes: Note[] = variants.map(([title, body], i) => note(`t${i}`, 'solo', { title, body, createdAt: at(i * 30) }));
+    const notes: Note[] = [...variants, ...variants].map(([title, body], i) => note(`t${i}`, 'solo', { title: `${title} 第${i + 1}期`, body, createdAt: at(i * 30) }));
     notes.push(note('own1', 'solo', { title: '今天的晚饭', body: '做了番茄炒蛋和紫菜汤，味道还不错，明天试试红烧肉，顺便学一下怎么炖得软烂入味。' }));
     const r = runDetection({ accounts: [account('solo')], notes });
     expect(rulesOf(r, 'solo', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);

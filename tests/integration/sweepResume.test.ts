@@ -38,7 +38,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-resume-'));
   snapshot = join(dir, 'snapshot');
   stateDir = join(dir, 'state');
-  await generateSnapshot({ accounts: 3000, seed: 'resume', outDir: snapshot, partsPerKind: 2 });
+  await generateSnapshot({ accounts: 1500, seed: 'resume', outDir: snapshot, partsPerKind: 2 });
 });
 
 afterAll(async () => {

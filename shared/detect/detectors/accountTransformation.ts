@@ -14,7 +14,7 @@
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
 import { scanContacts } from '../text/contactPatterns.ts';
-import { PAID_COOPERATION, SALES } from '../text/marketingPatterns.ts';
+import { PAID_COOPERATION, PRICE, SALES } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, epochSeconds, finding, thresholdsOf } from './common.ts';
 
@@ -26,7 +26,7 @@ const DAY = 86400;
 function isPivotNote(n: Note): boolean {
   if ((n.brandIds?.length ?? 0) > 0) return true;
   const t = normalizeText(`${n.title}\n${n.body}`);
-  return SALES.test(t) || PAID_COOPERATION.test(t) || scanContacts(t).contacts.length > 0;
+  return SALES.test(t) || PRICE.test(t) || PAID_COOPERATION.test(t) || scanContacts(t).contacts.length > 0;
 }
 
 export const accountTransformationDetector: AccountDetector = {

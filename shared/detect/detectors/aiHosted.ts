@@ -15,7 +15,7 @@
  */
 import type { AccountDetector } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { capped, epochSeconds, finding, isOfficialClient, namesAutomation, thresholdsOf } from './common.ts';
+import { capped, epochSeconds, finding, isFarmTool, isOfficialClient, namesAutomation, thresholdsOf } from './common.ts';
 
 const CODE = 'ai-hosted' as const;
 export const RULE_FULL = 'ai-hosted/fully-hosted';
@@ -56,26 +56,26 @@ export const aiHostedDetector: AccountDetector = {
       ...bundle.notes.map((n) => ({ id: n.noteId, kind: 'note' as const, t: epochSeconds(n.createdAt), client: n.client })),
       ...bundle.comments.map((c) => ({ id: c.commentId, kind: 'comment' as const, t: epochSeconds(c.createdAt), client: c.client })),
     ].sort((x, y) => x.t - y.t || (x.id < y.id ? -1 : 1));
-    const automated = items.filter((i) => !isOfficialClient(i.client));
+    // posted by a tool that is not an official app (multi-instance farm tools are fake-account evidence, not AI hosting)
+    const automated = items.filter((i) => !isOfficialClient(i.client) && !isFarmTool(i.client));
     const share = items.length ? automated.length / items.length : 0;
     const times = items.map((i) => i.t);
-    // notes and comments are often scheduled separately: the most regular stream counts
+    // comments are interactions: a regular round-the-clock comment stream is a bot; a regular note stream alone
+    // may be a creator's scheduler, so it needs automation clients as well
     const streamCv = (ts: number[]) => (ts.length >= th.minCadenceItems ? cadenceCv(ts) : Number.POSITIVE_INFINITY);
-    const cv = Math.min(
-      streamCv(times),
-      streamCv(items.filter((i) => i.kind === 'note').map((i) => i.t)),
-      streamCv(items.filter((i) => i.kind === 'comment').map((i) => i.t)),
-    );
-    const machineCadence = cv <= th.maxCadenceCv;
-    const quiet = items.length >= Math.max(24, th.minCadenceItems) ? quietBlockShare(times) : 0;
-    const roundTheClock = quiet >= (th.minQuietShare ?? 0.1);
+    const commentTimes = items.filter((i) => i.kind === 'comment').map((i) => i.t);
+    const commentCv = streamCv(commentTimes);
+    const cv = Math.min(streamCv(times), streamCv(items.filter((i) => i.kind === 'note').map((i) => i.t)), commentCv);
+    const quiet = commentTimes.length >= Math.max(24, th.minCadenceItems) ? quietBlockShare(commentTimes) : 0;
+    const roundTheClock = quiet >= th.minQuietShare;
+    const botCadence = (commentCv <= th.maxCadenceCv && roundTheClock) || (cv <= th.maxCadenceCv && share >= 0.5);
     const regClient = bundle.account?.registration.client;
-    const registeredByTool = !!regClient && !isOfficialClient(regClient) && (namesAutomation(regClient) || share >= 0.5);
+    const registeredByTool = !!regClient && !isOfficialClient(regClient) && !isFarmTool(regClient) && (namesAutomation(regClient) || share >= 0.5);
 
     const reasons: string[] = [];
     if (registeredByTool) reasons.push(`registered through "${regClient}"`);
     if (items.length >= th.minItems && share >= th.minAutomatedShare) reasons.push(`${automated.length} of ${items.length} posts via automation clients`);
-    if (machineCadence && (roundTheClock || share >= 0.5)) reasons.push(`machine cadence (gap variation ${cv.toFixed(2)})${roundTheClock ? ', active round the clock' : ''}`);
+    if (botCadence) reasons.push(`machine cadence (gap variation ${cv.toFixed(2)})${roundTheClock ? ', commenting round the clock' : ''}`);
     const clients = capped(automated.map((i) => i.client ?? ''), 5).filter(Boolean);
     const evidenceIds = (kind: 'note' | 'comment') => {
       const ids = capped(automated.filter((i) => i.kind === kind).map((i) => i.id), 20);

@@ -41,8 +41,14 @@ const OFFICIAL_CLIENT = /^(?:app-(?:ios|android|harmony|ipad|mac|win)|web|h5|min
 export function isOfficialClient(client: string | undefined): boolean {
   return client === undefined || client === '' || OFFICIAL_CLIENT.test(client);
 }
-/** Clients that announce automation by name. */
-const AUTOMATION_NAME = /open-?api|bot|auto|script|robot|ai[-_ ]?|gpt|agent|托管|助手|群控|批量|hosting|host|scheduler|selenium|puppeteer|playwright|appium|xposed|macro/i;
+/** Clients that announce AI hosting / automated posting by name. */
+const AUTOMATION_NAME =
+  /open-?api|(?<![a-z])ai(?![a-z])|aihost|gpt|copilot|llm|agent|托管|智能|助手|hosting|auto-?(?:post|creator|reply|comment|pilot)|bot|robot|script|selenium|puppeteer|playwright|appium|macro/i;
+/** Registration and multi-instance tools (device farms): fake-account territory, not AI hosting. */
+const FARM_TOOL = /reg(?:ister)?(?![a-z])|reg-|signup|sign-up|注册|multi-?open|多开|clone|virtual|群控|改机|cloud-?phone|云手机|云机/i;
+export function isFarmTool(client: string | undefined): boolean {
+  return !!client && FARM_TOOL.test(client) && !AUTOMATION_NAME.test(client);
+}
 /** Not an official app: open-api or a third-party tool. */
 export function isAutomationClient(client: string | undefined): boolean {
   return !isOfficialClient(client);

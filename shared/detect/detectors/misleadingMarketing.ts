@@ -6,7 +6,7 @@
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { ABSOLUTE_CLAIM, EXPERIENCE_CLAIM, MEDICAL_CLAIM, SALES, TITLE_BAIT } from '../text/marketingPatterns.ts';
+import { ABSOLUTE_CLAIM, EXPERIENCE_CLAIM, MEDICAL_CLAIM, PAID_COOPERATION, PRICE, SALES, TITLE_BAIT } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, finding, thresholdsOf } from './common.ts';
 
@@ -34,10 +34,11 @@ export const misleadingMarketingDetector: AccountDetector = {
       const body = normalizeText(n.body);
       const text = `${title}\n${body}`;
       const sales = SALES.test(text);
-      const commercial = sales || (n.brandIds?.length ?? 0) > 0 || commercialAccount;
+      const brand = (n.brandIds?.length ?? 0) > 0;
+      // commercial: a brand or professional account, an explicit sales cue, or a brand with a price or a paid cooperation;
+      // a personal note naming a brand or quoting a price is a review, not an ad
+      const commercial = commercialAccount || sales || (brand && (PRICE.test(text) || PAID_COOPERATION.test(text)));
       if (!commercial) continue;
-      // a personal note naming a brand without any sales cue is a review, not an ad
-      if (!commercialAccount && !sales) continue;
       for (const [rule, re] of [
         [RULE_ABSOLUTE, ABSOLUTE_CLAIM],
         [RULE_MEDICAL, MEDICAL_CLAIM],
@@ -47,7 +48,7 @@ export const misleadingMarketingDetector: AccountDetector = {
         if (m) hits[rule].push({ id: n.noteId, match: m[0] });
       }
       const tm = TITLE_BAIT.exec(title);
-      if (tm && SALES.test(body)) hits[RULE_TITLE].push({ id: n.noteId, match: tm[0] });
+      if (tm && (SALES.test(body) || PRICE.test(body))) hits[RULE_TITLE].push({ id: n.noteId, match: tm[0] });
     }
     const out: Finding[] = [];
     for (const rule of [RULE_ABSOLUTE, RULE_MEDICAL, RULE_EXPERIENCE, RULE_TITLE]) {

@@ -13,7 +13,7 @@
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { DISCLAIMER, PAID_COOPERATION, SALES } from '../text/marketingPatterns.ts';
+import { DISCLAIMER, PAID_COOPERATION, PRICE, SALES } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
@@ -35,7 +35,7 @@ export function noteCues(n: Note): NoteCues {
   const t = normalizeText(`${n.title}\n${n.body}\n${(n.tags ?? []).join(' ')}`);
   const disclaimer = DISCLAIMER.test(t);
   const paid = PAID_COOPERATION.test(disclaimer ? t.replace(new RegExp(DISCLAIMER.source, 'g'), ' ') : t);
-  return { paid, disclaimer, sales: SALES.test(t) };
+  return { paid, disclaimer, sales: SALES.test(t) || PRICE.test(t) };
 }
 
 export const brandNotesChannel: Channel = {

@@ -23,17 +23,20 @@ export const PAID_COOPERATION =
 /** Disclaimers that pose a promotion as a consumer's own experience. */
 export const DISCLAIMER = /不是广告|并非广告|非广告|非广|无广|没有广告|没收钱|纯自费|自费购买|自费买的|纯分享|自用分享|素人分享|真实分享|真实测评|not an ad|not sponsored|no ads?(?:\s|$)/;
 
-/** Sales cues: prices, links, coupons, shops, purchase instructions. */
+/** Sales cues: links, coupons, shops, purchase instructions (a price alone is not one: reviews quote prices). */
 export const SALES =
-  /链接|下单|购买|优惠|折扣|[优领]?券|到手价|原价|现价|[¥$]\s*\d|\d+\s*(?:元|块)|包邮|团购|拼单|店铺|旗舰店|专柜|限时|秒杀|福利价|代购|私我|咨询|预约|报名|加盟|招商|库存|现货|下方|橱窗|商品卡/;
+  /链接|下单|购买(?:链接|渠道|方式)|立即购买|优惠码|优惠券|领券|折扣码|到手价|包邮|团购|拼单|店铺|旗舰店|限时|秒杀|福利价|代购|私我|咨询|预约|报名|加盟|招商|现货|橱窗|商品卡|点击购买|拍下|库存有限/;
+
+/** Prices. */
+export const PRICE = /[¥$]\s*\d|\d+\s*(?:元|块)(?![a-z])|原价|现价/;
 
 /** Absolute claims forbidden in advertising (广告法 §9). */
 export const ABSOLUTE_CLAIM =
-  /最好|最佳|最强|最低价|最便宜|最优|最高级|最先进|第一品牌|全网第一|销量第一|排名第一|行业第一|全国第一|世界第一|no\.?\s*1(?![0-9])|top\s*1(?![0-9])|国家级|世界级|顶级|极品|独一无二|绝无仅有|史上最|万能|100%|百分百|百分之百|绝对(?:有效|安全|正品)|唯一|首选|零风险|全网最低|永久有效/;
+  /最好的|最好用|效果最好|最好吃|最佳|最强|最低价|最便宜|最优|最高级|最先进|第一品牌|全网第一|销量第一|排名第一|行业第一|全国第一|世界第一|no\.?\s*1(?![0-9])|top\s*1(?![0-9])|国家级|世界级|顶级|极品|独一无二|绝无仅有|史上最|万能|100%|百分百|百分之百|绝对(?:有效|安全|正品)|唯一|首选|零风险|全网最低|永久有效/;
 
 /** Cure and efficacy claims. */
 export const MEDICAL_CLAIM =
-  /根治|治愈|药到病除|永不(?:反弹|复发)|无副作用|一次见效|立竿见影|包治|祖传秘方|特效药|彻底(?:根除|告别|治好)|(?:三|3|七|7)天(?:见效|治好)/;
+  /根治|(?:彻底|完全|可以|能|保证|包)治愈|治愈率|治愈了?.{0,4}(?:病|痘|斑|炎|疹|癌|脱发)|药到病除|永不(?:反弹|复发)|无副作用|一次见效|立竿见影|包治|祖传秘方|特效药|彻底(?:根除|告别|治好)|(?:三|3|七|7)天(?:见效|治好)/;
 
 /** Dramatic before/after experiences (fabricated in bulk by seeding operations). */
 export const EXPERIENCE_CLAIM =
