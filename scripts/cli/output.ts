@@ -34,6 +34,11 @@ export function makeProgress(out: Output): StageProgress {
     const done = new Map<string, { n: number; total: number }>();
     return {
       stageStarted(stage, total) {
+        const known = done.get(stage);
+        if (known) {
+          known.total = Math.max(known.total, total);
+          return;
+        }
         done.set(stage, { n: 0, total });
         out.info(`[sweep] ${stage} started${total > 1 ? ` (${total} items)` : ''}`);
       },

@@ -9,7 +9,10 @@ import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
 import type { Policy } from '#shared/policy/policySchema';
 import { partSizes, listParts, readManifest, SnapshotError } from '#shared/snapshot/readManifest';
 import { runStateMachine, type StageEvent } from '#scripts/local/localStepFunctions';
+import { SWEEP_MAPS } from '#infra/stages';
 import { CliError, EXIT } from './exitCodes.ts';
+
+const MAP_STATES = new Set<string>(SWEEP_MAPS.map((m) => m.state));
 import { makeProgress, type Output } from './output.ts';
 
 export interface SweepRequest {
@@ -39,6 +42,7 @@ export async function preflightSnapshot(location: string): Promise<void> {
 export async function runSweep(req: SweepRequest, out: Output, signal?: AbortSignal): Promise<SweepSummary> {
   const progress = makeProgress(out);
   const onEvent = (e: StageEvent) => {
+    if (e.map !== undefined) return; // states inside a Map iteration: the Map's own bar counts them
     switch (e.type) {
       case 'map-started':
         progress.stageStarted(e.state, e.total ?? 0);
@@ -47,10 +51,13 @@ export async function runSweep(req: SweepRequest, out: Output, signal?: AbortSig
         progress.stepDone(e.state);
         break;
       case 'state-entered':
-        progress.stageStarted(e.state, 1);
+        if (!MAP_STATES.has(e.state)) progress.stageStarted(e.state, 1);
         break;
       case 'state-exited':
         progress.stageDone(e.state);
+        break;
+      case 'state-retried':
+        out.info(`[sweep] ${e.state} retrying (attempt ${e.attempt ?? '?'})`);
         break;
     }
   };

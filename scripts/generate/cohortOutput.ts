@@ -10,7 +10,7 @@ import { generateCohort, planCohort } from './generateCohort.ts';
 import { IdFactory } from './ids.ts';
 import { invalidKind, invalidLine, invalidShare } from './invalidRecords.ts';
 import { Rng } from './random.ts';
-import { accountRecord, commentRecord, followRecord, labelRecord, noteRecord, reportRecord } from './recordSerializer.ts';
+import { accountLine, commentLine, followLine, labelRecord, noteLine, reportLine } from './recordSerializer.ts';
 import { GroupPlanner, type ViolationMix } from './violationMix.ts';
 
 /** Everything a producer needs; plain data so it can be posted to a worker. */
@@ -43,8 +43,25 @@ export function cohortBounds(accounts: number, cohorts: number, k: number): { fi
 
 const EMPTY = new Uint8Array(0);
 
-function encode(lines: string[]): Uint8Array {
-  return lines.length ? Buffer.from(lines.join('\n') + '\n') : EMPTY;
+/**
+ * Lines → UTF-8 bytes. Lines are appended to a string and encoded every ~32K characters: much cheaper than
+ * joining a whole cohort (which flattens hundreds of thousands of concatenated strings at once).
+ */
+class LineEncoder {
+  private text = '';
+  private readonly chunks: Buffer[] = [];
+  add(line: string): void {
+    this.text += line + '\n';
+    if (this.text.length > 32_768) {
+      this.chunks.push(Buffer.from(this.text));
+      this.text = '';
+    }
+  }
+  finish(): Uint8Array {
+    if (this.text) this.chunks.push(Buffer.from(this.text));
+    this.text = '';
+    return this.chunks.length === 0 ? EMPTY : this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks);
+  }
 }
 
 export class CohortProducer {
@@ -74,19 +91,19 @@ export class CohortProducer {
     const parts = this.task.partsPerKind;
     const order = Rng.derive(this.task.seed, 'order', k);
     const placement = Rng.derive(this.task.seed, 'parts', k);
-    const buffers = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, Array.from({ length: parts }, () => [] as string[])])) as Record<RecordKind, string[][]>;
+    const buffers = Object.fromEntries(RECORD_KINDS.map((kind) => [kind, Array.from({ length: parts }, () => new LineEncoder())])) as Record<RecordKind, LineEncoder[]>;
     const counts: Record<RecordKind, number> = { accounts: 0, notes: 0, comments: 0, follows: 0, reports: 0 };
-    const put = (kind: RecordKind, line: string, rng: Rng) => buffers[kind][Math.floor(rng.next() * parts)].push(line);
+    const put = (kind: RecordKind, line: string, rng: Rng) => buffers[kind][Math.floor(rng.next() * parts)].add(line);
     const add = (kind: RecordKind, line: string) => {
       put(kind, line, placement);
       counts[kind]++;
     };
     // Shuffled so parts are not in generation order.
-    for (const a of order.shuffle(cohort.accounts.slice())) add('accounts', JSON.stringify(accountRecord(cohort, order, a)));
-    for (const n of order.shuffle(cohort.notes)) add('notes', JSON.stringify(noteRecord(n)));
-    for (const c of order.shuffle(cohort.comments)) add('comments', JSON.stringify(commentRecord(c)));
-    for (const f of order.shuffle(cohort.follows)) add('follows', JSON.stringify(followRecord(f)));
-    for (const r of order.shuffle(cohort.reports)) add('reports', JSON.stringify(reportRecord(r)));
+    for (const a of order.shuffle(cohort.accounts.slice())) add('accounts', accountLine(cohort, order, a));
+    for (const n of order.shuffle(cohort.notes)) add('notes', noteLine(n));
+    for (const c of order.shuffle(cohort.comments)) add('comments', commentLine(c));
+    for (const f of order.shuffle(cohort.follows)) add('follows', followLine(f));
+    for (const r of order.shuffle(cohort.reports)) add('reports', reportLine(r));
 
     // Deliberately invalid lines: own stream, own id ranges, so valid records are the same with or without them.
     const bad = invalidShare(this.task.invalidRecords, this.task.cohorts, k);
@@ -97,16 +114,16 @@ export class CohortProducer {
     }
 
     const byCode: Record<string, number> = Object.fromEntries(VIOLATION_CODES.map((c) => [c, 0]));
-    const labels: string[] = [];
+    const labels = new LineEncoder();
     for (const a of cohort.accounts) {
-      labels.push(JSON.stringify(labelRecord(a)));
+      labels.add(JSON.stringify(labelRecord(a)));
       for (const code of a.codes) byCode[code]++;
     }
     return {
       index: k,
       accountsDone,
-      parts: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, buffers[kind].map(encode)])) as Record<RecordKind, Uint8Array[]>,
-      labels: encode(labels),
+      parts: Object.fromEntries(RECORD_KINDS.map((kind) => [kind, buffers[kind].map((b) => b.finish())])) as Record<RecordKind, Uint8Array[]>,
+      labels: labels.finish(),
       counts,
       byCode,
       invalid: bad,

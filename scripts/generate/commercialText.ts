@@ -7,7 +7,7 @@ import type { BrandInfo } from './cohort.ts';
 import { EMOJI } from './corpus.ts';
 import { fill, inScript, pickIn, type Lang, type Slots } from './localize.ts';
 import type { Rng } from './random.ts';
-import type { NoteText } from './organicText.ts';
+import { personalDetail, varySentence, type NoteText } from './organicText.ts';
 
 const PROMO_TITLES = [
   '{b}{x}上新｜限时{m}折{e}',
@@ -45,7 +45,16 @@ const DISGUISE_LINES = ['纯分享，自用好几个月了。', '不是广子！
 
 const BRAND_CONTENT_TITLES = ['{b}的品牌故事｜从一间小工作室开始', '关于{x}，我们想说清楚', '{b}冬季小课堂{e}', '幕后｜一件{x}是怎么做出来的', '{b}门店活动回顾', '感谢每一位用户的反馈'];
 const BRAND_CONTENT_SENTENCES = [
-  '我们的团队最近去了原料产地走访。',
+  '{b}的团队最近去了原料产地走访。',
+  '关于{x}的常见问题，这里统一回答一下。',
+  '{x}建议放在阴凉干燥的地方保存。',
+  '感谢大家对{b}这一年的陪伴。',
+  '新的一年，{b}会继续认真做好每一件产品。',
+  '有朋友问{x}适不适合敏感肌，建议先小范围试用。',
+  '{c}的快闪店本周末开放，欢迎来玩。',
+  '这次的包装设计来自一位年轻插画师。',
+  '我们收到了很多关于{x}的建议，下一批会改进。',
+  '后台留言太多了，回复不及时请见谅。',
   '很多朋友在后台留言问使用方法，统一整理一下。',
   '包装今年换成了可回收材料。',
   '每一批产品都会做留样检测。',
@@ -84,6 +93,8 @@ function promoSlots(rng: Rng, brand: BrandInfo): Slots {
         return String(rng.int(2, 8) * 10);
       case 'p':
         return `${rng.int(29, 499)}元`;
+      case 'c':
+        return rng.pick(['上海', '北京', '杭州', '成都', '深圳', '广州']);
     }
     return undefined;
   };
@@ -93,7 +104,8 @@ function promoSlots(rng: Rng, brand: BrandInfo): Slots {
 export function promotionNote(rng: Rng, brand: BrandInfo, lang: Lang, opts: { disguised?: boolean } = {}): NoteText {
   const slots = promoSlots(rng, brand);
   const title = fill(pickIn(rng, PROMO_TITLES, lang), slots).trim();
-  const parts = rng.sample(inScript(PROMO_SENTENCES, lang), rng.int(3, 6)).map((s) => fill(s, slots));
+  const parts = rng.sample(inScript(PROMO_SENTENCES, lang), rng.int(3, 6)).map((s) => varySentence(rng, fill(s, slots), lang));
+  if (rng.chance(0.5)) parts.splice(rng.int(0, parts.length), 0, personalDetail(rng, lang));
   if (opts.disguised) parts.splice(rng.int(0, 1), 0, pickIn(rng, DISGUISE_LINES, lang));
   if (!parts.some((p) => /优惠码|券后|立减|拍下|開搶|开抢|購買|购买|減|减/.test(p))) parts.push(fill(pickIn(rng, PROMO_BUY_LINES, lang), slots));
   const body = parts.join(rng.chance(0.5) ? '\n' : '') + (rng.chance(0.4) ? rng.pick(EMOJI) : '');
@@ -105,7 +117,7 @@ export function promotionNote(rng: Rng, brand: BrandInfo, lang: Lang, opts: { di
 export function brandContentNote(rng: Rng, brand: BrandInfo, lang: Lang): NoteText {
   const slots = promoSlots(rng, brand);
   const title = fill(pickIn(rng, BRAND_CONTENT_TITLES, lang), slots).trim();
-  const body = rng.sample(inScript(BRAND_CONTENT_SENTENCES, lang), rng.int(2, 4)).map((s) => fill(s, slots)).join('');
+  const body = rng.sample(inScript(BRAND_CONTENT_SENTENCES, lang), rng.int(2, 5)).map((s) => varySentence(rng, fill(s, slots), lang)).join(rng.chance(0.5) ? '\n' : '');
   return { title, body, tags: [brand.name, brand.categoryName] };
 }
 

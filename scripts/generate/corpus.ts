@@ -446,10 +446,31 @@ export const EN_REPLIES = ['thank you!', 'haha yes', 'glad you like it', 'go for
 /** Simplified sentences sprinkled with English, as many young users write. */
 export const MIXED_SENTENCES = ['今天的vibe真的很chill', '这个look我愿称之为yyds', '周末就是要slow life', 'citywalk的一天，走了两万步', '这家的latte拉花好可爱', '最近的daily routine就是这样', '心情被治愈了，so happy', '整体feel很松弛', '颜色是我的type', '下班后的me time'];
 
+/** Per-sentence variation, so ordinary notes rarely repeat each other verbatim. */
+export const SENTENCE_LEADS = ['说实话，', '个人觉得', '讲真，', '其实', '不过', '另外，', '感觉', '真心觉得', '而且', '顺便说一下，', '怎么说呢，', '总之'];
+export const SENTENCE_TAILS = ['～', '哈哈', '！', '…', '（个人感受）', '🤔', '😂', '吧', '啦', '，懂的都懂', '，大家自行判断'];
+/** Personal details that make a note someone's own. */
+export const DETAILS = [
+  '{when}和{who}一起去的。', '{when}{who}推荐给我的。', '这是我第{n}次来了。', '前前后后花了大概{m}分钟。', '{who}说下次还想再来。', '{when}刚好有空，就顺便记录一下。',
+  '拍照的时候{who}一直在催我哈哈。', '本来{when}就想发的，拖到现在。', '没想到{who}也喜欢。', '{when}的天气特别好。', '排了{m}分钟的队。', '{who}帮我拍的照片。',
+];
+export const DETAIL_WHEN = ['上周六', '昨天', '国庆', '前两天', '周末', '下班后', '今天中午', '上个月', '元旦', '生日那天', '端午', '某个雨天'];
+export const DETAIL_WHO = ['闺蜜', '男朋友', '老公', '室友', '同事', '爸妈', '朋友', '家里人', '表妹', '同学', '老婆', '孩子'];
+/** Everyday asides that fit any topic. */
+export const LIFE_SENTENCES = [
+  '最近工作有点忙，更新慢了。', '天气终于转晴了，心情也跟着变好。', '周末就想在家躺着。', '这段时间一直在调整作息。', '又到了换季的时候，注意别感冒。', '今年过得好快啊。',
+  '最近迷上了早起。', '下班回家的路上突然很想记录一下。', '好久没这么放松了。', '本来不打算发的，想想还是留个纪念。', '评论区有问题我看到都会回。', '希望明天也是好天气。',
+  '手机里存了好多照片，慢慢整理。', '最近在努力存钱。', '感谢大家之前的建议，很有用。', '这周过得有点累，但很充实。', '冬天真的太适合窝着了。', '终于把拖了很久的事情做完了。',
+];
+
 export const OPENERS = ['', '', '', '今天来分享一下。', '碎碎念一下。', '最近好多人问，统一回复一下。', '记录一下。', '终于有空更新了！', '来交作业啦～'];
 export const CLOSERS = ['', '', '', '以上都是个人感受，仅供参考。', '大家有什么想看的可以评论区告诉我。', '就先写到这里啦。', '希望对大家有帮助～', '有问题可以留言交流。'];
-export const EN_OPENERS = ['', '', 'Quick share!', 'A little update.'];
-export const EN_CLOSERS = ['', '', 'Just my experience!', 'Let me know what you think.'];
+export const EN_OPENERS = ['', '', '', 'Quick share!', 'A little update.', 'Okay so.', 'Long overdue post!', 'Finally posting this.'];
+export const EN_CLOSERS = ['', '', '', 'Just my experience!', 'Let me know what you think.', 'More soon.', 'Would go again.', 'Thanks for reading 💛'];
+export const EN_DETAILS = ['Went with my {who} {when}.', 'My {who} recommended it {when}.', 'This was my {n}th time.', 'Took about {m} minutes.', 'My {who} took the photos.', 'The weather {when} was perfect.', 'Honestly did not expect to like it this much.', 'Been meaning to post this since {when}.'];
+export const EN_WHEN = ['last Saturday', 'yesterday', 'over the holiday', 'last weekend', 'after work', 'last month', 'on my birthday'];
+export const EN_WHO = ['sister', 'best friend', 'boyfriend', 'husband', 'roommate', 'coworker', 'parents', 'mum'];
+export const EN_LIFE = ['Work has been crazy lately.', 'Finally some sunshine!', 'Trying to be more consistent with posting.', 'Saving up for a trip next year.', 'Such a cozy week.', 'Still recovering from the weekend lol.'];
 
 export const MONTHS = ['3月', '4月', '5月', '国庆', '五一', '暑假', '10月', '11月初', '春节前'];
 export const EN_MONTHS = ['March', 'April', 'May', 'October', 'early November', 'summer'];

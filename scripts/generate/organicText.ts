@@ -1,6 +1,6 @@
 /** Ordinary users' text: titles, bodies, tags, comments, nicknames and bios, in the account's script and language. */
 import {
-  AUTHOR_REPLIES, BIO_PARTS, CITIES, CLOSERS, EMOJI, EN_BIO_PARTS, EN_CITIES, EN_CLOSERS, EN_COMMENTS, EN_MONTHS, EN_NICKS,
+  AUTHOR_REPLIES, BIO_PARTS, CITIES, CLOSERS, EN_DETAILS, EN_LIFE, EN_WHEN, EN_WHO, DETAIL_WHEN, DETAIL_WHO, DETAILS, EMOJI, LIFE_SENTENCES, SENTENCE_LEADS, SENTENCE_TAILS, EN_BIO_PARTS, EN_CITIES, EN_CLOSERS, EN_COMMENTS, EN_MONTHS, EN_NICKS,
   EN_OPENERS, EN_REPLIES, GENERIC_PRAISE, GENERIC_QUESTIONS, MIXED_SENTENCES, MONTHS, NICK_CORES, NICK_HEADS, NICK_TAILS,
   OPENERS, PERSONAL_COMMENTS, TOPICS, type Topic,
 } from './corpus.ts';
@@ -49,6 +49,20 @@ export function organicSlots(rng: Rng, lang: Lang, topic: Topic): Slots {
   };
 }
 
+/** A lead-in or a different ending now and then: the same thought, worded a little differently. */
+export function varySentence(rng: Rng, sentence: string, lang: Lang): string {
+  let s = sentence;
+  if (rng.chance(0.22)) s = pickIn(rng, SENTENCE_LEADS, lang) + s;
+  if (rng.chance(0.2) && /。$/.test(s)) s = s.slice(0, -1) + pickIn(rng, SENTENCE_TAILS, lang);
+  return s;
+}
+
+export function personalDetail(rng: Rng, lang: Lang): string {
+  return fill(pickIn(rng, DETAILS, lang), (k) =>
+    k === 'when' ? pickIn(rng, DETAIL_WHEN, lang) : k === 'who' ? pickIn(rng, DETAIL_WHO, lang) : k === 'n' ? String(rng.int(2, 12)) : k === 'm' ? String(rng.int(2, 12) * 10) : undefined,
+  );
+}
+
 export interface NoteText {
   title: string;
   body: string;
@@ -67,12 +81,16 @@ export function organicNote(rng: Rng, lang: Lang, topicId: string): NoteText {
   if (lang === 'en') {
     const title = fill(rng.pick(topic.en.titles), slots).trim();
     const sentences = rng.sample(topic.en.sentences, rng.int(2, Math.min(4, topic.en.sentences.length))).map((s) => fill(s, slots));
+    if (rng.chance(0.7)) sentences.splice(rng.int(0, sentences.length), 0, fill(rng.pick(EN_DETAILS), (k) => (k === 'who' ? rng.pick(EN_WHO) : k === 'when' ? rng.pick(EN_WHEN) : k === 'n' ? String(rng.int(2, 9)) : k === 'm' ? String(rng.int(2, 12) * 10) : undefined)));
+    if (rng.chance(0.4)) sentences.splice(rng.int(0, sentences.length), 0, rng.pick(EN_LIFE));
     const body = [rng.pick(EN_OPENERS), ...sentences, rng.pick(EN_CLOSERS)].filter(Boolean).join(' ');
     return { title, body, tags: rng.chance(0.8) ? organicTags(rng, lang, topic) : [] };
   }
   const title = fill(pickIn(rng, topic.titles, lang), slots).trim();
   const pool = inScript(topic.sentences, lang);
-  const picked = rng.sample(pool, rng.int(3, Math.min(7, pool.length))).map((s) => fill(s, slots));
+  const picked = rng.sample(pool, rng.int(3, Math.min(6, pool.length))).map((s) => varySentence(rng, fill(s, slots), lang));
+  if (rng.chance(0.55)) picked.splice(rng.int(0, picked.length), 0, personalDetail(rng, lang));
+  if (rng.chance(0.35)) picked.splice(rng.int(0, picked.length), 0, pickIn(rng, LIFE_SENTENCES, lang));
   if (lang === 'mixed') picked.splice(rng.int(0, picked.length), 0, rng.pick(MIXED_SENTENCES));
   const opener = pickIn(rng, OPENERS, lang);
   const closer = pickIn(rng, CLOSERS, lang);

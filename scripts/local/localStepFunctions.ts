@@ -1,17 +1,25 @@
 /**
  * The local Step Functions runner: executes the ASL that the CDK app synthesizes with
  * aws-local-stepfunctions, every Task state calling its handler module (SWEEP_TASKS /
- * LIFT_TASKS in infra/stages.ts) in-process, and Map iterations optionally in a worker_threads
- * pool.
+ * LIFT_TASKS in infra/stages.ts, matched by state name) in-process, and the Tasks inside Map
+ * iterations optionally in a worker_threads pool (workerPool.ts).
  *
- * What it changes in the synthesized ASL before running it (see prepareDefinition):
- * - a Task state without TimeoutSeconds gets one (default 24 h): the library would otherwise
- *   time every Task out after 60 s, while in AWS a Task without TimeoutSeconds has no
- *   state-level timeout (only the Lambda's own limit applies);
- * nothing else. Distributed Map (`ItemProcessor.ProcessorConfig.Mode: DISTRIBUTED`, `Label`,
- * `ToleratedFailurePercentage`, ItemSelector, MaxConcurrency) passes validation and runs as an
- * inline Map: ItemSelector with `$$.Map.Item.Value` and MaxConcurrency are honoured; Label and
- * ProcessorConfig are ignored; any failed item fails the Map (ToleratedFailurePercentage 0).
+ * The one change made to the synthesized ASL before running it (prepareDefinition): a Task
+ * state without TimeoutSeconds gets one (default 24 h). The library would otherwise time every
+ * Task out after 60 s, while in AWS a Task without TimeoutSeconds has no state-level timeout
+ * (only the Lambda's own limit applies, which is not enforced locally).
+ *
+ * Distributed Map runs unchanged: the library's validator accepts `ItemProcessor.ProcessorConfig`
+ * (Mode DISTRIBUTED), `Label` and `ToleratedFailurePercentage`, and runs the Map inline:
+ * ItemsPath, ItemSelector (with `$$.Map.Item.Value`) and MaxConcurrency are honoured, Label and
+ * ProcessorConfig are ignored, and any failed item fails the Map (as ToleratedFailurePercentage 0
+ * says). One difference from AWS: a failed item surfaces as that item's own error
+ * (e.g. `ItemRejected`), where AWS reports `States.ExceedToleratedFailureThreshold` on the Map.
+ * ItemReader, ItemBatcher and ResultWriter are refused (the sweep uses none).
+ *
+ * Like AWS: a handler's error becomes Error = its name, Cause = Lambda's JSON
+ * `{ errorType, errorMessage, trace }`; a Task result is JSON round-tripped and one over 256 KiB
+ * fails as `States.DataLimitExceeded`.
  */
 import './promiseWithResolvers.ts';
 import { availableParallelism } from 'node:os';

@@ -39,6 +39,13 @@ export const RULES: RuleSpec[] = [
     thresholds: { minWeight: 1.5, minItems: 2 },
   },
   {
+    ruleId: 'traffic-diversion/private-deal',
+    code: 'traffic-diversion',
+    severity: 'low',
+    description: 'A redirection to private messages in a selling context ("私我优惠", "有内部价，私我", "需要的滴滴我").',
+    thresholds: { minItems: 1 },
+  },
+  {
     ruleId: 'traffic-diversion/shared-contact',
     code: 'traffic-diversion',
     severity: 'critical',
@@ -89,7 +96,7 @@ export const RULES: RuleSpec[] = [
     code: 'fake-account',
     severity: 'critical',
     description: 'A burst of registrations from one network (/24, /48) within minutes, corroborated by templated names, automation clients or size.',
-    thresholds: { minAccounts: 5, windowMinutes: 30, minTemplated: 3, largeBurst: 20 },
+    thresholds: { minAccounts: 5, windowMinutes: 30, minTemplated: 3, largeBurst: 10 },
   },
   {
     ruleId: 'fake-account/bot-client',
@@ -161,8 +168,15 @@ export const RULES: RuleSpec[] = [
     ruleId: 'undisclosed-promotion/brand-unauthorised',
     code: 'undisclosed-promotion',
     severity: 'medium',
-    description: 'A brand account\'s unauthorised commercial promotion: posing as a consumer, promoting another brand, or a seeding campaign for its brand (one finding per note).',
+    description: 'A brand account\'s unauthorised commercial promotion: posing as a consumer while selling, or promoting another brand, outside the partner platform (one finding per note).',
     thresholds: { maxFindings: 50 },
+  },
+  {
+    ruleId: 'undisclosed-promotion/covert-ad',
+    code: 'undisclosed-promotion',
+    severity: 'medium',
+    description: 'An ordinary (personal) account posting a hard-sell ad for a brand (coupon codes, final prices, flash sales, product cards) outside the partner platform (one finding per note).',
+    thresholds: { minCues: 2, maxFindings: 50 },
   },
   {
     ruleId: 'undisclosed-promotion/coordinated-seeding',
@@ -242,8 +256,15 @@ export const RULES: RuleSpec[] = [
     ruleId: 'false-qualification/inconsistent',
     code: 'false-qualification',
     severity: 'medium',
-    description: 'A qualification inconsistent with the account: verified before the account existed, in the future, or on a non-professional account.',
+    description: 'A qualification inconsistent with the account: verified before the account existed or after the snapshot, on a personal account, or an individual-business licence for a medical service.',
     thresholds: { toleranceHours: 24 },
+  },
+  {
+    ruleId: 'false-qualification/invalid-license',
+    code: 'false-qualification',
+    severity: 'high',
+    description: 'A licence number shaped like a unified social credit code that fails its character set, length or mod-31 check character: forged.',
+    thresholds: {},
   },
 ];
 

@@ -57,3 +57,17 @@ describe('ai-hosted', () => {
     expect(quietBlockShare(uniform)).toBeCloseTo(10 / 48, 5);
   });
 });
+
+describe('ai-hosted: hard negatives', () => {
+  it('a creator whose notes follow a timer through the app is not AI-hosted', () => {
+    const notes: Note[] = Array.from({ length: 30 }, (_, i) => note(`t${i}`, 'timer', { title: `每日穿搭 Day${i}`, body: `今天的搭配分享第${i}天`, createdAt: at(i * 1440) }));
+    const r = runDetection({ accounts: [account('timer')], notes });
+    expect(rulesOf(r, 'timer', 'ai-hosted')).toEqual([]);
+  });
+
+  it('comments through a multi-instance farm tool are fake-account evidence, not AI hosting', () => {
+    const comments: Comment[] = Array.from({ length: 4 }, (_, i) => comment(`m${i}`, `n${i}`, 'farm1', '已私', { client: 'MultiOpen Pro', createdAt: at(i * 977) }));
+    const r = runDetection({ accounts: [account('farm1', { registration: { ip: '1.1.1.1', deviceId: 'x', client: 'AutoSignup v2' } })], comments });
+    expect(rulesOf(r, 'farm1', 'ai-hosted')).toEqual([]);
+  });
+});

@@ -100,3 +100,17 @@ describe('fake-account helpers', () => {
     expect(nicknameTemplate('Kiki')).toBeUndefined();
   });
 });
+
+describe('fake-account: nickname templates', () => {
+  it('fires registration-burst for a burst whose names share a skeleton with random numbering', () => {
+    const accounts = farm(6, { ip: (i) => `47.92.38.${i * 7}`, client: 'web', nick: (i) => `快乐星球${'xyac'[i % 4]}${[268, 484, 236, 837, 951, 332][i]}同学`, minutes: (i) => i });
+    const r = runDetection({ accounts });
+    for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).toContain('fake-account/registration-burst');
+  });
+
+  it('default nicknames in a small same-network burst do not count as templated', () => {
+    const accounts = farm(6, { ip: (i) => `39.105.184.${i + 1}`, nick: (i) => `小红薯${['2E00120B', '7F870632', 'EABCB248', '3832EC84', 'FFD2863C', '2B1FB1D7'][i]}`, minutes: (i) => i * 5 });
+    const r = runDetection({ accounts });
+    expect(r.findings.filter((f) => f.code === 'fake-account')).toEqual([]);
+  });
+});

@@ -32,3 +32,33 @@ describe('false-qualification', () => {
     expect(rulesOf(r, 'x2')).toEqual(['false-qualification/inconsistent']);
   });
 });
+
+describe('false-qualification: licence numbers', () => {
+  it('checks unified social credit codes (valid, forged, unknown format)', async () => {
+    const { checkUscc } = await import('#shared/detect/detectors/falseQualification');
+    expect(checkUscc('91500103322074467X')).toBe('valid');
+    expect(checkUscc('915001 033220 74467x')).toBe('valid');
+    expect(checkUscc('91500103322074467Y')).toBe('invalid'); // wrong check character
+    expect(checkUscc('91310105MAOPP9Y06T')).toBe('invalid'); // O is not in the charset
+    expect(checkUscc('91310106032532060')).toBe('invalid'); // 17 characters
+    expect(checkUscc('LIC-123')).toBe('unknown');
+  });
+
+  it('fires invalid-license for a forged number, and shared-license across spacing variants', () => {
+    const r = runDetection({
+      accounts: [
+        account('f1', { accountType: 'professional', nickname: '森然花坊', qualification: { licenseId: '91310105MAOPP9Y06T', verifiedAt: '2026-01-01T00:00:00Z' }, createdAt: '2025-01-01T00:00:00Z' }),
+        pro('o1', '望舍影像', '91500103322074467X', 0),
+        pro('o2', '星然Hair Studio', '915001 033220 74467x', 5000),
+      ],
+    });
+    expect(rulesOf(r, 'f1')).toEqual(['false-qualification/invalid-license']);
+    expect(rulesOf(r, 'o1')).toEqual([]);
+    expect(rulesOf(r, 'o2')).toEqual(['false-qualification/shared-license']);
+  });
+
+  it('fires inconsistent for a medical clinic qualified with an individual-business licence', () => {
+    const r = runDetection({ accounts: [pro('m1', '澜森医疗美容', '923101067091139691', 0)] });
+    expect(rulesOf(r, 'm1')).toEqual(['false-qualification/inconsistent']);
+  });
+});

@@ -131,3 +131,28 @@ describe('traffic-diversion detector', () => {
     expect(rulesOf(r, 'a1')).toEqual([]);
   });
 });
+
+describe('traffic-diversion: more obfuscations and private deals', () => {
+  it.each([
+    ['薇信ｙａｎ _ｐ·ｍｚ.ｇ69', 'wechat:yan_pmzg69'],
+    ['一个喜欢分享的普通人 加Q ３５３６０１９８８', 'qq:353601988'],
+    ['大南风吖·Q1\ufeff3\ufeff43\u200b02\u200c3\ufeff4\u200d7\u200b2', 'qq:1343023472'],
+  ])('%s → %s', (text, expected) => {
+    expect(contacts(text)).toContain(expected);
+  });
+
+  it('"Q3 2024" is a quarter, not a QQ number', () => {
+    expect(contacts('Q3 2024 财报解读')).toEqual([]);
+  });
+
+  it('fires private-deal (low) for a single "私我优惠" comment', () => {
+    const r = runDetection({ accounts: [account('d1')], notes: [note('n1', 'x')], comments: [comment('c1', 'n1', 'd1', '有内部价，私我')] });
+    const f = r.byAccount.get('d1')!.find((x) => x.code === 'traffic-diversion')!;
+    expect(f.ruleId).toBe('traffic-diversion/private-deal');
+    expect(f.severity).toBe('low');
+  });
+
+  it('reads pinyin "sī我" as a redirect', () => {
+    expect(scanContacts('评论区回复太慢了，sī我').solicitations.map((s) => s.kind)).toEqual(['redirect']);
+  });
+});

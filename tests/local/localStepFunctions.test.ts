@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runDefinition, StateMachineExecutionError, type StageEvent } from '#scripts/local/localStepFunctions';
+import { loadStateMachineDefinitions, runDefinition, StateMachineExecutionError, type StageEvent } from '#scripts/local/localStepFunctions';
 import { liveWorkerThreads } from '#scripts/local/workerPool';
 import { SYNTHETIC_HANDLERS, SYNTHETIC_MACHINE } from './fixtures/syntheticMachine.ts';
 
@@ -110,6 +111,28 @@ describe('local Step Functions runner', () => {
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(Date.now() - started).toBeLessThan(4_000); // did not wait for the 5 s handlers
     expect(liveWorkerThreads()).toBe(0);
+  });
+
+  it('runs lambda:invoke-style Tasks too, handing the handler the Payload and wrapping its result', async () => {
+    const { sweep } = await loadStateMachineDefinitions({ template: fileURLToPath(new URL('./fixtures/miniTemplate.json', import.meta.url)) });
+    const module = fileURLToPath(new URL('./fixtures/syntheticHandlers.ts', import.meta.url));
+    const out = await runDefinition(sweep, { n: 1 }, {
+      handlers: { Work: { module, exportName: 'echo', functionName: 'WorkFn' }, Publish: { module, exportName: 'echo', functionName: 'PublishFn' } },
+      workers: 0,
+    });
+    expect(out).toEqual({
+      ExecutedVersion: '$LATEST',
+      StatusCode: 200,
+      Payload: { echoed: { echoed: { n: 1 }, by: 'WorkFn' }, by: 'PublishFn' },
+    });
+  });
+
+  it('a Task result over 256 KiB fails as States.DataLimitExceeded, as it would in AWS', async () => {
+    const module = fileURLToPath(new URL('./fixtures/syntheticHandlers.ts', import.meta.url));
+    const machine = { StartAt: 'Big', States: { Big: { Type: 'Task', Resource: 'arn:aws:lambda:us-east-1:000000000000:function:Big', End: true } } };
+    const err = await failure(runDefinition(machine, {}, { handlers: { Big: { module, exportName: 'oversized' } }, workers: 0 }));
+    expect(err.state).toBe('Big');
+    expect(err.error).toBe('States.DataLimitExceeded');
   });
 
   it('a Task state with no handler is refused before anything runs', async () => {

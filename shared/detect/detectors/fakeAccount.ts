@@ -66,17 +66,42 @@ export function nicknameTemplate(nick: string): { prefix: string; num: number } 
   return { prefix: m[1], num: Number(m[2]) };
 }
 
-/** Accounts whose nicknames share a prefix with near-sequential numbers (largest such family). */
+/** The platform's default nicknames ("小红薯2E00120B", "用户1234567") are shared by millions of real users. */
+const DEFAULT_NICKNAME = /^(?:小红薯|小红书用户|用户|user|xhs)[-_]?[0-9a-f]{4,12}$/;
+
+/** Skeleton of a nickname with its numbering replaced: "快乐星球x268同学" → "快乐星球#同学". */
+export function nicknameSkeleton(nick: string): string | undefined {
+  const n = normalizeText(nick).trim();
+  if (DEFAULT_NICKNAME.test(n) || !/\d/.test(n)) return undefined;
+  const skeleton = n.replace(/[a-z]?\d+[a-z]?/g, '#');
+  return skeleton.replace(/#/g, '').length >= 2 ? skeleton : undefined;
+}
+
+/**
+ * The largest family of templated nicknames among the rows: the same skeleton with near-sequential
+ * numbers, or (inside one registration cluster) the same skeleton with any numbers.
+ */
 export function templatedMembers(rows: { a: string; n: string }[], maxGap: number): string[] {
+  const bySkeleton = new Map<string, string[]>();
   const byPrefix = new Map<string, { a: string; num: number }[]>();
   for (const r of rows) {
+    const sk = nicknameSkeleton(r.n);
+    if (sk) {
+      let list = bySkeleton.get(sk);
+      if (!list) bySkeleton.set(sk, (list = []));
+      list.push(r.a);
+    }
     const t = nicknameTemplate(r.n);
-    if (!t) continue;
+    if (!t || DEFAULT_NICKNAME.test(normalizeText(r.n).trim())) continue;
     let list = byPrefix.get(t.prefix);
     if (!list) byPrefix.set(t.prefix, (list = []));
     list.push({ a: r.a, num: t.num });
   }
   let best: string[] = [];
+  for (const list of bySkeleton.values()) {
+    const uniq = [...new Set(list)];
+    if (uniq.length > best.length) best = uniq;
+  }
   for (const list of byPrefix.values()) {
     if (list.length < 2) continue;
     list.sort((x, y) => x.num - y.num);
@@ -91,7 +116,7 @@ export function templatedMembers(rows: { a: string; n: string }[], maxGap: numbe
       }
     }
   }
-  return best.sort();
+  return [...best].sort();
 }
 
 function dedupeByAccount<T extends { a: string }>(rows: T[]): T[] {

@@ -17,6 +17,33 @@ import { capped, epochSeconds, finding, signal, thresholdsOf } from './common.ts
 const CODE = 'false-qualification' as const;
 export const RULE_SHARED = 'false-qualification/shared-license';
 export const RULE_INCONSISTENT = 'false-qualification/inconsistent';
+export const RULE_INVALID = 'false-qualification/invalid-license';
+
+/** Licence ids compared without case, spaces or dashes ("915001 033220 74467x" = "91500103322074467X"). */
+export function licenseKey(id: string): string {
+  return id.toUpperCase().replace(/[^0-9A-Z]/g, '');
+}
+
+const USCC_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** Looks like a unified social credit code (统一社会信用代码, GB 32100-2015): registration authority, type, 6-digit area. */
+const USCC_SHAPE = /^[1-9A-HY][1-59]\d{6}[0-9A-Z]{9,11}$/;
+
+/**
+ * 'valid' / 'invalid' for ids shaped like a unified social credit code (charset without I O Z S V,
+ * 18 characters, mod-31 check character), 'unknown' for other formats (not judged).
+ */
+export function checkUscc(id: string): 'valid' | 'invalid' | 'unknown' {
+  const k = licenseKey(id);
+  if (!USCC_SHAPE.test(k)) return 'unknown';
+  if (k.length !== 18 || !/^[0-9A-HJ-NPQRTUWXY]{18}$/.test(k)) return 'invalid';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += USCC_CHARS.indexOf(k[i]) * USCC_WEIGHTS[i];
+  return USCC_CHARS[(31 - (sum % 31)) % 31] === k[17] ? 'valid' : 'invalid';
+}
+
+/** Regulated medical services, which an individual business (USCC type 92, 个体工商户) may not run. */
+const MEDICAL_FIELD = /医疗|医美|医院|门诊|诊所|皮肤科|口腔|齿科|牙科|整形|中医|医生|clinic|dental|hospital/;
 const CHANNEL = 'license';
 
 interface LicenseRow {
@@ -42,7 +69,7 @@ export const licenseChannel: Channel = {
     if (!a.qualification?.licenseId) return [];
     return [
       {
-        key: `l:${sensitiveHash('license', a.qualification.licenseId.trim().toUpperCase())}`,
+        key: `l:${sensitiveHash('license', licenseKey(a.qualification.licenseId))}`,
         row: { a: a.accountId, ty: a.accountType, b: a.brandId ?? '', n: a.nickname.slice(0, 24), v: epochSeconds(a.qualification.verifiedAt) },
       },
     ];
@@ -111,8 +138,19 @@ export const falseQualificationDetector: AccountDetector = {
       if (verified + tol < created) reasons.push(`qualification verified ${Math.round((created - verified) / 86400)} day(s) before the account was created`);
       if (verified > now + tol) reasons.push('qualification verified after the snapshot was taken');
       if (a.accountType === 'personal') reasons.push('a personal account carries a professional qualification');
+      const k = licenseKey(q.licenseId);
+      if (k.startsWith('92') && MEDICAL_FIELD.test(compactText(`${a.nickname} ${a.bio ?? ''}`))) {
+        reasons.push('a medical service qualified with an individual-business licence');
+      }
       if (reasons.length > 0) {
         out.push(finding(a.accountId, CODE, RULE_INCONSISTENT, Math.min(0.95, 0.7 + 0.1 * reasons.length), { summary: reasons.join('; ') }));
+      }
+      if (checkUscc(q.licenseId) === 'invalid') {
+        out.push(
+          finding(a.accountId, CODE, RULE_INVALID, 0.9, {
+            summary: 'the licence number is not a valid unified social credit code (bad characters, length or check character)',
+          }),
+        );
       }
     }
     return out;

@@ -18,6 +18,7 @@ export const RULE_TEXT = 'traffic-diversion/contact-in-text';
 export const RULE_PROFILE = 'traffic-diversion/contact-in-profile';
 export const RULE_SOLICIT = 'traffic-diversion/solicitation';
 export const RULE_SHARED = 'traffic-diversion/shared-contact';
+export const RULE_DEAL = 'traffic-diversion/private-deal';
 
 /** Contacts specific enough to identify one operator (bare big-site domains are not). */
 function isKeyable(c: ContactHit): boolean {
@@ -94,6 +95,7 @@ interface ItemScan {
   contacts: ContactHit[];
   solicitWeight: number;
   fragments: string[];
+  deals: string[];
 }
 
 export const trafficDiversionDetector: AccountDetector = {
@@ -105,7 +107,14 @@ export const trafficDiversionDetector: AccountDetector = {
       const s = scanContacts(text);
       if (s.contacts.length === 0 && s.solicitations.length === 0) return;
       const w = Math.min(1, s.solicitations.reduce((acc, x) => acc + x.weight, 0));
-      scans.push({ kind, id, contacts: s.contacts, solicitWeight: w, fragments: s.solicitations.map((x) => x.fragment) });
+      scans.push({
+        kind,
+        id,
+        contacts: s.contacts,
+        solicitWeight: w,
+        fragments: s.solicitations.map((x) => x.fragment),
+        deals: s.solicitations.filter((x) => x.kind === 'private-deal').map((x) => x.fragment),
+      });
     };
     for (const n of bundle.notes) add('note', n.noteId, noteText(n.title, n.body));
     for (const c of bundle.comments) add('comment', c.commentId, c.text);
@@ -157,6 +166,22 @@ export const trafficDiversionDetector: AccountDetector = {
           noteIds: noteIds.length ? noteIds : undefined,
           commentIds: commentIds.length ? commentIds : undefined,
           matched: capped(solicit.flatMap((s) => s.fragments), 10),
+        }),
+      );
+    }
+
+    // a private sale offered without a contact: weak on its own (low severity), reported when nothing stronger fired
+    const thDeal = thresholdsOf(ctx, RULE_DEAL);
+    const deals = scans.filter((s) => s.deals.length > 0 && s.kind !== 'profile');
+    if (out.length === 0 && deals.length >= thDeal.minItems && deals.length > 0) {
+      const noteIds = capped(deals.filter((s) => s.kind === 'note').map((s) => s.id));
+      const commentIds = capped(deals.filter((s) => s.kind === 'comment').map((s) => s.id));
+      out.push(
+        finding(id, CODE, RULE_DEAL, Math.min(0.7, 0.45 + 0.05 * deals.length), {
+          summary: `offers a private deal off the public thread in ${deals.length} place(s)`,
+          noteIds: noteIds.length ? noteIds : undefined,
+          commentIds: commentIds.length ? commentIds : undefined,
+          matched: capped(deals.flatMap((s) => s.deals), 10),
         }),
       );
     }

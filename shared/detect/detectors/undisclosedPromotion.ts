@@ -8,12 +8,13 @@
  *   consumer ("自费购买", "不是广告") while selling → `brand-unauthorised`, one Finding per note.
  * - Channel `brand-notes` (key: brandId): commercial, non-partner notes about one brand posted
  *   by many ordinary accounts in a burst (above the brand's own baseline) → `coordinated-seeding`
- *   for each poster; and the brand's own account(s) get `brand-unauthorised`, one Finding per
- *   seeding note, so the brand points ledger can count them.
+ *   for each poster (clusterKey = the brandId). The brand's own account is NOT charged for
+ *   campaigns posted by others: a competitor could seed for a brand to get it punished; the
+ *   brandId in the evidence lets reviewers take it up with the brand.
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { DISCLAIMER, PAID_COOPERATION, PRICE, SALES } from '../text/marketingPatterns.ts';
+import { DISCLAIMER, PAID_COOPERATION, PRICE, SALES, hardSellCues } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
@@ -21,6 +22,7 @@ const CODE = 'undisclosed-promotion' as const;
 export const RULE_PAID = 'undisclosed-promotion/paid-off-platform';
 export const RULE_BRAND = 'undisclosed-promotion/brand-unauthorised';
 export const RULE_SEEDING = 'undisclosed-promotion/coordinated-seeding';
+export const RULE_COVERT = 'undisclosed-promotion/covert-ad';
 const CHANNEL = 'brand-notes';
 
 const viaPartner = (n: Note): boolean => n.sponsoredVia === 'partner-platform';
@@ -29,13 +31,14 @@ export interface NoteCues {
   paid: boolean;
   disclaimer: boolean;
   sales: boolean;
+  hardSell: string[];
 }
 
 export function noteCues(n: Note): NoteCues {
   const t = normalizeText(`${n.title}\n${n.body}\n${(n.tags ?? []).join(' ')}`);
   const disclaimer = DISCLAIMER.test(t);
   const paid = PAID_COOPERATION.test(disclaimer ? t.replace(new RegExp(DISCLAIMER.source, 'g'), ' ') : t);
-  return { paid, disclaimer, sales: SALES.test(t) || PRICE.test(t) };
+  return { paid, disclaimer, sales: SALES.test(t) || PRICE.test(t), hardSell: hardSellCues(t) };
 }
 
 export const brandNotesChannel: Channel = {
@@ -112,19 +115,6 @@ export const brandNotesChannel: Channel = {
         }),
       );
     }
-    for (const ba of [...brandAccounts].sort()) {
-      out.push(
-        signal(ba, CHANNEL, CODE, RULE_BRAND, brandId, 0.7, {
-          summary: `${burst.length} seeding notes for the brand by ${accounts.length} accounts outside the partner platform`,
-          noteIds: capped(
-            burst.map((x) => x.n),
-            200,
-          ),
-          relatedAccountIds: capped(accounts, 20),
-          clusterKey: brandId,
-        }),
-      );
-    }
     return out;
   },
 };
@@ -140,6 +130,9 @@ export const undisclosedPromotionDetector: AccountDetector = {
     const thBrand = thresholdsOf(ctx, RULE_BRAND);
     const brandNotes = new Set<string>();
     let paidCount = 0;
+    let covertCount = 0;
+    const thCovert = thresholdsOf(ctx, RULE_COVERT);
+    const ordinary = !account || account.accountType === 'personal';
     const notes = [...bundle.notes].sort((x, y) => (x.noteId < y.noteId ? -1 : 1));
     for (const n of notes) {
       if (!n.brandIds || n.brandIds.length === 0 || viaPartner(n)) continue;
@@ -159,27 +152,23 @@ export const undisclosedPromotionDetector: AccountDetector = {
         }
         continue;
       }
+      if (!cues.paid && ordinary && cues.hardSell.length >= thCovert.minCues && covertCount < thCovert.maxFindings) {
+        covertCount += 1;
+        out.push(
+          finding(bundle.accountId, CODE, RULE_COVERT, Math.min(0.9, 0.6 + 0.05 * cues.hardSell.length), {
+            summary: `an ordinary account runs a hard-sell ad for ${n.brandIds.join(', ')} outside the partner platform: "${excerpt(n.title, 30)}"`,
+            noteIds: [n.noteId],
+            matched: cues.hardSell.slice(0, 5),
+          }),
+        );
+        continue;
+      }
       if (cues.paid && paidCount < thPaid.maxFindings) {
         paidCount += 1;
         out.push(
           finding(bundle.accountId, CODE, RULE_PAID, 0.85, {
             summary: `paid cooperation for ${n.brandIds.join(', ')} not placed through the partner platform: "${excerpt(n.title, 30)}"`,
             noteIds: [n.noteId],
-          }),
-        );
-      }
-    }
-    // seeding campaigns for this brand (addressed to the brand's own account): one finding per note
-    for (const s of bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_BRAND)) {
-      for (const noteId of s.detail.noteIds ?? []) {
-        if (brandNotes.has(noteId) || brandNotes.size >= thBrand.maxFindings) continue;
-        brandNotes.add(noteId);
-        out.push(
-          finding(bundle.accountId, CODE, RULE_BRAND, s.score, {
-            summary: `unauthorised commercial promotion for the brand by another account (seeding campaign)`,
-            noteIds: [noteId],
-            relatedAccountIds: s.detail.relatedAccountIds,
-            clusterKey: s.key,
           }),
         );
       }

@@ -24,7 +24,8 @@ export interface ContactHit {
 }
 
 export interface SolicitHit {
-  kind: 'app-mention' | 'redirect';
+  /** private-deal: a redirect in a selling context ("私我优惠"). */
+  kind: 'app-mention' | 'redirect' | 'private-deal';
   fragment: string;
   /** app-mention 1, redirect 0.5: a lone "私我" never reaches a threshold on its own. */
   weight: number;
@@ -133,6 +134,8 @@ const MOBILE = /^(?:0086|86)?(1[3-9]\d{9})$/;
 const LANDLINE = /^(0\d{2,3}\d{7,8})$/;
 const QQ_NUMBER = /^[1-9]\d{4,10}$/;
 const QQ_CONTEXT = /(?:qq|扣扣|企鹅|🐧|口口|抠抠|q号|q群|群号|qun|球球)\s*(?:号码?|群)?\s*[:：是=]?\s*$/;
+/** A bare "q" right before a number ("加Q 35360198", "Q1343023472"): only for 6+ digits ("Q3 2024" is a quarter). */
+const BARE_Q_CONTEXT = /(?<![a-z])q\s*[:：]?\s*$/;
 const QQ_AFTER = /^\s*[(（]?\s*(?:qq|扣扣|企鹅|🐧)/;
 const PHONE_CONTEXT = /(?:电话|手机|手机号|号码|tel|call|致电|热线|☎|📞|📱|联系)/;
 const NOT_A_PHONE_CONTEXT = /(?:订单|单号|运单|快递|物流|编号|型号|序列|sn|尾号|货号|批号|工号|学号|卡号|账号|id|价格|券码|口令|验证码)\s*[:：]?\s*$/;
@@ -160,6 +163,8 @@ function phoneIn(run: DigitRun): string | undefined {
 const WX_KEY =
   '(?:微信号?|薇信|威信|徽信|维信|微芯|卫星号?|喂信|危信|胃信|唯信|魏信|威心|微心|v信|w信|微x|薇x|v❤|v♥|v💚|vx号?|wx号?|weixin|wei\\s?xin|wechat(?:\\s*id)?|绿泡泡|绿色泡泡|🟢泡泡|\\+\\s?v|➕\\s?v|加v|v号|薇号|微号|vv号?)';
 const WX_ID = new RegExp(`(?<![a-z])${WX_KEY}\\s*(?:号|id)?\\s*([:：=]|是|搜|加)?\\s*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])`, 'gu');
+/** Ids broken up by spaces, dots or middle dots ("薇信 yan _p·mz.g69"). */
+const WX_ID_SPACED = new RegExp(`(?<![a-z])${WX_KEY}\\s*(?:号|id)?\\s*(?:[:：=]|是)?\\s*([a-z][a-z0-9_\\-·.\\s]{5,34})`, 'gu');
 const BARE_V_ID = /(?<![a-z0-9])v\s*[:：]\s*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])/g;
 const WXID = /(?<![a-z0-9])wxid_[a-z0-9]{6,20}/g;
 
@@ -183,7 +188,9 @@ const APP_MENTIONS: RegExp[] = [
   /(?:whatsapp|telegram|tg|line)\s*(?:me|我|联系)/g,
 ];
 const REDIRECT =
-  /私我|私信我|私聊我?|私戳|戳我|滴滴我|dd我|找我(?:拿|领|买|要)|来撩|dm\s*me|dm\s*for|pm\s*me|message\s*me|看我?主页|主页(?:有|看|见|置顶)|简介(?:有|看|见)|看简介|看置顶|置顶(?:有|见)|联系方式(?:在|见|看)|有联系方式|已私|私你了|私信你了|(?:链接|连接)私你|发你私信|进群|加群|拉你进群|留下?联系方式/g;
+  /(?<![a-z])s[iī]\s*我|私我|私信我|私聊我?|私戳|戳我|滴滴我|dd我|找我(?:拿|领|买|要)|来撩|dm\s*me|dm\s*for|pm\s*me|message\s*me|看我?主页|主页(?:有|看|见|置顶)|简介(?:有|看|见)|看简介|看置顶|置顶(?:有|见)|联系方式(?:在|见|看)|有联系方式|已私|私你了|私信你了|(?:链接|连接)私你|发你私信|进群|加群|拉你进群|留下?联系方式/g;
+/** Words that turn "私我" from a vague invitation into a private sale. */
+const SELLING_CONTEXT = /优惠|内部价|价格|价钱|多少钱|便宜|折扣|打折|[领优]券|链接|代购|购买|需要的|要的姐妹|想要的(?:姐妹|宝)|资料|领取|福利|拿货|货源|下单|同款|团购|批发|渠道/;
 const BUSINESS_PREFIX = /(?:合作|商务|商业|品牌|工作|约稿|投稿)[^，。,.!！]{0,3}$/;
 
 /** Symbols wedged between a letter and a Han character (or between two latin letters of a keyword). */
@@ -191,7 +198,7 @@ const WEDGED_SYMBOLS = /(?<=[\p{Script=Han}a-z])(?:[^\p{L}\p{N}\s🐧💚🟢])(
 
 /** A cheap gate: texts with none of these characters or keywords cannot hold a contact or solicitation. */
 const GATE =
-  /[0-9零〇○◯洞一壹幺么二贰两三叁叄参四肆五伍六陆七柒拐八捌九玖勾¥$€£@]|微|薇|威|徽|维|卫|喂|危|胃|唯|魏|信|泡泡|v|w|qq|扣|企鹅|🐧|http|www|\.|点|dot|私|主页|简介|置顶|联系|群|dm|pm|message|淘|闲鱼|抖|快手|tg|telegram|whatsapp|line|ins|公众号|视频号|b站|某|dd|滴|撩/;
+  /[0-9零〇○◯洞一壹幺么二贰两三叁叄参四肆五伍六陆七柒拐八捌九玖勾¥$€£@]|微|薇|威|徽|维|卫|喂|危|胃|唯|魏|信|泡泡|v|w|qq|扣|企鹅|🐧|http|www|\.|点|dot|私|主页|简介|置顶|联系|群|dm|pm|message|淘|闲鱼|抖|快手|tg|telegram|whatsapp|line|ins|公众号|视频号|b站|某|dd|滴|撩|s[iī]/;
 
 function pushUnique(list: ContactHit[], kind: ContactKind, value: string): void {
   for (const c of list) if (c.kind === kind && c.value === value) return;
@@ -216,7 +223,7 @@ export function scanNormalized(t: string): ContactScan {
     const after = t.slice(run.end, run.end + 6);
     const phoneWord = PHONE_CONTEXT.test(t.slice(Math.max(0, run.start - 12), run.start));
     if (!phoneWord && NOT_A_PHONE_CONTEXT.test(before)) continue;
-    const qqWord = QQ_CONTEXT.test(before) || QQ_AFTER.test(after);
+    const qqWord = QQ_CONTEXT.test(before) || QQ_AFTER.test(after) || (run.digits.length >= 6 && BARE_Q_CONTEXT.test(before));
     if (qqWord && QQ_NUMBER.test(run.digits)) {
       pushUnique(contacts, 'qq', run.digits);
       continue;
@@ -243,6 +250,13 @@ export function scanNormalized(t: string): ContactScan {
     const id = m[2];
     const strongSep = sep !== undefined && sep !== '';
     if (strongSep || /[0-9_-]/.test(id)) pushUnique(contacts, MOBILE.test(id) ? 'phone' : 'wechat', id);
+  }
+  WX_ID_SPACED.lastIndex = 0;
+  for (let m = WX_ID_SPACED.exec(k); m; m = WX_ID_SPACED.exec(k)) {
+    if (!/[\s·.]/.test(m[1].trim())) continue;
+    const id = m[1].trim().replace(/[\s·.]+/g, '');
+    const mm = /^[a-z][a-z0-9_-]{5,19}/.exec(id);
+    if (mm && /[0-9_]/.test(mm[0]) && !contacts.some((c) => c.kind === 'wechat' && mm[0].startsWith(c.value))) pushUnique(contacts, 'wechat', mm[0]);
   }
   BARE_V_ID.lastIndex = 0;
   for (let m = BARE_V_ID.exec(k); m; m = BARE_V_ID.exec(k)) pushUnique(contacts, 'wechat', m[1]);
@@ -287,7 +301,9 @@ export function scanNormalized(t: string): ContactScan {
   REDIRECT.lastIndex = 0;
   for (let m = REDIRECT.exec(k); m; m = REDIRECT.exec(k)) {
     if (BUSINESS_PREFIX.test(k.slice(Math.max(0, m.index - 8), m.index))) continue;
-    solicitations.push({ kind: 'redirect', fragment: m[0], weight: 0.5 });
+    const around = k.slice(Math.max(0, m.index - 12), m.index + m[0].length + 8);
+    if (SELLING_CONTEXT.test(around)) solicitations.push({ kind: 'private-deal', fragment: m[0], weight: 1 });
+    else solicitations.push({ kind: 'redirect', fragment: m[0], weight: 0.5 });
   }
   if (contacts.length === 0 && solicitations.length === 0) return EMPTY;
   return { contacts, solicitations };

@@ -44,3 +44,12 @@ export const EXPERIENCE_CLAIM =
 
 /** Titles that promise something free or official. */
 export const TITLE_BAIT = /免费送|免费领|0元|零元|白送|白嫖|不要钱|官方(?:通知|认证|发布)|最后一天|清仓|亏本|倒闭|跳楼价/;
+
+/** Hard-sell cues (coupon codes, final prices, flash sales, product cards): the language of an ad, not of a review. */
+export const HARD_SELL =
+  /优惠码|折扣码|券后|到手价|立减|满\d+减\d+|直播间.{0,6}开抢|限时\d*折|商品卡|点击.{0,4}购买|拍下|数量有限|库存有限|首单.{0,3}减|旗舰店同款|包邮到家|七天无理由|活动截止|抓紧|秒杀|link in bio|use code/g;
+
+/** Distinct hard-sell cues in a normalised text (numbers ignored, so "满300减30" and "满500减50" are one cue). */
+export function hardSellCues(t: string): string[] {
+  return [...new Set((t.match(HARD_SELL) ?? []).map((x) => x.replace(/\d+/g, '')))];
+}
