@@ -9,4 +9,8 @@ export class DueIndexLiftScheduler implements LiftScheduler {
   async schedule(): Promise<'created' | 'exists'> {
     return 'created';
   }
+  /** The cancelled lift row has left the due index in the same transaction that cancelled it. */
+  async cancel(): Promise<'deleted' | 'absent'> {
+    return 'deleted';
+  }
 }

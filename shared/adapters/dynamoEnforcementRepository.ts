@@ -14,6 +14,7 @@ import {
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ACTION_RANK } from '#shared/contract/decisionExport';
 import { ledgerKey, type LedgerEntry, type LiftRow, type PenaltyState } from '#shared/enforcement/ledgerEntry';
+import { chainEntry, headOf } from '#shared/audit/hashChain';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import { composeLiftNotice } from '#shared/notify/composeNotice';
 import type { PriorOffense } from '#shared/policy/decideAction';
@@ -90,7 +91,9 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       // The caller may pass the state it batch-read; after a conflict we read it afresh.
       const current = attempt === 0 && known ? known.current : await this.penalty(p.ledger.accountId);
-      const next = nextPenalty(current, p);
+      // The entry joins the account's hash chain; the head moves with it in this transaction.
+      const entry = chainEntry(p.ledger, headOf(current));
+      const next: PenaltyState = { ...nextPenalty(current, p), chainSeq: entry.seq, chainHash: entry.hash };
       const messages: OutboxMessage[] = [
         { sweepId: p.ledger.sweepId, messageKey: `${p.ledger.accountId}#enforcement`, accountId: p.ledger.accountId, kind: 'enforcement', status: 'pending', body: p.event },
         { sweepId: p.ledger.sweepId, messageKey: `${p.ledger.accountId}#notice`, accountId: p.ledger.accountId, kind: 'notice', status: 'pending', body: p.notice },
@@ -99,7 +102,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
         await this.db.send(
           new TransactWriteCommand({
             TransactItems: [
-              { Put: { TableName: this.t.ledger, Item: p.ledger, ConditionExpression: 'attribute_not_exists(entryKey)' } },
+              { Put: { TableName: this.t.ledger, Item: entry, ConditionExpression: 'attribute_not_exists(entryKey)' } },
               {
                 Put: {
                   TableName: this.t.penalties,
@@ -239,7 +242,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
         },
       ];
       if (!superseded) {
-        const entry: LedgerEntry = {
+        const entry: LedgerEntry = chainEntry({
           accountId: row.accountId,
           entryKey: ledgerKey(row.sweepId, 'lift'),
           sweepId: row.sweepId,
@@ -254,7 +257,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
           evidenceRef: `lift:${row.liftId}`,
           evidenceSummary: `timed ${row.action} from sweep ${row.sweepId} ended`,
           recordedAt: now,
-        };
+        }, headOf(penalty));
         const notice: OutboxMessage = {
           sweepId: row.sweepId,
           messageKey: `${row.accountId}#lift`,
@@ -269,10 +272,10 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
             Update: {
               TableName: this.t.penalties,
               Key: { accountId: row.accountId },
-              UpdateExpression: 'SET #st = :lifted, #v = #v + :one',
+              UpdateExpression: 'SET #st = :lifted, #v = #v + :one, chainSeq = :cs, chainHash = :ch',
               ConditionExpression: '#v = :v AND entryKey = :k',
               ExpressionAttributeNames: { '#st': 'status', '#v': 'version' },
-              ExpressionAttributeValues: { ':lifted': 'lifted', ':one': 1, ':v': penalty!.version, ':k': row.entryKey },
+              ExpressionAttributeValues: { ':lifted': 'lifted', ':one': 1, ':v': penalty!.version, ':k': row.entryKey, ':cs': entry.seq, ':ch': entry.hash },
             },
           },
           { Put: { TableName: this.t.outbox, Item: notice, ConditionExpression: 'attribute_not_exists(messageKey)' } },

@@ -1,8 +1,11 @@
 /** LiftScheduler on EventBridge Scheduler: one `at()` schedule per timed penalty, deleted after it fires. */
-import { ConflictException, CreateScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
+import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createHash } from 'node:crypto';
 import type { LiftRow } from '#shared/enforcement/ledgerEntry';
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
+
+/** Schedule names allow 64 chars of [0-9a-zA-Z-_.]; a hash keeps them unique and deterministic. */
+export const scheduleName = (lift: Pick<LiftRow, 'liftId'>) => `lift-${createHash('sha256').update(lift.liftId).digest('hex').slice(0, 40)}`;
 
 export class EventBridgeLiftScheduler implements LiftScheduler {
   readonly name = 'eventbridge-scheduler';
@@ -14,7 +17,7 @@ export class EventBridgeLiftScheduler implements LiftScheduler {
   ) {}
   async schedule(lift: LiftRow): Promise<'created' | 'exists'> {
     // Schedule names allow 64 chars of [0-9a-zA-Z-_.]; a hash keeps them unique and deterministic.
-    const name = `lift-${createHash('sha256').update(lift.liftId).digest('hex').slice(0, 40)}`;
+    const name = scheduleName(lift);
     try {
       await this.client.send(
         new CreateScheduleCommand({
@@ -30,6 +33,17 @@ export class EventBridgeLiftScheduler implements LiftScheduler {
       return 'created';
     } catch (err) {
       if (err instanceof ConflictException || (err as { name?: string }).name === 'ConflictException') return 'exists';
+      throw err;
+    }
+  }
+
+  async cancel(lift: LiftRow): Promise<'deleted' | 'absent'> {
+    try {
+      await this.client.send(new DeleteScheduleCommand({ GroupName: this.groupName, Name: scheduleName(lift) }));
+      return 'deleted';
+    } catch (err) {
+      // Already fired (ActionAfterCompletion DELETE) or never created.
+      if ((err as { name?: string }).name === 'ResourceNotFoundException') return 'absent';
       throw err;
     }
   }

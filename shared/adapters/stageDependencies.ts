@@ -5,13 +5,16 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
 import type { NotificationSink } from '#shared/ports/notificationSink';
+import { isLocalToken, type TaskTokens } from '#shared/ports/taskTokens';
 import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
 import { DynamoReviewRepository } from './dynamoReviewRepository.ts';
 import { DynamoSweepRegistry } from './dynamoSweepRegistry.ts';
 import { DueIndexLiftScheduler } from './dueIndexLiftScheduler.ts';
 import { EventBridgeLiftScheduler } from './eventBridgeLiftScheduler.ts';
+import { LocalTaskTokens } from './localTaskTokens.ts';
 import { OutboxOnlySink } from './outboxOnlySink.ts';
 import { S3Store } from './s3Store.ts';
+import { SfnTaskTokens } from './sfnTaskTokens.ts';
 import { SnsSink } from './snsSink.ts';
 import { BUCKET_ENV_VAR, LIFT_TARGET_ENV_VARS, SINK_TOPIC_ENV_VAR } from './tableDefinitions.ts';
 
@@ -35,4 +38,9 @@ export function liftScheduler(): LiftScheduler {
   const target = process.env[LIFT_TARGET_ENV_VARS.targetArn];
   const role = process.env[LIFT_TARGET_ENV_VARS.roleArn];
   return group && target && role ? new EventBridgeLiftScheduler(group, target, role) : new DueIndexLiftScheduler();
+}
+
+/** Completes a waiting Task: Step Functions in AWS, the bucket for the embedded stack's `local:` tokens. */
+export function taskTokens(token: string): TaskTokens {
+  return isLocalToken(token) ? new LocalTaskTokens(workStore()) : new SfnTaskTokens();
 }

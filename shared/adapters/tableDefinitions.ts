@@ -52,7 +52,17 @@ export const TABLES = {
     partitionKey: 'liftId',
     indexes: [{ name: 'due', partitionKey: 'pending', sortKey: 'dueAt' }],
   },
-  /** One item per sweep: its status, stage counters and summary. */
+  /** Appeals against single actions: one per (account, sweep action), decided once. */
+  appeals: {
+    id: 'Appeals',
+    envVar: 'CRACKDOWN_TABLE_APPEALS',
+    partitionKey: 'appealId',
+    indexes: [
+      { name: 'byAccount', partitionKey: 'accountId', sortKey: 'submittedAt' },
+      { name: 'bySweep', partitionKey: 'sweepId', sortKey: 'appealId' },
+    ],
+  },
+  /** One item per sweep: its status, stage counters, summary and ledger anchor. */
   sweeps: {
     id: 'Sweeps',
     envVar: 'CRACKDOWN_TABLE_SWEEPS',

@@ -6,8 +6,8 @@
 import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 
-export type LedgerStep = 'enforce' | 'lift';
-export type Actor = 'sweep' | 'lift-schedule' | 'operator';
+export type LedgerStep = 'enforce' | 'lift' | 'appeal-submit' | 'appeal-decide' | 'reverse' | 'sample' | 'notify' | 'schedule';
+export type Actor = 'sweep' | 'lift-schedule' | 'operator' | 'reviewer' | 'appeal-handler' | 'account';
 
 export interface LedgerEntry {
   accountId: string;
@@ -29,6 +29,18 @@ export interface LedgerEntry {
   evidenceSummary: string;
   /** Wall-clock time of writing: audit metadata, never an input to a decision. */
   recordedAt: string;
+  /** Follower count at decision time (enforce entries), for transparency reporting by tier. */
+  followerCount?: number;
+  accountType?: string;
+  /** Why (appeal decisions and reversals). */
+  reason?: string;
+  /** The enforce entry a reversal undoes. */
+  reversesEntryKey?: string;
+  appealId?: string;
+  /** Hash chain (per account, see shared/audit/hashChain.ts): position, previous entry's hash, own hash. */
+  seq?: number;
+  prevHash?: string;
+  hash?: string;
 }
 
 export const ledgerKey = (sweepId: string, step: LedgerStep) => `${sweepId}#${step}`;
@@ -42,13 +54,17 @@ export interface PenaltyOffense {
 /** Current penalty state of an account, kept in the same transaction as its ledger entries. */
 export interface PenaltyState {
   accountId: string;
-  status: 'active' | 'lifted';
+  /** `cleared`: every action on the account was reversed; as if none had happened. */
+  status: 'active' | 'lifted' | 'cleared';
   action: Action;
   until?: string;
   sweepId: string;
   entryKey: string;
   offenses: PenaltyOffense[];
   version: number;
+  /** Head of the account's ledger hash chain, moved in the same transaction as each entry. */
+  chainSeq?: number;
+  chainHash?: string;
 }
 
 export interface LiftRow {
@@ -61,8 +77,10 @@ export interface LiftRow {
   /** Present only while pending: the sparse `due` index holds exactly the lifts still to do. */
   pending?: 'pending';
   scheduled?: boolean;
-  outcome?: 'lifted' | 'superseded';
+  outcome?: 'lifted' | 'superseded' | 'cancelled';
   liftedAt?: string;
+  /** Set when a reversal or an upheld appeal cancelled this lift. */
+  cancelledAt?: string;
 }
 
 export const liftIdFor = (accountId: string, sweepId: string) => `${accountId}#${sweepId}`;

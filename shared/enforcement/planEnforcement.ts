@@ -57,6 +57,8 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     evidenceRef,
     evidenceSummary,
     recordedAt,
+    followerCount: decision.followerCount,
+    accountType: decision.accountType,
   };
   const event: EnforcementEvent = {
     kind: 'enforcement',

@@ -15,6 +15,27 @@ export const ladderStepSchema = z.discriminatedUnion('action', [
 ]);
 export type LadderStep = z.infer<typeof ladderStepSchema>;
 
+export const reviewPolicySchema = z
+  .object({
+    /** A rule is held back when the lower bound of its estimated precision is under this. */
+    minPrecision: z.number().min(0).max(1).default(0.9),
+    /** Per-rule overrides of minPrecision. */
+    rules: z.record(z.string(), z.object({ minPrecision: z.number().min(0).max(1) }).strict()).default({}),
+    /** Confidence of the precision interval (Wilson) and of the sample size. */
+    confidence: z.number().gt(0.5).lt(1).default(0.95),
+    /** Half-width the sample is sized for: 0.03 asks for a 95% interval no wider than ±3 points. */
+    margin: z.number().gt(0).max(0.5).default(0.03),
+    /** Smallest number of cases drawn from a stratum (rule × action × follower tier), or all of it when smaller. */
+    stratumFloor: z.number().int().min(1).default(5),
+    /** Every account at or above this many followers goes to human review in full. */
+    followerThreshold: z.number().int().min(0).default(100_000),
+    /** Every permanent ban of an account at or above this many followers goes to human review in full. */
+    banFollowerThreshold: z.number().int().min(0).default(10_000),
+    /** A review not closed within this many hours times out: nothing of the sweep is enforced. */
+    timeoutHours: z.number().positive().max(24 * 365).default(72),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     policyVersion: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash or underscore, at most 64'),
@@ -48,6 +69,8 @@ export const policySchema = z
       })
       .strict(),
     appeal: z.object({ windowDays: z.number().int().positive(), url: z.string().min(1) }).strict(),
+    /** Human review (`review: human` sweeps): stratified sample size, full-review thresholds, the precision gate. */
+    review: reviewPolicySchema.prefault({}),
   })
   .strict();
 

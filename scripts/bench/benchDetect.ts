@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: detect+decide over a generated snapshot, as a throughput ratio to merely
+ * reading and parsing the same snapshot in the same run, with the peak memory of each
+ * worker process. Both use one worker process per core, so the ratio compares like with like.
+ *
+ *   npm run bench -- --accounts 1000000 --seed 1 [--workers 2] [--out bench-out]
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { createReadStream, existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { LocalFolderStore } from '#shared/adapters/localFolderStore';
+import { CHANNELS } from '#shared/detect/registry';
+import { readLabels } from '#shared/evaluation/labels';
+import { scoreDecisions } from '#shared/evaluation/scoreDecisions';
+import { planSweep } from '#shared/pipeline/planSweep';
+import { readDecisions } from '#shared/pipeline/readDecisions';
+import type { ViolationCode } from '#shared/contract/violationCodes';
+import { defaultPolicy } from '#shared/policy/defaultPolicy';
+import { listParts, readManifest } from '#shared/snapshot/readManifest';
+import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import type { BenchJob } from './benchStages.ts';
+
+interface StageResult {
+  stage: string;
+  seconds: number;
+  records: number;
+  jobs: number;
+  maxRssMbPerWorker: number[];
+}
+
+class Pool {
+  private readonly workers: ChildProcess[] = [];
+  private nextId = 0;
+  private readonly waiting = new Map<number, (m: { records?: number; error?: string; maxRssKb?: number }) => void>();
+  private constructor() {}
+
+  static async start(size: number): Promise<Pool> {
+    const pool = new Pool();
+    const script = new URL('./benchWorker.ts', import.meta.url).pathname;
+    await Promise.all(
+      Array.from({ length: size }, () => {
+        const child = fork(script, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=8192'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+        pool.workers.push(child);
+        child.on('message', (m: { id?: number; ready?: boolean }) => {
+          if (m.id !== undefined) {
+            const done = pool.waiting.get(m.id);
+            pool.waiting.delete(m.id);
+            done?.(m as never);
+          }
+        });
+        return new Promise<void>((ok) => child.once('message', () => ok()));
+      }),
+    );
+    return pool;
+  }
+
+  private call(worker: ChildProcess, payload: object): Promise<{ records?: number; error?: string; maxRssKb?: number }> {
+    const id = this.nextId++;
+    return new Promise((ok) => {
+      this.waiting.set(id, ok);
+      worker.send({ id, ...payload });
+    });
+  }
+
+  /** Runs all jobs, each worker taking the next job when free; returns records handled. */
+  async run(jobs: BenchJob[]): Promise<number> {
+    let next = 0;
+    let records = 0;
+    await Promise.all(
+      this.workers.map(async (w) => {
+        for (let i = next++; i < jobs.length; i = next++) {
+          const res = await this.call(w, { job: jobs[i] });
+          if (res.error) throw new Error(`bench job ${JSON.stringify(jobs[i])} failed: ${res.error}`);
+          records += res.records ?? 0;
+        }
+      }),
+    );
+    return records;
+  }
+
+  async maxRssMb(): Promise<number[]> {
+    return Promise.all(this.workers.map(async (w) => Math.round(((await this.call(w, { rss: true })).maxRssKb ?? 0) / 1024)));
+  }
+
+  stop(): void {
+    for (const w of this.workers) w.kill();
+  }
+}
+
+/** A fresh pool per stage, so each stage's peak memory is its own. */
+async function timed(stage: string, workers: number, jobs: BenchJob[]): Promise<StageResult> {
+  const pool = await Pool.start(workers);
+  try {
+    const started = performance.now();
+    const records = await pool.run(jobs);
+    const seconds = (performance.now() - started) / 1000;
+    const result = { stage, seconds, records, jobs: jobs.length, maxRssMbPerWorker: await pool.maxRssMb() };
+    process.stderr.write(`[bench] ${stage}: ${jobs.length} jobs, ${records} records in ${seconds.toFixed(1)} s, peak RSS per worker ${result.maxRssMbPerWorker.join('/')} MB\n`);
+    return result;
+  } finally {
+    pool.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const o = new Command('bench')
+    .description('detect+decide throughput as a ratio to reading and parsing the same snapshot, and peak memory per worker')
+    .option('--accounts <n>', 'accounts in the generated snapshot', (v) => Number(v), 1_000_000)
+    .option('--seed <seed>', 'generator seed', '1')
+    .option('--workers <n>', 'worker processes (default: one per core)', (v) => Number(v), availableParallelism())
+    .option('--buckets <n>', 'shuffle width (default: from the snapshot size)', (v) => Number(v))
+    .option('--out <dir>', 'folder for the snapshot and scratch output', 'bench-out')
+    .option('--keep', 'keep the shuffle output')
+    .parse(process.argv)
+    .opts();
+  const out = resolve(o.out);
+  const snapshotDir = join(out, `snapshot-${o.accounts}-${o.seed}`);
+  if (!existsSync(join(snapshotDir, 'manifest.json'))) {
+    process.stderr.write(`[bench] generating ${o.accounts} accounts into ${snapshotDir}\n`);
+    const t = performance.now();
+    await generateSnapshot({ accounts: o.accounts, seed: o.seed, outDir: snapshotDir });
+    process.stderr.write(`[bench] generated in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+  }
+  const workDir = join(out, `work-${o.accounts}-${o.seed}`);
+  await rm(workDir, { recursive: true, force: true });
+  await mkdir(workDir, { recursive: true });
+  const snapshot = new LocalFolderStore(snapshotDir);
+  const work = new LocalFolderStore(workDir);
+  const sweepId = 'bench';
+  const plan = await planSweep(work, snapshot, { sweepId, snapshotUri: snapshotDir, policy: defaultPolicy(), bucketCount: o.buckets }, CHANNELS);
+  const parts = listParts(await readManifest(snapshot));
+
+  const read = await timed('read+parse', o.workers, parts.map((p) => ({ stage: 'read' as const, snapshotDir, part: p.part })));
+  const partition = await timed('partition', o.workers, plan.parts.map((item) => ({ stage: 'partition' as const, workDir, sweepId, item })));
+  const group = await timed('group', o.workers, plan.channelBuckets.map((item) => ({ stage: 'group' as const, workDir, sweepId, item })));
+  const resolveStage = await timed('resolve', o.workers, plan.accountBuckets.map((item) => ({ stage: 'resolve' as const, workDir, sweepId, item })));
+
+  const detectSeconds = partition.seconds + group.seconds + resolveStage.seconds;
+  const records = read.records;
+  const decided = new Map<string, ViolationCode[]>();
+  for await (const d of readDecisions(work, sweepId)) if (d.action !== 'none') decided.set(d.accountId, d.codes);
+  const labelsPath = join(snapshotDir, 'labels.jsonl');
+  const evaluation = existsSync(labelsPath) ? scoreDecisions(decided, await readLabels(createReadStream(labelsPath), labelsPath)) : undefined;
+  const report = {
+    accounts: o.accounts,
+    seed: o.seed,
+    workers: o.workers,
+    bucketCount: plan.bucketCount,
+    records,
+    readParse: { seconds: read.seconds, recordsPerSecond: records / read.seconds, maxRssMbPerWorker: read.maxRssMbPerWorker },
+    detectDecide: { seconds: detectSeconds, recordsPerSecond: records / detectSeconds, stages: [partition, group, resolveStage] },
+    /** Detect+decide throughput as a fraction of read+parse throughput, both measured in this run. */
+    throughputRatio: read.seconds / detectSeconds,
+    peakRssMbPerWorker: Math.max(...[partition, group, resolveStage].flatMap((s) => s.maxRssMbPerWorker)),
+    decisions: decided.size,
+    evaluation,
+  };
+  await writeFile(join(out, `bench-${o.accounts}-${o.seed}.json`), JSON.stringify(report, null, 2));
+  if (!o.keep) await rm(workDir, { recursive: true, force: true });
+  const lines = [
+    `bench: ${o.accounts} accounts, ${records} records, ${o.workers} workers, ${plan.bucketCount} buckets`,
+    `  read+parse     ${read.seconds.toFixed(1).padStart(7)} s  ${Math.round(records / read.seconds).toString().padStart(9)} records/s`,
+    `  detect+decide  ${detectSeconds.toFixed(1).padStart(7)} s  ${Math.round(records / detectSeconds).toString().padStart(9)} records/s  (partition ${partition.seconds.toFixed(1)} s, group ${group.seconds.toFixed(1)} s, resolve ${resolveStage.seconds.toFixed(1)} s)`,
+    `  throughput ratio detect+decide / read+parse: ${report.throughputRatio.toFixed(3)}`,
+    `  peak RSS per worker: ${report.peakRssMbPerWorker} MB (read+parse ${Math.max(...read.maxRssMbPerWorker)} MB)`,
+  ];
+  if (evaluation) {
+    lines.push('  per code (precision / recall):');
+    for (const c of evaluation.perCode) lines.push(`    ${c.code.padEnd(24)} ${c.precision === null ? 'n/a' : c.precision.toFixed(4)} / ${c.recall === null ? 'n/a' : c.recall.toFixed(4)}`);
+    lines.push(`    organic false-positive rate ${(evaluation.organic.falsePositiveRate * 100).toFixed(3)}%`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+await main();

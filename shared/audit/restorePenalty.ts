@@ -1,0 +1,60 @@
+/**
+ * What an account's penalty state would be if some of its actions had never happened: fold the
+ * remaining (non-reversed) enforce entries the way enforcement does (the stronger penalty wins;
+ * equal, the longer), skipping those whose lift already ran. Pure.
+ */
+import { ACTION_RANK } from '#shared/contract/decisionExport';
+import { liftIdFor, type LedgerEntry, type LiftRow, type PenaltyOffense, type PenaltyState } from '#shared/enforcement/ledgerEntry';
+
+export interface RestoredPenalty {
+  status: PenaltyState['status'];
+  action: PenaltyState['action'];
+  until?: string;
+  sweepId: string;
+  entryKey: string;
+  offenses: PenaltyOffense[];
+  /** Lift rows of the winning penalty that a stronger (now reversed) one had superseded: make them pending again. */
+  repend: string[];
+}
+
+const byTime = (a: LedgerEntry, b: LedgerEntry) => a.effectiveAt.localeCompare(b.effectiveAt) || a.sweepId.localeCompare(b.sweepId);
+
+/** Sweep ids whose enforce entry has been reversed (a `reverse` entry exists). */
+export function reversedSweeps(entries: LedgerEntry[]): Set<string> {
+  return new Set(entries.filter((e) => e.step === 'reverse').map((e) => e.sweepId));
+}
+
+export function restorePenalty(entries: LedgerEntry[], lifts: Map<string, LiftRow>, excludeSweeps: ReadonlySet<string>): RestoredPenalty {
+  const gone = reversedSweeps(entries);
+  for (const s of excludeSweeps) gone.add(s);
+  const remaining = entries.filter((e) => e.step === 'enforce' && !gone.has(e.sweepId)).sort(byTime);
+  const offenses = remaining.map((e) => ({ sweepId: e.sweepId, effectiveAt: e.effectiveAt, action: e.action }));
+  let winner: LedgerEntry | undefined;
+  for (const e of remaining) {
+    const timed = e.action === 'limit' || e.action === 'suspend';
+    if (timed && lifts.get(liftIdFor(e.accountId, e.sweepId))?.outcome === 'lifted') continue;
+    if (!winner) {
+      winner = e;
+      continue;
+    }
+    const cur = ACTION_RANK[winner.action];
+    const nxt = ACTION_RANK[e.action];
+    const keep = cur > nxt || (cur === nxt && (winner.until === undefined || (e.until !== undefined && winner.until >= e.until)));
+    if (!keep) winner = e;
+  }
+  if (winner) {
+    const row = lifts.get(liftIdFor(winner.accountId, winner.sweepId));
+    return {
+      status: 'active',
+      action: winner.action,
+      until: winner.until,
+      sweepId: winner.sweepId,
+      entryKey: winner.entryKey,
+      offenses,
+      repend: row && row.outcome === 'superseded' ? [row.liftId] : [],
+    };
+  }
+  const last = remaining.at(-1);
+  if (last) return { status: 'lifted', action: last.action, until: last.until, sweepId: last.sweepId, entryKey: last.entryKey, offenses, repend: [] };
+  return { status: 'cleared', action: 'none', sweepId: '', entryKey: '', offenses: [], repend: [] };
+}

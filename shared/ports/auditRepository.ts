@@ -1,0 +1,52 @@
+/**
+ * The audit side of the enforcement store: the whole ledger for verification, sweep anchors,
+ * appeals, and reversals (each one transaction: new chained entries, restored penalty state,
+ * cancelled or re-armed lift rows, outbox messages).
+ */
+import type { Actor, LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
+import type { SweepAnchor } from '#shared/audit/hashChain';
+import type { AppealRecord } from '#shared/audit/appeals';
+import type { OutboxMessage } from './enforcementRepository.ts';
+
+export interface ReverseRequest {
+  accountId: string;
+  /** The sweep whose enforce entry is reversed. */
+  sweepId: string;
+  actor: Actor;
+  reason: string;
+  /** Evidence reference of the reversal: `reversal:<id>` or `appeal:<id>`. */
+  ref: string;
+  now: string;
+  /** An upheld appeal decided in the same transaction. */
+  appeal?: AppealRecord;
+}
+
+export type ReverseOutcome = 'reversed' | 'already-reversed' | 'not-found' | 'appeal-already-decided';
+
+export interface ReverseResult {
+  outcome: ReverseOutcome;
+  /** Lift rows this reversal cancelled (their schedules are to be deleted). */
+  cancelledLifts: LiftRow[];
+  /** Messages written to the outbox, to publish. */
+  messages: OutboxMessage[];
+  penalty?: PenaltyState;
+}
+
+export interface AuditRepository {
+  allLedger(): Promise<LedgerEntry[]>;
+  allPenalties(): Promise<PenaltyState[]>;
+  allLifts(): Promise<LiftRow[]>;
+  ledgerFor(accountId: string): Promise<LedgerEntry[]>;
+  ledgerForSweep(sweepId: string): Promise<LedgerEntry[]>;
+  penalty(accountId: string): Promise<PenaltyState | undefined>;
+  /** Writes the sweep's anchor once; returns the stored one (a later call never overwrites it). */
+  anchorSweep(sweepId: string, anchor: SweepAnchor): Promise<SweepAnchor>;
+  sweepAnchors(): Promise<Map<string, SweepAnchor>>;
+  reverse(req: ReverseRequest): Promise<ReverseResult>;
+  /** Conditional: fails with 'exists' when the action was already appealed. */
+  submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'>;
+  rejectAppeal(appeal: AppealRecord, entry: LedgerEntry, notice: OutboxMessage): Promise<'rejected' | 'already-decided'>;
+  getAppeal(appealId: string): Promise<AppealRecord | undefined>;
+  appealsForSweep(sweepId: string): Promise<AppealRecord[]>;
+  allAppeals(): Promise<AppealRecord[]>;
+}
