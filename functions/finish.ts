@@ -1,5 +1,6 @@
 /** Finish stage: write the sweep summary and mark the sweep complete. */
-import { sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
+import { auditRepository, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
+import { anchorSweep } from '#shared/audit/anchorSweep';
 import { summarizeSweep } from '#shared/pipeline/summarizeSweep';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { sweepPaths } from '#shared/pipeline/sweepPaths';
@@ -12,5 +13,7 @@ export const handler = stageHandler('finish', sweepEventSchema, async ({ sweepId
   const summary = await summarizeSweep(work, plan);
   await work.write(sweepPaths(sweepId).summary, JSON.stringify(summary, null, 2));
   await sweepRegistry().finished(sweepId, summary, new Date().toISOString());
+  // Anchor the sweep's enforce entries (once): deleting an account's whole chain is then caught too.
+  await anchorSweep(auditRepository(), sweepId, new Date().toISOString());
   return summary;
 });

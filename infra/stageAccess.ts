@@ -47,7 +47,8 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   notify: { tables: { outbox: 'readWrite' }, publishToSink: true },
   // Reads the sweep's decisions to find its timed penalties.
   scheduleLifts: { readBucket: true, tables: { lifts: 'readWrite' }, createLiftSchedules: true },
-  finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite' } },
+  // Reads the sweep's enforce entries to anchor them in its sweeps item.
+  finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite', ledger: 'read' } },
   // Publishes its lift notices itself (liftDue → NotificationSink).
   lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' }, publishToSink: true },
 };

@@ -123,7 +123,7 @@ export class DynamoAuditRepository implements AuditRepository {
     return r === 'ok' ? 'submitted' : 'exists';
   }
 
-  async rejectAppeal(appeal: AppealRecord, entry: LedgerEntry, notice: OutboxMessage): Promise<'rejected' | 'already-decided'> {
+  async closeAppeal(appeal: AppealRecord, entry: LedgerEntry, notice: OutboxMessage): Promise<'closed' | 'already-decided'> {
     const r = await this.appendWith(appeal.accountId, [entry], () => [
       {
         Update: {
@@ -132,12 +132,12 @@ export class DynamoAuditRepository implements AuditRepository {
           UpdateExpression: 'SET #st = :st, decidedAt = :at, decidedBy = :by, decisionReason = :r',
           ConditionExpression: '#st = :pending',
           ExpressionAttributeNames: { '#st': 'status' },
-          ExpressionAttributeValues: { ':st': 'rejected', ':at': appeal.decidedAt, ':by': appeal.decidedBy, ':r': appeal.decisionReason, ':pending': 'pending' },
+          ExpressionAttributeValues: { ':st': appeal.status, ':at': appeal.decidedAt, ':by': appeal.decidedBy, ':r': appeal.decisionReason, ':pending': 'pending' },
         },
       },
       { Put: { TableName: this.t.outbox, Item: notice, ConditionExpression: 'attribute_not_exists(messageKey)' } },
     ], `appeal ${appeal.appealId}`);
-    return r === 'ok' ? 'rejected' : 'already-decided';
+    return r === 'ok' ? 'closed' : 'already-decided';
   }
 
   async reverse(req: ReverseRequest): Promise<ReverseResult> {

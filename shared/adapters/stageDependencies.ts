@@ -6,6 +6,7 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
 import type { NotificationSink } from '#shared/ports/notificationSink';
 import { isLocalToken, type TaskTokens } from '#shared/ports/taskTokens';
+import { DynamoAuditRepository } from './dynamoAuditRepository.ts';
 import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
 import { DynamoReviewRepository } from './dynamoReviewRepository.ts';
 import { DynamoSweepRegistry } from './dynamoSweepRegistry.ts';
@@ -27,6 +28,7 @@ export function workStore(): BlobStore {
 export const enforcementRepository = () => new DynamoEnforcementRepository();
 export const reviewRepository = () => new DynamoReviewRepository();
 export const sweepRegistry = () => new DynamoSweepRegistry();
+export const auditRepository = () => new DynamoAuditRepository();
 
 export function notificationSink(): NotificationSink {
   const topic = process.env[SINK_TOPIC_ENV_VAR];

@@ -74,4 +74,11 @@ export const policySchema = z
   })
   .strict();
 
-export type Policy = z.infer<typeof policySchema>;
+export type ReviewPolicy = z.infer<typeof reviewPolicySchema>;
+/** A parsed policy always has `review` (defaults filled in); hand-built ones may leave it out. */
+export type Policy = Omit<z.infer<typeof policySchema>, 'review'> & { review?: ReviewPolicy };
+
+/** The policy's review settings, defaults filled in. */
+export function reviewPolicyOf(policy: Pick<Policy, 'review'>): ReviewPolicy {
+  return policy.review ?? reviewPolicySchema.parse({});
+}

@@ -45,7 +45,8 @@ export interface AuditRepository {
   reverse(req: ReverseRequest): Promise<ReverseResult>;
   /** Conditional: fails with 'exists' when the action was already appealed. */
   submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'>;
-  rejectAppeal(appeal: AppealRecord, entry: LedgerEntry, notice: OutboxMessage): Promise<'rejected' | 'already-decided'>;
+  /** Records a decision that changes no penalty (rejected, or upheld on an action already reversed). Conditional on the appeal being pending. */
+  closeAppeal(appeal: AppealRecord, entry: LedgerEntry, notice: OutboxMessage): Promise<'closed' | 'already-decided'>;
   getAppeal(appealId: string): Promise<AppealRecord | undefined>;
   appealsForSweep(sweepId: string): Promise<AppealRecord[]>;
   allAppeals(): Promise<AppealRecord[]>;

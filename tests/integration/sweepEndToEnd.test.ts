@@ -53,6 +53,17 @@ describe('a sweep through the synthesized state machine', () => {
   it('detects, decides, enforces each action once, notifies and schedules lifts', async () => {
     first = await sweep('e2e-1');
     expect(first.quarantined).toBe(4);
+    const work = workStore();
+    const quarantined = [];
+    for (const key of await work.list('sweeps/e2e-1/quarantine/')) {
+      for (const line of (await work.readText(key)).trim().split('\n')) quarantined.push(JSON.parse(line));
+    }
+    expect(quarantined).toHaveLength(4);
+    for (const q of quarantined) {
+      expect(q.part).toMatch(/part-\d+\.jsonl/);
+      expect(q.line).toBeGreaterThan(0);
+      expect(q.reason.length).toBeGreaterThan(5);
+    }
     expect(first.accounts).toBe(800);
     expect(first.decisions).toBeGreaterThan(0);
 

@@ -1,0 +1,158 @@
+/** Appeals: submit within the policy's window, decide once; upheld reverses the action completely. */
+import type { BlobStore } from '#shared/ports/blobStore';
+import type { AuditRepository } from '#shared/ports/auditRepository';
+import type { EnforcementRepository, OutboxMessage } from '#shared/ports/enforcementRepository';
+import type { LiftScheduler } from '#shared/ports/liftScheduler';
+import type { NotificationSink } from '#shared/ports/notificationSink';
+import { ledgerKey, type LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import { composeAppealRejectedNotice } from '#shared/notify/composeAuditNotices';
+import { defaultPolicy } from '#shared/policy/defaultPolicy';
+import { parsePolicy } from '#shared/policy/loadPolicy';
+import type { Policy } from '#shared/policy/policySchema';
+import { policyPath } from '#shared/pipeline/sweepPaths';
+import { appealDecideSchema, appealDeadline, appealIdFor, appealSubmitSchema, AuditInputError, type AppealRecord } from './appeals.ts';
+import { reversedSweeps } from './restorePenalty.ts';
+
+export interface AuditDeps {
+  audit: AuditRepository;
+  enforcement: Pick<EnforcementRepository, 'markDelivered' | 'outbox'>;
+  sink: NotificationSink;
+  scheduler: LiftScheduler;
+  work: BlobStore;
+}
+
+function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }, value: unknown): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new AuditInputError(r.error.issues.map((i) => `${i.path.join('.') || '(request)'}: ${i.message}`).join('; '), 'invalid');
+  return r.data;
+}
+
+/** The policy a past action was decided under (pinned under policies/ by Plan). */
+export async function policyOfVersion(work: BlobStore, version: string): Promise<Policy> {
+  const key = policyPath(version);
+  if (await work.exists(key)) return parsePolicy(JSON.parse(await work.readText(key)), work.describe(key));
+  const fallback = defaultPolicy();
+  if (fallback.policyVersion === version) return fallback;
+  throw new AuditInputError(`policy version ${version} is not stored at ${work.describe(key)}`, 'not-found');
+}
+
+export async function publishNow(deps: AuditDeps, messages: OutboxMessage[], now: string): Promise<number> {
+  if (messages.length === 0) return 0;
+  await deps.sink.publish(messages);
+  await deps.enforcement.markDelivered(messages, now);
+  return messages.length;
+}
+
+export async function submitAppeal(deps: AuditDeps, request: unknown, opts: { now: string; channel: 'cli' | 'api' }): Promise<AppealRecord> {
+  const input = validate(appealSubmitSchema, request);
+  const entries = await deps.audit.ledgerFor(input.accountId);
+  if (entries.length === 0) throw new AuditInputError(`account "${input.accountId}" has no ledger entries: nothing to appeal`, 'not-found');
+  const reversed = reversedSweeps(entries);
+  let target: LedgerEntry | undefined;
+  if (input.sweepId) {
+    target = entries.find((e) => e.entryKey === ledgerKey(input.sweepId!, 'enforce'));
+    if (!target) throw new AuditInputError(`account "${input.accountId}" has no action from sweep "${input.sweepId}"`, 'not-found');
+  } else {
+    const open = entries.filter((e) => e.step === 'enforce' && !reversed.has(e.sweepId)).sort((a, b) => a.effectiveAt.localeCompare(b.effectiveAt));
+    target = open.at(-1);
+    if (!target) throw new AuditInputError(`account "${input.accountId}" has no action that is not already reversed`, 'conflict');
+  }
+  if (reversed.has(target.sweepId)) throw new AuditInputError(`the action of sweep "${target.sweepId}" on "${input.accountId}" is already reversed`, 'conflict');
+  const policy = await policyOfVersion(deps.work, target.policyVersion);
+  const deadline = appealDeadline(target.effectiveAt, policy.appeal.windowDays);
+  if (opts.now > deadline) {
+    throw new AuditInputError(`outside the appeal window: the action of sweep "${target.sweepId}" took effect ${target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`, 'invalid');
+  }
+  const appealId = appealIdFor(input.accountId, target.sweepId);
+  const existing = await deps.audit.getAppeal(appealId);
+  if (existing) throw new AuditInputError(`this action was already appealed: ${appealId} (${existing.status}, submitted ${existing.submittedAt})`, 'conflict');
+  const appeal: AppealRecord = {
+    appealId,
+    accountId: input.accountId,
+    sweepId: target.sweepId,
+    entryKey: target.entryKey,
+    action: target.action,
+    policyVersion: target.policyVersion,
+    statement: input.statement,
+    channel: opts.channel,
+    submittedAt: opts.now,
+    deadline,
+    status: 'pending',
+  };
+  const entry: LedgerEntry = {
+    accountId: input.accountId,
+    entryKey: `appeal#${appealId}#submit`,
+    sweepId: target.sweepId,
+    step: 'appeal-submit',
+    actor: 'account',
+    action: target.action,
+    codes: target.codes,
+    ruleIds: target.ruleIds,
+    policyVersion: target.policyVersion,
+    snapshotId: target.snapshotId,
+    effectiveAt: opts.now,
+    evidenceRef: `appeal:${appealId}`,
+    evidenceSummary: `appeal against ${target.entryKey} submitted via ${opts.channel}`,
+    appealId,
+    recordedAt: opts.now,
+  };
+  if ((await deps.audit.submitAppeal(appeal, entry)) === 'exists') throw new AuditInputError(`this action was already appealed: ${appealId}`, 'conflict');
+  return appeal;
+}
+
+export interface AppealDecisionResult {
+  appeal: AppealRecord;
+  reversed: boolean;
+  cancelledLifts: number;
+  notified: number;
+}
+
+export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { now: string }): Promise<AppealDecisionResult> {
+  const input = validate(appealDecideSchema, request);
+  const appeal = await deps.audit.getAppeal(input.appealId);
+  if (!appeal) throw new AuditInputError(`no appeal with id "${input.appealId}"`, 'not-found');
+  if (appeal.status !== 'pending') throw new AuditInputError(`appeal ${appeal.appealId} was already decided: ${appeal.status} by ${appeal.decidedBy} at ${appeal.decidedAt}`, 'conflict');
+  const decided: AppealRecord = { ...appeal, status: input.outcome, decidedAt: opts.now, decidedBy: input.decidedBy, decisionReason: input.reason };
+  const alreadyDecided = () => new AuditInputError(`appeal ${appeal.appealId} was decided meanwhile; nothing changed`, 'conflict');
+
+  if (input.outcome === 'upheld') {
+    const r = await deps.audit.reverse({ accountId: appeal.accountId, sweepId: appeal.sweepId, actor: 'appeal-handler', reason: input.reason, ref: `appeal:${appeal.appealId}`, now: opts.now, appeal: decided });
+    if (r.outcome === 'appeal-already-decided') throw alreadyDecided();
+    if (r.outcome === 'reversed') {
+      for (const lift of r.cancelledLifts) await deps.scheduler.cancel(lift);
+      const notified = await publishNow(deps, r.messages, opts.now);
+      return { appeal: decided, reversed: true, cancelledLifts: r.cancelledLifts.length, notified };
+    }
+    // The action was reversed by other means (a wave reversal) meanwhile: record the decision only.
+  }
+  const notice = composeAppealRejectedNotice(appeal.accountId, appeal.sweepId, appeal.action as AppealRecord['action'] & never, appeal.appealId, input.reason, opts.now);
+  if (input.outcome === 'upheld') {
+    notice.outcome = 'appeal-upheld';
+    notice.text = {
+      zh: `你的申诉（${appeal.appealId}）已成立；相关处罚此前已被撤销。`,
+      en: `Your appeal (${appeal.appealId}) was upheld; the action had already been reversed.`,
+    };
+  }
+  const message: OutboxMessage = { sweepId: appeal.sweepId, messageKey: `${appeal.accountId}#appeal`, accountId: appeal.accountId, kind: 'appeal-notice', status: 'pending', body: notice };
+  const entry: LedgerEntry = {
+    accountId: appeal.accountId,
+    entryKey: `appeal#${appeal.appealId}#decide`,
+    sweepId: appeal.sweepId,
+    step: 'appeal-decide',
+    actor: 'appeal-handler',
+    action: appeal.action as LedgerEntry['action'],
+    codes: [],
+    ruleIds: [],
+    policyVersion: appeal.policyVersion,
+    snapshotId: '',
+    effectiveAt: opts.now,
+    evidenceRef: `appeal:${appeal.appealId}`,
+    evidenceSummary: `appeal ${input.outcome} by ${input.decidedBy}`,
+    reason: input.reason,
+    appealId: appeal.appealId,
+    recordedAt: opts.now,
+  };
+  if ((await deps.audit.closeAppeal(decided, entry, message)) === 'already-decided') throw alreadyDecided();
+  const notified = await publishNow(deps, [message], opts.now);
+  return { appeal: decided, reversed: false, cancelledLifts: 0, notified };
+}

@@ -1,0 +1,139 @@
+/**
+ * `audit verify`: checks every account's hash chain against its entries and its chain head, and
+ * every sweep anchor against the sweep's enforce entries. Catches an edited entry (hash), a
+ * deleted one (gap, or head ahead of the last entry), an inserted one (no hash, duplicate seq,
+ * broken link), reordered ones (seq and links disagree), and a whole account or latest entry
+ * removed together with its penalty item (anchor, lift rows that say a lift happened). Pure.
+ */
+import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
+import { ledgerKey } from '#shared/enforcement/ledgerEntry';
+import { anchorDigest, entryHash, GENESIS_HASH, type SweepAnchor } from './hashChain.ts';
+
+export type IssueKind =
+  | 'hash-mismatch'
+  | 'unchained-entry'
+  | 'seq-gap'
+  | 'duplicate-seq'
+  | 'broken-link'
+  | 'head-mismatch'
+  | 'missing-head'
+  | 'entries-without-state'
+  | 'anchor-mismatch'
+  | 'missing-lift-entry';
+
+export interface LedgerIssue {
+  kind: IssueKind;
+  accountId?: string;
+  entryKey?: string;
+  sweepId?: string;
+  detail: string;
+}
+
+export interface VerifyReport {
+  ok: boolean;
+  accounts: number;
+  entries: number;
+  sweepsAnchored: number;
+  issues: LedgerIssue[];
+}
+
+export interface VerifyInput {
+  entries: LedgerEntry[];
+  penalties: PenaltyState[];
+  anchors: Map<string, SweepAnchor>;
+  lifts: LiftRow[];
+  /** Only these accounts (and the anchors' whole-sweep checks are skipped). */
+  onlyAccount?: string;
+}
+
+export function verifyChain(accountId: string, entries: LedgerEntry[], state: PenaltyState | undefined): LedgerIssue[] {
+  const issues: LedgerIssue[] = [];
+  const chained = entries.filter((e) => e.seq !== undefined || e.hash !== undefined || e.prevHash !== undefined);
+  for (const e of entries) {
+    if (e.seq === undefined || e.hash === undefined || e.prevHash === undefined) {
+      issues.push({ kind: 'unchained-entry', accountId, entryKey: e.entryKey, detail: `entry ${e.entryKey} has no seq/prevHash/hash: not written by the ledger (inserted?)` });
+    }
+  }
+  const sorted = chained.filter((e) => e.seq !== undefined).sort((a, b) => a.seq! - b.seq! || a.entryKey.localeCompare(b.entryKey));
+  let prev: LedgerEntry | undefined;
+  let expectedSeq = 1;
+  for (const e of sorted) {
+    if (e.hash !== undefined && entryHash(e) !== e.hash) {
+      issues.push({ kind: 'hash-mismatch', accountId, entryKey: e.entryKey, detail: `entry ${e.entryKey} (seq ${e.seq}) does not hash to its recorded hash: edited` });
+    }
+    if (prev && prev.seq === e.seq) {
+      issues.push({ kind: 'duplicate-seq', accountId, entryKey: e.entryKey, detail: `entries ${prev.entryKey} and ${e.entryKey} both claim seq ${e.seq}` });
+    } else if (e.seq !== expectedSeq) {
+      issues.push({ kind: 'seq-gap', accountId, entryKey: e.entryKey, detail: `expected seq ${expectedSeq}, found ${e.seq} at ${e.entryKey}: entries missing before it (deleted?)` });
+    }
+    const wantPrev = prev ? prev.hash : GENESIS_HASH;
+    if (e.seq === expectedSeq && e.prevHash !== wantPrev) {
+      issues.push({ kind: 'broken-link', accountId, entryKey: e.entryKey, detail: `entry ${e.entryKey} (seq ${e.seq}) does not link to ${prev ? prev.entryKey : 'the start of the chain'}: reordered, replaced or inserted` });
+    }
+    expectedSeq = (e.seq ?? expectedSeq) + 1;
+    prev = e;
+  }
+  if (!state) {
+    if (entries.length > 0) issues.push({ kind: 'entries-without-state', accountId, detail: `${entries.length} entries but no penalty state (chain head) item: deleted?` });
+    return issues;
+  }
+  if (state.chainSeq === undefined) {
+    if (chained.length > 0) issues.push({ kind: 'missing-head', accountId, detail: 'penalty state carries no chain head although the account has chained entries' });
+    return issues;
+  }
+  const last = sorted.at(-1);
+  if (!last || last.seq !== state.chainSeq || last.hash !== state.chainHash) {
+    issues.push({
+      kind: 'head-mismatch',
+      accountId,
+      entryKey: last?.entryKey,
+      detail: `chain head says seq ${state.chainSeq} hash ${state.chainHash?.slice(0, 12)}…, last entry is ${last ? `seq ${last.seq} hash ${last.hash?.slice(0, 12)}…` : 'none'}: latest entries deleted or replaced`,
+    });
+  }
+  return issues;
+}
+
+export function verifyLedger(input: VerifyInput): VerifyReport {
+  const byAccount = new Map<string, LedgerEntry[]>();
+  for (const e of input.entries) {
+    if (input.onlyAccount && e.accountId !== input.onlyAccount) continue;
+    let list = byAccount.get(e.accountId);
+    if (!list) byAccount.set(e.accountId, (list = []));
+    list.push(e);
+  }
+  const states = new Map(input.penalties.map((p) => [p.accountId, p]));
+  const accounts = new Set([...byAccount.keys(), ...input.penalties.filter((p) => !input.onlyAccount || p.accountId === input.onlyAccount).map((p) => p.accountId)]);
+  const issues: LedgerIssue[] = [];
+  for (const id of [...accounts].sort()) issues.push(...verifyChain(id, byAccount.get(id) ?? [], states.get(id)));
+
+  // A lift row that says the lift happened needs its lift entry.
+  const keys = new Set(input.entries.map((e) => `${e.accountId}\u0000${e.entryKey}`));
+  for (const row of input.lifts) {
+    if (input.onlyAccount && row.accountId !== input.onlyAccount) continue;
+    if (row.outcome === 'lifted' && !keys.has(`${row.accountId}\u0000${ledgerKey(row.sweepId, 'lift')}`)) {
+      issues.push({ kind: 'missing-lift-entry', accountId: row.accountId, sweepId: row.sweepId, detail: `lift ${row.liftId} ran at ${row.liftedAt} but its ledger entry is missing: deleted` });
+    }
+  }
+  let sweepsAnchored = 0;
+  if (!input.onlyAccount) {
+    const enforceBySweep = new Map<string, LedgerEntry[]>();
+    for (const e of input.entries) {
+      if (e.step !== 'enforce') continue;
+      let list = enforceBySweep.get(e.sweepId);
+      if (!list) enforceBySweep.set(e.sweepId, (list = []));
+      list.push(e);
+    }
+    for (const [sweepId, anchor] of [...input.anchors.entries()].sort()) {
+      sweepsAnchored += 1;
+      const now = anchorDigest(enforceBySweep.get(sweepId) ?? []);
+      if (now.count !== anchor.count || now.digest !== anchor.digest) {
+        issues.push({
+          kind: 'anchor-mismatch',
+          sweepId,
+          detail: `sweep ${sweepId} was anchored at ${anchor.anchoredAt} with ${anchor.count} enforce entries (digest ${anchor.digest.slice(0, 12)}…); now ${now.count} (digest ${now.digest.slice(0, 12)}…)`,
+        });
+      }
+    }
+  }
+  return { ok: issues.length === 0, accounts: accounts.size, entries: [...byAccount.values()].reduce((s, l) => s + l.length, 0), sweepsAnchored, issues };
+}

@@ -1,0 +1,144 @@
+/**
+ * The human-review sample: deterministic (ranked by a hash of sweep, rule and account: no clock,
+ * no random source) and stratified by rule × action × follower tier.
+ *
+ * Per rule, the sample is sized for the precision margin the policy asks for: the classic
+ * n0 = z² · p(1−p) / m² at the worst case p = 0.5 (0.03 at 95% → 1068), corrected for the finite
+ * number of decisions N of that rule (n = n0 / (1 + (n0 − 1) / N)), then allocated to the rule's
+ * strata in proportion to their size, each stratum getting at least `stratumFloor` cases (or all
+ * of it when smaller). Every case carries the weight N_h / n_h of its stratum, which the precision
+ * estimate uses.
+ *
+ * Decisions about high-reach accounts are not sampled but reviewed in full: every account at or
+ * above `followerThreshold` followers, and every permanent ban of an account at or above
+ * `banFollowerThreshold`. They form census strata of weight 1.
+ */
+import { unitHash } from '#shared/pipeline/hashBucket';
+import type { Decision } from '#shared/policy/decideAction';
+import type { ReviewPolicy } from '#shared/policy/policySchema';
+import type { ReviewCase } from '#shared/ports/reviewRepository';
+import { followerTier } from './followerTier.ts';
+
+export type { ReviewPolicy };
+
+/** Two-sided standard normal quantile for a confidence level (Acklam's rational approximation). */
+export function zForConfidence(confidence: number): number {
+  const p = 1 - (1 - confidence) / 2;
+  const a = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const plow = 0.02425;
+  if (p < plow) {
+    const q = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+  }
+  if (p <= 1 - plow) {
+    const q = p - 0.5;
+    const r = q * q;
+    return ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  }
+  const q = Math.sqrt(-2 * Math.log(1 - p));
+  return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+}
+
+/** Cases needed to estimate a proportion among `population` decisions within ±margin at this confidence. */
+export function requiredSampleSize(population: number, margin: number, confidence: number): number {
+  if (population <= 0) return 0;
+  const z = zForConfidence(confidence);
+  const n0 = (z * z * 0.25) / (margin * margin);
+  return Math.min(population, Math.ceil(n0 / (1 + (n0 - 1) / population)));
+}
+
+/** Why a decision is reviewed in full, or undefined when it is only sampled. */
+export function fullReviewReason(d: Pick<Decision, 'action' | 'followerCount'>, review: ReviewPolicy): string | undefined {
+  if (d.followerCount >= review.followerThreshold) return `followers>=${review.followerThreshold}`;
+  if (d.action === 'ban' && d.followerCount >= review.banFollowerThreshold) return `ban,followers>=${review.banFollowerThreshold}`;
+  return undefined;
+}
+
+/** Splits `total` over sizes proportionally (largest remainder), each at least min(floor, size), at most size. */
+export function allocate(sizes: number[], total: number, floor: number): number[] {
+  const N = sizes.reduce((s, x) => s + x, 0);
+  if (N === 0) return sizes.map(() => 0);
+  const exact = sizes.map((s) => (total * s) / N);
+  const out = exact.map(Math.floor);
+  let left = total - out.reduce((s, x) => s + x, 0);
+  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((x, y) => y.r - x.r || x.i - y.i);
+  for (const { i } of order) {
+    if (left <= 0) break;
+    out[i] += 1;
+    left -= 1;
+  }
+  return out.map((n, i) => Math.min(sizes[i], Math.max(n, Math.min(floor, sizes[i]))));
+}
+
+export interface StratumSummary {
+  stratum: string;
+  ruleId: string;
+  selection: 'sample' | 'full';
+  population: number;
+  drawn: number;
+}
+
+export function stratifiedSample(sweepId: string, decisions: Decision[], review: ReviewPolicy): { cases: ReviewCase[]; strata: StratumSummary[] } {
+  const byRule = new Map<string, Decision[]>();
+  for (const d of decisions) {
+    if (d.action === 'none') continue;
+    for (const ruleId of d.ruleIds) {
+      let list = byRule.get(ruleId);
+      if (!list) byRule.set(ruleId, (list = []));
+      list.push(d);
+    }
+  }
+  const cases: ReviewCase[] = [];
+  const strata: StratumSummary[] = [];
+  const toCase = (d: Decision, ruleId: string, stratum: string, selection: 'sample' | 'full', weight: number, reason?: string): ReviewCase => ({
+    sweepId,
+    caseId: `${ruleId}#${d.accountId}`,
+    accountId: d.accountId,
+    ruleId,
+    action: d.action,
+    followerTier: followerTier(d.followerCount),
+    followerCount: d.followerCount,
+    code: d.findings.find((f) => f.ruleId === ruleId)?.code ?? d.codes[0],
+    status: 'pending',
+    stratum,
+    selection,
+    weight,
+    ...(reason ? { reason } : {}),
+  });
+
+  for (const ruleId of [...byRule.keys()].sort()) {
+    const list = byRule.get(ruleId)!;
+    const full = new Map<string, Decision[]>();
+    const sampled = new Map<string, Decision[]>();
+    for (const d of list) {
+      const reason = fullReviewReason(d, review);
+      const key = reason ? `full:${reason}|${ruleId}` : `${ruleId}|${d.action}|${followerTier(d.followerCount)}`;
+      const target = reason ? full : sampled;
+      let group = target.get(key);
+      if (!group) target.set(key, (group = []));
+      group.push(d);
+    }
+    for (const [stratum, group] of [...full.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      const reason = stratum.slice(5, stratum.indexOf('|'));
+      for (const d of [...group].sort((a, b) => a.accountId.localeCompare(b.accountId))) cases.push(toCase(d, ruleId, stratum, 'full', 1, reason));
+      strata.push({ stratum, ruleId, selection: 'full', population: group.length, drawn: group.length });
+    }
+    const keys = [...sampled.keys()].sort();
+    const sizes = keys.map((k) => sampled.get(k)!.length);
+    const population = sizes.reduce((s, x) => s + x, 0);
+    const counts = allocate(sizes, requiredSampleSize(population, review.margin, review.confidence), review.stratumFloor);
+    keys.forEach((stratum, i) => {
+      const ranked = sampled
+        .get(stratum)!
+        .map((d) => ({ d, h: unitHash(sweepId, ruleId, d.accountId) }))
+        .sort((a, b) => a.h - b.h || a.d.accountId.localeCompare(b.d.accountId));
+      const n = counts[i];
+      for (const { d } of ranked.slice(0, n)) cases.push(toCase(d, ruleId, stratum, 'sample', sizes[i] / n));
+      strata.push({ stratum, ruleId, selection: 'sample', population: sizes[i], drawn: n });
+    });
+  }
+  return { cases, strata };
+}
