@@ -15,6 +15,7 @@ export const handler = stageHandler('plan', sweepInputSchema, async (input) => {
     policy,
     codes: input.codes,
     bucketCount: input.bucketCount,
+    review: input.review,
   }, CHANNELS);
   await sweepRegistry().started({
     sweepId: plan.sweepId,

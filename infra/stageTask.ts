@@ -14,6 +14,21 @@ export const LAMBDA_TRANSIENT_ERRORS = [
   'Lambda.ClientExecutionTimeoutException',
 ];
 
+/**
+ * Transient errors a handler rethrows from DynamoDB or S3 (throttling, conflicts, timeouts).
+ * Every stage is idempotent, so retrying the whole Task is safe.
+ */
+export const DATA_STORE_TRANSIENT_ERRORS = [
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+  'TransactionConflictException',
+  'InternalServerError',
+  'ServiceUnavailable',
+  'SlowDown',
+  'TimeoutError',
+];
+
 export interface StageTaskProps {
   /** Where the handler's return value goes; omitted means it replaces the state's input. */
   resultPath?: string;
@@ -38,6 +53,14 @@ export function stageTask(scope: Construct, state: string, fn: IFunction, props:
     maxAttempts: 6,
     backoffRate: 2,
     maxDelay: Duration.seconds(60),
+    jitterStrategy: JitterType.FULL,
+  });
+  task.addRetry({
+    errors: DATA_STORE_TRANSIENT_ERRORS,
+    interval: Duration.seconds(5),
+    maxAttempts: 5,
+    backoffRate: 2,
+    maxDelay: Duration.seconds(120),
     jitterStrategy: JitterType.FULL,
   });
   return task;

@@ -125,7 +125,7 @@ export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { no
     }
     // The action was reversed by other means (a wave reversal) meanwhile: record the decision only.
   }
-  const notice = composeAppealRejectedNotice(appeal.accountId, appeal.sweepId, appeal.action as AppealRecord['action'] & never, appeal.appealId, input.reason, opts.now);
+  const notice = composeAppealRejectedNotice(appeal.accountId, appeal.sweepId, appeal.action, appeal.appealId, input.reason, opts.now);
   if (input.outcome === 'upheld') {
     notice.outcome = 'appeal-upheld';
     notice.text = {
@@ -140,7 +140,7 @@ export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { no
     sweepId: appeal.sweepId,
     step: 'appeal-decide',
     actor: 'appeal-handler',
-    action: appeal.action as LedgerEntry['action'],
+    action: appeal.action,
     codes: [],
     ruleIds: [],
     policyVersion: appeal.policyVersion,

@@ -1,5 +1,6 @@
 /** Appeals: the record, its id, the request schemas and the window rule. Pure. */
 import { z } from 'zod';
+import type { Action } from '#shared/contract/decisionExport';
 import { sha256 } from './hashChain.ts';
 
 export interface AppealRecord {
@@ -8,7 +9,7 @@ export interface AppealRecord {
   /** The sweep whose action is appealed, and that action's ledger entry. */
   sweepId: string;
   entryKey: string;
-  action: string;
+  action: Action;
   policyVersion: string;
   statement: string;
   channel: 'cli' | 'api';

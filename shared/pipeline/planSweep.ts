@@ -6,7 +6,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import { listParts, partSizes, readManifest } from '#shared/snapshot/readManifest';
 import type { Channel } from '#shared/detect/detectorPorts';
-import type { Policy } from '#shared/policy/policySchema';
+import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
 import { policyPath, sweepPaths } from './sweepPaths.ts';
 import type { SweepPlan } from './sweepPlan.ts';
 
@@ -24,6 +24,7 @@ export interface PlanRequest {
   policy: Policy;
   codes?: string[];
   bucketCount?: number;
+  review?: 'auto' | 'human';
 }
 
 export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanRequest, channels: Channel[]): Promise<SweepPlan> {
@@ -39,7 +40,8 @@ export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanR
       existing.snapshotId === manifest.snapshotId &&
       existing.takenAt === manifest.takenAt &&
       existing.policyVersion === req.policy.policyVersion &&
-      JSON.stringify(existing.codes) === JSON.stringify(codes);
+      JSON.stringify(existing.codes) === JSON.stringify(codes) &&
+      (existing.review ?? 'auto') === (req.review ?? 'auto');
     if (!same) {
       throw new SweepConflictError(
         `sweep id "${req.sweepId}" was already used for snapshot ${existing.snapshotId} with policy ${existing.policyVersion}` +
@@ -59,7 +61,8 @@ export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanR
     takenAt: manifest.takenAt,
     policyVersion: req.policy.policyVersion,
     codes,
-    review: 'auto',
+    review: req.review ?? 'auto',
+    reviewTimeoutSeconds: Math.max(1, Math.round(reviewPolicyOf(req.policy).timeoutHours * 3600)),
     bucketCount,
     parts,
     channelBuckets: channels.flatMap((c) => Array.from({ length: bucketCount }, (_, bucket) => ({ channel: c.name, bucket }))),

@@ -12,7 +12,8 @@ export const sweepInputSchema = z.object({
   snapshot: z.string().min(1, 'snapshot location is required'),
   policy: z.unknown(),
   codes: z.array(z.enum(VIOLATION_CODES)).optional(),
-  review: z.enum(['auto']).default('auto'),
+  /** `auto` accepts the review sample; `human` waits for reviewers' verdicts and the precision gate. */
+  review: z.enum(['auto', 'human']).default('auto'),
   /** Override of the shuffle width; by default it follows the snapshot's size. */
   bucketCount: z.number().int().min(1).max(4096).optional(),
 });
@@ -30,7 +31,9 @@ export interface SweepPlan {
   takenAt: string;
   policyVersion: string;
   codes: string[] | null;
-  review: 'auto';
+  review: 'auto' | 'human';
+  /** How long a human review may stay open (policy review.timeoutHours); the review Task's TimeoutSecondsPath. */
+  reviewTimeoutSeconds?: number;
   bucketCount: number;
   parts: PartItem[];
   channelBuckets: ChannelItem[];

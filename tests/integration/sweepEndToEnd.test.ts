@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Each test runs whole sweeps against DynamoDB Local.
 vi.setConfig({ testTimeout: 600_000 });
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#shared/adapters/awsClients';
 import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
 import { exportDecisions } from '#shared/pipeline/exportDecisions';
 import { readDecisions } from '#shared/pipeline/readDecisions';
@@ -140,6 +142,29 @@ describe('a sweep through the synthesized state machine', () => {
       expect(d.priorOffenses).toBe(1);
       const was = firstById.get(d.accountId)!;
       expect(d.ladderStep).toBe(Math.min(was.ladderStep! + 1, policy.ladder.length - 1));
+    }
+  });
+
+  it('throttled DynamoDB writes (fault injected by wrapping the client: DynamoDB Local never throttles) are retried by the state machine', async () => {
+    const client = documentClient();
+    const realSend = client.send.bind(client);
+    let injected = 0;
+    client.send = (async (command: unknown) => {
+      if (command instanceof TransactWriteCommand && injected < 2) {
+        injected++;
+        throw Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException' });
+      }
+      return realSend(command as never);
+    }) as typeof client.send;
+    try {
+      const s = await sweep('e2e-throttled', snapshot, { codes: ['fake-account'] });
+      expect(injected).toBe(2);
+      const acted = (await decisionsOf('e2e-throttled')).filter((d) => d.action !== 'none');
+      expect(acted.length).toBeGreaterThan(0);
+      expect(s.enforcement.applied + s.enforcement.alreadyApplied).toBe(acted.length);
+      expect(await enforcementRepository().ledgerForSweep('e2e-throttled')).toHaveLength(acted.length);
+    } finally {
+      client.send = realSend as typeof client.send;
     }
   });
 
