@@ -1,22 +1,43 @@
-/** Sample stage: a deterministic per-rule review sample; `review: auto` accepts it. */
-import { reviewRepository, workStore } from '#shared/adapters/stageDependencies';
+/**
+ * Sample stage, run by Step Functions as a `.waitForTaskToken` task: the event carries the task
+ * token (`taskToken`).
+ * - `review: auto`: a deterministic per-rule sample, accepted as drawn; the handler completes its
+ *   own task (SendTaskSuccess; on the embedded stack the local token store) and nothing is held.
+ * - `review: human`: the stratified sample, its evidence and a review session holding the token;
+ *   the sweep waits until the review is closed (the console or `crackdown review close`), which
+ *   completes the task with the precision gate's outcome, or until the task times out.
+ */
+import { z } from 'zod';
+import { reviewDeps, reviewRepository, taskTokens, workStore } from '#shared/adapters/stageDependencies';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import type { Decision } from '#shared/policy/decideAction';
+import { openReview } from '#shared/review/reviewService';
 import { sampleForReview } from '#shared/review/sampleForReview';
 import { stageHandler } from './lib/stageHandler.ts';
 
-export const handler = stageHandler('sample', sweepEventSchema, async ({ sweepId }) => {
+const sampleEventSchema = sweepEventSchema.extend({ taskToken: z.string().min(1).optional() });
+
+export const handler = stageHandler('sample', sampleEventSchema, async ({ sweepId, taskToken }) => {
   const work = workStore();
   const { plan, policy } = await loadSweepContext(work, sweepId);
+  if (plan.review === 'human') {
+    if (!taskToken) throw new Error('sample: a human review needs the task token (run SampleForReview as a .waitForTaskToken task)');
+    const decisions: Decision[] = [];
+    for await (const d of readDecisions(work, sweepId)) if (d.action !== 'none') decisions.push(d);
+    const { session, reopened } = await openReview(reviewDeps(), { sweepId, taskToken, policy, accountBuckets: plan.accountBuckets, decisions });
+    return { review: 'human', status: session.status, sampled: session.cases, reopened };
+  }
   const decisions: Decision[] = [];
   for await (const d of readDecisions(work, sweepId)) decisions.push({ ...d, findings: [] });
-  const cases = sampleForReview(sweepId, decisions, policy).map((c) => (plan.review === 'auto' ? { ...c, status: 'accepted' as const, reviewer: 'auto' } : c));
+  const cases = sampleForReview(sweepId, decisions, policy).map((c) => ({ ...c, status: 'accepted' as const, reviewer: 'auto' }));
   await reviewRepository().putCases(cases);
   const byRule: Record<string, number> = {};
   for (const c of cases) byRule[c.ruleId] = (byRule[c.ruleId] ?? 0) + 1;
   await work.write(sweepPaths(sweepId).sample, JSON.stringify({ review: plan.review, sampled: cases.length, byRule, heldRules: [] }));
-  return { review: plan.review, sampled: cases.length, heldRules: [] as string[] };
+  const result = { review: plan.review, sampled: cases.length, heldRules: [] as string[] };
+  if (taskToken) await taskTokens(taskToken).succeed(taskToken, result);
+  return result;
 });

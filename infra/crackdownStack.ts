@@ -1,4 +1,5 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import type { CfnStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -9,7 +10,9 @@ import { LiftScheduling, LiftStateMachine } from './liftScheduling.ts';
 import { acknowledgeGrantWildcards } from './grantFindings.ts';
 import { grantStageAccess } from './stageAccess.ts';
 import { StageFunctions } from './stageFunctions.ts';
-import { LIFT_STATE_MACHINE_ID, LIFT_TASKS, SWEEP_STATE_MACHINE_ID, SWEEP_TASKS } from './stages.ts';
+import { API_HANDLERS, LIFT_STATE_MACHINE_ID, LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_STATE_MACHINE_ID, SWEEP_TASKS } from './stages.ts';
+import { ReviewApi } from './reviewApi.ts';
+import { AppealsApi } from './appealsApi.ts';
 import { SweepStorage } from './storage.ts';
 import { SweepStateMachine } from './sweepStateMachine.ts';
 import { CrackdownTables } from './tables.ts';
@@ -31,6 +34,8 @@ export class CrackdownStack extends Stack {
   readonly sweep: SweepStateMachine;
   readonly lift: LiftStateMachine;
   readonly liftScheduling: LiftScheduling;
+  readonly reviewApi: ReviewApi;
+  readonly appealsApi: AppealsApi;
 
   constructor(scope: Construct, id: string, props: CrackdownStackProps = {}) {
     super(scope, id, props);
@@ -48,7 +53,7 @@ export class CrackdownStack extends Stack {
     this.sink = new EnforcementSink(this, 'Sink', { key: this.dataKey });
 
     this.functions = new StageFunctions(this, 'Stages', {
-      stages: [...SWEEP_TASKS, ...LIFT_TASKS],
+      stages: [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS],
       environment: {
         ...this.tables.environment(),
         [BUCKET_ENV_VAR]: this.storage.bucket.bucketName,
@@ -61,12 +66,19 @@ export class CrackdownStack extends Stack {
     });
     this.liftScheduling = new LiftScheduling(this, 'LiftScheduling', { liftStateMachine: this.lift.stateMachine });
 
+    const sweepName = `${this.stackName}-Sweep`;
+    const sweepArn = this.formatArn({ service: 'states', resource: 'stateMachine', resourceName: sweepName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     const targets = {
       bucket: this.storage.bucket,
       tables: this.tables.tables,
       topic: this.sink.topic,
       tableKey: this.dataKey,
       allowLiftScheduling: this.liftScheduling.allowScheduling.bind(this.liftScheduling),
+      allowLiftCancelling: this.liftScheduling.allowCancelling.bind(this.liftScheduling),
+      // By name, not by reference: the sweep state machine refers to the sample function, so a
+      // reference back from that function's policy would be a dependency cycle.
+      allowSweepTaskCompletion: (fn: { addToRolePolicy(s: PolicyStatement): void }) =>
+        fn.addToRolePolicy(new PolicyStatement({ actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'], resources: [sweepArn] })),
     };
     for (const { stage, fn, role } of this.functions.all()) {
       grantStageAccess(stage.module, fn, targets);
@@ -76,7 +88,10 @@ export class CrackdownStack extends Stack {
     this.sweep = new SweepStateMachine(this, SWEEP_STATE_MACHINE_ID, {
       functions: this.functions,
       mapMaxConcurrency: props.mapMaxConcurrency,
+      stateMachineName: sweepName,
     });
+    this.reviewApi = new ReviewApi(this, 'ReviewApi', { handler: this.functions.get(API_HANDLERS[0].module).fn });
+    this.appealsApi = new AppealsApi(this, 'AppealsApi', { handler: this.functions.get('appeal').fn });
 
     this.outputs();
   }
@@ -86,6 +101,10 @@ export class CrackdownStack extends Stack {
     new CfnOutput(this, 'SweepStateMachineArn', { value: this.sweep.stateMachine.stateMachineArn });
     new CfnOutput(this, 'LiftStateMachineArn', { value: this.lift.stateMachine.stateMachineArn });
     new CfnOutput(this, 'SinkTopicArn', { value: this.sink.topic.topicArn, description: `enforcement sink (${SINK_TOPIC_ENV_VAR})` });
+    new CfnOutput(this, 'ReviewConsoleUrl', { value: this.reviewApi.api.url, description: 'review console (sign in with the ReviewersUserPool)' });
+    new CfnOutput(this, 'ReviewersUserPoolId', { value: this.reviewApi.userPool.userPoolId });
+    new CfnOutput(this, 'ReviewersClientId', { value: this.reviewApi.client.userPoolClientId });
+    new CfnOutput(this, 'AppealsApiUrl', { value: this.appealsApi.api.url, description: 'appeals API for the platform (IAM/SigV4)' });
     new CfnOutput(this, 'LiftScheduleGroupName', { value: this.liftScheduling.scheduleGroupName });
     for (const [key, table] of Object.entries(this.tables.tables) as Array<[TableKey, (typeof this.tables.tables)[TableKey]]>) {
       new CfnOutput(this, `${TABLES[key].id}TableName`, { value: table.tableName, description: `${TABLES[key].envVar}` });

@@ -5,7 +5,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { DefinitionBody, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { LIFT_TARGET_ENV_VARS } from '#shared/adapters/tableDefinitions';
+import { LIFT_CANCEL_GROUP_ENV_VAR, LIFT_TARGET_ENV_VARS } from '#shared/adapters/tableDefinitions';
 import { LIFT_TASKS } from './stages.ts';
 import { stageTask, stateMachineLogs } from './stageTask.ts';
 import { acknowledge, iam5Resource } from './nagChecks.ts';
@@ -94,6 +94,16 @@ export class LiftScheduling extends Construct {
   /** ARN pattern of the schedules inside the lift group. */
   schedulesArn(): string {
     return Stack.of(this).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroupName}/*` });
+  }
+
+  /** Lets a function delete schedules of the lift group (only there): an upheld appeal cancels its lift. */
+  allowCancelling(fn: LambdaFunction): void {
+    fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:DeleteSchedule'], resources: [this.schedulesArn()] }));
+    fn.addEnvironment(LIFT_CANCEL_GROUP_ENV_VAR, this.scheduleGroupName);
+    if (fn.role) {
+      acknowledge(fn.role, iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
+        'Lift schedules are named per lift at run time; deleting (cancelling) them is confined to the lift schedule group.');
+    }
   }
 
   /**

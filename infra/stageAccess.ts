@@ -24,6 +24,10 @@ export interface StageAccess {
   publishToSink?: boolean;
   /** Create one-time lift schedules (and pass the scheduler role). */
   createLiftSchedules?: boolean;
+  /** Complete the sweep's waiting review task (states:SendTaskSuccess/Failure on the sweep state machine). */
+  completeSweepTasks?: boolean;
+  /** Delete one-time lift schedules (an upheld appeal cancels the lift). */
+  cancelLiftSchedules?: boolean;
 }
 
 const SWEEPS = [SWEEPS_PREFIX] as const;
@@ -38,7 +42,11 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   partition: { readBucket: true, writePrefixes: SWEEPS },
   group: { readBucket: true, writePrefixes: SWEEPS },
   resolve: { readBucket: true, writePrefixes: SWEEPS, tables: { ledger: 'read', penalties: 'read' } },
-  sample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' } },
+  // review: auto completes its own waiting task.
+  sample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' }, completeSweepTasks: true },
+  reviewTimedOut: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite', sweeps: 'readWrite' } },
+  // The review console: cases, evidence, verdicts; closing writes sample.json and resumes the sweep.
+  reviewConsole: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' }, completeSweepTasks: true },
   enforce: {
     readBucket: true,
     writePrefixes: SWEEPS,
@@ -51,6 +59,13 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite', ledger: 'read' } },
   // Publishes its lift notices itself (liftDue → NotificationSink).
   lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' }, publishToSink: true },
+  // Appeals API: reads pinned policies (appeal window); an upheld appeal reverses in one transaction, cancels the lift schedule and notifies.
+  appeal: {
+    readBucket: true,
+    tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite', appeals: 'readWrite' },
+    publishToSink: true,
+    cancelLiftSchedules: true,
+  },
 };
 
 export interface AccessTargets {
@@ -61,6 +76,10 @@ export interface AccessTargets {
   tableKey: IKey;
   /** Called for stages with `createLiftSchedules`. */
   allowLiftScheduling: (fn: LambdaFunction) => void;
+  /** Called for stages with `completeSweepTasks`. */
+  allowSweepTaskCompletion?: (fn: LambdaFunction) => void;
+  /** Called for stages with `cancelLiftSchedules`. */
+  allowLiftCancelling?: (fn: LambdaFunction) => void;
 }
 
 export function grantStageAccess(module: string, fn: LambdaFunction, targets: AccessTargets): void {
@@ -82,4 +101,12 @@ export function grantStageAccess(module: string, fn: LambdaFunction, targets: Ac
   }
   if (access.publishToSink) targets.topic.grantPublish(grantee);
   if (access.createLiftSchedules) targets.allowLiftScheduling(fn);
+  if (access.completeSweepTasks) {
+    if (!targets.allowSweepTaskCompletion) throw new Error(`functions/${module}.ts completes sweep tasks, but no allowSweepTaskCompletion was given`);
+    targets.allowSweepTaskCompletion(fn);
+  }
+  if (access.cancelLiftSchedules) {
+    if (!targets.allowLiftCancelling) throw new Error(`functions/${module}.ts cancels lift schedules, but no allowLiftCancelling was given`);
+    targets.allowLiftCancelling(fn);
+  }
 }

@@ -1,7 +1,7 @@
 import { Duration, Stack } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { JitterType, LogLevel, type LogOptions } from 'aws-cdk-lib/aws-stepfunctions';
+import { IntegrationPattern, JitterType, JsonPath, LogLevel, TaskInput, Timeout, type LogOptions } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 
@@ -61,6 +61,38 @@ export function stageTask(scope: Construct, state: string, fn: IFunction, props:
     maxAttempts: 5,
     backoffRate: 2,
     maxDelay: Duration.seconds(120),
+    jitterStrategy: JitterType.FULL,
+  });
+  return task;
+}
+
+export interface CallbackStageTaskProps {
+  resultPath: string;
+  /** Reference path to the task's timeout in seconds (TimeoutSecondsPath). */
+  timeoutSecondsPath: string;
+}
+
+/**
+ * A `.waitForTaskToken` Task: invokes the handler with `{ sweepId, taskToken }` and waits until
+ * someone completes the token (SendTaskSuccess / SendTaskFailure) or the timeout passes
+ * (States.Timeout). The state output at `resultPath` is the output sent with the token.
+ */
+export function callbackStageTask(scope: Construct, state: string, fn: IFunction, props: CallbackStageTaskProps): LambdaInvoke {
+  const task = new LambdaInvoke(scope, state, {
+    stateName: state,
+    lambdaFunction: fn,
+    integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
+    payload: TaskInput.fromObject({ sweepId: JsonPath.stringAt('$.sweepId'), taskToken: JsonPath.taskToken }),
+    retryOnServiceExceptions: false,
+    resultPath: props.resultPath,
+    taskTimeout: Timeout.at(props.timeoutSecondsPath),
+  });
+  task.addRetry({
+    errors: LAMBDA_TRANSIENT_ERRORS,
+    interval: Duration.seconds(2),
+    maxAttempts: 6,
+    backoffRate: 2,
+    maxDelay: Duration.seconds(60),
     jitterStrategy: JitterType.FULL,
   });
   return task;

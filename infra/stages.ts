@@ -25,6 +25,24 @@ export const SWEEP_TASKS: StageHandler[] = [
   { state: 'FinishSweep', module: 'finish', functionId: 'FinishFn', memoryMb: 512, timeoutSeconds: 120 },
 ];
 
+/**
+ * The sampling Task runs as `.waitForTaskToken`: its Lambda gets the task token, and the sweep
+ * resumes when the review closes (or the handler itself completes it for `review: auto`).
+ */
+export const REVIEW_WAIT_STATE = 'SampleForReview';
+
+/** Sweep Tasks off the main chain: the fail-safe end of a review that timed out (nothing enforced). */
+export const SWEEP_SIDE_TASKS: StageHandler[] = [
+  { state: 'ReviewTimedOut', module: 'reviewTimedOut', functionId: 'ReviewTimedOutFn', memoryMb: 512, timeoutSeconds: 120 },
+];
+
+/** Handlers behind API Gateway (not state machine Tasks): the review console. */
+export const API_HANDLERS: StageHandler[] = [
+  { state: 'ReviewConsole', module: 'reviewConsole', functionId: 'ReviewConsoleFn', memoryMb: 1024, timeoutSeconds: 29 },
+  // The platform's appeals API (functions/appeal.ts): submit, decide, read.
+  { state: 'AppealApi', module: 'appeal', functionId: 'AppealFn', memoryMb: 512, timeoutSeconds: 29 },
+];
+
 export const LIFT_TASKS: StageHandler[] = [
   { state: 'LiftDue', module: 'lift', functionId: 'LiftFn', memoryMb: 512, timeoutSeconds: 900 },
 ];

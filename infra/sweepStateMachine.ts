@@ -13,9 +13,9 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { SWEEP_MAPS, SWEEP_TASKS } from './stages.ts';
+import { REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from './stages.ts';
 import type { StageFunctions } from './stageFunctions.ts';
-import { stageTask, stateMachineLogs } from './stageTask.ts';
+import { callbackStageTask, stageTask, stateMachineLogs } from './stageTask.ts';
 import { acknowledge } from './nagChecks.ts';
 import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
 
@@ -32,12 +32,18 @@ export const SWEEP_RESULT_PATHS: Record<string, string> = {
 };
 
 export const SWEEP_FAILED_STATE = 'SweepFailed';
+/** Where a human review that was not closed in time goes: record it, enforce nothing, end. */
+export const REVIEW_TIMED_OUT_STATE = 'ReviewTimedOut';
+/** The review Task's timeout (seconds), computed by Plan from the policy's review.timeoutHours. */
+export const REVIEW_TIMEOUT_PATH = '$.plan.reviewTimeoutSeconds';
 
 export interface SweepStateMachineProps {
   functions: StageFunctions;
   /** Concurrent child executions per Distributed Map. */
   mapMaxConcurrency?: number;
   logRetention?: RetentionDays;
+  /** Physical name; fixed so that functions can be granted task completion on it without a dependency cycle. */
+  stateMachineName?: string;
 }
 
 type ChainableState = IChainable & INextable & { addCatch(handler: IChainable, props?: CatchProps): unknown };
@@ -55,7 +61,9 @@ class StrictDistributedMap extends DistributedMap {
 /**
  * The sweep: Plan → PartitionParts → GroupKeys → ResolveAccounts → SampleForReview →
  * EnforceActions → Notify → ScheduleLifts → FinishSweep, built from SWEEP_TASKS / SWEEP_MAPS
- * (docs/architecture.md). Any failure lands in SweepFailed with the error and cause.
+ * (docs/architecture.md). SampleForReview is a `.waitForTaskToken` Task (the review closes it);
+ * its States.Timeout goes to ReviewTimedOut, which ends the sweep with nothing enforced.
+ * Any other failure lands in SweepFailed with the error and cause.
  */
 export class SweepStateMachine extends Construct {
   readonly stateMachine: StateMachine;
@@ -68,6 +76,10 @@ export class SweepStateMachine extends Construct {
       errorPath: '$.error.Error',
       causePath: '$.error.Cause',
     });
+
+    const timedOutStage = SWEEP_SIDE_TASKS.find((t) => t.state === REVIEW_TIMED_OUT_STATE)!;
+    const timedOut = stageTask(this, timedOutStage.state, props.functions.get(timedOutStage.module).fn);
+    timedOut.addCatch(failed, { resultPath: '$.error' });
 
     const states: ChainableState[] = [];
     SWEEP_TASKS.forEach((stage, index) => {
@@ -97,7 +109,14 @@ export class SweepStateMachine extends Construct {
         if (!isLast && !resultPath) {
           throw new Error(`sweep Task ${stage.state} needs an entry in SWEEP_RESULT_PATHS (only the last Task may replace the state)`);
         }
-        state = stageTask(this, stage.state, fn, { resultPath: isLast ? undefined : resultPath });
+        if (stage.state === REVIEW_WAIT_STATE) {
+          const wait = callbackStageTask(this, stage.state, fn, { resultPath: resultPath!, timeoutSecondsPath: REVIEW_TIMEOUT_PATH });
+          // A review not closed in time fails safe: nothing is enforced, the sweep says why.
+          wait.addCatch(timedOut, { errors: ['States.Timeout'], resultPath: '$.reviewError' });
+          state = wait;
+        } else {
+          state = stageTask(this, stage.state, fn, { resultPath: isLast ? undefined : resultPath });
+        }
       }
       state.addCatch(failed, { resultPath: '$.error' });
       states.push(state);
@@ -107,6 +126,7 @@ export class SweepStateMachine extends Construct {
     for (const next of states.slice(1)) chain = chain.next(next);
 
     this.stateMachine = new StateMachine(this, 'Resource', {
+      stateMachineName: props.stateMachineName,
       stateMachineType: StateMachineType.STANDARD,
       comment: 'crackdown sweep: plan, shuffle, resolve, sample, enforce, notify, schedule lifts, finish',
       definitionBody: DefinitionBody.fromChainable(chain),
@@ -117,7 +137,7 @@ export class SweepStateMachine extends Construct {
       'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts and evidence, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.');
     acknowledgeStateMachineWildcards(
       this.stateMachine,
-      SWEEP_TASKS.map((stage) => props.functions.get(stage.module).fn),
+      [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS].map((stage) => props.functions.get(stage.module).fn),
       SWEEP_MAPS.map((m) => m.state),
     );
   }

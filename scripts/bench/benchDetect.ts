@@ -3,9 +3,10 @@
  * reading and parsing the same snapshot in the same run, with the peak memory of each
  * worker process. Both use one worker process per core, so the ratio compares like with like.
  *
- *   npm run bench -- --accounts 1000000 --seed 1 [--workers 2] [--out bench-out]
+ *   npm run bench -- --accounts 1000000 --seed 1 [--workers 2] [--out bench-out] [--mix '{"water-army":0.03}'] [--keep]
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -20,7 +21,7 @@ import { readDecisions } from '#shared/pipeline/readDecisions';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { listParts, readManifest } from '#shared/snapshot/readManifest';
-import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import { generateSnapshot, type ViolationMix } from '#scripts/generate/generateSnapshot';
 import type { BenchJob } from './benchStages.ts';
 
 interface StageResult {
@@ -114,17 +115,20 @@ async function main(): Promise<void> {
     .option('--buckets <n>', 'shuffle width (default: from the snapshot size)', (v) => Number(v))
     .option('--out <dir>', 'folder for the snapshot and scratch output', 'bench-out')
     .option('--keep', 'keep the shuffle output')
+    .option('--mix <json>', 'violation mix for the generated snapshot (JSON, e.g. \'{"water-army":0.03,"water-army/qa-act":0.6}\'; see scripts/generate/violationMix.ts)')
     .parse(process.argv)
     .opts();
   const out = resolve(o.out);
-  const snapshotDir = join(out, `snapshot-${o.accounts}-${o.seed}`);
+  const mix = o.mix ? (JSON.parse(String(o.mix)) as Partial<ViolationMix>) : undefined;
+  const mixTag = mix ? `-m${createHash('sha256').update(JSON.stringify(Object.entries(mix).sort())).digest('hex').slice(0, 8)}` : '';
+  const snapshotDir = join(out, `snapshot-${o.accounts}-${o.seed}${mixTag}`);
   if (!existsSync(join(snapshotDir, 'manifest.json'))) {
     process.stderr.write(`[bench] generating ${o.accounts} accounts into ${snapshotDir}\n`);
     const t = performance.now();
-    await generateSnapshot({ accounts: o.accounts, seed: o.seed, outDir: snapshotDir });
+    await generateSnapshot({ accounts: o.accounts, seed: o.seed, outDir: snapshotDir, mix });
     process.stderr.write(`[bench] generated in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
   }
-  const workDir = join(out, `work-${o.accounts}-${o.seed}`);
+  const workDir = join(out, `work-${o.accounts}-${o.seed}${mixTag}`);
   await rm(workDir, { recursive: true, force: true });
   await mkdir(workDir, { recursive: true });
   const snapshot = new LocalFolderStore(snapshotDir);
@@ -147,6 +151,7 @@ async function main(): Promise<void> {
   const report = {
     accounts: o.accounts,
     seed: o.seed,
+    mix,
     workers: o.workers,
     bucketCount: plan.bucketCount,
     records,
@@ -158,7 +163,7 @@ async function main(): Promise<void> {
     decisions: decided.size,
     evaluation,
   };
-  await writeFile(join(out, `bench-${o.accounts}-${o.seed}.json`), JSON.stringify(report, null, 2));
+  await writeFile(join(out, `bench-${o.accounts}-${o.seed}${mixTag}.json`), JSON.stringify(report, null, 2));
   if (!o.keep) await rm(workDir, { recursive: true, force: true });
   const lines = [
     `bench: ${o.accounts} accounts, ${records} records, ${o.workers} workers, ${plan.bucketCount} buckets`,

@@ -1,11 +1,17 @@
 /** The `crackdown` operator CLI. */
 import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
+import { registerAppeal } from './commands/appeal.ts';
+import { registerAudit } from './commands/audit.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerLift } from './commands/lift.ts';
 import { registerPolicy } from './commands/policy.ts';
+import { registerReview } from './commands/review.ts';
+import { registerReplay } from './commands/replay.ts';
+import { registerReport } from './commands/report.ts';
+import { registerReverse } from './commands/reverse.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
 
@@ -23,7 +29,13 @@ export function buildProgram(interrupt: AbortSignal): Command {
   registerInspect(program);
   registerLift(program);
   registerPolicy(program);
+  registerReview(program, interrupt);
   registerDemo(program, interrupt);
+  registerAudit(program);
+  registerAppeal(program);
+  registerReverse(program);
+  registerReplay(program);
+  registerReport(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }

@@ -8,7 +8,9 @@ import { sweepRegistry } from '#shared/adapters/stageDependencies';
 import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
 import type { Policy } from '#shared/policy/policySchema';
 import { partSizes, listParts, readManifest, SnapshotError } from '#shared/snapshot/readManifest';
-import { runStateMachine, type StageEvent } from '#scripts/local/localStepFunctions';
+import { runStateMachine, StateMachinePausedError, type PausedExecution, type StageEvent } from '#scripts/local/localStepFunctions';
+import { workStore } from '#shared/adapters/stageDependencies';
+import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import { SWEEP_MAPS } from '#infra/stages';
 import { CliError, EXIT } from './exitCodes.ts';
 
@@ -22,7 +24,20 @@ export interface SweepRequest {
   codes?: string[];
   bucketCount?: number;
   workers?: number;
+  /** `human`: the sweep pauses at SampleForReview until the review is closed (default auto). */
+  review?: 'auto' | 'human';
 }
+
+/** A sweep paused for human review (`crackdown review close` resumes it). */
+export interface PausedSweep {
+  paused: true;
+  sweepId: string;
+  state: string;
+  cases: number;
+}
+
+/** Where a paused execution is kept between CLI processes. */
+export const pausedPath = (sweepId: string) => `${sweepPaths(sweepId).root}review/paused.json`;
 
 export function snapshotUri(location: string): string {
   return location.startsWith('s3://') ? location : resolve(location);
@@ -40,6 +55,43 @@ export async function preflightSnapshot(location: string): Promise<void> {
 }
 
 export async function runSweep(req: SweepRequest, out: Output, signal?: AbortSignal): Promise<SweepSummary> {
+  const result = await runSweepOrPause(req, out, signal);
+  if ('paused' in result) throw new CliError(`sweep ${req.sweepId} paused for review (${result.cases} cases)`, EXIT.failure);
+  return result;
+}
+
+/** Runs a sweep; a `review: human` sweep comes back paused at its review. */
+export async function runSweepOrPause(req: SweepRequest, out: Output, signal?: AbortSignal): Promise<SweepSummary | PausedSweep> {
+  const input = {
+    sweepId: req.sweepId,
+    snapshot: req.snapshot,
+    policy: req.policy,
+    ...(req.codes?.length ? { codes: req.codes } : {}),
+    ...(req.bucketCount ? { bucketCount: req.bucketCount } : {}),
+    review: req.review ?? 'auto',
+  };
+  return executeSweep(req.sweepId, input, out, { workers: req.workers }, signal);
+}
+
+/** Resumes a sweep paused for review (after the review was closed, or to let it time out). */
+export async function resumeSweep(sweepId: string, out: Output, signal?: AbortSignal, workers?: number): Promise<SweepSummary | PausedSweep> {
+  const work = workStore();
+  if (!(await work.exists(pausedPath(sweepId)))) throw new CliError(`sweep ${sweepId} is not paused for review`, EXIT.badInput);
+  const paused = JSON.parse(await work.readText(pausedPath(sweepId))) as PausedExecution & { resumed?: boolean };
+  if (paused.resumed) throw new CliError(`sweep ${sweepId} was already resumed; see \`crackdown status --sweep-id ${sweepId}\``, EXIT.badInput);
+  const result = await executeSweep(sweepId, null, out, { workers, resume: paused }, signal);
+  if (!('paused' in result)) await work.write(pausedPath(sweepId), JSON.stringify({ ...paused, resumed: true }));
+  return result;
+}
+
+async function executeSweep(
+  sweepId: string,
+  input: unknown,
+  out: Output,
+  opts: { workers?: number; resume?: PausedExecution },
+  signal?: AbortSignal,
+): Promise<SweepSummary | PausedSweep> {
+  const req = { sweepId };
   const progress = makeProgress(out);
   const onEvent = (e: StageEvent) => {
     if (e.map !== undefined) return; // states inside a Map iteration: the Map's own bar counts them
@@ -61,17 +113,15 @@ export async function runSweep(req: SweepRequest, out: Output, signal?: AbortSig
         break;
     }
   };
-  const input = {
-    sweepId: req.sweepId,
-    snapshot: req.snapshot,
-    policy: req.policy,
-    ...(req.codes?.length ? { codes: req.codes } : {}),
-    ...(req.bucketCount ? { bucketCount: req.bucketCount } : {}),
-    review: 'auto',
-  };
   try {
-    return (await runStateMachine('sweep', input, { onEvent, signal, workers: req.workers })) as SweepSummary;
+    return (await runStateMachine('sweep', input, { onEvent, signal, workers: opts.workers, waitForTokens: 'pause', resume: opts.resume })) as SweepSummary;
   } catch (err) {
+    if (err instanceof StateMachinePausedError) {
+      progress.stop();
+      await workStore().write(pausedPath(req.sweepId), JSON.stringify(err.paused));
+      const session = JSON.parse(await workStore().readText(sweepPaths(req.sweepId).sample)) as { sampled: number };
+      return { paused: true, sweepId: req.sweepId, state: err.paused.state, cases: session.sampled };
+    }
     if (signal?.aborted) throw new CliError(`sweep ${req.sweepId} interrupted; run the same command again to resume`, EXIT.interrupted);
     const message = (err as Error).message;
     await sweepRegistry().failed(req.sweepId, message, new Date().toISOString()).catch(() => undefined);

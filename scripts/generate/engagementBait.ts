@@ -111,7 +111,7 @@ export function shapeMutualFollow(cohort: Cohort, rng: Rng, plan: GroupPlan): Pl
           const t = wholeSecond(t0 + rng.next() * (to - t0));
           cohort.addFollow(m, f, t);
           const back = members.includes(f) ? 0.95 : 0.25;
-          if (rng.chance(back) && t + 30 * MINUTE < to) cohort.addFollow(f, m, wholeSecond(t + rng.float(20, 3 * 3600) * SECOND));
+          if (rng.chance(back) && t + 30 * MINUTE < to) cohort.addFollow(f, m, wholeSecond(t + rng.float(20, Math.min(3 * 3600, (to - t) / SECOND)) * SECOND));
         }
         cohort.label(m, 'engagement-bait/mutual-follow');
       }

@@ -9,6 +9,7 @@
  */
 import type { AccountDraft, Cohort } from './cohort.ts';
 import { androidDeviceId, cloudNetwork, deviceIdFor, hostIn, iosDeviceId, mobileNetwork, ordinaryIp } from './network.ts';
+import { organicAudience } from './organicAccounts.ts';
 import { defaultNickname, pickTopic } from './organicText.ts';
 import { BOT_CLIENTS, silence, type PlantPhases } from './plantingKit.ts';
 import type { Rng } from './random.ts';
@@ -82,7 +83,8 @@ function burstTimes(rng: Rng, takenAt: number, n: number): number[] {
 
 /** After registering, farm accounts follow the same few accounts within minutes of each other. */
 function coordinatedFollows(cohort: Cohort, rng: Rng, members: AccountDraft[]): void {
-  const targets = rng.sample(cohort.accounts.filter((a) => !members.includes(a) && a.followerCount > 500), rng.int(1, 4));
+  const inFarm = new Set(members);
+  const targets = rng.sampleWhere(cohort.accounts, rng.int(1, 4), (a) => !inFarm.has(a) && organicAudience(a) > 500);
   for (const target of targets) {
     const t0 = wholeSecond(humanMoment(rng, Math.max(...members.map((m) => m.createdAt), target.createdAt) + HOUR, cohort.takenAt - HOUR));
     for (const m of members) if (rng.chance(0.7)) cohort.addFollow(m, target, t0 + rng.int(0, 15 * 60) * SECOND);

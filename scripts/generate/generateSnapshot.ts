@@ -39,6 +39,8 @@ export interface GenerateOptions {
    * otherwise one per CPU up to 4. Output is byte-identical whatever the number.
    */
   workers?: number;
+  /** Accounts generated together (default 4000). Cross-account structures live within one cohort; changes the output. */
+  cohortSize?: number;
 }
 
 export interface GenerateSummary {
@@ -81,6 +83,7 @@ function validate(opts: GenerateOptions): void {
   if (opts.invalidRecords !== undefined && (!Number.isInteger(opts.invalidRecords) || opts.invalidRecords < 0)) throw new Error(`invalidRecords must be a non-negative integer, got ${opts.invalidRecords}`);
   if (String(opts.seed).length === 0) throw new Error('seed must not be empty');
   if (!opts.outDir) throw new Error('outDir is required');
+  if (opts.cohortSize !== undefined && (!Number.isInteger(opts.cohortSize) || opts.cohortSize < 50 || opts.cohortSize > 100_000)) throw new Error(`cohortSize must be an integer in 50..100000, got ${opts.cohortSize}`);
   if (opts.workers !== undefined && (!Number.isInteger(opts.workers) || opts.workers < 0 || opts.workers > 64)) throw new Error(`workers must be an integer in 0..64, got ${opts.workers}`);
 }
 
@@ -100,7 +103,7 @@ export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateS
   const gzip = opts.gzip ?? true;
   const parts = opts.partsPerKind ?? defaultPartsPerKind(total);
   const invalidTotal = opts.invalidRecords ?? 0;
-  const cohorts = Math.ceil(total / COHORT_SIZE);
+  const cohorts = Math.ceil(total / (opts.cohortSize ?? COHORT_SIZE));
   const workers = Math.max(0, Math.min(opts.workers ?? defaultWorkers(total), cohorts));
   const task: CohortTask = { seed, takenAt, accounts: total, cohorts, mix, partsPerKind: parts, invalidRecords: invalidTotal };
   const snapshotId = snapshotIdFor(seed, total, takenAtText, opts.mix);

@@ -269,9 +269,16 @@ export function createOrganicComments(cohort: Cohort, rng: Rng): void {
   }
 }
 
+/** Followers that real people gave the account (brushed followers attract nobody). */
+export function organicAudience(acc: AccountDraft): number {
+  let brushed = 0;
+  for (const j of acc.followerCurve?.jumps ?? []) brushed += j.add;
+  return Math.max(0, acc.followerCount - brushed);
+}
+
 /** A sample of who follows whom: recent follows, weighted toward accounts with big audiences. */
 export function createOrganicFollows(cohort: Cohort, rng: Rng): void {
-  const followees = new WeightedPicker(cohort.accounts, (a) => Math.pow(a.followerCount + 5, 0.7));
+  const followees = new WeightedPicker(cohort.accounts, (a) => Math.pow(organicAudience(a) + 5, 0.7));
   for (const acc of cohort.accounts) {
     if (acc.activity <= 0) continue;
     const k = Math.min(acc.followingCount, Math.floor(rng.exp(ORGANIC_FOLLOWS_PER_ACCOUNT)));

@@ -76,6 +76,45 @@ export function reportLine(r: ReportDraft): string {
   return '{"reportId":"' + r.id + '","reporterId":"' + r.reporter.id + '","targetType":"' + r.targetType + '","targetId":"' + r.targetId + '","reason":' + q(r.reason) + ',"createdAt":"' + iso(r.createdAt) + '"}';
 }
 
+/** The same records as objects (JSON.stringify of these equals the hand-built lines; used to check them). */
+export function accountRecord(cohort: Cohort, rng: Rng, a: AccountDraft): Record<string, unknown> {
+  const r: Record<string, unknown> = { accountId: a.id, createdAt: iso(a.createdAt), nickname: a.nickname };
+  if (a.nicknameHistory?.length) r.nicknameHistory = a.nicknameHistory.map((h) => ({ nickname: h.nickname, changedAt: iso(h.changedAt) }));
+  if (a.bio !== undefined) r.bio = a.bio;
+  r.accountType = a.accountType;
+  if (a.brandId) r.brandId = a.brandId;
+  r.followerCount = a.followerCount;
+  r.followingCount = a.followingCount;
+  const history = followerHistory(cohort, rng, a);
+  if (history) r.followerHistory = history;
+  r.registration = { ip: a.registration.ip, deviceId: a.registration.deviceId, client: a.registration.client };
+  if (a.devices?.length) r.devices = a.devices;
+  if (a.qualification) r.qualification = { licenseId: a.qualification.licenseId, verifiedAt: iso(a.qualification.verifiedAt) };
+  return r;
+}
+
+export function noteRecord(n: NoteDraft): Record<string, unknown> {
+  const r: Record<string, unknown> = { noteId: n.id, accountId: n.author.id, createdAt: iso(n.createdAt), title: n.title, body: n.body };
+  if (n.tags?.length) r.tags = n.tags;
+  r.client = n.client;
+  if (n.aigcDeclared !== undefined) r.aigcDeclared = n.aigcDeclared;
+  if (n.brandIds?.length) r.brandIds = n.brandIds;
+  if (n.sponsoredVia !== undefined) r.sponsoredVia = n.sponsoredVia;
+  if (n.deletedAt !== undefined) r.deletedAt = iso(n.deletedAt);
+  if (n.hiddenAt !== undefined) r.hiddenAt = iso(n.hiddenAt);
+  r.likeCount = n.likeCount;
+  r.collectCount = n.collectCount;
+  r.commentCount = n.commentCount;
+  return r;
+}
+
+export function commentRecord(c: CommentDraft): Record<string, unknown> {
+  const r: Record<string, unknown> = { commentId: c.id, noteId: c.note.id, accountId: c.author.id, createdAt: iso(c.createdAt), text: c.text };
+  if (c.replyTo) r.replyToCommentId = c.replyTo;
+  if (c.client) r.client = c.client;
+  return r;
+}
+
 /** The ground-truth line: codes in contract order, variants sorted, the hard-negative tag for clean accounts. */
 export function labelRecord(a: AccountDraft): Record<string, unknown> {
   const r: Record<string, unknown> = { accountId: a.id, codes: VIOLATION_CODES.filter((c) => a.codes.has(c)), variants: [...a.variants].sort() };

@@ -112,11 +112,15 @@ export function shapeQaAct(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantPhas
         const made = burst(cohort, rng, note, cheer, (a) => line(rng, PRAISE, ring.brandName, a.lang, ring), ring);
         for (const a of made.keys()) cohort.label(a, 'water-army/qa-act');
         const until = cohort.noteOpenUntil(note);
+        // The act follows the cheering within minutes, in the same sitting.
+        let session = made.size ? Math.max(...[...made.keys()].map((a) => a.createdAt + HOUR), note.createdAt) : note.createdAt + rng.float(3, 300) * MINUTE;
+        for (const c of cohort.commentsOn(note)) if (made.has(c.author)) session = Math.max(session, c.createdAt);
         for (let k = rng.int(1, 3); k > 0; k--) {
           const asker = rng.pick(askers);
           const answerer = rng.pick(answerers);
           if (asker === note.author || answerer === note.author) continue;
-          const t = Math.max(note.createdAt + rng.float(3, 300) * MINUTE, asker.createdAt + HOUR, answerer.createdAt + HOUR);
+          session += rng.float(20, 240) * SECOND;
+          const t = Math.max(session, asker.createdAt + HOUR, answerer.createdAt + HOUR);
           const rt = t + rng.float(8, 240) * SECOND;
           if (rt >= until) continue;
           const q = cohort.addComment(note, asker, wholeSecond(t), line(rng, QUESTIONS, ring.brandName, asker.lang, ring), { client: ring.client ?? asker.client });

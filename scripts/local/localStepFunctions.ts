@@ -17,6 +17,18 @@
  * (e.g. `ItemRejected`), where AWS reports `States.ExceedToleratedFailureThreshold` on the Map.
  * ItemReader, ItemBatcher and ResultWriter are refused (the sweep uses none).
  *
+ * `.waitForTaskToken` Tasks (`arn:aws:states:::lambda:invoke.waitForTaskToken`, the sweep's
+ * SampleForReview): the handler gets the Parameters' payload with `$$.Task.Token` (a `local:…`
+ * token from the context object), then the Task waits for that token's outcome in the bucket's
+ * local token store (shared/adapters/localTaskTokens.ts), written by whoever completes it. With
+ * `waitForTokens: 'pause'` an unresolved token pauses the execution instead: the run rejects with
+ * StateMachinePausedError carrying the waiting state, its input and token, and a later run with
+ * `resume` starts at that state again (its handler must be idempotent) and continues once the
+ * token is resolved. The Task's TimeoutSeconds(Path) is enforced against the time the wait began
+ * (kept across a pause): past it the Task fails with States.Timeout, as in AWS. In the library's
+ * definition that Task gets a fixed TimeoutSeconds instead of TimeoutSecondsPath (the library
+ * would evaluate the path against the Parameters' output).
+ *
  * Like AWS: a handler's error becomes Error = its name, Cause = Lambda's JSON
  * `{ errorType, errorMessage, trace }`; a Task result is JSON round-tripped and one over 256 KiB
  * fails as `States.DataLimitExceeded`.
@@ -30,7 +42,11 @@ import type { RunOptions as LibraryRunOptions, StateMachineDefinition } from 'aw
 
 type LocalHandlers = NonNullable<NonNullable<LibraryRunOptions['overrides']>['taskResourceLocalHandlers']>;
 type JsonValue = ReturnType<LocalHandlers[string]>;
-import { LIFT_TASKS, SWEEP_TASKS, type StageHandler } from '#infra/stages';
+import { randomUUID } from 'node:crypto';
+import { LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_TASKS, type StageHandler } from '#infra/stages';
+import { LocalTaskTokens } from '#shared/adapters/localTaskTokens';
+import { workStore } from '#shared/adapters/stageDependencies';
+import { LOCAL_TOKEN_PREFIX } from '#shared/ports/taskTokens';
 import { invokeHandler, LambdaTaskError, serializeError, type TaskHandlerSpec } from './lambdaHandlers.ts';
 import {
   loadStateMachineDefinitions,
@@ -80,7 +96,7 @@ export interface StageEvent {
   timestamp: number;
 }
 
-export interface RunOptions {
+export interface RunOptions extends TaskTokenOptions {
   onEvent?: (e: StageEvent) => void;
   signal?: AbortSignal;
   /**
@@ -90,6 +106,39 @@ export interface RunOptions {
   workers?: number;
   /** Timeout put on Task states that have none (default 24 h; see the module comment). */
   taskTimeoutSeconds?: number;
+}
+
+/** Where a paused execution stopped: enough to resume it at the waiting Task. */
+export interface PausedExecution {
+  machine: string;
+  /** The `.waitForTaskToken` Task state. */
+  state: string;
+  /** That state's input (the execution's state when it paused). */
+  input: unknown;
+  token: string;
+  /** When the Task began waiting (its timeout counts from here, across pauses). */
+  waitingSince: string;
+  timeoutSeconds: number;
+}
+
+/** An execution paused at a `.waitForTaskToken` Task whose token is not resolved yet (waitForTokens: 'pause'). */
+export class StateMachinePausedError extends Error {
+  constructor(readonly paused: PausedExecution) {
+    super(`${paused.machine} execution paused at ${paused.state}, waiting for its task token`);
+    this.name = 'StateMachinePausedError';
+  }
+}
+
+export interface TaskTokenOptions {
+  /**
+   * What a `.waitForTaskToken` Task does while its token is unresolved: `poll` the local token
+   * store until it resolves or the Task times out (default), or `pause` the execution.
+   */
+  waitForTokens?: 'poll' | 'pause';
+  /** Poll interval (default 250 ms). */
+  tokenPollMs?: number;
+  /** Resume a paused execution (StateMachinePausedError.paused) instead of starting at StartAt. */
+  resume?: PausedExecution;
 }
 
 export interface RunStateMachineOptions extends RunOptions {
@@ -143,8 +192,11 @@ interface TaskInfo {
   resource: string;
   /** The Map whose iterations run this Task. */
   map?: string;
-  /** `direct`: Resource is the function ARN (payloadResponseOnly); `invoke`: arn:aws:states:::lambda:invoke. */
-  style: 'direct' | 'invoke';
+  /**
+   * `direct`: Resource is the function ARN (payloadResponseOnly); `invoke`: arn:aws:states:::lambda:invoke;
+   * `callback`: arn:aws:states:::lambda:invoke.waitForTaskToken.
+   */
+  style: 'direct' | 'invoke' | 'callback';
 }
 
 interface MapInfo {
@@ -166,6 +218,7 @@ type Machine = Pick<AslDefinition, 'StartAt' | 'States'>;
 function lambdaStyle(resource: string): TaskInfo['style'] | undefined {
   if (/^arn:[^:]+:lambda:[^:]*:[^:]*:function:[^:]+(:[^:]+)?$/.test(resource)) return 'direct';
   if (/^arn:[^:]+:states:::lambda:invoke$/.test(resource)) return 'invoke';
+  if (/^arn:[^:]+:states:::lambda:invoke\.waitForTaskToken$/.test(resource)) return 'callback';
   return undefined;
 }
 
@@ -198,12 +251,38 @@ export function analyzeDefinition(def: Machine): Analysis {
   return out;
 }
 
-/** The definition the library runs: a copy, with TimeoutSeconds on Tasks that have none. */
-export function prepareDefinition(def: AslDefinition, taskTimeoutSeconds = DEFAULT_TASK_TIMEOUT_SECONDS): AslDefinition {
+const isCallback = (state: AslState) => state.Type === 'Task' && lambdaStyle(String(state.Resource ?? '')) === 'callback';
+
+/**
+ * The definition the library runs: a copy, with TimeoutSeconds on Tasks that have none, and on
+ * `.waitForTaskToken` Tasks in place of their own timeout (which the runner enforces itself);
+ * `startAt` replaces StartAt (resuming a paused execution).
+ */
+export function prepareDefinition(def: AslDefinition, taskTimeoutSeconds = DEFAULT_TASK_TIMEOUT_SECONDS, startAt?: string): AslDefinition {
   const copy = structuredClone(def);
+  if (startAt) {
+    if (!copy.States[startAt]) throw new Error(`cannot resume at ${startAt}: no such top-level state`);
+    copy.StartAt = startAt;
+    // The library refuses unreachable states: keep only what can run from the new start.
+    const reachable = new Set<string>();
+    const queue = [startAt];
+    while (queue.length) {
+      const name = queue.pop()!;
+      if (reachable.has(name) || !copy.States[name]) continue;
+      reachable.add(name);
+      const st = copy.States[name] as Record<string, unknown>;
+      for (const next of [st.Next, st.Default, ...((st.Choices as Array<{ Next?: string }> | undefined) ?? []).map((c) => c.Next), ...((st.Catch as Array<{ Next?: string }> | undefined) ?? []).map((c) => c.Next)]) {
+        if (typeof next === 'string') queue.push(next);
+      }
+    }
+    for (const name of Object.keys(copy.States)) if (!reachable.has(name)) delete copy.States[name];
+  }
   const walk = (machine: Machine) => {
     for (const state of Object.values(machine.States)) {
-      if (state.Type === 'Task' && state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) {
+      if (isCallback(state)) {
+        delete state.TimeoutSecondsPath;
+        state.TimeoutSeconds = taskTimeoutSeconds;
+      } else if (state.Type === 'Task' && state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) {
         state.TimeoutSeconds = taskTimeoutSeconds;
       } else if (state.Type === 'Map') {
         walk((state.ItemProcessor ?? state.Iterator) as Machine);
@@ -244,7 +323,7 @@ export function stageHandlerSpecs(stages: readonly StageHandler[]): Record<strin
   );
 }
 
-export const STAGE_TASKS: Record<WhichStateMachine, readonly StageHandler[]> = { sweep: SWEEP_TASKS, lift: LIFT_TASKS };
+export const STAGE_TASKS: Record<WhichStateMachine, readonly StageHandler[]> = { sweep: [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS], lift: LIFT_TASKS };
 
 /** Runs the synthesized `sweep` or `lift` state machine locally; resolves with the execution output. */
 export async function runStateMachine(which: WhichStateMachine, input: unknown, opts: RunStateMachineOptions = {}): Promise<unknown> {
@@ -290,8 +369,54 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
   const inFlight = new Set<Promise<unknown>>();
   const taskByState = new Map(analysis.tasks.map((t) => [t.state, t]));
   const localHandlers: LocalHandlers = {};
+  const token = opts.resume?.token ?? `${LOCAL_TOKEN_PREFIX}${name}:${randomUUID()}`;
+  const enteredInputs = new Map<string, unknown>();
+  let paused: PausedExecution | undefined;
+  const waitAbort = new AbortController();
   for (const task of taskByState.values()) {
     const spec = opts.handlers[task.state];
+    if (task.style === 'callback') {
+      localHandlers[task.state] = async (taskInput: unknown) => {
+        if (settled) throw new PoolClosedError(task.state);
+        const payload = (taskInput as { Payload?: unknown } | null)?.Payload;
+        const resuming = opts.resume?.state === task.state;
+        const waitingSince = resuming ? opts.resume!.waitingSince : new Date().toISOString();
+        const call = invokeHandler(spec, task.state, payload).catch((err: unknown) => {
+          throw err instanceof LambdaTaskError ? err : new LambdaTaskError(serializeError(err));
+        });
+        inFlight.add(call);
+        try {
+          await call;
+        } finally {
+          inFlight.delete(call);
+        }
+        const stateDef = definition.States[task.state] ?? {};
+        const input = enteredInputs.get(task.state) ?? (resuming ? opts.resume!.input : undefined);
+        const fromPath = typeof stateDef.TimeoutSecondsPath === 'string' ? simplePath(stateDef.TimeoutSecondsPath, input) : undefined;
+        const timeoutSeconds = resuming
+          ? opts.resume!.timeoutSeconds
+          : typeof fromPath === 'number' ? fromPath : typeof stateDef.TimeoutSeconds === 'number' ? stateDef.TimeoutSeconds : opts.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
+        const deadline = Date.parse(waitingSince) + timeoutSeconds * 1000;
+        const tokens = new LocalTaskTokens(workStore());
+        for (;;) {
+          const outcome = await tokens.outcome(token);
+          if (outcome?.status === 'succeeded') return jsonRoundTrip(task.state, outcome.output) as Awaited<JsonValue>;
+          if (outcome?.status === 'failed') throw Object.assign(new Error(outcome.cause ?? ''), { name: outcome.error ?? 'TaskFailed' });
+          if (Date.now() >= deadline) throw Object.assign(new Error(`${task.state} waited ${timeoutSeconds} s for its task token`), { name: 'States.Timeout' });
+          if ((opts.waitForTokens ?? 'poll') === 'pause') {
+            paused = { machine: name, state: task.state, input: structuredClone(input ?? null), token, waitingSince, timeoutSeconds };
+            queueMicrotask(() => execution.abort());
+            return new Promise<never>(() => {}); // the abort settles the execution
+          }
+          await new Promise<void>((resolve) => {
+            const t = setTimeout(resolve, Math.min(opts.tokenPollMs ?? 250, Math.max(1, deadline - Date.now())));
+            waitAbort.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+          });
+          if (waitAbort.signal.aborted || settled) throw new PoolClosedError(task.state);
+        }
+      };
+      continue;
+    }
     localHandlers[task.state] = async (taskInput: unknown) => {
       if (settled) throw new PoolClosedError(task.state); // an iteration the library still starts after a failure
       const payload = task.style === 'invoke' ? (taskInput as { Payload?: unknown } | null)?.Payload : taskInput;
@@ -310,12 +435,16 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
     };
   }
 
-  const machine = new StateMachine(prepareDefinition(definition, opts.taskTimeoutSeconds) as unknown as StateMachineDefinition, {
+  const machine = new StateMachine(prepareDefinition(definition, opts.taskTimeoutSeconds, opts.resume?.state) as unknown as StateMachineDefinition, {
     validationOptions: { checkArn: true, checkPaths: true },
   });
-  const execution = machine.run(input as never, { overrides: { taskResourceLocalHandlers: localHandlers } });
+  const execution = machine.run((opts.resume ? opts.resume.input : input) as never, {
+    overrides: { taskResourceLocalHandlers: localHandlers },
+    context: { Task: { Token: token } } as never,
+  });
 
   const onAbort = () => {
+    waitAbort.abort();
     execution.abort();
     void pool?.close();
   };
@@ -336,6 +465,7 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
     for await (const ev of execution.eventLogs) {
       switch (ev.type) {
         case 'StateEntered': {
+          if (ev.index === undefined) enteredInputs.set(ev.state.name, ev.state.input);
           const map = analysis.stateMap.get(ev.state.name);
           emit({ type: 'state-entered', state: ev.state.name, index: ev.index, map, timestamp: ev.timestamp });
           const mapInfo = analysis.maps.get(ev.state.name);
@@ -391,6 +521,7 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
     return output;
   } catch (err) {
     await Promise.race([consume, new Promise((r) => setTimeout(r, 1000))]);
+    if (paused && err instanceof ExecutionAbortedError && !opts.signal?.aborted) throw new StateMachinePausedError(paused);
     if (err instanceof ExecutionAbortedError || opts.signal?.aborted) throw new StateMachineAbortedError(name);
     if (err instanceof ExecutionTimeoutError) {
       throw new StateMachineExecutionError(name, undefined, 'States.Timeout', `the execution exceeded its TimeoutSeconds`, { failedStates: [] });
@@ -417,6 +548,7 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
     throw err;
   } finally {
     settled = true;
+    waitAbort.abort();
     opts.signal?.removeEventListener('abort', onAbort);
     execution.abort(); // stops iterations the library would still start after a failed Map
     if (!opts.signal?.aborted) await Promise.allSettled([...inFlight]); // let running handlers finish their writes

@@ -17,7 +17,7 @@ import { OutboxOnlySink } from './outboxOnlySink.ts';
 import { S3Store } from './s3Store.ts';
 import { SfnTaskTokens } from './sfnTaskTokens.ts';
 import { SnsSink } from './snsSink.ts';
-import { BUCKET_ENV_VAR, LIFT_TARGET_ENV_VARS, SINK_TOPIC_ENV_VAR } from './tableDefinitions.ts';
+import { BUCKET_ENV_VAR, LIFT_CANCEL_GROUP_ENV_VAR, LIFT_TARGET_ENV_VARS, SINK_TOPIC_ENV_VAR } from './tableDefinitions.ts';
 
 export function workStore(): BlobStore {
   const bucket = process.env[BUCKET_ENV_VAR];
@@ -45,4 +45,15 @@ export function liftScheduler(): LiftScheduler {
 /** Completes a waiting Task: Step Functions in AWS, the bucket for the embedded stack's `local:` tokens. */
 export function taskTokens(token: string): TaskTokens {
   return isLocalToken(token) ? new LocalTaskTokens(workStore()) : new SfnTaskTokens();
+}
+
+/** What the review service needs (sampling step, review console, CLI). */
+export function reviewDeps() {
+  return { repo: reviewRepository(), work: workStore(), tokens: taskTokens, now: () => new Date().toISOString() };
+}
+
+/** For handlers that only cancel lift schedules (appeals): needs the schedule group alone. */
+export function liftScheduleCanceller(): LiftScheduler {
+  const group = process.env[LIFT_CANCEL_GROUP_ENV_VAR];
+  return group ? new EventBridgeLiftScheduler(group, '', '') : new DueIndexLiftScheduler();
 }

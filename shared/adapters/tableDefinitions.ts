@@ -75,6 +75,8 @@ export type TableKey = keyof typeof TABLES;
 
 export const BUCKET_ENV_VAR = 'CRACKDOWN_BUCKET';
 export const SINK_TOPIC_ENV_VAR = 'CRACKDOWN_SINK_TOPIC_ARN';
+/** The schedule group in which an appeals handler may delete lift schedules (cancel only). */
+export const LIFT_CANCEL_GROUP_ENV_VAR = 'CRACKDOWN_LIFT_CANCEL_SCHEDULE_GROUP';
 export const LIFT_TARGET_ENV_VARS = {
   scheduleGroup: 'CRACKDOWN_SCHEDULE_GROUP',
   targetArn: 'CRACKDOWN_LIFT_TARGET_ARN',

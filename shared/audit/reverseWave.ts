@@ -9,7 +9,6 @@ import { AuditInputError } from './appeals.ts';
 import { publishNow, type AuditDeps } from './appealService.ts';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import { followerTier } from '#shared/review/followerTier';
-import { runLimited } from '#shared/pipeline/runLimited';
 
 export interface WaveScope {
   sweepId?: string;
@@ -62,9 +61,6 @@ export async function planWave(deps: AuditDeps, scope: WaveScope): Promise<{ pla
   if (scope.policyVersion && !scope.ruleId && !scope.sweepId && !scope.code) throw new AuditInputError('--policy-version narrows --rule; give --rule too', 'invalid');
   const entries = scope.sweepId ? await deps.audit.ledgerForSweep(scope.sweepId) : await deps.audit.allLedger();
   const reversedKeys = new Set(entries.filter((e) => e.step === 'reverse').map((e) => `${e.accountId}\u0000${e.sweepId}`));
-  if (!scope.sweepId) {
-    // allLedger already holds every reverse entry
-  }
   const inScope = entries.filter((e) => matches(e, scope)).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.effectiveAt.localeCompare(b.effectiveAt));
   const todo = inScope.filter((e) => !reversedKeys.has(`${e.accountId}\u0000${e.sweepId}`));
   const plan: WavePlan = {
@@ -111,19 +107,33 @@ export async function reverseWave(deps: AuditDeps, scope: WaveScope, opts: Rever
   const byAccount = new Map<string, LedgerEntry[]>();
   for (const e of todo) byAccount.set(e.accountId, [...(byAccount.get(e.accountId) ?? []), e]);
   let done = 0;
-  await runLimited([...byAccount.values()], 4, async (list) => {
-    for (const e of list) {
-      const r = await deps.audit.reverse({ accountId: e.accountId, sweepId: e.sweepId, actor: 'operator', reason, ref: `reversal:${plan.reversalId}`, now: opts.now });
-      if (r.outcome === 'reversed') {
-        result.reversed += 1;
-        for (const lift of r.cancelledLifts) await deps.scheduler.cancel(lift);
-        result.cancelledLifts += r.cancelledLifts.length;
-        done += 1;
-        opts.afterEach?.(done);
-      } else if (r.outcome === 'already-reversed') result.skippedAlreadyReversed += 1;
-      else result.notFound += 1;
-    }
-  });
+  // Stop taking new accounts after the first failure, and let the in-flight ones finish before rethrowing.
+  let failure: unknown;
+  const queue = [...byAccount.values()];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(4, queue.length) }, async () => {
+      while (failure === undefined && next < queue.length) {
+        const list = queue[next++];
+        try {
+          for (const e of list) {
+            const r = await deps.audit.reverse({ accountId: e.accountId, sweepId: e.sweepId, actor: 'operator', reason, ref: `reversal:${plan.reversalId}`, now: opts.now });
+            if (r.outcome === 'reversed') {
+              result.reversed += 1;
+              for (const lift of r.cancelledLifts) await deps.scheduler.cancel(lift);
+              result.cancelledLifts += r.cancelledLifts.length;
+              done += 1;
+              opts.afterEach?.(done);
+            } else if (r.outcome === 'already-reversed') result.skippedAlreadyReversed += 1;
+            else result.notFound += 1;
+          }
+        } catch (err) {
+          failure ??= err;
+        }
+      }
+    }),
+  );
+  if (failure !== undefined) throw failure;
   // Publish every pending reversal message of the sweeps in scope, including those a crashed run left.
   for (const sweepId of plan.sweeps) {
     const pending = (await deps.enforcement.outbox(sweepId, { pendingOnly: true })).filter((m) => m.kind === 'reversal' || m.kind === 'reversal-notice');

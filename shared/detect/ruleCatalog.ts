@@ -57,7 +57,7 @@ export const RULES: RuleSpec[] = [
     ruleId: 'water-army/praise-ring',
     code: 'water-army',
     severity: 'high',
-    description: 'Coordinated comment bursts (near-identical texts, or selling/amplifying comments from several accounts within minutes) by the same group of accounts on several notes.',
+    description: 'Coordinated comment bursts (near-identical texts, or selling/amplifying comments from several accounts within minutes that make up ≥ promoMinShare of the comments in that span) by the same group of accounts on several notes.',
     thresholds: {
       windowSeconds: 3600,
       minAccounts: 3,
@@ -67,6 +67,7 @@ export const RULES: RuleSpec[] = [
       minNotes: 2,
       minPartners: 2,
       minSharedNotes: 2,
+      promoMinShare: 0.6,
     },
   },
   {
@@ -124,8 +125,8 @@ export const RULES: RuleSpec[] = [
     ruleId: 'homogeneous-content/cross-account-duplicates',
     code: 'homogeneous-content',
     severity: 'high',
-    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period.',
-    thresholds: { minAccounts: 5, maxHamming: 8, maxHammingReposts: 12, windowDays: 14 },
+    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account\'s notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1).',
+    thresholds: { minAccounts: 5, minNoteAccounts: 4, minNotes: 2, maxHamming: 8, maxHammingReposts: 12, windowDays: 14 },
   },
   {
     ruleId: 'homogeneous-content/template-posting',

@@ -27,6 +27,8 @@ export async function enforceBucket(
   repo: EnforcementRepository,
   heldRules: ReadonlySet<string>,
   now: () => string,
+  /** Accounts held individually by the review (a reviewer found the decision wrong). */
+  heldAccounts: ReadonlySet<string> = new Set(),
 ): Promise<EnforceStats> {
   const key = sweepPaths(sweepId).decisionsObject(bucket);
   const stats: EnforceStats = { bucket, decisions: 0, applied: 0, alreadyApplied: 0, skipped: 0 };
@@ -34,7 +36,7 @@ export async function enforceBucket(
   const todo: Array<{ decision: Parameters<typeof planEnforcement>[0]; line: number }> = [];
   for await (const entry of readDecisionObject(work, key)) {
     stats.decisions += 1;
-    const held = entry.decision.ruleIds.length > 0 && entry.decision.ruleIds.every((r) => heldRules.has(r));
+    const held = (entry.decision.ruleIds.length > 0 && entry.decision.ruleIds.every((r) => heldRules.has(r))) || heldAccounts.has(entry.decision.accountId);
     if (entry.decision.action === 'none' || held) stats.skipped += 1;
     else todo.push(entry);
   }

@@ -26,6 +26,17 @@ export interface SweepSummary {
   byRule: Record<string, number>;
   enforcement: { applied: number; alreadyApplied: number; skipped: number };
   outputs: { decisions: string; quarantine: string; summary: string };
+  /** The review step: mode, sample size, held rules and (human review) the per-rule precision estimates. */
+  review?: {
+    mode: string;
+    status?: string;
+    sampled: number;
+    heldRules: string[];
+    heldAccounts?: number;
+    estimates?: Array<{ ruleId: string; reviewed: number; population: number; precision: number | null; low: number; high: number; threshold: number; held: boolean }>;
+    doubleReviewed?: number;
+    agreement?: number | null;
+  };
 }
 
 const inc = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
@@ -67,6 +78,26 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
     },
     outputs: { decisions: work.describe(paths.decisions), quarantine: work.describe(paths.quarantine), summary: work.describe(paths.summary) },
   };
+  if (await work.exists(paths.sample)) {
+    const sample = JSON.parse(await work.readText(paths.sample)) as {
+      review: string; status?: string; sampled: number; heldRules: string[]; heldAccounts?: string[];
+      gate?: { rules: NonNullable<SweepSummary['review']>['estimates']; doubleReviewed: number; agreement: number | null };
+    };
+    summary.review = {
+      mode: sample.review,
+      ...(sample.status ? { status: sample.status } : {}),
+      sampled: sample.sampled,
+      heldRules: sample.heldRules,
+      ...(sample.heldAccounts ? { heldAccounts: sample.heldAccounts.length } : {}),
+      ...(sample.gate
+        ? {
+            estimates: sample.gate.rules?.map(({ ruleId, reviewed, population, precision, low, high, threshold, held }) => ({ ruleId, reviewed, population, precision, low, high, threshold, held })),
+            doubleReviewed: sample.gate.doubleReviewed,
+            agreement: sample.gate.agreement,
+          }
+        : {}),
+    };
+  }
   for await (const d of readDecisions(work, id)) {
     summary.decisions += 1;
     inc(summary.byAction, d.action);

@@ -50,6 +50,12 @@ describe('ai-hosted', () => {
     expect(rulesOf(r, 'human', 'ai-hosted')).toEqual([]);
   });
 
+  it('comments posted through a phone-farm control tool (云控/群控) are fake-account evidence, not AI hosting', () => {
+    const comments: Comment[] = Array.from({ length: 5 }, (_, i) => comment(`f${i}`, `n${i}`, 'farm1', '质量没得说，物流也快', { createdAt: at(i * 700), client: i % 2 ? '云控大师' : '群控助手' }));
+    const r = runDetection({ accounts: [account('farm1', { registration: { ip: '1.2.3.4', deviceId: 'd', client: '云控大师' } })], comments });
+    expect(rulesOf(r, 'farm1', 'ai-hosted')).toEqual([]);
+  });
+
   it('cadence helpers', () => {
     expect(cadenceCv([0, 60, 120, 180, 240])).toBe(0);
     expect(cadenceCv([0, 10, 500, 520, 4000])).toBeGreaterThan(1);

@@ -42,4 +42,30 @@ describe('engagement-bait', () => {
     });
     expect(rulesOf(r, 'e5')).toEqual([]);
   });
+
+  it('sees through separators, emoji and pinyin dodges in hooks and mutual-follow appeals', () => {
+    const r = runDetection({
+      accounts: [account('e6'), account('e7')],
+      notes: [
+        note('d1', 'e6', { title: '露营装备清单', body: 'SHUANG击666，下期更精彩\n营地在山脚下' }),
+        note('d2', 'e6', { title: '小客厅布置｜点-赞-过-千-更-新-下-集', body: '窗帘换成了浅色的' }),
+        note('d3', 'e6', { title: '卧室改造', body: '👆-双-击-👆-有-惊-喜' }),
+        note('f1', 'e7', { title: '互❤关🤣', body: 'hgbh 来交作业啦' }),
+        note('f2', 'e7', { title: '今日穿搭', body: '互guan互赞不取关' }),
+      ],
+    });
+    expect(rulesOf(r, 'e6', 'engagement-bait')).toEqual(['engagement-bait/bait-hook']);
+    expect(rulesOf(r, 'e7', 'engagement-bait')).toEqual(['engagement-bait/mutual-follow']);
+  });
+
+  it('a blessing or "watch to the end" without a request for interaction is not a hook; "f4f" inside a default nickname is not an appeal', () => {
+    const r = runDetection({
+      accounts: [account('e8', { nickname: '小红薯6F4F86B5' })],
+      notes: [
+        note('t1', 'e8', { title: '塔罗｜一定看到最后', body: '接好运！好运会一直陪着你' }),
+        note('t2', 'e8', { title: '名场面合集｜一定看到最后', body: '接好运' }),
+      ],
+    });
+    expect(rulesOf(r, 'e8', 'engagement-bait')).toEqual([]);
+  });
 });

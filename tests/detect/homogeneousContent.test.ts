@@ -77,4 +77,25 @@ describe('homogeneous-content', () => {
     const r = runDetection({ notes });
     expect(r.findings.filter((f) => f.code === 'homogeneous-content')).toEqual([]);
   });
+
+  it('machine-generated notes (declared AIGC or posted by an AI hosting tool) are not copy-farming, however alike', () => {
+    const ids = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6'];
+    const mild = [variants[0], variants[1], variants[3], variants[4], variants[0], variants[1]];
+    const notes = ids.map((a, i) => note(`n-${a}`, a, { title: mild[i][0], body: mild[i][1], createdAt: at(i * 600), ...(i % 2 ? { aigcDeclared: true } : { client: 'AutoPost-GPT' }) }));
+    const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
+    for (const id of ids) expect(rulesOf(r, id, 'homogeneous-content')).toEqual([]);
+  });
+
+  it('a matrix account whose notes are each copied by a few accounts, and by many in all, is found', () => {
+    // two templates; m1 posts both; each is shared with three different accounts (7 accounts in all)
+    const a = [variants[0], variants[1], variants[3], variants[4]];
+    const notes = [
+      ...['m1', 'x1', 'x2', 'x3'].map((id, i) => note(`a-${id}`, id, { title: a[i][0], body: a[i][1], createdAt: at(i * 600) })),
+      ...['m1', 'y1', 'y2', 'y3'].map((id, i) =>
+        note(`b-${id}`, id, { title: '在家也能做的副业｜零成本', body: ['不需要任何经验，手机就能做。适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获。', '不需要任何经验,手机就能做。适合学生党和宝妈!每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获~', '不需要任何经验，手机就能做🌟适合学生党和宝妈。每天花一两个小时就够了，我已经做了三个月了，坚持下来真的有收获。', '不需要任何经验，手机就能做！适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获！！'][i], createdAt: at(5000 + i * 600) }),
+      ),
+    ];
+    const r = runDetection({ accounts: ['m1', 'x1', 'x2', 'x3', 'y1', 'y2', 'y3'].map((id) => account(id)), notes });
+    expect(rulesOf(r, 'm1', 'homogeneous-content')).toContain('homogeneous-content/cross-account-duplicates');
+  });
 });

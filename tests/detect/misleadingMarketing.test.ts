@@ -42,4 +42,37 @@ describe('misleading-marketing', () => {
     });
     expect(rulesOf(r, 'm4')).toEqual([]);
   });
+
+  it('fires misleading-title for titles borrowing an authority over a selling body', () => {
+    const r = runDetection({
+      accounts: [account('m5')],
+      notes: [
+        note('a1', 'm5', { title: '央视推荐的辅食机', body: '券后到手价只要296元，点击下方商品卡购买', brandIds: ['b1'], sponsoredVia: 'partner-platform' }),
+        note('a2', 'm5', { title: '國家隊同款紙尿褲', body: '下單時輸入優惠碼LUS8932立減30元', brandIds: ['b1'], sponsoredVia: 'partner-platform' }),
+      ],
+    });
+    expect(rulesOf(r, 'm5', 'misleading-marketing')).toContain('misleading-marketing/misleading-title');
+  });
+
+  it('fires fabricated-experience for "used it N days and it was gone" stories in brand notes', () => {
+    const r = runDetection({
+      accounts: [account('m6')],
+      notes: [
+        note('b1', 'm6', { title: '真实反馈：面霜用了7天', body: '痘痘困扰我十年，用了面霜第22天就彻底好了。点击下方商品卡就能直接购买。', brandIds: ['b2'] }),
+        note('b2', 'm6', { title: '逆袭！色斑终于没了', body: '之前试了几十种方法都没用，这个精华用了15天就好了。下单时输入优惠码QH1722立减30元', brandIds: ['b2'] }),
+      ],
+    });
+    expect(rulesOf(r, 'm6', 'misleading-marketing')).toContain('misleading-marketing/fabricated-experience');
+  });
+
+  it('"亲测有效" on a money-saving tip is not a fabricated experience', () => {
+    const r = runDetection({
+      accounts: [account('m7')],
+      notes: [
+        note('c1', 'm7', { title: '外卖平台隐藏优惠券领取方法，亲测有效', body: '每天10点更新，手慢无。领券入口很多人不知道。' }),
+        note('c2', 'm7', { title: '打车软件20元无门槛券怎么领', body: '亲测有效，已经省了5百块。领券步骤很简单。' }),
+      ],
+    });
+    expect(rulesOf(r, 'm7', 'misleading-marketing')).toEqual([]);
+  });
 });

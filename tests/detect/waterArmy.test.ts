@@ -107,4 +107,29 @@ describe('water-army: scripted Q&A', () => {
     const r = runDetection({ notes: [note('n1', 'shop'), note('n2', 'shop')], comments });
     expect(r.findings.filter((f) => f.code === 'water-army')).toEqual([]);
   });
+
+  it('fans whose selling-flavoured comments fall inside a busy organic stream on the same notes stay clean', () => {
+    const fans = ['f1', 'f2', 'f3'];
+    const lines = ['同款！', '请问在哪里买的', '又是被种草的一天'];
+    const chatter = ['好看', '哈哈哈太真实了', '想去！', '收藏了', '学到了', '好可爱', '羡慕', '太美了'];
+    const comments: Comment[] = [];
+    for (const [k, n] of ['p1', 'p2'].entries()) {
+      const base = k * 86400;
+      // a busy note: someone comments every minute or so for an hour
+      for (let i = 0; i < 60; i++) comments.push(comment(`${n}-o${i}`, n, `crowd${k}-${i}`, chatter[i % chatter.length], { createdAt: atSeconds(base + i * 60 + 7) }));
+      fans.forEach((f, j) => comments.push(comment(`${n}-${f}`, n, f, lines[j], { createdAt: atSeconds(base + 600 + j * 900) })));
+    }
+    const r = runDetection({ accounts: fans.map((f) => account(f)), notes: [note('p1', 'star'), note('p2', 'star')], comments });
+    for (const f of fans) expect(rulesOf(r, f, 'water-army')).toEqual([]);
+  });
+
+  it('an answer pointing to a shop search ("某宝搜…旗舰店") counts as a scripted answer', () => {
+    const comments: Comment[] = [];
+    for (const [k, n] of ['s1', 's2', 's3'].entries()) {
+      comments.push(comment(`${n}-q`, n, `asker${k}`, '请问在哪里买呀', { createdAt: atSeconds(k * 86400 + 100) }));
+      comments.push(comment(`${n}-a`, n, 'shill', '某宝搜素氧旗舰店就有', { createdAt: atSeconds(k * 86400 + 160), replyToCommentId: `${n}-q` }));
+    }
+    const r = runDetection({ accounts: [account('shill')], notes: ['s1', 's2', 's3'].map((n) => note(n, 'brandx')), comments });
+    expect(rulesOf(r, 'shill', 'water-army')).toContain('water-army/scripted-qa');
+  });
 });

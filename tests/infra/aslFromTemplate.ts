@@ -1,5 +1,5 @@
 import type { CrackdownStack } from '#infra/crackdownStack';
-import { LIFT_TASKS, SWEEP_TASKS } from '#infra/stages';
+import { LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
 
 /** A synthesized Amazon States Language document (as JSON). */
 export type AslDefinition = { StartAt: string; States: Record<string, Record<string, unknown>>; [key: string]: unknown };
@@ -37,7 +37,7 @@ export function stateMachinesFromTemplate(
   };
 
   const taskModules: Record<string, string> = {};
-  for (const t of [...SWEEP_TASKS, ...LIFT_TASKS]) taskModules[t.state] = t.module;
+  for (const t of [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS]) taskModules[t.state] = t.module;
   return { sweep: definition(ids.sweep), lift: definition(ids.lift), taskModules, template };
 }
 
@@ -50,6 +50,8 @@ function renderJoin(body: unknown, moduleByLogicalId: Map<string, string>, funct
   return parts
     .map((part) => {
       if (typeof part === 'string') return part;
+      // The `.waitForTaskToken` integration ARN (arn:<partition>:states:::lambda:invoke.waitForTaskToken).
+      if ((part as { Ref?: string }).Ref === 'AWS::Partition') return 'aws';
       const getAtt = (part as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
       const module = getAtt && getAtt[1] === 'Arn' ? moduleByLogicalId.get(getAtt[0]) : undefined;
       if (!module) throw new Error(`unexpected token in a state machine definition: ${JSON.stringify(part)}`);

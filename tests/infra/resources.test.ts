@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET_ENV_VAR, LIFT_TARGET_ENV_VARS, SINK_TOPIC_ENV_VAR, TABLES, type TableKey } from '#shared/adapters/tableDefinitions';
-import { LIFT_TASKS, SWEEP_TASKS } from '#infra/stages';
+import { API_HANDLERS, LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
 import { STAGE_ACCESS } from '#infra/stageAccess';
 import { SAFETY_SWEEP_RATE } from '#infra/liftScheduling';
 import { asArray, referencedIds, resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
@@ -11,7 +11,7 @@ beforeAll(() => {
   synth = synthCrackdown();
 });
 
-const ALL_STAGES = [...SWEEP_TASKS, ...LIFT_TASKS];
+const ALL_STAGES = [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS];
 const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) =>
   synth.stack.getLogicalId(construct.node.defaultChild as Parameters<Synthesized['stack']['getLogicalId']>[0]);
 
@@ -198,11 +198,11 @@ describe('least privilege', () => {
     expect(STAGE_ACCESS.notify.writePrefixes).toBeUndefined();
   });
 
-  it('lets only notify and lift publish to the sink', () => {
+  it('lets only notify, lift and the appeals API publish to the sink', () => {
     const topicId = logicalIdOf(synth.stack.sink.topic);
     for (const stage of ALL_STAGES) {
       const publishes = stageRoleStatements(stage.module).some((s) => asArray(s.Action).includes('sns:Publish') && referencedIds(s.Resource).has(topicId));
-      expect(publishes, stage.module).toBe(stage.module === 'notify' || stage.module === 'lift');
+      expect(publishes, stage.module).toBe(['notify', 'lift', 'appeal'].includes(stage.module));
     }
   });
 });
@@ -250,8 +250,15 @@ describe('lift scheduling', () => {
     expect(pass.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalIdOf(synth.stack.liftScheduling.schedulerRole), 'Arn'] }]);
     for (const other of ALL_STAGES.filter((s) => s.module !== 'scheduleLifts')) {
       const actions = stageRoleStatements(other.module).flatMap((s) => asArray(s.Action));
-      expect(actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'), other.module).toEqual([]);
+      // The appeals API may only delete (cancel) lift schedules.
+      expect(actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'), other.module).toEqual(other.module === 'appeal' ? ['scheduler:DeleteSchedule'] : []);
     }
+  });
+
+  it('lets the appeals API delete schedules only in the lift group', () => {
+    const del = stageRoleStatements('appeal').filter((s) => asArray(s.Action).includes('scheduler:DeleteSchedule'));
+    expect(del).toHaveLength(1);
+    expect(JSON.stringify(del[0].Resource)).toContain(`:schedule/${synth.stack.liftScheduling.scheduleGroupName}/*`);
   });
 });
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIFT_TASKS, SWEEP_MAPS, SWEEP_TASKS } from '#infra/stages';
-import { SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
+import { LIFT_TASKS, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
+import { REVIEW_TIMED_OUT_STATE, REVIEW_TIMEOUT_PATH, SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
 import { localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
 import { LAMBDA_TRANSIENT_ERRORS } from '#infra/stageTask';
 import { resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
@@ -25,7 +25,7 @@ function mainChain(def: AslDefinition): string[] {
   return order;
 }
 
-const moduleOf = (state: string) => SWEEP_TASKS.find((t) => t.state === state)!.module;
+const moduleOf = (state: string) => [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS].find((t) => t.state === state)!.module;
 
 function expectLambdaRetries(state: Record<string, any>) {
   const retry = state.Retry as Array<Record<string, any>>;
@@ -68,14 +68,37 @@ describe('sweep state machine definition', () => {
       if (state.Type === 'Task') tasks.push([name, state]);
       if (state.Type === 'Map') tasks.push(...(Object.entries((state.ItemProcessor as any).States) as Array<[string, Record<string, any>]>));
     }
-    expect(tasks.map(([n]) => n).sort()).toEqual(SWEEP_TASKS.map((t) => t.state).sort());
+    expect(tasks.map(([n]) => n).sort()).toEqual([...SWEEP_TASKS, ...SWEEP_SIDE_TASKS].map((t) => t.state).sort());
     for (const [name, state] of tasks) {
+      if (name === REVIEW_WAIT_STATE) continue; // the .waitForTaskToken Task: see the next test
+
       expect(state.Resource, name).toBe(localFunctionArn(moduleOf(name)));
       expect(state.Parameters, name).toBeUndefined();
       expect(state.Arguments, name).toBeUndefined();
       expectLambdaRetries(state);
     }
     expect([...LAMBDA_TRANSIENT_ERRORS]).toContain('Lambda.TooManyRequestsException');
+  });
+
+  it('waits for the review on SampleForReview: a .waitForTaskToken Lambda task with the token, a timeout from the plan, and States.Timeout to ReviewTimedOut', () => {
+    const state = machines.sweep.States[REVIEW_WAIT_STATE] as Record<string, any>;
+    expect(state.Type).toBe('Task');
+    expect(state.Resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+    expect(state.Parameters).toEqual({
+      FunctionName: localFunctionArn('sample'),
+      Payload: { 'sweepId.$': '$.sweepId', 'taskToken.$': '$$.Task.Token' },
+    });
+    expect(state.TimeoutSecondsPath).toBe(REVIEW_TIMEOUT_PATH);
+    expect(state.ResultPath).toBe('$.sample');
+    expectLambdaRetries(state);
+    expect(state.Catch).toEqual([
+      { ErrorEquals: ['States.Timeout'], ResultPath: '$.reviewError', Next: REVIEW_TIMED_OUT_STATE },
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: SWEEP_FAILED_STATE },
+    ]);
+    const timedOut = machines.sweep.States[REVIEW_TIMED_OUT_STATE] as Record<string, any>;
+    expect(timedOut).toMatchObject({ Type: 'Task', End: true, Resource: localFunctionArn('reviewTimedOut') });
+    expect(timedOut.Next).toBeUndefined();
+    expect(mainChain(machines.sweep)).not.toContain(REVIEW_TIMED_OUT_STATE);
   });
 
   it('keeps each top-level Task result where later stages look for it; FinishSweep becomes the output', () => {
@@ -91,6 +114,7 @@ describe('sweep state machine definition', () => {
 
   it('catches every failure of the main chain into SweepFailed, which carries the error and cause', () => {
     for (const name of mainChain(machines.sweep)) {
+      if (name === REVIEW_WAIT_STATE) continue; // States.Timeout first, then the same catch-all (previous test)
       const catchers = machines.sweep.States[name].Catch as Array<Record<string, any>>;
       expect(catchers, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: SWEEP_FAILED_STATE }]);
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { LIFT_TASKS, SWEEP_MAPS, SWEEP_TASKS } from '#infra/stages';
+import { LIFT_TASKS, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
 import {
   analyzeDefinition,
   checkHandlers,
@@ -41,13 +41,14 @@ describe('the synthesized state machines', () => {
   });
 
   it('map every Task state, inside Distributed Maps too, to an existing handler module', async () => {
-    for (const [which, stages] of [['sweep', SWEEP_TASKS], ['lift', LIFT_TASKS]] as const) {
+    for (const [which, stages] of [['sweep', [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS]], ['lift', LIFT_TASKS]] as const) {
       const analysis = analyzeDefinition(defs[which]);
       const specs = stageHandlerSpecs(stages);
       expect(() => checkHandlers(analysis, specs, which)).not.toThrow();
       expect(analysis.tasks.map((t) => t.state).sort()).toEqual(stages.map((s) => s.state).sort());
       for (const task of analysis.tasks) {
-        expect(task.resource).toMatch(/^arn:aws:lambda:us-east-1:000000000000:function:\w+$/);
+        if (task.style === 'callback') expect(task.resource).toBe('arn:aws:states:::lambda:invoke.waitForTaskToken');
+        else expect(task.resource).toMatch(/^arn:aws:lambda:us-east-1:000000000000:function:\w+$/);
         expect(existsSync(specs[task.state].module)).toBe(true);
         const mod = (await import(specs[task.state].module)) as { handler?: unknown };
         expect(typeof mod.handler, `${specs[task.state].module} exports handler`).toBe('function');

@@ -1,5 +1,5 @@
 /** `crackdown sweep`: run a full sweep on the embedded stack. */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { workStore } from '#shared/adapters/stageDependencies';
@@ -12,7 +12,7 @@ import { withStack } from '../embedded.ts';
 import { makeOutput } from '../output.ts';
 import { codeList, loadPolicyFile, positiveInt, sweepId } from '../options.ts';
 import { renderEvaluation, renderSummary } from '../renderSummary.ts';
-import { preflightSnapshot, runSweep, snapshotUri } from '../runSweep.ts';
+import { preflightSnapshot, runSweepOrPause, snapshotUri } from '../runSweep.ts';
 
 export async function decidedCodes(work: BlobStore, id: string): Promise<Map<string, ViolationCode[]>> {
   const decided = new Map<string, ViolationCode[]>();
@@ -31,6 +31,10 @@ export function registerSweep(program: Command, interrupt: AbortSignal): void {
     .option('--labels <file>', 'labels to score the decisions against (default: labels.jsonl beside a local snapshot, if present)')
     .option('--buckets <n>', 'shuffle width (default: from the snapshot size)', positiveInt('--buckets'))
     .option('--workers <n>', 'worker threads for map stages (default: one per core)', (v) => Number(v))
+    .option('--review <mode>', 'auto: accept the review sample; human: pause for reviewers (crackdown review serve / close)', (v: string) => {
+      if (v !== 'auto' && v !== 'human') throw new InvalidArgumentError(`--review must be auto or human, got "${v}"`);
+      return v;
+    }, 'auto')
     .option('--state-dir <dir>', 'embedded stack state folder (default .crackdown/)')
     .option('--json', 'print the summary as JSON')
     .action(async (o) => {
@@ -42,7 +46,18 @@ export function registerSweep(program: Command, interrupt: AbortSignal): void {
       await withStack({ stateDir: o.stateDir }, async () => {
         const started = performance.now();
         out.info(`[sweep] ${o.sweepId}: snapshot ${snapshot}, policy ${policy.policyVersion}`);
-        const summary = await runSweep({ sweepId: o.sweepId, snapshot, policy, codes: o.codes, bucketCount: o.buckets, workers: o.workers }, out, interrupt);
+        const result = await runSweepOrPause({ sweepId: o.sweepId, snapshot, policy, codes: o.codes, bucketCount: o.buckets, workers: o.workers, review: o.review }, out, interrupt);
+        if ('paused' in result) {
+          out.result(result, () =>
+            [
+              `Sweep ${o.sweepId} is paused for human review: ${result.cases} cases wait at ${result.state}; nothing is enforced yet.`,
+              `  Review:  npx crackdown review serve --sweep-id ${o.sweepId}   (prints the console URL; closing the review there resumes the sweep)`,
+              `  Or close from the shell: npx crackdown review close --sweep-id ${o.sweepId}`,
+            ].join('\n'),
+          );
+          return;
+        }
+        const summary = result;
         const seconds = (performance.now() - started) / 1000;
         let evaluation: Evaluation | undefined;
         if (labelsPath) {

@@ -5,7 +5,7 @@
  */
 import type { AccountDetector } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { BAIT_HOOK, MUTUAL_FOLLOW, SENSATIONAL } from '../text/marketingPatterns.ts';
+import { BAIT_HOOK, MUTUAL_FOLLOW, SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, excerpt, finding, thresholdsOf } from './common.ts';
 
@@ -19,9 +19,14 @@ export const engagementBaitDetector: AccountDetector = {
   detect(bundle, ctx) {
     if (!ctx.enabled(CODE)) return [];
     const out: Finding[] = [];
-    const profile = bundle.account ? normalizeText(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`) : '';
-    const notes = bundle.notes.map((n) => ({ id: n.noteId, title: normalizeText(n.title), text: normalizeText(`${n.title}\n${n.body}`) }));
-    const comments = bundle.comments.map((c) => ({ id: c.commentId, text: normalizeText(c.text) }));
+    // every text is matched as written (normalised) and in its letters-only form (separators, emoji and pinyin dodges undone)
+    const both = (t: string) => `${t}\n${hookForm(t)}`;
+    const profile = bundle.account ? both(normalizeText(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`)) : '';
+    const notes = bundle.notes.map((n) => {
+      const title = normalizeText(n.title);
+      return { id: n.noteId, shown: title, title: both(title), text: both(`${title}\n${normalizeText(n.body)}`) };
+    });
+    const comments = bundle.comments.map((c) => ({ id: c.commentId, text: both(normalizeText(c.text)) }));
 
     for (const [rule, re, inComments] of [
       [RULE_MUTUAL, MUTUAL_FOLLOW, true],
@@ -54,7 +59,7 @@ export const engagementBaitDetector: AccountDetector = {
         finding(bundle.accountId, CODE, RULE_SENSATIONAL, Math.min(0.85, 0.4 + 0.05 * sensational.length), {
           summary: `${sensational.length} of ${notes.length} notes use sensational titles`,
           noteIds: capped(sensational.map((n) => n.id)),
-          matched: capped(sensational.map((n) => excerpt(n.title, 30)), 5),
+          matched: capped(sensational.map((n) => excerpt(n.shown, 30)), 5),
         }),
       );
     }

@@ -11,7 +11,7 @@ import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, simhash64, simhashFromHex, simhashHex, similarity } from '../text/nearDuplicate.ts';
 import { normalizeText } from '../text/normalizeText.ts';
-import { capped, epochSeconds, finding, signal, thresholdsOf } from './common.ts';
+import { capped, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'homogeneous-content' as const;
 export const RULE_CROSS = 'homogeneous-content/cross-account-duplicates';
@@ -22,6 +22,11 @@ const ROWS = 3;
 
 /** Copied-material disclaimers ("素材来自网络，如有侵权请联系删除"): the hallmark of 搬运 accounts. */
 const REPOST_DISCLAIMER = /素材来(?:自|源)网络|来源网络|如有侵权|侵权(?:请)?联系删除|侵删|转自网络|网络搬运|搬运|credit to|cr[.:]/;
+
+/** Declared AI-generated, or posted through an AI hosting tool (not an official app, named as AI/hosting). */
+export function isGenerated(n: Note): boolean {
+  return n.aigcDeclared === true || (!isOfficialClient(n.client) && namesAiHosting(n.client));
+}
 
 /** The most rows compared pairwise in one band group (deterministic: the earliest). */
 const MAX_PAIRWISE = 3000;
@@ -34,6 +39,9 @@ export const noteMinhashChannel: Channel = {
   keys(kind, record) {
     if (kind !== 'notes') return [];
     const n = record as Note;
+    // machine-generated notes (declared AIGC, or posted by an AI hosting tool) share the generator's scaffolding with
+    // every other generated note, whoever posted them: that is ai-hosted's evidence, not copying
+    if (isGenerated(n)) return [];
     const compact = noteCompact(n.title, n.body);
     if (compact.length < 20) return [];
     const shingles = shingleHashes(compact);
@@ -44,9 +52,9 @@ export const noteMinhashChannel: Channel = {
   group(key, raw, ctx) {
     if (!ctx.enabled(CODE)) return [];
     const th = thresholdsOf(ctx, RULE_CROSS);
-    if (raw.length < th.minAccounts) return [];
+    if (raw.length < th.minNoteAccounts) return [];
     const rows = (raw as unknown as MinhashRow[]).slice().sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1)).slice(0, MAX_PAIRWISE);
-    if (new Set(rows.map((r) => r.a)).size < th.minAccounts) return [];
+    if (new Set(rows.map((r) => r.a)).size < th.minNoteAccounts) return [];
     // verify candidates: close SimHash (looser for copied-material disclaimers), posted within the window
     const hashes = rows.map((r) => simhashFromHex(r.s));
     const window = th.windowDays * 86400;
@@ -63,7 +71,7 @@ export const noteMinhashChannel: Channel = {
     }
     const members = new Map<string, { notes: Set<string>; related: Set<string> }>();
     rows.forEach((r, i) => {
-      if (neighbours[i].size < th.minAccounts - 1) return;
+      if (neighbours[i].size < th.minNoteAccounts - 1) return;
       let m = members.get(r.a);
       if (!m) members.set(r.a, (m = { notes: new Set(), related: new Set() }));
       m.notes.add(r.n);
@@ -85,28 +93,24 @@ export const noteMinhashChannel: Channel = {
   },
 };
 
-/** Largest group of the account's notes that are near-duplicates of one another (union-find over LSH candidates). */
+/** The most of one account's notes compared pairwise (deterministic: the first in noteId order). */
+const MAX_OWN_NOTES = 400;
+
+/** Largest group of the account's notes that are near-duplicates of one another (union-find over all pairs). */
 export function templateFamily(notes: Note[], minSimilarity: number): string[] {
   const sigs: { id: string; sig: Uint32Array }[] = [];
-  for (const n of notes) {
+  for (const n of [...notes].sort((x, y) => (x.noteId < y.noteId ? -1 : x.noteId > y.noteId ? 1 : 0))) {
+    if (isGenerated(n)) continue;
     const sig = noteSignature(n.title, n.body);
     if (sig) sigs.push({ id: n.noteId, sig });
   }
   if (sigs.length < 2) return [];
   const parent = sigs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  const buckets = new Map<string, number[]>();
-  sigs.forEach((s, i) => {
-    for (const k of bandKeys(s.sig, 8, 4)) {
-      let list = buckets.get(k);
-      if (!list) buckets.set(k, (list = []));
-      list.push(i);
-    }
-  });
-  for (const list of buckets.values()) {
-    for (let x = 1; x < list.length; x++) {
-      const i = list[0];
-      const j = list[x];
+  // one account's notes are few: compare every pair (LSH banding would miss short templates whose sentences were shuffled)
+  const n = Math.min(sigs.length, MAX_OWN_NOTES);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
       if (find(i) !== find(j) && similarity(sigs[i].sig, sigs[j].sig) >= minSimilarity) parent[find(j)] = find(i);
     }
   }
@@ -129,16 +133,23 @@ export const homogeneousContentDetector: AccountDetector = {
     const out: Finding[] = [];
     const cross = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_CROSS);
     if (cross.length > 0) {
-      const related = capped(cross.flatMap((s) => s.detail.relatedAccountIds ?? []), 20);
-      const noteIds = capped(cross.flatMap((s) => s.detail.noteIds ?? []), 20);
-      out.push(
-        finding(bundle.accountId, CODE, RULE_CROSS, Math.max(...cross.map((s) => s.score)), {
-          summary: `${noteIds.length} note(s) near-identical to notes of ${related.length}${related.length >= 20 ? '+' : ''} other accounts`,
-          noteIds,
-          relatedAccountIds: related,
-          clusterKey: cross.map((s) => s.key).sort()[0],
-        }),
-      );
+      // a matrix account: several of its notes are near-duplicated by others, and together by many distinct accounts
+      const thc = thresholdsOf(ctx, RULE_CROSS);
+      const allRelated = new Set(cross.flatMap((s) => s.detail.relatedAccountIds ?? []));
+      const allNotes = new Set(cross.flatMap((s) => s.detail.noteIds ?? []));
+      const strongNote = cross.some((s) => (s.detail.relatedAccountIds?.length ?? 0) >= thc.minAccounts - 1);
+      if (allRelated.size >= thc.minAccounts - 1 && (allNotes.size >= thc.minNotes || strongNote)) {
+        const related = capped(allRelated, 20);
+        const noteIds = capped(allNotes, 20);
+        out.push(
+          finding(bundle.accountId, CODE, RULE_CROSS, Math.max(...cross.map((s) => s.score)), {
+            summary: `${allNotes.size} note(s) near-identical to notes of ${allRelated.size} other accounts`,
+            noteIds,
+            relatedAccountIds: related,
+            clusterKey: cross.map((s) => s.key).sort()[0],
+          }),
+        );
+      }
     }
     const th = thresholdsOf(ctx, RULE_TEMPLATE);
     if (bundle.notes.length >= th.minNotes) {

@@ -30,7 +30,7 @@ export const RULE_AI_INSTANT = 'ai-hosted/occasional';
 const QUESTION =
   /怎么(?:没|搜不|找不)|搜不到|没搜到|找不到|在哪(?:里|儿)?(?:买|入|下单|搜)|哪里(?:买|有卖|入|可以买)|哪儿买|怎么买|求(?:个)?(?:链接|店名|牌子|分享|型号)|链接呢|有链接吗|蹲(?:个|一个)?链接|什么牌子|哪个牌子|啥牌子|什么型号|有同款吗|同款(?:在)?哪|同求|怎么入手|请问.{0,8}(?:哪|买|链接|店)|where\s*(?:to|can i)\s*buy|link\s*\?|link\s*pls|link\s*please/;
 const ANSWER =
-  /私你了|私信你了|私信发你|已私|发你了|我发你|(?:链接|连接)私你|看私信|私你|戳你了|dd我|滴滴我|戳我|看我?头像|置顶有|看我?主页|主页有|简介有|找我(?:拿|要)|你怎么不早(?:说|问)|我也是在.{0,8}买的|给你发了|sent (?:you )?(?:the )?link|check (?:your )?dm|dm(?:'d|ed) you/;
+  /私你了|私信你了|私信发你|已私|发你了|我发你|(?:链接|连接)私你|看私信|私你|戳你了|dd我|滴滴我|戳我|看我?头像|置顶有|看我?主页|主页有|简介有|找我(?:拿|要)|你怎么不早(?:说|问)|我也是在.{0,8}买的|给你发了|某宝|淘宝搜|(?:搜|去).{0,10}旗舰店|旗舰店(?:就)?有|sent (?:you )?(?:the )?link|check (?:your )?dm|dm(?:'d|ed) you/;
 /** Comments that sell or amplify (the material of paid praise and forwarding rings), as opposed to generic "好看". */
 const PROMO =
   /好用|回购|质量|物流|效果|值得买|值得入|推荐|种草|安利|同款|yyds|绝了|入了|已入|下单|买了|用了.{0,4}(?:天|周|个?月)|皮肤|肤质|真的有用|亲测|现身说法|放心买|不踩雷|闭眼入|必入|性价比|牌子|链接|转发|分享到群|已分享|扩散|快来看|冲/;
@@ -156,7 +156,8 @@ function praiseBursts(noteId: string, rows: Row[], author: string | undefined, t
         else counts.set(a, n);
         lo += 1;
       }
-      if (counts.size >= th.minAccounts) for (let i = lo; i <= hi; i++) inBurst.add(i);
+      // a ring's burst is nearly all selling/amplifying; on a busy note the organic stream around a few such comments is not
+      if (counts.size >= th.minAccounts && promoShare(rows, promo[lo].t, promo[hi].t, hi - lo + 1) >= th.promoMinShare) for (let i = lo; i <= hi; i++) inBurst.add(i);
     }
     if (inBurst.size > 0) {
       const accounts = new Set<string>();
@@ -195,6 +196,20 @@ function praiseBursts(noteId: string, rows: Row[], author: string | undefined, t
     }
   }
   return out;
+}
+
+/** Share of all comments in [from, to] (rows sorted by time) that are the `n` selling/amplifying ones. */
+function promoShare(rows: Row[], from: number, to: number, n: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid].t < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let total = 0;
+  for (let i = lo; i < rows.length && rows[i].t <= to; i++) total += 1;
+  return total === 0 ? 0 : n / total;
 }
 
 function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th: Record<string, number>): Signal[] {

@@ -1,3 +1,5 @@
+import { compactLetters } from './normalizeText.ts';
+
 /**
  * Phrase patterns for the marketing-related codes (engagement-bait, undisclosed-promotion,
  * misleading-marketing, account-transformation). All run on `normalizeText` output
@@ -6,15 +8,26 @@
 
 /** Mutual-follow / mutual-like schemes. */
 export const MUTUAL_FOLLOW =
-  /互关|互粉|互赞|互评|互fo|回关|有关必回|必回关|关注.{0,3}必回|求互|来互|秒回关|互相关注|涨粉互助|一起涨粉|f4f|l4l|follow\s*(?:4|for)\s*follow|follow\s*back|fb必回/;
+  /互关|互粉|互赞|互评|互fo|回关|有关必回|必回关|关注.{0,3}必回|关我必回|求互|来互|秒回关|互相关注|涨粉互助|一起涨粉|乎关|(?<![a-z0-9])(?:hgbh|f4f|l4l|fb必回)(?![a-z0-9])|follow\s*(?:4|for)\s*follow|follow\s*back/;
 
 /** Manipulative hooks. */
 export const BAIT_HOOK =
-  /双击(?:有|送|领)?惊喜|双击.{0,4}(?:好运|暴富|惊喜)|点赞(?:有|送|领)(?:惊喜|好运|福利)|点赞.{0,4}(?:暴富|好运|上岸|接好运)|扣\s*1\s*(?:接|领|送|抽)|评论区?扣\s*1|接好运|接好孕|转发.{0,4}(?:好运|锦鲤|暴富)|不转不是|不看后悔|看到最后(?:有惊喜)?|留下.{0,3}(?:好运|暴富)|关注.{0,3}(?:送|领|抽)|评论.{0,4}抽(?:奖|一个|三个)|like\s*(?:for|4)\s*(?:a\s*)?surprise|double[-\s]*tap\s*(?:for|to)/;
+  /双击(?:有|送|领)?惊喜|双击.{0,4}(?:好运|暴富|惊喜|加倍)|双击(?:屏幕|一下|6{1,3}(?!\d))|连点两下|点赞(?:有|送|领)(?:惊喜|好运|福利)|点赞.{0,4}(?:暴富|好运|上岸|接好运|惊喜)|点赞过(?:百|千|万|\d+)|不点赞.{0,4}(?:错过|后悔)|扣\s*1\s*(?:接|领|送|抽)|评论区?扣\s*1|(?:评论|点赞|转发|收藏|扣1|留言).{0,3}接好[运孕]|转发.{0,4}(?:好运|锦鲤|暴富)|不转不是|看到最后(?:有惊喜|有彩蛋)|留下.{0,3}(?:好运|暴富)|关注.{0,3}(?:送|领|抽)|评论.{0,4}抽(?:奖|一个|三个)|like\s*(?:for|4)\s*(?:a\s*)?surprise|double[-\s]*tap\s*(?:for|to)/;
+
+/**
+ * The letters-only form the hooks are matched on as well: spacing, dashes, dots and emoji
+ * wedged between characters ("点-赞-过-千", "双🖐击") are gone, and the pinyin spellings used
+ * to dodge keyword filters ("shuang击", "互guan", "hu关") are folded back to characters.
+ */
+export function hookForm(normalized: string): string {
+  return compactLetters(normalized).replace(PINYIN_DODGE, (w) => PINYIN_TO[w] ?? w);
+}
+const PINYIN_TO: Record<string, string> = { shuang: '双', ji: '击', guan: '关', hu: '互', zan: '赞', dian: '点' };
+const PINYIN_DODGE = /shuang|guan|(?<=双)ji|hu(?=关|guan)|(?<=点)zan|dian(?=赞|zan)/g;
 
 /** Sensational or bizarre title hooks. */
 export const SENSATIONAL =
-  /震惊|惊呆|吓死|细思极恐|99%的人|90%的人|千万不要|千万别|看完沉默|太可怕|后悔没早|竟然是|居然是|真相(?:竟|曝光|来了)|内幕|速看|赶紧看|马上删|不敢相信|疯传|炸裂|!!!|\?\?\?|you won't believe|shocking/;
+  /震惊|惊呆|吓死|细思极恐|99%的人|90%的人|千万不要|千万别|看完(?:我)?沉默|太可怕|后悔没早|竟然是|居然是|真相(?:竟|曝光|来了)|内幕|速看|赶紧看|马上删|不敢相信|疯传|炸裂|太离谱|出大事|突发|太诡异|我哭死|不看后悔|!!!|\?\?\?|you won't believe|shocking/;
 
 /** Declared paid or gifted cooperation. */
 export const PAID_COOPERATION =
@@ -40,10 +53,11 @@ export const MEDICAL_CLAIM =
 
 /** Dramatic before/after experiences (fabricated in bulk by seeding operations). */
 export const EXPERIENCE_CLAIM =
-  /(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|周|个月|星期)\s*(?:就|竟然|居然)?\s*(?:瘦了?|掉了?|白了|长高了?|减了?|涨了?)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:斤|kg|公斤|cm|个?度|个色号)|前后对比|对比图|亲测有效|用完.{0,6}(?:全没了|消失了|好了)|月入\s*\d+|躺赚|日赚\s*\d+|轻松赚/;
+  /(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|周|个月|星期)\s*(?:就|竟然|居然)?\s*(?:瘦了?|掉了?|白了|长高了?|减了?|涨了?)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:斤|kg|公斤|cm|个?度|个色号)|前后对比|对比图|(?:用|喝|吃|涂|敷|坚持)(?:了|完).{0,12}(?:全没了|消失了|不见了|就好了|彻底好了|完全好了)|完全消失|彻底(?:好了|消失)|终于没了|月入\s*\d+|躺赚|日赚\s*\d+|轻松赚/;
 
-/** Titles that promise something free or official. */
-export const TITLE_BAIT = /免费送|免费领|0元|零元|白送|白嫖|不要钱|官方(?:通知|认证|发布)|最后一天|清仓|亏本|倒闭|跳楼价/;
+/** Titles that promise something free, or borrow an authority (state media, regulators, doctors, the national team) to sell. */
+export const TITLE_BAIT =
+  /免费送|免费领|0元|零元|白送|白嫖|不要钱|官方(?:通知|认证|发布|推荐)|官方[:：]|紧急通知|央视|cctv|新闻联播|药监局|卫健委|国家队同款|国家(?:认证|推荐)|(?:医生|专家|院士|学霸|明星)(?:都在用|私藏|推荐的|力荐)|最后一天|清仓|亏本|倒闭|跳楼价/;
 
 /** Hard-sell cues (coupon codes, final prices, flash sales, product cards): the language of an ad, not of a review. */
 export const HARD_SELL =

@@ -257,6 +257,11 @@ export function compactText(s: string | undefined | null): string {
   return lettersSqueezed(lettersSqueezed(t, false).replace(SYNONYM_RE, (w) => SYNONYM_TO.get(w)!));
 }
 
+/** Letters and digits of an already normalised text, nothing folded or squeezed (emoji, punctuation, spaces gone). */
+export function compactLetters(normalized: string): string {
+  return lettersSqueezed(normalized, false);
+}
+
 /** Hashtags (`#穿搭#`, `#ootd`) and @mentions removed: boilerplate that inflates similarity. */
 const TAGS = /#[^#\s]{1,30}#?|@\S{1,30}/g;
 export function stripTags(s: string): string {

@@ -1,0 +1,100 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import {
+  AccessLogFormat,
+  AuthorizationType,
+  CognitoUserPoolsAuthorizer,
+  LambdaIntegration,
+  LogGroupLogDestination,
+  MethodLoggingLevel,
+  RestApi,
+} from 'aws-cdk-lib/aws-apigateway';
+import { AccountRecovery, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { acknowledge } from './nagChecks.ts';
+
+export interface ReviewApiProps {
+  /** functions/reviewConsole.ts */
+  handler: IFunction;
+  /** Where the Cognito hosted UI sends reviewers back after sign-in (the console's URL). */
+  callbackUrls?: string[];
+  logRetention?: RetentionDays;
+}
+
+/**
+ * The review console in AWS: a REST API (Lambda proxy to functions/reviewConsole.ts) whose /api
+ * routes need a Cognito user pool token (reviewers are users of the pool: no self sign-up, MFA
+ * required); the page shell (/, /console.js, /console.css) is public and holds no data. Access
+ * logs, X-Ray, request validation and an AWS-managed WAF rule set on the stage.
+ */
+export class ReviewApi extends Construct {
+  readonly api: RestApi;
+  readonly userPool: UserPool;
+  readonly client: UserPoolClient;
+
+  constructor(scope: Construct, id: string, props: ReviewApiProps) {
+    super(scope, id);
+    this.userPool = new UserPool(this, 'Reviewers', {
+      selfSignUpEnabled: false,
+      signInAliases: { username: true, email: true },
+      passwordPolicy: { minLength: 12, requireDigits: true, requireLowercase: true, requireUppercase: true, requireSymbols: true },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    this.client = this.userPool.addClient('Console', {
+      authFlows: { userSrp: true },
+      oAuth: { flows: { implicitCodeGrant: true }, scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE], callbackUrls: props.callbackUrls ?? ['https://localhost/'] },
+      preventUserExistenceErrors: true,
+    });
+    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
+    this.api = new RestApi(this, 'Api', {
+      description: 'crackdown review console',
+      cloudWatchRole: false,
+      deployOptions: {
+        stageName: 'prod',
+        accessLogDestination: new LogGroupLogDestination(accessLogs),
+        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
+        loggingLevel: MethodLoggingLevel.ERROR,
+        dataTraceEnabled: false,
+        tracingEnabled: true,
+      },
+    });
+    const integration = new LambdaIntegration(props.handler, { proxy: true });
+    const requestValidator = this.api.addRequestValidator('Validate', { validateRequestBody: true, validateRequestParameters: true });
+
+    const shell = [this.api.root.addMethod('GET', integration, { requestValidator })];
+    for (const file of ['console.js', 'console.css']) shell.push(this.api.root.addResource(file).addMethod('GET', integration, { requestValidator }));
+    for (const method of shell) {
+      acknowledge(method, 'AwsSolutions-APIG4', 'The console page shell (HTML, script, style) holds no data and must load before sign-in; every /api route requires a Cognito token.');
+      acknowledge(method, 'AwsSolutions-COG4', 'The console page shell (HTML, script, style) holds no data and must load before sign-in; every /api route uses the Cognito user pool authorizer.');
+    }
+    this.api.root
+      .addResource('api')
+      .addResource('{proxy+}')
+      .addMethod('ANY', integration, { authorizer, authorizationType: AuthorizationType.COGNITO, requestValidator });
+
+    const acl = new CfnWebACL(this, 'Waf', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'crackdown-review', sampledRequestsEnabled: false },
+      rules: [
+        {
+          name: 'aws-common',
+          priority: 0,
+          overrideAction: { none: {} },
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } },
+          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'crackdown-review-common', sampledRequestsEnabled: false },
+        },
+      ],
+    });
+    new CfnWebACLAssociation(this, 'WafAssociation', { resourceArn: this.api.deploymentStage.stageArn, webAclArn: acl.attrArn });
+  }
+}

@@ -1,0 +1,70 @@
+/** `crackdown appeal submit|decide|show`: appeals against single actions. */
+import type { Command } from 'commander';
+import { decideAppeal, submitAppeal } from '#shared/audit/appealService';
+import { withStack } from '../embedded.ts';
+import { CliError, EXIT } from '../exitCodes.ts';
+import { makeOutput } from '../output.ts';
+import { isoTime, sweepId } from '../options.ts';
+import { asCli, auditDeps } from './auditDeps.ts';
+
+export function registerAppeal(program: Command): void {
+  const appeal = program.command('appeal').description('appeals: submit one against an action, decide it (upheld reverses the action completely)');
+  appeal
+    .command('submit')
+    .exitOverride()
+    .showHelpAfterError()
+    .description("submit an appeal against an account's action (default: its latest action not reversed), within the policy's appeal window")
+    .requiredOption('--account <id>', 'account id')
+    .requiredOption('--statement <text>', "the account's statement")
+    .option('--sweep-id <id>', 'the sweep whose action is appealed', sweepId)
+    .option('--now <time>', 'ISO-8601 time of submission (default: now)', isoTime)
+    .option('--state-dir <dir>', 'embedded stack state folder')
+    .option('--json', 'print as JSON')
+    .action(async (o) => {
+      const out = makeOutput(Boolean(o.json));
+      const now: string = o.now ?? new Date().toISOString();
+      const rec = await withStack({ stateDir: o.stateDir }, () =>
+        asCli(() => submitAppeal(auditDeps(), { accountId: o.account, sweepId: o.sweepId, statement: o.statement }, { now, channel: 'cli' }), '--account/--sweep-id: '),
+      );
+      out.result(rec, () => `Appeal ${rec.appealId} submitted against ${rec.action} of sweep ${rec.sweepId} on ${rec.accountId}; decide before ${rec.deadline}.`);
+    });
+  appeal
+    .command('decide')
+    .exitOverride()
+    .showHelpAfterError()
+    .description('decide an appeal once: upheld lifts the penalty at once, cancels its lift, corrects the offense history and notifies; rejected is recorded and notified')
+    .requiredOption('--appeal-id <id>', 'appeal id (ap-…)')
+    .requiredOption('--outcome <upheld|rejected>', 'upheld or rejected')
+    .requiredOption('--reason <text>', 'why (recorded and sent to the account)')
+    .option('--by <handler>', 'who decides', process.env.USER ?? 'operator')
+    .option('--now <time>', 'ISO-8601 time of the decision (default: now)', isoTime)
+    .option('--state-dir <dir>', 'embedded stack state folder')
+    .option('--json', 'print as JSON')
+    .action(async (o) => {
+      const out = makeOutput(Boolean(o.json));
+      if (o.outcome !== 'upheld' && o.outcome !== 'rejected') throw new CliError(`--outcome must be upheld or rejected, got "${o.outcome}"`, EXIT.usage);
+      const now: string = o.now ?? new Date().toISOString();
+      const r = await withStack({ stateDir: o.stateDir }, () =>
+        asCli(() => decideAppeal(auditDeps(), { appealId: o.appealId, outcome: o.outcome, reason: o.reason, decidedBy: o.by }, { now }), '--appeal-id: '),
+      );
+      out.result(r, () =>
+        r.reversed
+          ? `Appeal ${r.appeal.appealId} upheld: the ${r.appeal.action} on ${r.appeal.accountId} is reversed (${r.cancelledLifts} lift cancelled), ${r.notified} messages sent.`
+          : `Appeal ${r.appeal.appealId} ${r.appeal.status}; ${r.notified} notice sent.`,
+      );
+    });
+  appeal
+    .command('show')
+    .exitOverride()
+    .showHelpAfterError()
+    .description('show an appeal')
+    .requiredOption('--appeal-id <id>', 'appeal id (ap-…)')
+    .option('--state-dir <dir>', 'embedded stack state folder')
+    .option('--json', 'print as JSON')
+    .action(async (o) => {
+      const out = makeOutput(Boolean(o.json));
+      const rec = await withStack({ stateDir: o.stateDir }, () => auditDeps().audit.getAppeal(o.appealId));
+      if (!rec) throw new CliError(`--appeal-id: no appeal with id "${o.appealId}"`, EXIT.badInput);
+      out.result(rec, () => JSON.stringify(rec, null, 2));
+    });
+}

@@ -1,0 +1,204 @@
+/**
+ * The transparency report for one sweep or a campaign (several sweeps): accounts handled by
+ * code, action and follower tier, automated versus human-reviewed, appeals and reversals, time
+ * to lift, and one statement of reasons per action in the shape of the EU DSA Transparency
+ * Database (decision ground, automated detection, automated decision, duration, territorial
+ * scope). Pure: built from ledger entries, appeals and review cases.
+ */
+import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import type { ReviewCase } from '#shared/ports/reviewRepository';
+import { CODE_LABELS } from '#shared/notify/composeNotice';
+import type { ViolationCode } from '#shared/contract/violationCodes';
+import { followerTier } from '#shared/review/followerTier';
+import type { AppealRecord } from './appeals.ts';
+
+export const REPORT_FORMAT = 'crackdown-transparency/1';
+
+export interface StatementOfReasons {
+  puid: string;
+  account_id: string;
+  sweep_id: string;
+  decision_account: 'DECISION_ACCOUNT_SUSPENDED' | 'DECISION_ACCOUNT_TERMINATED' | null;
+  decision_visibility: Array<'DECISION_VISIBILITY_CONTENT_DEMOTED' | 'DECISION_VISIBILITY_OTHER'>;
+  decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT';
+  incompatible_content_ground: string;
+  incompatible_content_explanation: string;
+  category: string;
+  account_type: 'ACCOUNT_TYPE_BUSINESS' | 'ACCOUNT_TYPE_PRIVATE';
+  automated_detection: 'Yes' | 'No';
+  automated_decision: 'AUTOMATED_DECISION_FULLY' | 'AUTOMATED_DECISION_PARTIALLY' | 'AUTOMATED_DECISION_NOT_AUTOMATED';
+  source_type: 'SOURCE_VOLUNTARY';
+  application_date: string;
+  end_date_account_restriction: string | null;
+  duration_days: number | null;
+  territorial_scope: string[];
+  policy_version: string;
+  rule_ids: string[];
+  evidence_ref: string;
+  reversed: boolean;
+}
+
+type Counts = Record<string, number>;
+
+export interface DurationStats {
+  count: number;
+  medianDays: number | null;
+  p90Days: number | null;
+}
+
+export interface TransparencyReport {
+  format: typeof REPORT_FORMAT;
+  title: string;
+  sweepIds: string[];
+  policyVersions: string[];
+  period: { from: string | null; to: string | null };
+  generatedAt: string;
+  territorialScope: string[];
+  totals: { actions: number; accounts: number; automatedOnly: number; humanReviewed: number };
+  byCode: Counts;
+  byAction: Counts;
+  byFollowerTier: Counts;
+  followers: { over10k: number; over100k: number };
+  byCodeAndAction: Record<string, Counts>;
+  byActionAndTier: Record<string, Counts>;
+  appeals: { received: number; upheld: number; rejected: number; pending: number; daysToDecision: DurationStats };
+  reversals: { total: number; byAppeal: number; byOperator: number; byAction: Counts };
+  timeToLift: { all: DurationStats; scheduled: DurationStats; appeal: DurationStats; reversal: DurationStats };
+  statementsOfReasons: StatementOfReasons[];
+}
+
+const inc = (m: Counts, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
+const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function durationStats(values: number[]): DurationStats {
+  if (values.length === 0) return { count: 0, medianDays: null, p90Days: null };
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  return { count: s.length, medianDays: round(at(0.5)), p90Days: round(at(0.9)) };
+}
+
+const CATEGORY: Record<ViolationCode, string> = {
+  'fake-account': 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+  'homogeneous-content': 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
+  'engagement-bait': 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
+  'traffic-diversion': 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
+  'water-army': 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+  'undisclosed-promotion': 'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
+  'misleading-marketing': 'STATEMENT_CATEGORY_CONSUMER_INFORMATION',
+  'account-transformation': 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+  'ai-hosted': 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
+  'false-qualification': 'STATEMENT_CATEGORY_SCAMS_AND_FRAUD',
+};
+
+export interface ReportInput {
+  title: string;
+  sweepIds: string[];
+  /** Every ledger entry of those sweeps (any step). */
+  entries: LedgerEntry[];
+  appeals: AppealRecord[];
+  reviewCases: ReviewCase[];
+  generatedAt: string;
+  territorialScope: string[];
+}
+
+export function buildTransparencyReport(input: ReportInput): TransparencyReport {
+  const sweeps = new Set(input.sweepIds);
+  const entries = input.entries.filter((e) => sweeps.has(e.sweepId));
+  const enforce = entries.filter((e) => e.step === 'enforce').sort((a, b) => a.sweepId.localeCompare(b.sweepId) || a.accountId.localeCompare(b.accountId));
+  const key = (e: { accountId: string; sweepId: string }) => `${e.accountId}\u0000${e.sweepId}`;
+  const reverses = new Map(entries.filter((e) => e.step === 'reverse').map((e) => [key(e), e]));
+  const lifts = new Map(entries.filter((e) => e.step === 'lift').map((e) => [key(e), e]));
+  const reviewed = new Set(input.reviewCases.filter((c) => c.reviewer && c.reviewer !== 'auto' && c.verdict).map((c) => key(c)));
+
+  const report: TransparencyReport = {
+    format: REPORT_FORMAT,
+    title: input.title,
+    sweepIds: [...sweeps].sort(),
+    policyVersions: [...new Set(enforce.map((e) => e.policyVersion))].sort(),
+    period: { from: enforce.map((e) => e.effectiveAt).sort()[0] ?? null, to: enforce.map((e) => e.effectiveAt).sort().at(-1) ?? null },
+    generatedAt: input.generatedAt,
+    territorialScope: input.territorialScope,
+    totals: { actions: enforce.length, accounts: new Set(enforce.map((e) => e.accountId)).size, automatedOnly: 0, humanReviewed: 0 },
+    byCode: {},
+    byAction: {},
+    byFollowerTier: {},
+    followers: { over10k: 0, over100k: 0 },
+    byCodeAndAction: {},
+    byActionAndTier: {},
+    appeals: { received: 0, upheld: 0, rejected: 0, pending: 0, daysToDecision: durationStats([]) },
+    reversals: { total: 0, byAppeal: 0, byOperator: 0, byAction: {} },
+    timeToLift: { all: durationStats([]), scheduled: durationStats([]), appeal: durationStats([]), reversal: durationStats([]) },
+    statementsOfReasons: [],
+  };
+  const toLift = { scheduled: [] as number[], appeal: [] as number[], reversal: [] as number[] };
+  for (const e of enforce) {
+    const tier = e.followerCount === undefined ? 'unknown' : followerTier(e.followerCount);
+    const human = reviewed.has(key(e));
+    if (human) report.totals.humanReviewed += 1;
+    else report.totals.automatedOnly += 1;
+    inc(report.byAction, e.action);
+    inc(report.byFollowerTier, tier);
+    inc((report.byActionAndTier[e.action] ??= {}), tier);
+    if ((e.followerCount ?? 0) >= 10_000) report.followers.over10k += 1;
+    if ((e.followerCount ?? 0) >= 100_000) report.followers.over100k += 1;
+    for (const c of e.codes) {
+      inc(report.byCode, c);
+      inc((report.byCodeAndAction[c] ??= {}), e.action);
+    }
+    const rev = reverses.get(key(e));
+    if (rev) {
+      report.reversals.total += 1;
+      inc(report.reversals.byAction, e.action);
+      if (rev.actor === 'appeal-handler') {
+        report.reversals.byAppeal += 1;
+        toLift.appeal.push(days(e.effectiveAt, rev.effectiveAt));
+      } else {
+        report.reversals.byOperator += 1;
+        toLift.reversal.push(days(e.effectiveAt, rev.effectiveAt));
+      }
+    } else {
+      const lift = lifts.get(key(e));
+      if (lift) toLift.scheduled.push(days(e.effectiveAt, lift.effectiveAt));
+    }
+    const timed = e.action === 'limit' || e.action === 'suspend';
+    report.statementsOfReasons.push({
+      puid: `${e.sweepId}/${e.accountId}`,
+      account_id: e.accountId,
+      sweep_id: e.sweepId,
+      decision_account: e.action === 'suspend' ? 'DECISION_ACCOUNT_SUSPENDED' : e.action === 'ban' ? 'DECISION_ACCOUNT_TERMINATED' : null,
+      decision_visibility: e.action === 'limit' ? ['DECISION_VISIBILITY_CONTENT_DEMOTED'] : e.action === 'warn' ? ['DECISION_VISIBILITY_OTHER'] : [],
+      decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+      incompatible_content_ground: e.codes.join(', '),
+      incompatible_content_explanation: e.codes.map((c) => CODE_LABELS[c]?.en ?? c).join('; '),
+      category: CATEGORY[e.codes[0]] ?? 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
+      account_type: e.accountType === 'brand' || e.accountType === 'professional' ? 'ACCOUNT_TYPE_BUSINESS' : 'ACCOUNT_TYPE_PRIVATE',
+      automated_detection: 'Yes',
+      automated_decision: human ? 'AUTOMATED_DECISION_PARTIALLY' : 'AUTOMATED_DECISION_FULLY',
+      source_type: 'SOURCE_VOLUNTARY',
+      application_date: e.effectiveAt,
+      end_date_account_restriction: timed ? (e.until ?? null) : null,
+      duration_days: timed ? (e.durationDays ?? null) : null,
+      territorial_scope: input.territorialScope,
+      policy_version: e.policyVersion,
+      rule_ids: e.ruleIds,
+      evidence_ref: e.evidenceRef,
+      reversed: rev !== undefined,
+    });
+  }
+  const appeals = input.appeals.filter((a) => sweeps.has(a.sweepId));
+  report.appeals.received = appeals.length;
+  for (const a of appeals) {
+    if (a.status === 'upheld') report.appeals.upheld += 1;
+    else if (a.status === 'rejected') report.appeals.rejected += 1;
+    else report.appeals.pending += 1;
+  }
+  report.appeals.daysToDecision = durationStats(appeals.filter((a) => a.decidedAt).map((a) => days(a.submittedAt, a.decidedAt!)));
+  report.timeToLift = {
+    all: durationStats([...toLift.scheduled, ...toLift.appeal, ...toLift.reversal]),
+    scheduled: durationStats(toLift.scheduled),
+    appeal: durationStats(toLift.appeal),
+    reversal: durationStats(toLift.reversal),
+  };
+  return report;
+}
