@@ -177,11 +177,6 @@ export class Cohort {
     return out;
   }
 
-  /** Unreserved accounts left (any type). */
-  freeAccounts(): AccountDraft[] {
-    return this.accounts.filter((a) => !a.reserved);
-  }
-
   /** Up to n fake accounts from farms, preferring ones not yet recruited by another group. */
   recruitFromFarms(n: number, used: Set<AccountDraft>): AccountDraft[] {
     const out: AccountDraft[] = [];

@@ -9,6 +9,7 @@ import type { AccountDraft, BrandInfo, Cohort } from './cohort.ts';
 import { promotionNote } from './commercialText.ts';
 import { EMOJI } from './corpus.ts';
 import { fill, toTraditional, type Slots } from './localize.ts';
+import { licenseEntity, makeLicenseId } from './businessLicense.ts';
 import { makeProfessionalAccount, noteAppeal } from './organicAccounts.ts';
 import type { PlantPhases } from './plantingKit.ts';
 import type { Rng } from './random.ts';
@@ -18,9 +19,11 @@ import type { GroupPlan, VariantId } from './violationMix.ts';
 
 const PROBLEMS = ['痘痘', '色斑', '脱发', '失眠', '鼻炎', '湿疹', '肥胖', '黑眼圈', '毛孔粗大', '颈椎痛'];
 const ABSOLUTE = ['全网最好用的{x}', '行业第一', 'No.1', '国家级配方', '100%有效', '根治{pb}，永不复发', '三天见效', '医生都在用', '零副作用', '史上最低价', '销量第一', '效果最好', '全国唯一', '顶级工艺', '100%治愈{pb}', '第一品牌'];
+/** Claims a clinic makes about its own services. */
+const SERVICE_CLAIMS = ['{sv}效果全国第一', '100%治愈{pb}', '根治{pb}，永不复发', '一次见效', '零副作用', '国家级专家坐诊', '行业第一', '全网最低价', '唯一正规{sv}机构', '无效全额退款'];
 const CLAIM_TITLES = ['{claim}｜{b}{x}', '{b}{x}，{claim}', '终于找到{claim}的{x}了{e}', '{claim}！{x}认准{b}'];
 const CLAIM_LINES = ['{claim}，用过的都说好。', '我们敢说：{claim}。', '{claim}，不满意全额退款。', '权威检测，{claim}。'];
-const CLINIC_LINES = ['{c}最好的{sv}机构，{claim}。', '国家级专家坐诊，{claim}。', '{sv}一次见效，{claim}。', '{pb}患者的福音：100%治愈，根治不反弹。'];
+const CLINIC_LINES = ['{c}最好的{sv}机构，{claim}。', '专家团队坐诊，{claim}。', '{sv}一次见效，{claim}。', '{pb}患者的福音：{claim}。', '做{sv}认准我们，{claim}。'];
 const SERVICES = ['祛斑', '植发', '减重', '皮肤管理', '祛痘', '正骨', '鼻炎调理'];
 const BEFORE_AFTER = [
   '用之前{pb}特别严重，用了{n}天{pb}全没了，连医生都说不可思议。',
@@ -36,7 +39,7 @@ function claim(rng: Rng, brand: BrandInfo): string {
   return fill(rng.pick(ABSOLUTE), { x: rng.pick(brand.products), pb: rng.pick(PROBLEMS) });
 }
 
-function slots(rng: Rng, brand: BrandInfo): Slots {
+function slots(rng: Rng, brand: BrandInfo, services: readonly string[] = SERVICES): Slots {
   return (k) => {
     switch (k) {
       case 'b':
@@ -52,11 +55,11 @@ function slots(rng: Rng, brand: BrandInfo): Slots {
       case 'e':
         return rng.chance(0.6) ? rng.pick(EMOJI) : '';
       case 'claim':
-        return claim(rng, brand);
+        return services === SERVICES ? claim(rng, brand) : fill(rng.pick(SERVICE_CLAIMS), { sv: rng.pick(services), pb: rng.pick(PROBLEMS) });
       case 'c':
         return rng.pick(['上海', '北京', '成都', '杭州', '深圳']);
       case 'sv':
-        return rng.pick(SERVICES);
+        return rng.pick(services);
     }
     return undefined;
   };
@@ -64,15 +67,37 @@ function slots(rng: Rng, brand: BrandInfo): Slots {
 
 type Placement = 'own' | 'partner' | 'undisclosed';
 
+/** Businesses that sell their own services with claims: what an 'own' seller turns into. */
+const SERVICE_BUSINESSES = [
+  { kind: '医美机构', names: ['医美', '医疗美容', '皮肤管理中心'], service: ['祛斑', '皮肤管理', '祛痘'] },
+  { kind: '植发中心', names: ['植发', '毛发管理'], service: ['植发'] },
+  { kind: '减重中心', names: ['体重管理', '轻体中心'], service: ['减重'] },
+  { kind: '调理馆', names: ['调理馆', '养生馆'], service: ['正骨', '鼻炎调理'] },
+];
+const SERVICE_POSTS = ['{sv}项目本月活动，欢迎到店咨询。', '预约{sv}请提前一天。', '{sv}前后注意事项。', '新客{sv}体验名额开放。'];
+const SERVICE_TITLES = ['【官方认证】{c}{sv}', '央视推荐的{sv}机构', '药监局认可｜{sv}新技术', '免费送！{sv}体验名额', '{c}人都在做的{sv}', '官方：{pb}有救了'];
+
+/** Turns a professional account into a service business (with an enterprise licence, as clinics must have). */
+function becomeServiceBusiness(rng: Rng, acc: AccountDraft): string[] {
+  const biz = rng.pick(SERVICE_BUSINESSES);
+  const city = rng.pick(['上海', '北京', '成都', '杭州', '深圳', '广州']);
+  acc.business = { kind: biz.kind, topic: 'beauty', posts: SERVICE_POSTS.map((p) => fill(p, { sv: rng.pick(biz.service) })) };
+  acc.topic = 'beauty';
+  acc.nickname = `${city}${rng.pick(['悦', '清', '美', '康', '颜', '瑞'])}${rng.pick(['颜', '禾', '然', '格', '之'])}${rng.pick(biz.names)}`;
+  acc.bio = `${biz.kind}｜${city}｜${rng.pick(['欢迎预约', '专业团队', '到店咨询'])}`;
+  if (acc.qualification && licenseEntity(acc.qualification.licenseId) !== 'enterprise') acc.qualification.licenseId = makeLicenseId(rng, 'enterprise');
+  return biz.service;
+}
+
 /** Who sells how: a clinic or brand selling its own, a partner-platform cooperation, or undisclosed fake UGC. */
-function seller(cohort: Cohort, rng: Rng, allowUndisclosed: boolean): { acc: AccountDraft; placement: Placement; brand: BrandInfo } | undefined {
+function seller(cohort: Cohort, rng: Rng, allowUndisclosed: boolean): { acc: AccountDraft; placement: Placement; brand: BrandInfo; services?: string[] } | undefined {
   const r = rng.next();
   if (r < 0.4) {
     let [acc] = cohort.takeFree(1, 'professional');
     if (!acc) [acc] = cohort.takeFree(1);
     if (!acc) return undefined;
     if (acc.accountType !== 'professional') makeProfessionalAccount(cohort, rng, acc);
-    return { acc, placement: 'own', brand: someBrand(cohort, rng) };
+    return { acc, placement: 'own', brand: someBrand(cohort, rng), services: becomeServiceBusiness(rng, acc) };
   }
   const [acc] = cohort.takeFree(1);
   if (!acc) return undefined;
@@ -113,7 +138,7 @@ export function shapeAbsoluteClaims(cohort: Cohort, rng: Rng, _plan: GroupPlan):
   return {
     act: () =>
       post(cohort, rng, s, 'misleading-marketing/absolute-claims', () => {
-        const sl = slots(rng, s.brand);
+        const sl = slots(rng, s.brand, s.services);
         if (s.placement === 'own') {
           const title = fill(rng.pick(['{c}{sv}｜{claim}', '{sv}认准我们，{claim}', '{claim}｜专业{sv}']), sl);
           return { title, body: [fill(rng.pick(CLINIC_LINES), sl), fill(rng.pick(CLINIC_LINES), sl), '欢迎到店咨询。'].join(''), tags: [fill('{sv}', sl)] };
@@ -144,7 +169,8 @@ export function shapeMisleadingTitle(cohort: Cohort, rng: Rng, _plan: GroupPlan)
   return {
     act: () =>
       post(cohort, rng, s, 'misleading-marketing/misleading-title', () => {
-        const sl = slots(rng, s.brand);
+        const sl = slots(rng, s.brand, s.services);
+        if (s.placement === 'own') return { title: fill(rng.pick(SERVICE_TITLES), sl), body: [fill(rng.pick(SERVICE_POSTS), sl), fill(rng.pick(SERVICE_POSTS), sl), '名额有限，预约从速。'].join(''), tags: [fill('{sv}', sl)] };
         const base = promotionNote(rng, s.brand, 'hans');
         return { title: fill(rng.pick(MISLEADING_TITLES), sl), body: base.body, tags: base.tags };
       }),

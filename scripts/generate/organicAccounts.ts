@@ -8,7 +8,7 @@ import { brandContentNote, honestBrandMention, promotionNote } from './commercia
 import { BRAND_CATEGORIES, BRAND_HEADS, BRAND_SUFFIXES, BRAND_TAILS, BUSINESSES, CITIES } from './corpus.ts';
 import { pickIn } from './localize.ts';
 import { deviceIdFor, ordinaryIp } from './network.ts';
-import { authorReply, organicBio, organicComment, organicNickname, organicNote, pickLang, pickTopic, topicOf } from './organicText.ts';
+import { authorReply, businessNote, organicBio, organicComment, organicNickname, organicNote, pickLang, pickTopic, topicOf } from './organicText.ts';
 import type { Rng } from './random.ts';
 import { DAY, HOUR, MINUTE, clamp, humanMoment, iso, wholeSecond } from './time.ts';
 
@@ -182,9 +182,8 @@ export function createOrganicNotes(cohort: Cohort, rng: Rng): void {
         continue;
       }
       if (acc.accountType === 'professional' && acc.business) {
-        const t = organicNote(rng, acc.lang, acc.business.topic);
-        const post = pickIn(rng, acc.business.posts, acc.lang);
-        cohort.addNote(acc, { createdAt, title: post.replace(/。$/, ''), body: `${post}${t.body}`, tags: t.tags, client, appeal: noteAppeal(rng, acc) });
+        const t = businessNote(rng, acc.lang, acc.business);
+        cohort.addNote(acc, { createdAt, ...t, client, appeal: noteAppeal(rng, acc) });
         continue;
       }
       const topic = rng.chance(0.8) ? acc.topic : pickTopic(rng);

@@ -102,6 +102,20 @@ export function organicNote(rng: Rng, lang: Lang, topicId: string): NoteText {
   return { title, body, tags };
 }
 
+const BUSINESS_CLOSERS = ['欢迎到店。', '欢迎预约。', '期待您的光临。', '有问题可以留言。', '', ''];
+/** Topic sentences a business can say about itself (no first-person diary lines). */
+const IMPERSONAL = new Map(TOPICS.map((t) => [t.id, t.sentences.filter((s) => !/我|我们|宝宝|它/.test(s))]));
+
+/** A business's own note: the announcement, a little context from its field, no personal diary. */
+export function businessNote(rng: Rng, lang: Lang, business: { topic: string; posts: string[] }): NoteText {
+  const topic = topicOf(business.topic);
+  const slots = organicSlots(rng, lang, topic);
+  const post = pickIn(rng, business.posts, lang);
+  const context = rng.sample(inScript(IMPERSONAL.get(topic.id) ?? [], lang), rng.int(0, 2)).map((s) => fill(s, slots));
+  const body = [post, ...context, pickIn(rng, BUSINESS_CLOSERS, lang)].filter(Boolean).join(rng.chance(0.5) ? '\n' : '');
+  return { title: post.replace(/[。！]$/, ''), body, tags: rng.chance(0.7) ? organicTags(rng, lang, topic) : [] };
+}
+
 /** A comment by an ordinary user on someone else's note. */
 export function organicComment(rng: Rng, lang: Lang, noteTopic: string): string {
   if (lang === 'en') return rng.pick(EN_COMMENTS);
@@ -161,9 +175,4 @@ export function organicBio(rng: Rng, lang: Lang): string | undefined {
   if (lang === 'en') return rng.sample(EN_BIO_PARTS, rng.int(1, 3)).map((p) => fill(p, { c: rng.pick(EN_CITIES) })).join(' | ');
   const parts = rng.sample(inScript(BIO_PARTS, lang), rng.int(1, 4)).map((p) => fill(p, { c: pickIn(rng, CITIES, lang) }));
   return parts.join(rng.pick(['｜', ' | ', ' ', '\n', ' · '])) + (rng.chance(0.3) ? rng.pick(EMOJI) : '');
-}
-
-/** Joins sentences the way the account writes. */
-export function joinSentences(rng: Rng, parts: string[]): string {
-  return parts.filter(Boolean).join(rng.chance(0.5) ? '\n' : '');
 }

@@ -200,16 +200,3 @@ export class Rng {
     return s;
   }
 }
-
-/** Deterministic integer allocation: carries fractional remainders forward (largest-remainder style). */
-export class Quota {
-  private owed = 0;
-  constructor(private readonly rate: number) {}
-  /** How many whole units are due for a batch of `size`. */
-  take(size: number): number {
-    this.owed += this.rate * size;
-    const n = Math.floor(this.owed);
-    this.owed -= n;
-    return n;
-  }
-}

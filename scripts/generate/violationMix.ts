@@ -90,10 +90,6 @@ export function resolveMix(partial: Partial<ViolationMix> | undefined): Violatio
   return mix;
 }
 
-export function variantsOf(code: ViolationCode): readonly VariantSpec[] {
-  return VARIANTS.filter((v) => v.code === code);
-}
-
 export interface GroupPlan {
   variant: VariantSpec & { id: VariantId };
   size: number;

@@ -47,11 +47,12 @@ export function registerInspect(program: Command): void {
       await withStack({ stateDir: o.stateDir }, async () => {
         const repo = enforcementRepository();
         const [entries, penalty] = await Promise.all([repo.ledgerFor(o.account), repo.penalty(o.account)]);
-        entries.sort((a, b) => a.effectiveAt.localeCompare(b.effectiveAt) || a.entryKey.localeCompare(b.entryKey));
+        // Chain order (seq) where the entries are chained; older unchained ones by time.
+        entries.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0) || a.effectiveAt.localeCompare(b.effectiveAt) || a.entryKey.localeCompare(b.entryKey));
         out.result({ accountId: o.account, entries, penalty: penalty ?? null }, () => {
           if (entries.length === 0) return `No ledger entries for ${o.account}.`;
           const lines = entries.map(
-            (e) => `${e.effectiveAt}  ${e.step.padEnd(8)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]`,
+            (e) => `${e.seq !== undefined ? `#${e.seq} ${e.hash?.slice(0, 10)}  ` : ''}${e.effectiveAt}  ${e.step.padEnd(13)} ${e.actor.padEnd(14)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]${e.reason ? `  reason: ${e.reason}` : ''}`,
           );
           const state = penalty ? `current: ${penalty.status} ${penalty.action}${penalty.until ? ` until ${penalty.until}` : ''} (offenses: ${penalty.offenses.length})` : 'current: none';
           return [`Ledger of ${o.account}:`, ...lines.map((l) => `  ${l}`), `  ${state}`].join('\n');
