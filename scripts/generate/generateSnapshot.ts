@@ -68,12 +68,19 @@ export function defaultPartsPerKind(accounts: number): number {
   return Math.max(2, Math.ceil(accounts / 50_000));
 }
 
-/** `2026-11-20-gen-<seed>-<accounts>[-<mix hash>]`: readable, and distinct for distinct seeds and sizes. */
-export function snapshotIdFor(seed: string, accounts: number, takenAt: string, mix?: Partial<ViolationMix>): string {
+/**
+ * `2026-11-20-gen-<seed>-<accounts>[-o<hash>]`: readable, and distinct whenever the records differ (seeds that
+ * are not plain slugs get a hash; a non-default mix, cohort size or invalid-record count adds one). Part layout
+ * and compression do not change the records, so they do not change the id.
+ */
+export function snapshotIdFor(seed: string, accounts: number, takenAt: string, variations: { mix?: Partial<ViolationMix>; cohortSize?: number; invalidRecords?: number } = {}): string {
   const slug = seed.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24);
-  const seedPart = slug && slug === seed.toLowerCase() ? slug : `${slug ? slug + '-' : ''}${hashString(seed)[0].toString(36)}`;
-  const mixPart = mix && Object.keys(mix).length ? `-m${hashString(JSON.stringify(Object.entries(mix).sort()))[1].toString(36)}` : '';
-  return `${takenAt.slice(0, 10)}-gen-${seedPart}-${accounts}${mixPart}`;
+  const seedPart = slug && slug === seed ? slug : `${slug ? slug + '-' : ''}${hashString(seed)[0].toString(36)}`;
+  const mix = variations.mix && Object.keys(variations.mix).length ? Object.entries(variations.mix).sort() : undefined;
+  const cohortSize = variations.cohortSize !== undefined && variations.cohortSize !== COHORT_SIZE ? variations.cohortSize : undefined;
+  const invalid = variations.invalidRecords ? variations.invalidRecords : undefined;
+  const varied = mix || cohortSize || invalid ? `-o${hashString(JSON.stringify([mix, cohortSize, invalid]))[1].toString(36)}` : '';
+  return `${takenAt.slice(0, 10)}-gen-${seedPart}-${accounts}${varied}`;
 }
 
 function validate(opts: GenerateOptions): void {
@@ -106,7 +113,7 @@ export async function generateSnapshot(opts: GenerateOptions): Promise<GenerateS
   const cohorts = Math.ceil(total / (opts.cohortSize ?? COHORT_SIZE));
   const workers = Math.max(0, Math.min(opts.workers ?? defaultWorkers(total), cohorts));
   const task: CohortTask = { seed, takenAt, accounts: total, cohorts, mix, partsPerKind: parts, invalidRecords: invalidTotal };
-  const snapshotId = snapshotIdFor(seed, total, takenAtText, opts.mix);
+  const snapshotId = snapshotIdFor(seed, total, takenAtText, { mix: opts.mix, cohortSize: opts.cohortSize, invalidRecords: invalidTotal });
   const byCode: Record<string, number> = Object.fromEntries(VIOLATION_CODES.map((c) => [c, 0]));
   const counts: Record<RecordKind, number> = { accounts: 0, notes: 0, comments: 0, follows: 0, reports: 0 };
   let invalid = 0;

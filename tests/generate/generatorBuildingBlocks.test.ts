@@ -4,6 +4,7 @@ import { accountSchema, commentSchema, noteSchema } from '#shared/contract/snaps
 import { forgeLicenseId, isValidLicenseId, licenseEntity, makeLicenseId, retypeLicenseId } from '#scripts/generate/businessLicense';
 import { contactMention, DIGIT_STYLES, makeContact, obfuscateDigits } from '#scripts/generate/contactObfuscation';
 import { generateCohort, planCohort } from '#scripts/generate/generateCohort';
+import { snapshotIdFor } from '#scripts/generate/generateSnapshot';
 import { IdFactory } from '#scripts/generate/ids';
 import { Rng } from '#scripts/generate/random';
 import { accountLine, accountRecord, commentLine, commentRecord, noteLine, noteRecord, q } from '#scripts/generate/recordSerializer';
@@ -91,5 +92,21 @@ describe('hand-built JSON lines', () => {
 
   it('escapes exactly like JSON.stringify', () => {
     for (const s of ['plain', '中文', 'a"b', 'back\\slash', 'line\nbreak', 'tab\t', '\u2028', '😀', '\ud800', '零\u200b宽', '']) expect(q(s)).toBe(JSON.stringify(s));
+  });
+});
+
+describe('snapshot ids', () => {
+  it('are readable and differ whenever the records would', () => {
+    expect(snapshotIdFor('demo', 1000, '2026-11-20T00:00:00Z')).toBe('2026-11-20-gen-demo-1000');
+    const ids = [
+      snapshotIdFor('demo', 1000, '2026-11-20T00:00:00Z'),
+      snapshotIdFor('Demo', 1000, '2026-11-20T00:00:00Z'),
+      snapshotIdFor('demo', 1001, '2026-11-20T00:00:00Z'),
+      snapshotIdFor('demo', 1000, '2026-11-21T00:00:00Z'),
+      snapshotIdFor('demo', 1000, '2026-11-20T00:00:00Z', { mix: { 'water-army': 0.05 } }),
+      snapshotIdFor('demo', 1000, '2026-11-20T00:00:00Z', { invalidRecords: 3 }),
+      snapshotIdFor('demo', 1000, '2026-11-20T00:00:00Z', { cohortSize: 500 }),
+    ];
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });
