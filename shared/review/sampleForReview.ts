@@ -7,6 +7,7 @@ import { unitHash } from '#shared/pipeline/hashBucket';
 import type { Decision } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
 import type { ReviewCase } from '#shared/ports/reviewRepository';
+import { decisionsByRule } from './decisionsByRule.ts';
 import { followerTier } from './followerTier.ts';
 
 export function sampleSize(count: number, sampling: Policy['sampling']): number {
@@ -14,15 +15,7 @@ export function sampleSize(count: number, sampling: Policy['sampling']): number 
 }
 
 export function sampleForReview(sweepId: string, decisions: Decision[], policy: Policy): ReviewCase[] {
-  const byRule = new Map<string, Decision[]>();
-  for (const d of decisions) {
-    if (d.action === 'none') continue;
-    for (const ruleId of d.ruleIds) {
-      let list = byRule.get(ruleId);
-      if (!list) byRule.set(ruleId, (list = []));
-      list.push(d);
-    }
-  }
+  const byRule = decisionsByRule(decisions);
   const cases: ReviewCase[] = [];
   for (const ruleId of [...byRule.keys()].sort()) {
     const list = byRule.get(ruleId)!;

@@ -17,6 +17,7 @@ import { unitHash } from '#shared/pipeline/hashBucket';
 import type { Decision } from '#shared/policy/decideAction';
 import type { ReviewPolicy } from '#shared/policy/policySchema';
 import type { ReviewCase } from '#shared/ports/reviewRepository';
+import { decisionsByRule } from './decisionsByRule.ts';
 import { followerTier } from './followerTier.ts';
 
 export type { ReviewPolicy };
@@ -82,15 +83,7 @@ export interface StratumSummary {
 }
 
 export function stratifiedSample(sweepId: string, decisions: Decision[], review: ReviewPolicy): { cases: ReviewCase[]; strata: StratumSummary[] } {
-  const byRule = new Map<string, Decision[]>();
-  for (const d of decisions) {
-    if (d.action === 'none') continue;
-    for (const ruleId of d.ruleIds) {
-      let list = byRule.get(ruleId);
-      if (!list) byRule.set(ruleId, (list = []));
-      list.push(d);
-    }
-  }
+  const byRule = decisionsByRule(decisions);
   const cases: ReviewCase[] = [];
   const strata: StratumSummary[] = [];
   const toCase = (d: Decision, ruleId: string, stratum: string, selection: 'sample' | 'full', weight: number, reason?: string): ReviewCase => ({
