@@ -1,15 +1,8 @@
-import {
-  AccessLogFormat,
-  AuthorizationType,
-  LambdaIntegration,
-  LogGroupLogDestination,
-  MethodLoggingLevel,
-  RestApi,
-} from 'aws-cdk-lib/aws-apigateway';
+import { AuthorizationType, LambdaIntegration, type RestApi } from 'aws-cdk-lib/aws-apigateway';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { hardenedRestApi } from './hardenedRestApi.ts';
 import { acknowledge } from './nagChecks.ts';
 
 export interface AppealsApiProps {
@@ -29,21 +22,9 @@ export class AppealsApi extends Construct {
 
   constructor(scope: Construct, id: string, props: AppealsApiProps) {
     super(scope, id);
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
-    this.api = new RestApi(this, 'Api', {
-      description: 'crackdown appeals API for the platform (IAM-authorized)',
-      cloudWatchRole: false,
-      deployOptions: {
-        stageName: 'prod',
-        accessLogDestination: new LogGroupLogDestination(accessLogs),
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
-        loggingLevel: MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        tracingEnabled: true,
-      },
-    });
+    const { api, requestValidator } = hardenedRestApi(this, { description: 'crackdown appeals API for the platform (IAM-authorized)', metricName: 'crackdown-appeals', logRetention: props.logRetention });
+    this.api = api;
     const integration = new LambdaIntegration(props.handler, { proxy: true });
-    const requestValidator = this.api.addRequestValidator('Validate', { validateRequestBody: true, validateRequestParameters: true });
     const iam = { authorizationType: AuthorizationType.IAM, requestValidator };
     const appeals = this.api.root.addResource('appeals');
     const one = appeals.addResource('{appealId}');
@@ -52,20 +33,5 @@ export class AppealsApi extends Construct {
       acknowledge(m, 'AwsSolutions-COG4',
         'Machine-to-machine API for the platform backend: every method requires IAM (SigV4) authorization instead of a Cognito user pool; there are no end users here.');
     }
-    const acl = new CfnWebACL(this, 'Waf', {
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'crackdown-appeals', sampledRequestsEnabled: false },
-      rules: [
-        {
-          name: 'aws-common',
-          priority: 0,
-          overrideAction: { none: {} },
-          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'crackdown-appeals-common', sampledRequestsEnabled: false },
-        },
-      ],
-    });
-    new CfnWebACLAssociation(this, 'WafAssociation', { resourceArn: this.api.deploymentStage.stageArn, webAclArn: acl.attrArn });
   }
 }

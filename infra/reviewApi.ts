@@ -1,18 +1,15 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
 import {
-  AccessLogFormat,
   AuthorizationType,
   CognitoUserPoolsAuthorizer,
   LambdaIntegration,
-  LogGroupLogDestination,
-  MethodLoggingLevel,
-  RestApi,
+  type RestApi,
 } from 'aws-cdk-lib/aws-apigateway';
 import { AccountRecovery, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { hardenedRestApi } from './hardenedRestApi.ts';
 import { acknowledge } from './nagChecks.ts';
 
 export interface ReviewApiProps {
@@ -54,21 +51,9 @@ export class ReviewApi extends Construct {
     });
     const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', { cognitoUserPools: [this.userPool] });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', { retention: props.logRetention ?? RetentionDays.THREE_MONTHS });
-    this.api = new RestApi(this, 'Api', {
-      description: 'crackdown review console',
-      cloudWatchRole: false,
-      deployOptions: {
-        stageName: 'prod',
-        accessLogDestination: new LogGroupLogDestination(accessLogs),
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields(),
-        loggingLevel: MethodLoggingLevel.ERROR,
-        dataTraceEnabled: false,
-        tracingEnabled: true,
-      },
-    });
+    const { api, requestValidator } = hardenedRestApi(this, { description: 'crackdown review console', metricName: 'crackdown-review', logRetention: props.logRetention });
+    this.api = api;
     const integration = new LambdaIntegration(props.handler, { proxy: true });
-    const requestValidator = this.api.addRequestValidator('Validate', { validateRequestBody: true, validateRequestParameters: true });
 
     const shell = [this.api.root.addMethod('GET', integration, { requestValidator })];
     for (const file of ['console.js', 'console.css']) shell.push(this.api.root.addResource(file).addMethod('GET', integration, { requestValidator }));
@@ -81,20 +66,5 @@ export class ReviewApi extends Construct {
       .addResource('{proxy+}')
       .addMethod('ANY', integration, { authorizer, authorizationType: AuthorizationType.COGNITO, requestValidator });
 
-    const acl = new CfnWebACL(this, 'Waf', {
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'crackdown-review', sampledRequestsEnabled: false },
-      rules: [
-        {
-          name: 'aws-common',
-          priority: 0,
-          overrideAction: { none: {} },
-          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } },
-          visibilityConfig: { cloudWatchMetricsEnabled: true, metricName: 'crackdown-review-common', sampledRequestsEnabled: false },
-        },
-      ],
-    });
-    new CfnWebACLAssociation(this, 'WafAssociation', { resourceArn: this.api.deploymentStage.stageArn, webAclArn: acl.attrArn });
   }
 }
