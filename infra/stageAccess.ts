@@ -41,6 +41,8 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   plan: { readBucket: true, writePrefixes: [SWEEPS_PREFIX, POLICIES_PREFIX], tables: { sweeps: 'readWrite' } },
   partition: { readBucket: true, writePrefixes: SWEEPS },
   group: { readBucket: true, writePrefixes: SWEEPS },
+  // Reads its bucket's note-comments signals; writes only ring-confirmed signals and its stats.
+  expandRings: { readBucket: true, writePrefixes: [`${SWEEPS_PREFIX}*/signals/`, `${SWEEPS_PREFIX}*/stats/`] },
   resolve: { readBucket: true, writePrefixes: SWEEPS, tables: { ledger: 'read', penalties: 'read' } },
   // review: auto completes its own waiting task.
   sample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' }, completeSweepTasks: true },

@@ -17,6 +17,7 @@ export const SWEEP_TASKS: StageHandler[] = [
   { state: 'Plan', module: 'plan', functionId: 'PlanFn', memoryMb: 512, timeoutSeconds: 120 },
   { state: 'PartitionPart', module: 'partition', functionId: 'PartitionFn', memoryMb: 2048, timeoutSeconds: 900 },
   { state: 'GroupBucket', module: 'group', functionId: 'GroupFn', memoryMb: 3008, timeoutSeconds: 900 },
+  { state: 'ExpandRingBucket', module: 'expandRings', functionId: 'ExpandRingsFn', memoryMb: 1024, timeoutSeconds: 900 },
   { state: 'ResolveBucket', module: 'resolve', functionId: 'ResolveFn', memoryMb: 3008, timeoutSeconds: 900 },
   { state: 'SampleForReview', module: 'sample', functionId: 'SampleFn', memoryMb: 1024, timeoutSeconds: 300 },
   { state: 'EnforceBucket', module: 'enforce', functionId: 'EnforceFn', memoryMb: 1024, timeoutSeconds: 900 },
@@ -51,6 +52,7 @@ export const LIFT_TASKS: StageHandler[] = [
 export const SWEEP_MAPS = [
   { state: 'PartitionParts', itemsPath: '$.plan.parts', task: 'PartitionPart' },
   { state: 'GroupKeys', itemsPath: '$.plan.channelBuckets', task: 'GroupBucket' },
+  { state: 'ExpandRings', itemsPath: '$.plan.accountBuckets', task: 'ExpandRingBucket' },
   { state: 'ResolveAccounts', itemsPath: '$.plan.accountBuckets', task: 'ResolveBucket' },
   { state: 'EnforceActions', itemsPath: '$.plan.accountBuckets', task: 'EnforceBucket' },
 ] as const;

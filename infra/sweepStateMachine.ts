@@ -59,7 +59,7 @@ class StrictDistributedMap extends DistributedMap {
 }
 
 /**
- * The sweep: Plan → PartitionParts → GroupKeys → ResolveAccounts → SampleForReview →
+ * The sweep: Plan → PartitionParts → GroupKeys → ExpandRings → ResolveAccounts → SampleForReview →
  * EnforceActions → Notify → ScheduleLifts → FinishSweep, built from SWEEP_TASKS / SWEEP_MAPS
  * (docs/architecture.md). SampleForReview is a `.waitForTaskToken` Task (the review closes it);
  * its States.Timeout goes to ReviewTimedOut, which ends the sweep with nothing enforced.

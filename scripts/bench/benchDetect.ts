@@ -140,9 +140,10 @@ async function main(): Promise<void> {
   const read = await timed('read+parse', o.workers, parts.map((p) => ({ stage: 'read' as const, snapshotDir, part: p.part })));
   const partition = await timed('partition', o.workers, plan.parts.map((item) => ({ stage: 'partition' as const, workDir, sweepId, item })));
   const group = await timed('group', o.workers, plan.channelBuckets.map((item) => ({ stage: 'group' as const, workDir, sweepId, item })));
+  const expand = await timed('expandRings', o.workers, plan.accountBuckets.map((item) => ({ stage: 'expandRings' as const, workDir, sweepId, item })));
   const resolveStage = await timed('resolve', o.workers, plan.accountBuckets.map((item) => ({ stage: 'resolve' as const, workDir, sweepId, item })));
 
-  const detectSeconds = partition.seconds + group.seconds + resolveStage.seconds;
+  const detectSeconds = partition.seconds + group.seconds + expand.seconds + resolveStage.seconds;
   const records = read.records;
   const decided = new Map<string, ViolationCode[]>();
   for await (const d of readDecisions(work, sweepId)) if (d.action !== 'none') decided.set(d.accountId, d.codes);
@@ -156,10 +157,10 @@ async function main(): Promise<void> {
     bucketCount: plan.bucketCount,
     records,
     readParse: { seconds: read.seconds, recordsPerSecond: records / read.seconds, maxRssMbPerWorker: read.maxRssMbPerWorker },
-    detectDecide: { seconds: detectSeconds, recordsPerSecond: records / detectSeconds, stages: [partition, group, resolveStage] },
+    detectDecide: { seconds: detectSeconds, recordsPerSecond: records / detectSeconds, stages: [partition, group, expand, resolveStage] },
     /** Detect+decide throughput as a fraction of read+parse throughput, both measured in this run. */
     throughputRatio: read.seconds / detectSeconds,
-    peakRssMbPerWorker: Math.max(...[partition, group, resolveStage].flatMap((s) => s.maxRssMbPerWorker)),
+    peakRssMbPerWorker: Math.max(...[partition, group, expand, resolveStage].flatMap((s) => s.maxRssMbPerWorker)),
     decisions: decided.size,
     evaluation,
   };
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
   const lines = [
     `bench: ${o.accounts} accounts, ${records} records, ${o.workers} workers, ${plan.bucketCount} buckets`,
     `  read+parse     ${read.seconds.toFixed(1).padStart(7)} s  ${Math.round(records / read.seconds).toString().padStart(9)} records/s`,
-    `  detect+decide  ${detectSeconds.toFixed(1).padStart(7)} s  ${Math.round(records / detectSeconds).toString().padStart(9)} records/s  (partition ${partition.seconds.toFixed(1)} s, group ${group.seconds.toFixed(1)} s, resolve ${resolveStage.seconds.toFixed(1)} s)`,
+    `  detect+decide  ${detectSeconds.toFixed(1).padStart(7)} s  ${Math.round(records / detectSeconds).toString().padStart(9)} records/s  (partition ${partition.seconds.toFixed(1)} s, group ${group.seconds.toFixed(1)} s, expand ${expand.seconds.toFixed(1)} s, resolve ${resolveStage.seconds.toFixed(1)} s)`,
     `  throughput ratio detect+decide / read+parse: ${report.throughputRatio.toFixed(3)}`,
     `  peak RSS per worker: ${report.peakRssMbPerWorker} MB (read+parse ${Math.max(...read.maxRssMbPerWorker)} MB)`,
   ];

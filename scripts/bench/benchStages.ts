@@ -4,6 +4,7 @@
  */
 import { LocalFolderStore } from '#shared/adapters/localFolderStore';
 import { ACCOUNT_DETECTORS, CHANNELS } from '#shared/detect/registry';
+import { expandRingsBucket } from '#shared/pipeline/expandRingsBucket';
 import { groupBucket } from '#shared/pipeline/groupBucket';
 import { partitionPart } from '#shared/pipeline/partitionPart';
 import { resolveBucket } from '#shared/pipeline/resolveBucket';
@@ -15,6 +16,7 @@ export type BenchJob =
   | { stage: 'read'; snapshotDir: string; part: string }
   | { stage: 'partition'; workDir: string; sweepId: string; item: PartItem }
   | { stage: 'group'; workDir: string; sweepId: string; item: ChannelItem }
+  | { stage: 'expandRings'; workDir: string; sweepId: string; item: number }
   | { stage: 'resolve'; workDir: string; sweepId: string; item: number };
 
 const noHistory = { priorOffenses: async () => new Map() };
@@ -42,6 +44,7 @@ export async function runBenchJob(job: BenchJob): Promise<number> {
     const channel = CHANNELS.find((c) => c.name === job.item.channel)!;
     return (await groupBucket(work, ctx.plan, job.item, channel, ctx.detect)).rows;
   }
+  if (job.stage === 'expandRings') return (await expandRingsBucket(work, ctx.plan, job.item, ctx.detect)).signals;
   const stats = await resolveBucket(work, ctx, job.item, ACCOUNT_DETECTORS, noHistory);
   await work.write(`sweeps/${job.sweepId}/stats/resolve/${job.item}.json`, JSON.stringify(stats));
   return stats.accounts;

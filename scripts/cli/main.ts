@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { createRequire } from 'node:module';
 import { registerAppeal } from './commands/appeal.ts';
 import { registerAudit } from './commands/audit.ts';
+import { registerBrand } from './commands/brand.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerInspect } from './commands/inspect.ts';
@@ -36,6 +37,7 @@ export function buildProgram(interrupt: AbortSignal): Command {
   registerReverse(program);
   registerReplay(program);
   registerReport(program);
+  registerBrand(program);
   for (const c of program.commands) c.exitOverride().showHelpAfterError();
   return program;
 }

@@ -123,13 +123,24 @@ export function disguiseValue(rng: Rng, contact: Contact, lang: Lang, style: Dig
   return obfuscateDigits(rng, contact.value, style, lang);
 }
 
+/**
+ * Diverters want to be found: a bare one-letter alias glued to a letter id ("Vmm-1031", "➕Vxiaoyu-…")
+ * cannot be read back even by the intended customer (V + mm-1031? vm + m-1031?), so they put a
+ * space or colon there. Keeps the generated text readable the way real posts are.
+ */
+export function readableJoin(text: string, pf: string, id: string): string {
+  if (!/^[a-z]{1,2}$/i.test(pf) || !/^[a-z]/i.test(id)) return text;
+  const at = text.indexOf(pf + id);
+  return at < 0 ? text : `${text.slice(0, at + pf.length)}：${text.slice(at + pf.length)}`;
+}
+
 /** A sentence fragment that hands out the contact. */
 export function contactMention(rng: Rng, contact: Contact, lang: Lang): string {
   const id = disguiseValue(rng, contact, lang);
   const pf = platformAlias(rng, contact.kind, lang);
   if (lang === 'en') return fill(rng.pick(EN_TEMPLATES), { pf, id });
   const templates = contact.kind === 'phone' ? PHONE_TEMPLATES : ID_TEMPLATES;
-  const text = fill(rng.pick(templates), { pf, id, wx: platformAlias(rng, 'wechat', lang) });
+  const text = readableJoin(fill(rng.pick(templates), { pf, id, wx: platformAlias(rng, 'wechat', lang) }), pf, id);
   return lang === 'hant' ? toTraditionalKeepingId(text, id) : text;
 }
 

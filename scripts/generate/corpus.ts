@@ -555,14 +555,14 @@ export const BRAND_CATEGORIES: { id: string; name: string; products: string[]; t
 
 /** Professional (verified business) accounts: kinds of business and what they post. */
 export const BUSINESSES: { kind: string; names: string[]; topic: string; posts: string[] }[] = [
-  { kind: '餐厅', names: ['小馆', '私房菜', '食堂', '面馆'], topic: 'food', posts: ['本周新菜上桌，欢迎来尝尝。', '今天的汤底熬了八个小时。', '店休通知：周一闭店调整。', '感谢老顾客一直以来的支持。'] },
-  { kind: '咖啡店', names: ['咖啡', 'Coffee', '咖啡馆'], topic: 'food', posts: ['秋季限定饮品上新。', '今天的豆子来自云南保山。', '店里新添了几盆绿植。', '周末有拉花体验课。'] },
-  { kind: '美发沙龙', names: ['造型', '发艺', 'Hair Studio'], topic: 'beauty', posts: ['今日作品分享：温柔感短发。', '换季护发小建议。', '本月排班表已更新。'] },
-  { kind: '摄影工作室', names: ['影像', '摄影', 'Photo'], topic: 'photo', posts: ['客片分享：秋日外景。', '档期更新：十二月还有少量空位。', '拍摄前的准备小贴士。'] },
-  { kind: '健身工作室', names: ['健身', '普拉提', '运动馆'], topic: 'fitness', posts: ['新学员体验课安排。', '教练带练：核心训练。', '课程表更新啦。'] },
-  { kind: '花店', names: ['花艺', '花坊', 'Flower'], topic: 'home', posts: ['今日到货：进口郁金香。', '节日花束预订开始。', '鲜花养护小知识。'] },
-  { kind: '宠物医院', names: ['宠物医院', '动物诊所'], topic: 'pets', posts: ['冬季宠物保暖提醒。', '疫苗接种时间说明。', '医生科普：猫咪口炎。'] },
-  { kind: '民宿', names: ['民宿', '小院', '山居'], topic: 'travel', posts: ['院子里的银杏黄了。', '冬季房态更新。', '周边游玩路线推荐。'] },
-  { kind: '培训机构', names: ['教育', '学堂', '英语'], topic: 'study', posts: ['寒假班开始报名。', '学员作品展示。', '备考时间规划建议。'] },
-  { kind: '口腔诊所', names: ['口腔', '齿科'], topic: 'beauty', posts: ['洗牙前后注意事项。', '儿童涂氟预约说明。', '医生科普：智齿要不要拔。'] },
+  { kind: '餐厅', names: ['小馆', '私房菜', '食堂', '面馆'], topic: 'food', posts: ['本周新菜{item}上桌，欢迎来尝尝。', '今天的{item}从早上{h}点就开始准备了。', '店休通知：{wd}闭店调整。', '感谢老顾客一直以来的支持，{item}会一直做下去。', '{date}起{item}回到菜单。', '后厨在试{item}和{item2}的新做法。'] },
+  { kind: '咖啡店', names: ['咖啡', 'Coffee', '咖啡馆'], topic: 'food', posts: ['{item}上新。', '今天的豆子是{item}。', '店里新添了几盆绿植，{wd}来坐坐。', '{wd}有拉花体验课。', '{date}开始供应{item}。', '{item}和{item2}搭着喝很不错。'] },
+  { kind: '美发沙龙', names: ['造型', '发艺', 'Hair Studio'], topic: 'beauty', posts: ['今日作品分享：{item}。', '换季护发小建议：{item}之后记得做护理。', '本月排班表已更新，{wd}休息。', '{item}作品分享，{date}的顾客。', '这周做了{n}个{item}。'] },
+  { kind: '摄影工作室', names: ['影像', '摄影', 'Photo'], topic: 'photo', posts: ['客片分享：{item}。', '档期更新：{mo}月还有少量空位。', '拍摄前的准备小贴士：{item}篇。', '{date}的{item}客片。', '{item}的样片整理好了。'] },
+  { kind: '健身工作室', names: ['健身', '普拉提', '运动馆'], topic: 'fitness', posts: ['新学员{item}安排。', '教练带练：{item}。', '课程表更新啦，{wd}晚上加了{item}。', '{date}的{item}，来了{n}位学员。', '{item}小课堂：动作要点。'] },
+  { kind: '花店', names: ['花艺', '花坊', 'Flower'], topic: 'home', posts: ['今日到货：{item}。', '节日花束开始准备，主花是{item}。', '鲜花养护小知识：{item}篇。', '{date}的花束，{item}配{item2}。', '这周的{item}开得正好。'] },
+  { kind: '宠物医院', names: ['宠物医院', '动物诊所'], topic: 'pets', posts: ['冬季宠物保暖提醒。', '{item}时间说明。', '医生科普：{item}。', '{item}常见问题解答。', '{wd}上午门诊照常，{item}需要空腹。'] },
+  { kind: '民宿', names: ['民宿', '小院', '山居'], topic: 'travel', posts: ['{item}旁的银杏黄了。', '{mo}月房态更新。', '周边游玩路线推荐：从{item}出发。', '{date}的{item}。', '{item}收拾好了，等你们来。'] },
+  { kind: '培训机构', names: ['教育', '学堂', '英语'], topic: 'study', posts: ['{item}开始安排。', '学员作品展示：{item}。', '备考时间规划建议。', '{date}的{item}结束啦。', '{item}第{n}期回顾。'] },
+  { kind: '口腔诊所', names: ['口腔', '齿科'], topic: 'beauty', posts: ['{item}前后注意事项。', '{item}说明。', '医生科普：{item}。', '{item}常见问题解答。', '{wd}门诊时间调整。'] },
 ];

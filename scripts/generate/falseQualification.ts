@@ -2,7 +2,8 @@
  * false-qualification: professional accounts whose business qualification is stolen, forged or reused. Variants:
  *  - shared-license: one licence number (often retyped: lower case, spaces) used by several unrelated
  *    professional accounts. When the genuine holder is on the platform too, it is NOT a violator: it is a
- *    hard negative (`license-original-holder`), verified first;
+ *    hard negative (`license-original-holder`), verified first. When it is not, the copier verified first
+ *    looks exactly like a holder and is left unlabelled (its theft is not in the data);
  *  - forged-license: a number that fails the unified social credit code's check characters or shape;
  *  - mismatched-license: a qualification that cannot belong to the account: verified before the account
  *    existed (copied from elsewhere), or an individual-business licence for a medical clinic.
@@ -35,6 +36,7 @@ export function shapeSharedLicense(cohort: Cohort, rng: Rng, plan: GroupPlan): P
   const license = holder?.qualification?.licenseId ?? makeLicenseId(rng);
   const holderVerified = holder?.qualification?.verifiedAt ?? cohort.takenAt - rng.float(400, 1500) * DAY;
   if (holder) holder.hardNegative = 'license-original-holder';
+  const copiers: AccountDraft[] = [];
   for (let i = 0; i < Math.max(2, plan.size); i++) {
     const acc = professional(cohort, rng);
     if (!acc) break;
@@ -42,8 +44,14 @@ export function shapeSharedLicense(cohort: Cohort, rng: Rng, plan: GroupPlan): P
     if (acc.createdAt >= cohort.takenAt - 2 * DAY) acc.createdAt = wholeSecond(cohort.takenAt - rng.float(3, 30) * DAY);
     const verifiedAt = Math.min(cohort.takenAt - DAY, acc.createdAt + rng.float(0.5, 20) * DAY);
     acc.qualification = { licenseId: rng.chance(0.5) ? retypeLicenseId(rng, license) : license, verifiedAt: wholeSecond(verifiedAt) };
-    cohort.label(acc, 'false-qualification/shared-license');
+    copiers.push(acc);
   }
+  // Without the holder on the platform, the copier verified first is, in the snapshot, indistinguishable from a
+  // genuine holder whose licence others copied (a qualification is only {licenseId, verifiedAt}): its theft never
+  // shows, so it is not labelled. Every later copier shares a licence someone verified before it.
+  const verified = (a: AccountDraft) => a.qualification?.verifiedAt ?? 0;
+  const first = holder ? undefined : copiers.reduce<AccountDraft | undefined>((a, b) => (a && verified(a) <= verified(b) ? a : b), undefined);
+  for (const acc of copiers) if (acc !== first) cohort.label(acc, 'false-qualification/shared-license');
   return {};
 }
 

@@ -5,6 +5,9 @@ import {
   OPENERS, PERSONAL_COMMENTS, TOPICS, type Topic,
 } from './corpus.ts';
 import { fill, inScript, pickIn, type Lang, type Slots } from './localize.ts';
+import {
+  BUSINESS_FRAMES, BUSINESS_GOOD, BUSINESS_ITEMS, DATE_FORMATS, DUR_FORMATS, EN_FRAMES, EN_GOOD, EN_MEH, EN_SO_SO, FRAMES, SPOTS, TIME_FORMATS, TITLE_FRAMES, TOPIC_PHRASES, WEEKDAYS,
+} from './organicPhrases.ts';
 import type { Rng } from './random.ts';
 
 const TOPIC_BY_ID = new Map(TOPICS.map((t) => [t.id, t]));
@@ -63,6 +66,67 @@ export function personalDetail(rng: Rng, lang: Lang): string {
   );
 }
 
+/** A date, time of day or duration as people write them, in the account's script. */
+function specific(rng: Rng, table: readonly string[], lang: Lang): string {
+  return fill(pickIn(rng, table, lang), (k) =>
+    k === 'mo' ? String(rng.int(1, 12)) : k === 'd' ? String(rng.int(1, 28)) : k === 'h' ? String(rng.int(6, 11)) : k === 'h2' ? String(rng.int(2, 9)) : k === 'n' ? String(rng.int(2, 12)) : undefined,
+  );
+}
+
+/**
+ * One sentence of the person's own: a frame filled with the thing they tried, how it went and their specifics
+ * (when, where, with whom, how much). Unrelated people on one topic share words this way, rarely whole sentences.
+ */
+export function composedSentence(rng: Rng, lang: Lang, topicId: string, frames: readonly string[] = FRAMES): string {
+  const ph = TOPIC_PHRASES[topicId] ?? TOPIC_PHRASES.food;
+  const things = inScript(ph.things, lang);
+  const t = rng.pick(things);
+  let t2 = rng.pick(things);
+  if (t2 === t) t2 = things[(things.indexOf(t) + 1) % things.length];
+  return fill(pickIn(rng, frames, lang), (k) => {
+    switch (k) {
+      case 't': return t;
+      case 't2': return t2;
+      case 'a': return pickIn(rng, ph.acts, lang);
+      case 'g': return pickIn(rng, ph.good, lang);
+      case 'm': return pickIn(rng, ph.meh, lang);
+      case 'when': return pickIn(rng, DETAIL_WHEN, lang);
+      case 'who': return pickIn(rng, DETAIL_WHO, lang);
+      case 'spot': return rng.chance(0.4) ? pickIn(rng, CITIES, lang) + pickIn(rng, SPOTS, lang) : pickIn(rng, SPOTS, lang);
+      case 'c': return pickIn(rng, CITIES, lang);
+      case 'date': return specific(rng, DATE_FORMATS, lang);
+      case 'time': return specific(rng, TIME_FORMATS, lang);
+      case 'dur': return specific(rng, DUR_FORMATS, lang);
+      case 'p': return rng.chance(0.5) ? `${rng.int(8, 900)}元` : `¥${rng.int(8, 900)}`;
+      case 'n': return String(rng.int(2, 9));
+      case 'e': return rng.chance(0.5) ? rng.pick(EMOJI) : '';
+    }
+    return undefined;
+  });
+}
+
+function composedEnglish(rng: Rng, topic: Topic): string {
+  const t = rng.pick(topic.en.subjects);
+  const t2 = rng.pick(topic.en.subjects);
+  return fill(rng.pick(EN_FRAMES), (k) => {
+    switch (k) {
+      case 't': return `the ${t}`;
+      case 't2': return `the ${t2}`;
+      case 'g': return rng.pick(EN_GOOD);
+      case 'm': return rng.pick(EN_MEH);
+      case 'm2': return rng.pick(EN_SO_SO);
+      case 'c': return rng.pick(EN_CITIES);
+      case 'date': return `${rng.pick(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])} ${rng.int(1, 28)}`;
+      case 'when': return rng.pick(EN_WHEN);
+      case 'who': return rng.pick(EN_WHO);
+      case 'p': return `¥${rng.int(8, 900)}`;
+      case 'time': return `${rng.int(6, 11)}${rng.pick(['am', 'pm'])}`;
+      case 'dur': return `${rng.int(2, 12)} ${rng.pick(['days', 'weeks', 'hours'])}`;
+    }
+    return undefined;
+  }).replace(/^./, (c) => c.toUpperCase());
+}
+
 export interface NoteText {
   title: string;
   body: string;
@@ -80,15 +144,18 @@ export function organicNote(rng: Rng, lang: Lang, topicId: string): NoteText {
   const slots = organicSlots(rng, lang, topic);
   if (lang === 'en') {
     const title = fill(rng.pick(topic.en.titles), slots).trim();
-    const sentences = rng.sample(topic.en.sentences, rng.int(2, Math.min(4, topic.en.sentences.length))).map((s) => fill(s, slots));
+    const sentences = rng.sample(topic.en.sentences, rng.int(0, Math.min(2, topic.en.sentences.length))).map((s) => fill(s, slots));
+    for (let i = rng.int(2, 4); i > 0; i--) sentences.splice(rng.int(0, sentences.length), 0, composedEnglish(rng, topic));
     if (rng.chance(0.7)) sentences.splice(rng.int(0, sentences.length), 0, fill(rng.pick(EN_DETAILS), (k) => (k === 'who' ? rng.pick(EN_WHO) : k === 'when' ? rng.pick(EN_WHEN) : k === 'n' ? String(rng.int(2, 9)) : k === 'm' ? String(rng.int(2, 12) * 10) : undefined)));
     if (rng.chance(0.4)) sentences.splice(rng.int(0, sentences.length), 0, rng.pick(EN_LIFE));
     const body = [rng.pick(EN_OPENERS), ...sentences, rng.pick(EN_CLOSERS)].filter(Boolean).join(' ');
     return { title, body, tags: rng.chance(0.8) ? organicTags(rng, lang, topic) : [] };
   }
-  const title = fill(pickIn(rng, topic.titles, lang), slots).trim();
+  const title = (rng.chance(0.5) ? composedSentence(rng, lang, topic.id, TITLE_FRAMES) : fill(pickIn(rng, topic.titles, lang), slots)).trim();
   const pool = inScript(topic.sentences, lang);
-  const picked = rng.sample(pool, rng.int(3, Math.min(6, pool.length))).map((s) => varySentence(rng, fill(s, slots), lang));
+  // a stock remark or two, the rest in the person's own words
+  const picked = rng.sample(pool, rng.int(0, 2)).map((s) => varySentence(rng, fill(s, slots), lang));
+  for (let i = rng.int(2, 6); i > 0; i--) picked.splice(rng.int(0, picked.length), 0, varySentence(rng, composedSentence(rng, lang, topic.id), lang));
   if (rng.chance(0.55)) picked.splice(rng.int(0, picked.length), 0, personalDetail(rng, lang));
   if (rng.chance(0.35)) picked.splice(rng.int(0, picked.length), 0, pickIn(rng, LIFE_SENTENCES, lang));
   if (lang === 'mixed') picked.splice(rng.int(0, picked.length), 0, rng.pick(MIXED_SENTENCES));
@@ -106,12 +173,33 @@ const BUSINESS_CLOSERS = ['欢迎到店。', '欢迎预约。', '期待您的光
 /** Topic sentences a business can say about itself (no first-person diary lines). */
 const IMPERSONAL = new Map(TOPICS.map((t) => [t.id, t.sentences.filter((s) => !/我|我们|宝宝|它/.test(s))]));
 
+/** Slot values of a business's own notes: its dishes or works, weekdays, dates. */
+function businessSlots(rng: Rng, lang: Lang, items: readonly string[], item: string): Slots {
+  return (k) => {
+    switch (k) {
+      case 'item': return item;
+      case 'item2': return rng.pick(items);
+      case 'g': return pickIn(rng, BUSINESS_GOOD, lang);
+      case 'wd': return pickIn(rng, WEEKDAYS, lang);
+      case 'date': return specific(rng, DATE_FORMATS, lang);
+      case 'mo': return String(rng.int(1, 12));
+      case 'h': return String(rng.int(5, 10));
+      case 'n': return String(rng.int(3, 40));
+    }
+    return undefined;
+  };
+}
+
 /** A business's own note: the announcement, a little context from its field, no personal diary. */
-export function businessNote(rng: Rng, lang: Lang, business: { topic: string; posts: string[] }): NoteText {
+export function businessNote(rng: Rng, lang: Lang, business: { kind?: string; topic: string; posts: string[] }): NoteText {
   const topic = topicOf(business.topic);
-  const slots = organicSlots(rng, lang, topic);
-  const post = pickIn(rng, business.posts, lang);
-  const context = rng.sample(inScript(IMPERSONAL.get(topic.id) ?? [], lang), rng.int(0, 2)).map((s) => fill(s, slots));
+  const items = inScript(BUSINESS_ITEMS[business.kind ?? ''] ?? TOPIC_PHRASES[topic.id]?.things ?? ['新品'], lang);
+  const item = rng.pick(items);
+  const bizSlots = businessSlots(rng, lang, items, item);
+  // the business's own announcement, with its own dishes, dates and works; a little context now and then
+  const post = fill(pickIn(rng, business.posts, lang), bizSlots);
+  const context = rng.chance(0.4) ? rng.sample(inScript(IMPERSONAL.get(topic.id) ?? [], lang), 1) : [];
+  for (let i = rng.int(1, 3); i > 0; i--) context.push(fill(pickIn(rng, BUSINESS_FRAMES, lang), bizSlots));
   const body = [post, ...context, pickIn(rng, BUSINESS_CLOSERS, lang)].filter(Boolean).join(rng.chance(0.5) ? '\n' : '');
   return { title: post.replace(/[。！]$/, ''), body, tags: rng.chance(0.7) ? organicTags(rng, lang, topic) : [] };
 }

@@ -7,7 +7,7 @@
  */
 import type { AccountDraft, Cohort } from './cohort.ts';
 import { EMOJI } from './corpus.ts';
-import { contactMention, dmHint, makeContact, offPlatformLink, disguiseValue, platformAlias, type Contact } from './contactObfuscation.ts';
+import { contactMention, dmHint, makeContact, offPlatformLink, disguiseValue, platformAlias, readableJoin, type Contact } from './contactObfuscation.ts';
 import { mutualFollowPhrase } from './engagementBait.ts';
 import { fill, pickIn, toTraditional, type Lang } from './localize.ts';
 import { noteAppeal, postingWindow } from './organicAccounts.ts';
@@ -148,9 +148,9 @@ export function shapeContactInProfile(cohort: Cohort, rng: Rng, plan: GroupPlan)
     const pf = platformAlias(rng, contact.kind === 'phone' ? 'wechat' : contact.kind, lang);
     const where = rng.int(0, 3); // 0 nickname, 1 bio, 2 both, 3 "同号" in the nickname and the number in the bio
     const name = m.nickname.slice(0, 8);
-    if (where === 0 || where === 2) m.nickname = fill(rng.pick(PROFILE_NICKS), { name, pf, id, e: rng.pick(EMOJI) });
+    if (where === 0 || where === 2) m.nickname = readableJoin(fill(rng.pick(PROFILE_NICKS), { name, pf, id, e: rng.pick(EMOJI) }), pf, id);
     if (where === 3) m.nickname = `${name}｜${pf}同号`;
-    if (where !== 0) m.bio = fill(rng.pick(PROFILE_BIOS), { bio: m.bio ?? '', pf, id });
+    if (where !== 0) m.bio = readableJoin(fill(rng.pick(PROFILE_BIOS), { bio: m.bio ?? '', pf, id }), pf, id);
     cohort.label(m, 'traffic-diversion/contact-in-profile');
   }
   return {

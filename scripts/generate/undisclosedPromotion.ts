@@ -1,7 +1,8 @@
 /**
  * undisclosed-promotion: commercial promotion not placed through the partner platform. Variants:
  *  - fake-ugc: a batch of ordinary-looking accounts (some from farms) posting "personal shares" for one brand
- *    within a campaign window: brand ids, selling language, discount codes, sponsoredVia null or absent;
+ *    within a campaign window: brand ids, selling language, discount codes, sponsoredVia null or absent; the
+ *    brand commissioned it, so the brand's own account (when it has one) carries the fake-ugc variant too;
  *  - brand-unauthorised: a brand account posting its own commercial promotions outside the partner platform
  *    (alongside its legitimate partner-platform notes).
  */
@@ -41,15 +42,22 @@ export function postUndisclosed(cohort: Cohort, rng: Rng, acc: AccountDraft, bra
 export function shapeFakeUgc(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantPhases {
   const members = gatherMembers(cohort, rng, plan.size, 0.3, recruited(cohort));
   const brand = someBrand(cohort, rng);
+  // The brand commissioned the campaign (seed 003: brands buy seeding through intermediaries), so its
+  // own account, when it has one, is a violator too; reserved now so it is never a partner-sponsored-brand hard negative.
+  const sponsor = brandsOf(cohort).find((a) => a.brand === brand);
+  if (sponsor) sponsor.reserved = true;
   const end = cohort.takenAt - rng.float(0.05, 50) * DAY;
   const window: [number, number] = [end - rng.float(3, 20) * DAY, Math.min(end, cohort.takenAt - 10 * MINUTE)];
   return {
     act: () => {
+      let ran = false;
       for (const m of members) {
         let posted = 0;
         for (let i = rng.int(1, 4); i > 0; i--) if (postUndisclosed(cohort, rng, m, brand, window, rng.chance(0.7))) posted++;
         if (posted) cohort.label(m, 'undisclosed-promotion/fake-ugc');
+        ran ||= posted > 0;
       }
+      if (sponsor && ran) cohort.label(sponsor, 'undisclosed-promotion/fake-ugc');
     },
   };
 }

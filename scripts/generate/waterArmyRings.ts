@@ -90,7 +90,7 @@ export function shapePraiseRing(cohort: Cohort, rng: Rng, plan: GroupPlan): Plan
 
 /** Closers who actually posted a closing line divert readers to DMs. */
 function labelClosers(cohort: Cohort, ring: Ring, closers: Set<AccountDraft>): void {
-  const closing = /私|dd|頭像|头像|主页|主頁|旗舰店|旗艦店/;
+  const closing = /私|dd|滴滴|頭像|头像|主页|主頁|旗舰店|旗艦店/;
   for (const c of cohort.comments) {
     if (closers.has(c.author) && closing.test(c.text) && c.author.codes.has('water-army')) cohort.label(c.author, 'traffic-diversion/link-or-dm');
   }

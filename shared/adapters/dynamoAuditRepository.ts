@@ -4,6 +4,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { chainEntries, headOf, type SweepAnchor } from '#shared/audit/hashChain';
 import type { AppealRecord } from '#shared/audit/appeals';
 import { restorePenalty } from '#shared/audit/restorePenalty';
+import { activeDeductions, pointsLeft, restoreDeductions } from '#shared/brand/brandPoints';
 import { ledgerKey, liftIdFor, type LedgerEntry, type LiftRow, type PenaltyState } from '#shared/enforcement/ledgerEntry';
 import { composeReversalNotice } from '#shared/notify/composeAuditNotices';
 import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
@@ -151,6 +152,12 @@ export class DynamoAuditRepository implements AuditRepository {
       const timedIds = entries.filter((e) => e.step === 'enforce' && e.until).map((e) => liftIdFor(e.accountId, e.sweepId));
       const lifts = await this.enforcement.getLifts(timedIds);
       const restored = restorePenalty(entries, lifts, new Set([req.sweepId]));
+      // Brand points the reversed action deducted come back, in this same transaction.
+      const brand = restoreDeductions(current.brandPoints, req.sweepId, req.now, req.ref);
+      const brandPeriod = brand.restored[0]?.period;
+      const brandPoints = brand.state && brandPeriod
+        ? { period: brandPeriod, restored: brand.restored.map((d) => d.noteId), pointsAfter: pointsLeft(brand.state.startPoints, activeDeductions(brand.state.deductions, brandPeriod)) }
+        : undefined;
 
       const newEntries: LedgerEntry[] = [];
       if (req.appeal) {
@@ -192,6 +199,7 @@ export class DynamoAuditRepository implements AuditRepository {
         reason: req.reason,
         reversesEntryKey: enforceKey,
         appealId: req.appeal?.appealId,
+        ...(brandPoints ? { brandPoints: { brandId: brand.state!.brandId, ...brandPoints } } : {}),
         recordedAt: req.now,
       });
       const { entries: linked, head } = chainEntries(newEntries, headOf(current));
@@ -206,6 +214,7 @@ export class DynamoAuditRepository implements AuditRepository {
         version: current.version + 1,
         chainSeq: head.seq,
         chainHash: head.hash,
+        ...(brand.state ? { brandPoints: brand.state } : {}),
       };
       const notice = composeReversalNotice(req.accountId, req.sweepId, target.action, req.reason, req.now, req.appeal?.appealId);
       const messages: OutboxMessage[] = [
@@ -215,7 +224,7 @@ export class DynamoAuditRepository implements AuditRepository {
           accountId: req.accountId,
           kind: 'reversal',
           status: 'pending',
-          body: { kind: 'reversal', accountId: req.accountId, sweepId: req.sweepId, reverses: enforceKey, action: target.action, penalty: { status: next.status, action: next.action, until: next.until }, at: req.now },
+          body: { kind: 'reversal', accountId: req.accountId, sweepId: req.sweepId, reverses: enforceKey, action: target.action, penalty: { status: next.status, action: next.action, until: next.until }, ...(brandPoints ? { brandPointsRestored: brandPoints } : {}), at: req.now },
         },
         { sweepId: req.sweepId, messageKey: `${req.accountId}#${req.appeal ? 'appeal' : 'reversal-notice'}`, accountId: req.accountId, kind: notice.kind, status: 'pending', body: notice },
       ];

@@ -18,6 +18,7 @@ import { chainEntry, headOf } from '#shared/audit/hashChain';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import { composeLiftNotice } from '#shared/notify/composeNotice';
 import type { PriorOffense } from '#shared/policy/decideAction';
+import { mergeDeductions, type BrandDeduction } from '#shared/brand/brandPoints';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { runLimited } from '#shared/pipeline/runLimited';
 import { documentClient } from './awsClients.ts';
@@ -46,11 +47,15 @@ function nextPenalty(current: PenaltyState | undefined, p: PlannedEnforcement): 
     offenses,
     version: (current?.version ?? 0) + 1,
   };
-  if (!current || current.status !== 'active') return fresh;
+  // Brand points deductions ride on the state item: same transaction as the ledger entry, and
+  // a re-run cannot add them twice (the entry's conditional put cancels the whole transaction).
+  const brandPoints = p.brandPoints ? mergeDeductions(current?.brandPoints, p.brandPoints, p.brandPoints.keepFrom) : current?.brandPoints;
+  const withBrand = (s: PenaltyState): PenaltyState => (brandPoints ? { ...s, brandPoints } : s);
+  if (!current || current.status !== 'active') return withBrand(fresh);
   const cur = ACTION_RANK[current.action];
   const nxt = ACTION_RANK[p.ledger.action];
   const keepCurrent = cur > nxt || (cur === nxt && (current.until === undefined || (p.ledger.until !== undefined && current.until >= p.ledger.until)));
-  return keepCurrent ? { ...current, offenses, version: current.version + 1 } : fresh;
+  return withBrand(keepCurrent ? { ...current, offenses, version: current.version + 1 } : fresh);
 }
 
 export class DynamoEnforcementRepository implements EnforcementRepository {
@@ -65,6 +70,12 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
   async priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
     const out = new Map<string, PriorOffense[]>();
     for (const [id, state] of await this.penalties(accountIds)) out.set(id, state.offenses ?? []);
+    return out;
+  }
+
+  async brandDeductions(accountIds: string[]): Promise<Map<string, BrandDeduction[]>> {
+    const out = new Map<string, BrandDeduction[]>();
+    for (const [id, state] of await this.penalties(accountIds)) if (state.brandPoints) out.set(id, state.brandPoints.deductions);
     return out;
   }
 

@@ -1,6 +1,6 @@
 /**
  * Replay and backtest. Detection and decisions are pure given (snapshot, policy version, sweep
- * id) and the offense history the sweep saw, so a replay re-runs partition, group and resolve
+ * id) and the offense history the sweep saw, so a replay re-runs partition, group, expand-rings and resolve
  * from the same snapshot into a scratch prefix (`replays/<sweepId>/<run>/`), never touching the
  * ledger, and diffs the result against the sweep's recorded decisions and its ledger entries.
  * With another policy it is a backtest: exactly which decisions the new policy would change.
@@ -13,8 +13,10 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import type { OffenseHistory } from '#shared/ports/offenseHistory';
 import type { Channel, AccountDetector } from '#shared/detect/detectorPorts';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import { brandDeductionsFromLedger } from '#shared/brand/brandHistory';
 import type { Decision, PriorOffense } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
+import { expandRingsBucket } from '#shared/pipeline/expandRingsBucket';
 import { groupBucket } from '#shared/pipeline/groupBucket';
 import { partitionPart } from '#shared/pipeline/partitionPart';
 import { readDecisions } from '#shared/pipeline/readDecisions';
@@ -76,7 +78,11 @@ export function historyAsOf(entries: LedgerEntry[], sweepId: string): OffenseHis
     if (!list) byAccount.set(e.accountId, (list = []));
     list.push({ sweepId: e.sweepId, effectiveAt: e.effectiveAt, action: e.action });
   }
-  return { priorOffenses: async (ids) => new Map(ids.filter((id) => byAccount.has(id)).map((id) => [id, byAccount.get(id)!])) };
+  const brand = brandDeductionsFromLedger(entries, sweepId);
+  return {
+    priorOffenses: async (ids) => new Map(ids.filter((id) => byAccount.has(id)).map((id) => [id, byAccount.get(id)!])),
+    brandDeductions: async (ids) => new Map(ids.filter((id) => brand.has(id)).map((id) => [id, brand.get(id)!])),
+  };
 }
 
 export interface ReplayDeps {
@@ -107,6 +113,7 @@ export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { pol
     const channel = deps.channels.find((c) => c.name === item.channel);
     if (channel) await groupBucket(scratch, plan, item, channel, ctx.detect);
   }
+  for (const b of plan.accountBuckets) await expandRingsBucket(scratch, plan, b, ctx.detect);
   const history = historyAsOf(deps.ledger, sweepId);
   for (const b of plan.accountBuckets) await resolveBucket(scratch, ctx, b, deps.detectors, history);
 

@@ -46,6 +46,13 @@ export const RULES: RuleSpec[] = [
     thresholds: { minItems: 1 },
   },
   {
+    ruleId: 'traffic-diversion/private-answer',
+    code: 'traffic-diversion',
+    severity: 'medium',
+    description: 'Answers "where to buy / 求链接" questions by moving the sale to private messages or another shop ("链接私你了", "某宝搜…旗舰店"), paired by the comment-thread channel and read as a redirect.',
+    thresholds: { minAnswers: 1 },
+  },
+  {
     ruleId: 'traffic-diversion/shared-contact',
     code: 'traffic-diversion',
     severity: 'critical',
@@ -57,7 +64,7 @@ export const RULES: RuleSpec[] = [
     ruleId: 'water-army/praise-ring',
     code: 'water-army',
     severity: 'high',
-    description: 'Coordinated comment bursts (near-identical texts, or selling/amplifying comments from several accounts within minutes that make up ≥ promoMinShare of the comments in that span) by the same group of accounts on several notes.',
+    description: 'Coordinated comment bursts (near-identical texts, or selling/amplifying comments from several accounts within minutes that make up ≥ promoMinShare of the comments in that span, posted one after another at most lockstepGapSeconds apart) by the same group of accounts on several notes.',
     thresholds: {
       windowSeconds: 3600,
       minAccounts: 3,
@@ -68,6 +75,7 @@ export const RULES: RuleSpec[] = [
       minPartners: 2,
       minSharedNotes: 2,
       promoMinShare: 0.6,
+      lockstepGapSeconds: 600,
     },
   },
   {
@@ -83,6 +91,13 @@ export const RULES: RuleSpec[] = [
     severity: 'critical',
     description: 'A core member of a comment ring: repeated coordinated comments on many notes with many partners.',
     thresholds: { minNotes: 5, minPartners: 4 },
+  },
+  {
+    ruleId: 'water-army/ring-associate',
+    code: 'water-army',
+    severity: 'high',
+    description: 'Commented in lockstep, on one note, with ≥ minConfirmedPartners members of a ring confirmed by repetition, or with one inside a lockstep run of ≥ minRunAccounts accounts (cluster expansion by the ExpandRings stage); a run with > maxBystanders comments by other accounts inside its span (a busy organic note) lends no burst partners.',
+    thresholds: { minConfirmedPartners: 2, minRunAccounts: 5, maxBystanders: 3 },
   },
   // ---------------------------------------------------------------- fake-account
   {
@@ -117,8 +132,8 @@ export const RULES: RuleSpec[] = [
     ruleId: 'fake-account/brushed-followers',
     code: 'fake-account',
     severity: 'medium',
-    description: 'Bought followers: a sudden jump in the follower history, or a burst of follows from a registration cluster.',
-    thresholds: { minJump: 500, jumpRatio: 8, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5 },
+    description: 'Bought followers: a step in the follower history that stays and stands out against the account\'s own day-to-day noise (robust z), or a burst of follows from a registration cluster.',
+    thresholds: { minJump: 100, minRobustZ: 5, minKept: 0.7, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5 },
   },
   // ---------------------------------------------------------------- homogeneous-content
   {
@@ -126,14 +141,21 @@ export const RULES: RuleSpec[] = [
     code: 'homogeneous-content',
     severity: 'high',
     description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account\'s notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1).',
-    thresholds: { minAccounts: 5, minNoteAccounts: 4, minNotes: 2, maxHamming: 8, maxHammingReposts: 12, windowDays: 14 },
+    thresholds: { minAccounts: 5, minNoteAccounts: 3, minNotes: 2, maxHamming: 12, maxHammingReposts: 12, windowDays: 30 },
   },
   {
     ruleId: 'homogeneous-content/template-posting',
     code: 'homogeneous-content',
     severity: 'medium',
     description: 'One account mass-posting near-identical template notes.',
-    thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.6 },
+    thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.42 },
+  },
+  {
+    ruleId: 'homogeneous-content/repeated-reposts',
+    code: 'homogeneous-content',
+    severity: 'medium',
+    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) of an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts.',
+    thresholds: { minCopies: 2, minSources: 2, maxHamming: 12, maxHammingReposts: 16, minLagHours: 1, copyWindowDays: 120, minChars: 40 },
   },
   // ---------------------------------------------------------------- engagement-bait
   {
@@ -169,15 +191,15 @@ export const RULES: RuleSpec[] = [
     ruleId: 'undisclosed-promotion/brand-unauthorised',
     code: 'undisclosed-promotion',
     severity: 'medium',
-    description: 'A brand account\'s unauthorised commercial promotion: posing as a consumer while selling, or promoting another brand, outside the partner platform (one finding per note).',
-    thresholds: { maxFindings: 50 },
+    description: 'A brand account\'s unauthorised commercial promotion outside the partner platform: selling its own products (hard-sell cues), posing as a consumer while selling, or promoting another brand (one finding per note).',
+    thresholds: { maxFindings: 50, minSellCues: 2 },
   },
   {
     ruleId: 'undisclosed-promotion/covert-ad',
     code: 'undisclosed-promotion',
     severity: 'medium',
-    description: 'An ordinary (personal) account posting a hard-sell ad for a brand (coupon codes, final prices, flash sales, product cards) outside the partner platform (one finding per note).',
-    thresholds: { minCues: 2, maxFindings: 50 },
+    description: 'An ordinary (personal) account posting a hard-sell ad (coupon codes, final prices, flash sales, product cards) outside the partner platform, the brand tagged or not (one finding per note).',
+    thresholds: { minCues: 2, minCuesUntagged: 2, maxFindings: 50 },
   },
   {
     ruleId: 'undisclosed-promotion/coordinated-seeding',
@@ -185,6 +207,21 @@ export const RULES: RuleSpec[] = [
     severity: 'high',
     description: 'Ordinary-looking accounts posting commercial notes for one brand in a burst, outside the partner platform.',
     thresholds: { minAccounts: 5, windowHours: 72, minCommercialShare: 0.6, burstRatio: 3 },
+  },
+  {
+    ruleId: 'undisclosed-promotion/brand-campaign',
+    code: 'undisclosed-promotion',
+    severity: 'medium',
+    description:
+      "A brand account whose brand is the subject of a coordinated seeding campaign (the `coordinated-seeding` burst: ordinary accounts' commercial notes outside the partner platform); one finding per campaign, charged as one promotion by the brand points ledger when the policy's brandPoints.attributeCampaigns is on.",
+    thresholds: { maxFindings: 10 },
+  },
+  {
+    ruleId: 'undisclosed-promotion/brand-points',
+    code: 'undisclosed-promotion',
+    severity: 'medium',
+    description: "The brand points ledger: each of a brand account's unauthorised commercial promotions costs points; the points left set the consequence (policy brandPoints). Added by the decision, not a detector.",
+    thresholds: {},
   },
   // ---------------------------------------------------------------- misleading-marketing
   {
@@ -212,16 +249,16 @@ export const RULES: RuleSpec[] = [
     ruleId: 'misleading-marketing/misleading-title',
     code: 'misleading-marketing',
     severity: 'low',
-    description: 'Titles promising something free or official while the body sells.',
-    thresholds: { minNotes: 2, personalMinNotes: 2 },
+    description: 'Titles borrowing an authority (state media, regulators, doctors) or promising something free while the body sells.',
+    thresholds: { minNotes: 2, personalMinNotes: 2, minAuthorityNotes: 1 },
   },
   // ---------------------------------------------------------------- account-transformation
   {
     ruleId: 'account-transformation/purge-and-pivot',
     code: 'account-transformation',
     severity: 'high',
-    description: 'A grown account deleted or hid most of its history, changed its profile, then turned to ads or diversion.',
-    thresholds: { minFollowers: 1000, minPurgedShare: 0.6, minPurged: 5, purgeWindowDays: 14, profileChangeWindowDays: 30, minPivotNotes: 1 },
+    description: 'A grown account deleted or hid most of its history, changed its profile, then turned to ads or diversion (with a rename: a sold account of any size).',
+    thresholds: { minFollowers: 1000, minPurgedShare: 0.6, minPurged: 5, purgeWindowDays: 14, profileChangeWindowDays: 30, minPivotNotes: 1, renamedMinFollowers: 200, renamedMinPurged: 3 },
   },
   {
     ruleId: 'account-transformation/purge-and-rename',
@@ -235,8 +272,8 @@ export const RULES: RuleSpec[] = [
     ruleId: 'ai-hosted/fully-hosted',
     code: 'ai-hosted',
     severity: 'critical',
-    description: 'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock).',
-    thresholds: { minItems: 5, minAutomatedShare: 0.9, maxCadenceCv: 0.15, minQuietShare: 0.1, minCadenceItems: 10 },
+    description: 'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock, comments seconds after notes appear).',
+    thresholds: { minItems: 5, minAutomatedShare: 0.9, maxCadenceCv: 0.15, minQuietShare: 0.1, minCadenceItems: 10, freshCommentSeconds: 180, minFreshComments: 10, minFreshShare: 0.6, minFreshAuthors: 5 },
   },
   {
     ruleId: 'ai-hosted/occasional',

@@ -5,6 +5,7 @@
  */
 import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
+import type { BrandPointsState } from '#shared/brand/brandPoints';
 
 export type LedgerStep = 'enforce' | 'lift' | 'appeal-submit' | 'appeal-decide' | 'reverse' | 'sample' | 'notify' | 'schedule';
 export type Actor = 'sweep' | 'lift-schedule' | 'operator' | 'reviewer' | 'appeal-handler' | 'account';
@@ -37,10 +38,23 @@ export interface LedgerEntry {
   /** The enforce entry a reversal undoes. */
   reversesEntryKey?: string;
   appealId?: string;
+  /** Brand points moved by this entry: deducted (enforce) or restored (reverse), with the balance. */
+  brandPoints?: LedgerBrandPoints;
   /** Hash chain (per account, see shared/audit/hashChain.ts): position, previous entry's hash, own hash. */
   seq?: number;
   prevHash?: string;
   hash?: string;
+}
+
+export interface LedgerBrandPoints {
+  brandId?: string;
+  period: string;
+  pointsBefore?: number;
+  pointsAfter?: number;
+  deducted?: string[];
+  /** Points per deducted note. */
+  points?: number;
+  restored?: string[];
 }
 
 export const ledgerKey = (sweepId: string, step: LedgerStep) => `${sweepId}#${step}`;
@@ -65,6 +79,8 @@ export interface PenaltyState {
   /** Head of the account's ledger hash chain, moved in the same transaction as each entry. */
   chainSeq?: number;
   chainHash?: string;
+  /** Brand accounts: the brand points deductions (shared/brand/brandPoints.ts), kept with the ledger head. */
+  brandPoints?: BrandPointsState;
 }
 
 export interface LiftRow {

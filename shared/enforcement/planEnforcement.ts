@@ -6,6 +6,7 @@
 import type { Decision } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
 import { composeNotice, type Notice } from '#shared/notify/composeNotice';
+import { deductionsOf, type BrandDeduction } from '#shared/brand/brandPoints';
 import { ledgerKey, liftIdFor, type LedgerEntry, type LiftRow } from './ledgerEntry.ts';
 
 export interface EnforcementEvent {
@@ -19,6 +20,25 @@ export interface EnforcementEvent {
   ruleIds: string[];
   policyVersion: string;
   effectiveAt: string;
+  /** Brand accounts: consequences the platform's consumers apply (search appearance, brand content). */
+  brand?: BrandConsequences;
+}
+
+export interface BrandConsequences {
+  brandId?: string;
+  period: string;
+  pointsLeft: number;
+  reducedSearch: boolean;
+  brandContentHidden: boolean;
+}
+
+/** Brand points deductions recorded with the action, on the brand account's penalty state. */
+export interface PlannedBrandPoints {
+  brandId?: string;
+  startPoints: number;
+  deductions: BrandDeduction[];
+  /** Deductions of periods before this one are dropped from the state (the ledger keeps them). */
+  keepFrom: string;
 }
 
 export interface PlannedEnforcement {
@@ -26,6 +46,7 @@ export interface PlannedEnforcement {
   event: EnforcementEvent;
   notice: Notice;
   lift?: LiftRow;
+  brandPoints?: PlannedBrandPoints;
 }
 
 export function summarizeEvidence(decision: Decision): string {
@@ -60,6 +81,18 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     followerCount: decision.followerCount,
     accountType: decision.accountType,
   };
+  const bp = decision.brandPoints;
+  const deducting = bp && bp.deducted.length > 0 ? bp : undefined;
+  const brand: BrandConsequences | undefined = deducting && {
+    brandId: deducting.brandId,
+    period: deducting.period.id,
+    pointsLeft: deducting.pointsAfter,
+    reducedSearch: deducting.consequence?.reducedSearch ?? false,
+    brandContentHidden: deducting.consequence?.brandContentHidden ?? false,
+  };
+  if (deducting) {
+    ledger.brandPoints = { brandId: deducting.brandId, period: deducting.period.id, pointsBefore: deducting.pointsBefore, pointsAfter: deducting.pointsAfter, deducted: deducting.deducted, points: deducting.pointsPerPromotion };
+  }
   const event: EnforcementEvent = {
     kind: 'enforcement',
     accountId: decision.accountId,
@@ -71,6 +104,7 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     ruleIds: decision.ruleIds,
     policyVersion: decision.policyVersion,
     effectiveAt: decision.effectiveAt,
+    ...(brand ? { brand } : {}),
   };
   const notice = composeNotice({
     accountId: decision.accountId,
@@ -84,6 +118,7 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     appealUrl: policy.appeal.url,
     appealWindowDays: policy.appeal.windowDays,
     effectiveAt: decision.effectiveAt,
+    brand: deducting && brand ? { ...brand, pointsBefore: deducting.pointsBefore, deducted: deducting.deducted.length } : undefined,
   });
   const lift: LiftRow | undefined = until
     ? {
@@ -97,5 +132,12 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
         scheduled: false,
       }
     : undefined;
-  return { ledger, event, notice, lift };
+  const brandPoints: PlannedBrandPoints | undefined = deducting && {
+    brandId: deducting.brandId,
+    startPoints: deducting.startPoints,
+    deductions: deductionsOf(deducting, decision.sweepId, decision.effectiveAt),
+    // keep this period and the one before it
+    keepFrom: new Date(2 * Date.parse(deducting.period.start) - Date.parse(deducting.period.end)).toISOString().slice(0, 10),
+  };
+  return { ledger, event, notice, lift, ...(brandPoints ? { brandPoints } : {}) };
 }

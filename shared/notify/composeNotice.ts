@@ -39,6 +39,8 @@ export interface NoticeInput {
   appealUrl: string;
   appealWindowDays: number;
   effectiveAt: string;
+  /** Brand accounts: the brand points this action cost and what else follows. */
+  brand?: { pointsBefore: number; pointsLeft: number; deducted: number; reducedSearch: boolean; brandContentHidden: boolean };
 }
 
 export interface Notice {
@@ -52,6 +54,7 @@ export interface Notice {
   until?: string;
   evidenceSummary: string;
   appeal: { url: string; deadline: string };
+  brand?: NoticeInput['brand'];
   text: { zh: string; en: string };
 }
 
@@ -63,6 +66,13 @@ export function composeNotice(n: NoticeInput): Notice {
   const deadline = addDays(n.effectiveAt, n.appealWindowDays);
   const untilZh = n.until ? `，将于${n.until.slice(0, 10)}自动解除` : n.action === 'ban' ? '，该处罚无期限' : '';
   const untilEn = n.until ? `; it lifts automatically on ${n.until.slice(0, 10)}` : n.action === 'ban' ? '; this penalty has no end date' : '';
+  const b = n.brand;
+  const brandZh = b
+    ? `品牌违规积分扣除${b.pointsBefore - b.pointsLeft}分（${b.deducted}条未报备商业推广），剩余${b.pointsLeft}分${b.reducedSearch ? '；品牌账号搜索曝光降低' : ''}${b.brandContentHidden ? '；品牌相关内容暂不展示' : ''}。`
+    : '';
+  const brandEn = b
+    ? ` Brand points: ${b.pointsBefore - b.pointsLeft} deducted for ${b.deducted} unauthorised commercial promotion${b.deducted > 1 ? 's' : ''}, ${b.pointsLeft} left${b.reducedSearch ? '; the brand account appears less in search' : ''}${b.brandContentHidden ? '; content related to the brand is not displayed' : ''}.`
+    : '';
   return {
     kind: 'notice',
     accountId: n.accountId,
@@ -74,9 +84,10 @@ export function composeNotice(n: NoticeInput): Notice {
     until: n.until,
     evidenceSummary: n.evidenceSummary,
     appeal: { url: n.appealUrl, deadline },
+    ...(b ? { brand: b } : {}),
     text: {
-      zh: `你的账号因${reasonsZh}受到${ACTION_TEXT[n.action].zh(n.durationDays)}${untilZh}。依据：${n.evidenceSummary}。如有异议，请在${deadline.slice(0, 10)}前通过 ${n.appealUrl} 申诉。`,
-      en: `Your account received ${ACTION_TEXT[n.action].en(n.durationDays)} for ${reasonsEn}${untilEn}. Evidence: ${n.evidenceSummary}. If you believe this is wrong, appeal at ${n.appealUrl} before ${deadline.slice(0, 10)}.`,
+      zh: `你的账号因${reasonsZh}受到${ACTION_TEXT[n.action].zh(n.durationDays)}${untilZh}。${brandZh}依据：${n.evidenceSummary}。如有异议，请在${deadline.slice(0, 10)}前通过 ${n.appealUrl} 申诉。`,
+      en: `Your account received ${ACTION_TEXT[n.action].en(n.durationDays)} for ${reasonsEn}${untilEn}.${brandEn} Evidence: ${n.evidenceSummary}. If you believe this is wrong, appeal at ${n.appealUrl} before ${deadline.slice(0, 10)}.`,
     },
   };
 }

@@ -5,6 +5,8 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
+import { RULE_BRAND_POINTS } from '#shared/brand/brandPoints';
+import { BRAND_PROMOTION_RULES } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
 import { runLimited } from './runLimited.ts';
 import { readDecisionObject } from './readDecisions.ts';
@@ -36,7 +38,10 @@ export async function enforceBucket(
   const todo: Array<{ decision: Parameters<typeof planEnforcement>[0]; line: number }> = [];
   for await (const entry of readDecisionObject(work, key)) {
     stats.decisions += 1;
-    const held = (entry.decision.ruleIds.length > 0 && entry.decision.ruleIds.every((r) => heldRules.has(r))) || heldAccounts.has(entry.decision.accountId);
+    const ids = entry.decision.ruleIds;
+    // brand-points is derived from the brand's per-note findings: held when they all are.
+    const isHeld = (r: string) => heldRules.has(r) || (r === RULE_BRAND_POINTS && ids.some((x) => BRAND_PROMOTION_RULES.has(x)) && ids.filter((x) => BRAND_PROMOTION_RULES.has(x)).every((x) => heldRules.has(x)));
+    const held = (ids.length > 0 && ids.every(isHeld)) || heldAccounts.has(entry.decision.accountId);
     if (entry.decision.action === 'none' || held) stats.skipped += 1;
     else todo.push(entry);
   }

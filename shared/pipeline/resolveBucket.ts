@@ -8,7 +8,7 @@ import type { OffenseHistory } from '#shared/ports/offenseHistory';
 import type { Account, Comment, Follow, Note, Report } from '#shared/contract/snapshotRecords';
 import type { AccountBundle, AccountDetector } from '#shared/detect/detectorPorts';
 import type { Finding, Signal } from '#shared/detect/finding';
-import { decideAction, type Decision } from '#shared/policy/decideAction';
+import { BRAND_PROMOTION_RULES, decideAction, type Decision } from '#shared/policy/decideAction';
 import { readLines } from '#shared/snapshot/readPart';
 import type { SweepContext } from './sweepContext.ts';
 import { sweepPaths } from './sweepPaths.ts';
@@ -95,6 +95,11 @@ export async function resolveBucket(
     for (const f of findings) stats.findings[f.ruleId] = (stats.findings[f.ruleId] ?? 0) + 1;
   }
   const prior = await history.priorOffenses(flagged.map((f) => f.bundle.accountId));
+  // Brand accounts with unauthorised promotions: the deductions already recorded, so a note is deducted once per period.
+  const brands = ctx.policy.brandPoints
+    ? flagged.filter((f) => f.bundle.account!.accountType === 'brand' && f.findings.some((x) => BRAND_PROMOTION_RULES.has(x.ruleId))).map((f) => f.bundle.accountId)
+    : [];
+  const deductions = brands.length > 0 && history.brandDeductions ? await history.brandDeductions(brands) : new Map();
   const lines: string[] = [];
   for (const { bundle, findings } of flagged) {
     const decision: Decision = decideAction(
@@ -104,6 +109,8 @@ export async function resolveBucket(
         prior: prior.get(bundle.accountId) ?? [],
         followerCount: bundle.account!.followerCount,
         accountType: bundle.account!.accountType,
+        brandId: bundle.account!.brandId,
+        brandDeductions: deductions.get(bundle.accountId),
       },
       { policy: ctx.policy, rules: ctx.rules, sweepId: plan.sweepId, snapshotId: plan.snapshotId, takenAt: plan.takenAt },
     );

@@ -6,6 +6,9 @@
 import { ACTION_RANK, type Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Finding, Severity } from '#shared/detect/finding';
+import { RULE_BRAND, RULE_CAMPAIGN, RULE_COVERT, RULE_PAID } from '#shared/detect/detectors/undisclosedPromotion';
+import { chargeableCampaigns, isCampaignFinding } from '#shared/brand/brandCampaigns';
+import { assessBrandPoints, RULE_BRAND_POINTS, type BrandDeduction, type BrandPointsOutcome } from '#shared/brand/brandPoints';
 import type { Policy } from './policySchema.ts';
 import type { RuleSetting } from './ruleSettings.ts';
 
@@ -33,7 +36,12 @@ export interface Decision {
   followerCount: number;
   accountType?: string;
   findings: Finding[];
+  /** Brand accounts under the policy's brand points: the period's balance, this sweep's deductions and their consequence. */
+  brandPoints?: BrandPointsOutcome;
 }
+
+/** Findings that, on a brand account, are each one unauthorised commercial promotion (CONTRACT §2): per note, or per seeding campaign. */
+export const BRAND_PROMOTION_RULES: ReadonlySet<string> = new Set([RULE_BRAND, RULE_PAID, RULE_COVERT, RULE_CAMPAIGN]);
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
@@ -43,6 +51,9 @@ export interface DecideInput {
   prior: PriorOffense[];
   followerCount: number;
   accountType?: string;
+  /** Brand accounts: the brand this account speaks for, and the deductions already recorded on it. */
+  brandId?: string;
+  brandDeductions?: BrandDeduction[];
 }
 
 export interface DecideContext {
@@ -54,13 +65,17 @@ export interface DecideContext {
 }
 
 export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
+  const pointsRule = ctx.rules.get(RULE_BRAND_POINTS);
+  const underPoints = !!ctx.policy.brandPoints && !!pointsRule?.enabled && input.accountType === 'brand';
+  // A seeding campaign is the brand's only through the points ledger, when the policy charges it.
+  const campaigns = underPoints ? chargeableCampaigns(input.findings, ctx.policy.brandPoints) : [];
+  const charged = new Set(campaigns.map((c) => c.key));
   const actionable = input.findings
     .filter((f) => {
       const rule = ctx.rules.get(f.ruleId);
-      return rule !== undefined && rule.enabled && f.score >= rule.minScore;
+      return rule !== undefined && rule.enabled && f.score >= rule.minScore && (!isCampaignFinding(f) || charged.has(f.evidence.clusterKey ?? ''));
     })
-    .map((f) => ({ ...f, severity: ctx.rules.get(f.ruleId)!.severity }))
-    .sort((a, b) => (a.code === b.code ? a.ruleId.localeCompare(b.ruleId) : a.code.localeCompare(b.code)));
+    .map((f) => ({ ...f, severity: ctx.rules.get(f.ruleId)!.severity }));
   const base: Decision = {
     accountId: input.accountId,
     codes: [],
@@ -76,29 +91,85 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     effectiveAt: ctx.takenAt,
     followerCount: input.followerCount,
     accountType: input.accountType,
-    findings: actionable,
+    findings: sortFindings(actionable),
   };
   if (actionable.length === 0) return base;
 
+  // A brand account's unauthorised promotions cost points; the points left, not the ladder, set their consequence.
+  const promotions = underPoints ? actionable.filter((f) => BRAND_PROMOTION_RULES.has(f.ruleId)) : [];
+  let brandPoints: BrandPointsOutcome | undefined;
+  if (promotions.length > 0) {
+    const keptCampaigns = new Set(promotions.filter(isCampaignFinding).map((f) => f.evidence.clusterKey));
+    brandPoints = assessBrandPoints(
+      [...promotions.filter((f) => !isCampaignFinding(f)).flatMap((f) => f.evidence.noteIds ?? []), ...campaigns.filter((c) => keptCampaigns.has(c.key))],
+      input.brandDeductions ?? [],
+      { sweepId: ctx.sweepId, takenAt: ctx.takenAt, brandId: input.brandId },
+      ctx.policy.brandPoints!,
+    );
+    actionable.push(brandPointsFinding(input.accountId, brandPoints, pointsRule!.severity, Math.max(...promotions.map((f) => f.score))));
+  }
+  const ladderFindings = brandPoints ? actionable.filter((f) => !BRAND_PROMOTION_RULES.has(f.ruleId) && f.ruleId !== RULE_BRAND_POINTS) : actionable;
+
   // Offenses recorded before this snapshot, by other sweeps: a re-run of this sweep never counts itself.
   const prior = input.prior.filter((p) => p.sweepId !== ctx.sweepId && p.effectiveAt < ctx.takenAt && p.action !== 'none');
-  const codes = [...new Set(actionable.map((f) => f.code))].sort();
-  const worst = actionable.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
-  const top = ctx.policy.ladder.length - 1;
-  let step = ctx.policy.severityStart[worst.severity] + prior.length;
-  if (ctx.policy.multiCode && codes.length >= ctx.policy.multiCode.minCodes) step += ctx.policy.multiCode.extraSteps;
-  step = Math.min(step, top);
-  const rung = ctx.policy.ladder[step];
+  const all = sortFindings(actionable);
+  const codes = [...new Set(all.map((f) => f.code))].sort();
+  const worst = all.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
+  let action: Action = 'none';
+  let durationDays: number | undefined;
+  let ladderStep: number | null = null;
+  if (ladderFindings.length > 0) {
+    const ladderWorst = ladderFindings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
+    const top = ctx.policy.ladder.length - 1;
+    let step = ctx.policy.severityStart[ladderWorst.severity] + prior.length;
+    if (ctx.policy.multiCode && codes.length >= ctx.policy.multiCode.minCodes) step += ctx.policy.multiCode.extraSteps;
+    step = Math.min(step, top);
+    const rung = ctx.policy.ladder[step];
+    action = rung.action;
+    durationDays = rung.action === 'limit' || rung.action === 'suspend' ? rung.days : undefined;
+    ladderStep = step;
+  }
+  const c = brandPoints?.consequence;
+  if (c && (ACTION_RANK[c.action] > ACTION_RANK[action] || (c.action === action && (c.durationDays ?? 0) > (durationDays ?? 0)))) {
+    action = c.action;
+    durationDays = c.durationDays;
+  }
   return {
     ...base,
     codes,
-    action: rung.action,
-    durationDays: rung.action === 'limit' || rung.action === 'suspend' ? rung.days : undefined,
-    ruleIds: [...new Set(actionable.map((f) => f.ruleId))].sort(),
+    action,
+    durationDays,
+    ruleIds: [...new Set(all.map((f) => f.ruleId))].sort(),
     severity: worst.severity,
-    score: Math.max(...actionable.map((f) => f.score)),
-    ladderStep: step,
+    score: Math.max(...all.map((f) => f.score)),
+    ladderStep,
     priorOffenses: prior.length,
+    findings: all,
+    ...(brandPoints ? { brandPoints } : {}),
+  };
+}
+
+function sortFindings(fs: Finding[]): Finding[] {
+  return [...fs].sort((a, b) => (a.code === b.code ? a.ruleId.localeCompare(b.ruleId) : a.code.localeCompare(b.code)));
+}
+
+function brandPointsFinding(accountId: string, o: BrandPointsOutcome, severity: Severity, score: number): Finding {
+  const n = o.deducted.length;
+  // Campaign keys are not note ids: named in the summary, their notes are in the brand-campaign findings.
+  const isNote = (k: string) => !k.startsWith('campaign:');
+  const campaigns = o.deducted.filter((k) => !isNote(k));
+  const summary =
+    n > 0
+      ? `${n} unauthorised commercial promotion${n > 1 ? 's' : ''} outside the partner platform${campaigns.length ? ` (${campaigns.length} seeding campaign${campaigns.length > 1 ? 's' : ''}: ${campaigns.slice(0, 3).join(', ')})` : ''}: brand points ${o.pointsBefore} → ${o.pointsAfter} of ${o.startPoints} (period from ${o.period.id})` +
+        (o.carried.length ? `, ${o.carried.length} more carried to the next sweep` : '')
+      : `${o.alreadyDeducted.length} unauthorised commercial promotion(s) already deducted this period; brand points stay ${o.pointsBefore} of ${o.startPoints}`;
+  return {
+    accountId,
+    code: 'undisclosed-promotion',
+    ruleId: RULE_BRAND_POINTS,
+    severity,
+    score,
+    evidence: { summary, noteIds: (n > 0 ? o.deducted : o.alreadyDeducted).filter(isNote).slice(0, 20), ...(o.brandId ? { clusterKey: o.brandId } : {}) },
   };
 }
 

@@ -22,6 +22,15 @@ export function parsePolicy(json: unknown, source = 'policy'): Policy {
   for (const [sev, step] of Object.entries(policy.severityStart)) {
     if (step > top) throw new PolicyError(`${source}: severityStart.${sev}: step ${step} is past the ladder's last step ${top}`);
   }
+  const bp = policy.brandPoints;
+  if (bp) {
+    if (Number.isNaN(Date.parse(`${bp.periodStart}T00:00:00Z`))) throw new PolicyError(`${source}: brandPoints.periodStart: "${bp.periodStart}" is not a date`);
+    // The first deduction must have a consequence, or it would never be enforced, so never recorded.
+    const first = Math.max(0, bp.startPoints - bp.pointsPerPromotion);
+    if (!bp.tiers.some((t) => first <= t.pointsAtOrBelow)) {
+      throw new PolicyError(`${source}: brandPoints.tiers: no tier covers ${first} points (the balance after one deduction); add one with pointsAtOrBelow >= ${first}`);
+    }
+  }
   return policy;
 }
 

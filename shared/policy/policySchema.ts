@@ -15,6 +15,38 @@ export const ladderStepSchema = z.discriminatedUnion('action', [
 ]);
 export type LadderStep = z.infer<typeof ladderStepSchema>;
 
+/** The brand points ledger (shared/brand/brandPoints.ts): points per period and the consequence of the points left. */
+export const brandPointsPolicySchema = z
+  .object({
+    startPoints: z.number().int().positive(),
+    pointsPerPromotion: z.number().int().positive(),
+    periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD (UTC)'),
+    periodDays: z.number().int().positive(),
+    /** At most 80: the deductions are marked restored in the reversal's single transaction. */
+    maxDeductionsPerSweep: z.number().int().min(1).max(80),
+    /**
+     * Coordinated seeding campaigns other accounts post for the brand (rule `brand-campaign`) cost
+     * the brand one promotion's points per campaign. Off: only the brand's own notes count (a
+     * platform that fears competitors framing brands with fake campaigns).
+     */
+    attributeCampaigns: z.boolean().default(true),
+    /** Distinct ordinary accounts a campaign needs before it is charged to the brand (evidence lists up to 50). */
+    minCampaignAccounts: z.number().int().min(2).max(50).default(5),
+    tiers: z
+      .array(
+        z
+          .object({
+            pointsAtOrBelow: z.number().int().min(0),
+            step: ladderStepSchema,
+            reducedSearch: z.boolean().optional(),
+            brandContentHidden: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+
 export const reviewPolicySchema = z
   .object({
     /** A rule is held back when the lower bound of its estimated precision is under this. */
@@ -69,6 +101,8 @@ export const policySchema = z
       })
       .strict(),
     appeal: z.object({ windowDays: z.number().int().positive(), url: z.string().min(1) }).strict(),
+    /** Absent: brand accounts go up the ladder like any other account. */
+    brandPoints: brandPointsPolicySchema.optional(),
     /** Human review (`review: human` sweeps): stratified sample size, full-review thresholds, the precision gate. */
     review: reviewPolicySchema.prefault({}),
   })

@@ -40,6 +40,30 @@ describe('account-transformation', () => {
     expect(rulesOf(r, 't1', 'account-transformation')).toEqual(['account-transformation/purge-and-rename']);
   });
 
+  it('fires purge-and-pivot for a small sold account: history hidden in a day, renamed, then advertising', () => {
+    const notes = [
+      ...farmedNotes(50, 5),
+      note('ad2', 't1', { title: '秋冬护肤小记', body: '个人感觉保湿力中等。加VX vip-1862', createdAt: at(51 * DAY) }),
+    ];
+    const r = runDetection({
+      accounts: [account('t1', { followerCount: 600, nickname: '腮红研究所', nicknameHistory: [{ nickname: '鱼呀', changedAt: at(50 * DAY + 30) }] })],
+      notes,
+    });
+    expect(rulesOf(r, 't1', 'account-transformation')).toEqual(['account-transformation/purge-and-pivot']);
+  });
+
+  it('a small account that renames and clears its history, then posts about its life, stays clean', () => {
+    const notes = [...farmedNotes(50, 8), note('life', 't1', { title: '周末去公园散步', body: '天气很好', createdAt: at(52 * DAY) })];
+    const r = runDetection({ accounts: [account('t1', { followerCount: 600, nicknameHistory: [{ nickname: '旧名字', changedAt: at(50 * DAY) }] })], notes });
+    expect(rulesOf(r, 't1', 'account-transformation')).toEqual([]);
+  });
+
+  it('a small account clearing its history without a rename, then reviewing a product, stays clean', () => {
+    const notes = [...farmedNotes(50, 8), note('rev', 't1', { title: '用了半年的面霜', body: '299元，还会回购', createdAt: at(52 * DAY), brandIds: ['glowx'] })];
+    const r = runDetection({ accounts: [account('t1', { followerCount: 600 })], notes });
+    expect(rulesOf(r, 't1', 'account-transformation')).toEqual([]);
+  });
+
   it('a small account tidying up old posts stays clean', () => {
     const r = runDetection({
       accounts: [account('t1', { followerCount: 150, nicknameHistory: [{ nickname: '旧名字', changedAt: at(50 * DAY) }] })],

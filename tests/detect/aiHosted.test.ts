@@ -42,6 +42,18 @@ describe('ai-hosted', () => {
     expect(rulesOf(r, 'ai4', 'ai-hosted')).toEqual(['ai-hosted/occasional']);
   });
 
+  it('fires fully-hosted for hosted commenting: comments seconds after other people\'s notes appear, through the app', () => {
+    // 16 authors post notes at scattered times; the bot comments 20-140 s after each appears
+    const posted = Array.from({ length: 16 }, (_, i) => i * 40_000 + ((i * 7919) % 9000));
+    const notes: Note[] = posted.map((t, i) => note(`fn${i}`, `author${i}`, { createdAt: atSeconds(t) }));
+    const comments: Comment[] = posted.map((t, i) => comment(`fc${i}`, `fn${i}`, 'bot1', '感谢分享！这篇内容非常实用', { createdAt: atSeconds(t + 20 + ((i * 37) % 120)) }));
+    const r = runDetection({ accounts: [account('bot1')], notes, comments });
+    const f = r.byAccount.get('bot1')!.find((x) => x.code === 'ai-hosted')!;
+    expect(f.ruleId).toBe('ai-hosted/fully-hosted');
+    expect(f.evidence.summary).toContain('16 of 16 comments');
+    expect(f.evidence.commentIds).toContain('fc0');
+  });
+
   it('a person declaring AI-assisted notes, posting from the app at human times, stays clean', () => {
     const notes: Note[] = Array.from({ length: 15 }, (_, i) =>
       note(`d${i}`, 'human', { aigcDeclared: true, client: i % 2 ? 'app-ios' : 'web', createdAt: at(i * 1440 + ((i * 211) % 400)) }),
@@ -69,6 +81,21 @@ describe('ai-hosted: hard negatives', () => {
     const notes: Note[] = Array.from({ length: 30 }, (_, i) => note(`t${i}`, 'timer', { title: `每日穿搭 Day${i}`, body: `今天的搭配分享第${i}天`, createdAt: at(i * 1440) }));
     const r = runDetection({ accounts: [account('timer')], notes });
     expect(rulesOf(r, 'timer', 'ai-hosted')).toEqual([]);
+  });
+
+  it('an active commenter who is sometimes early under a fresh note is not AI-hosted', () => {
+    // 40 comments: 8 within two minutes of the note appearing, the rest hours later
+    const notes: Note[] = Array.from({ length: 40 }, (_, i) => note(`pn${i}`, `creator${i}`, { createdAt: atSeconds(i * 30_000) }));
+    const comments: Comment[] = notes.map((n, i) => comment(`pc${i}`, n.noteId, 'reader', '好看！', { createdAt: atSeconds(i * 30_000 + (i % 5 === 0 ? 60 : 3 * 3600 + i * 97)) }));
+    const r = runDetection({ accounts: [account('reader')], notes, comments });
+    expect(rulesOf(r, 'reader', 'ai-hosted')).toEqual([]);
+  });
+
+  it('a fan who is always first under one creator\'s notes (notifications on) is not AI-hosted', () => {
+    const notes: Note[] = Array.from({ length: 15 }, (_, i) => note(`sn${i}`, 'idol', { createdAt: atSeconds(i * 86_400 + 3600) }));
+    const comments: Comment[] = notes.map((n, i) => comment(`sc${i}`, n.noteId, 'superfan', '沙发！今天也好美', { createdAt: atSeconds(i * 86_400 + 3600 + 30 + i) }));
+    const r = runDetection({ accounts: [account('superfan')], notes, comments });
+    expect(rulesOf(r, 'superfan', 'ai-hosted')).toEqual([]);
   });
 
   it('comments through a multi-instance farm tool are fake-account evidence, not AI hosting', () => {

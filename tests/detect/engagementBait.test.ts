@@ -16,6 +16,35 @@ describe('engagement-bait', () => {
     expect(rulesOf(r, 'e2', 'engagement-bait')).toEqual(['engagement-bait/mutual-follow']);
   });
 
+  it('fires mutual-follow for one note whose title is the appeal (a declaration, like a bio)', () => {
+    const r = runDetection({
+      accounts: [account('e8')],
+      notes: [note('t1', 'e8', { title: '新 人 求 關 注 ， 必 回😋', body: '有关必回\n用的是很多年前的老相机。' }), note('t2', 'e8')],
+    });
+    expect(rulesOf(r, 'e8', 'engagement-bait')).toEqual(['engagement-bait/mutual-follow']);
+  });
+
+  it('reads 🔁 as 互 and the Japanese 関 as 关 in mutual-follow titles ("🔁关注💛", "秒回関")', () => {
+    const r = runDetection({
+      accounts: [account('e11'), account('e12')],
+      notes: [note('r1', 'e11', { title: '🔁 关 注💛', body: '家里人说下次还想再来。' }), note('r2', 'e12', { title: '秒回関🌙', body: '来交作业啦～' })],
+    });
+    expect(rulesOf(r, 'e11', 'engagement-bait')).toEqual(['engagement-bait/mutual-follow']);
+    expect(rulesOf(r, 'e12', 'engagement-bait')).toEqual(['engagement-bait/mutual-follow']);
+  });
+
+  it('one appeal in a note body only, or one giveaway title, stays below the threshold', () => {
+    const r = runDetection({
+      accounts: [account('e9'), account('e10', { accountType: 'brand' })],
+      notes: [
+        note('b1', 'e9', { title: '周末去爬山', body: '风景很好。有喜欢爬山的可以互关～' }),
+        note('g1', 'e10', { title: '关注抽3位送新品', body: '新品上市，欢迎体验。' }),
+      ],
+    });
+    expect(rulesOf(r, 'e9', 'engagement-bait')).toEqual([]);
+    expect(rulesOf(r, 'e10', 'engagement-bait')).toEqual([]);
+  });
+
   it('fires bait-hook for "double-tap for a surprise" notes', () => {
     const r = runDetection({
       accounts: [account('e3')],

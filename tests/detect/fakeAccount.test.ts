@@ -82,6 +82,33 @@ describe('fake-account: brushed followers', () => {
     expect(rulesOf(r, 'k1', 'fake-account')).toEqual(['fake-account/brushed-followers']);
   });
 
+  it('fires on a brushing step of a few hundred followers into a barely followed farm account', () => {
+    const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 1 + (i >= 5 ? 308 : 0) + (i >= 12 ? 432 : 0) }));
+    const r = runDetection({ accounts: [account('k3', { followerHistory, followerCount: 741 })] });
+    expect(rulesOf(r, 'k3', 'fake-account')).toEqual(['fake-account/brushed-followers']);
+  });
+
+  it('fires on a step that is modest next to a growing audience but far outside its day-to-day rhythm', () => {
+    // ~220 a day of real growth, then one day of +1685 that stays
+    const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 2720 + i * 220 + (i % 4) * 15 + (i >= 5 ? 1465 : 0) }));
+    const r = runDetection({ accounts: [account('k4', { followerHistory })] });
+    expect(rulesOf(r, 'k4', 'fake-account')).toEqual(['fake-account/brushed-followers']);
+  });
+
+  it('a big account whose followers wobble by hundreds a day (campaign bumps that ebb away) stays clean', () => {
+    const wobble = [239, 441, 297, 71, -768, 819, -428, 107, 892, -319, 86, 44, 484, -33, 635, -423, 710, 87, 413, 354, -526, 190, 420, -81, -281, 920, -602, 1217, -342];
+    let c = 100_000;
+    const followerHistory = [{ at: at(0), count: c }, ...wobble.map((d, i) => ({ at: at((i + 1) * 1440), count: (c += d) }))];
+    const r = runDetection({ accounts: [account('k5', { accountType: 'brand', followerHistory, followerCount: c })] });
+    expect(rulesOf(r, 'k5')).toEqual([]);
+  });
+
+  it('a one-day spike that is gone the next days is not a brushed step', () => {
+    const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 500 + i * 3 + (i === 10 ? 900 : 0) }));
+    const r = runDetection({ accounts: [account('k6', { followerHistory })] });
+    expect(rulesOf(r, 'k6')).toEqual([]);
+  });
+
   it('steady organic growth stays clean', () => {
     const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 1000 + i * 150 + (i % 3) * 40 }));
     const r = runDetection({ accounts: [account('k2', { followerHistory })] });

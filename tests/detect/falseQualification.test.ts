@@ -22,6 +22,17 @@ describe('false-qualification', () => {
     expect(r.findings).toEqual([]);
   });
 
+  it('a chain named city first ("上海美丽诊所", "杭州美丽诊所") is one family and stays clean', () => {
+    const r = runDetection({ accounts: [pro('h1', '上海美丽诊所', 'LIC-3', 0), pro('h2', '杭州美丽诊所', 'LIC-3', 100), pro('h3', '杭州市美丽口腔', 'LIC-3', 200)] });
+    expect(r.findings).toEqual([]);
+  });
+
+  it('fires shared-license for unrelated shops in the same city: the city is not a chain name', () => {
+    const r = runDetection({ accounts: [pro('s1', '成都橙兮小馆', '92350203MAKD3G136F', 0), pro('s2', '成都未舍花艺', '92350203-MAKD3G136F', 5000)] });
+    expect(rulesOf(r, 's1')).toEqual([]);
+    expect(rulesOf(r, 's2')).toEqual(['false-qualification/shared-license']);
+  });
+
   it('fires inconsistent when the qualification was verified before the account existed', () => {
     const r = runDetection({ accounts: [account('x1', { accountType: 'professional', createdAt: at(10000), qualification: { licenseId: 'L9', verifiedAt: at(0) } })] });
     expect(rulesOf(r, 'x1')).toEqual(['false-qualification/inconsistent']);

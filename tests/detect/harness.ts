@@ -1,10 +1,11 @@
-/** An in-memory shuffle (partition → group → resolve) over fixture records, plus fixture builders. */
+/** An in-memory shuffle (partition → group → expand rings → resolve) over fixture records, plus fixture builders. */
 import type { Account, Comment, Follow, Note, Report } from '#shared/contract/snapshotRecords';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { AccountBundle, DetectContext } from '#shared/detect/detectorPorts';
 import type { Finding, Signal } from '#shared/detect/finding';
 import { ACCOUNT_DETECTORS, CHANNELS } from '#shared/detect/registry';
 import { RULE_BY_ID } from '#shared/detect/ruleCatalog';
+import { ringConfirmations } from '#shared/detect/detectors/waterArmyExpansion';
 
 export const TAKEN_AT = '2026-11-20T00:00:00Z';
 
@@ -63,6 +64,8 @@ export function runDetection(fx: Fixture, ctx: DetectContext = makeCtx()): RunRe
     const m = buckets.get(c.name)!;
     for (const key of [...m.keys()].sort()) signals.push(...(JSON.parse(JSON.stringify(c.group(key, m.get(key)!, ctx))) as Signal[]));
   }
+  // expand rings (one account bucket here): co-members of confirmed water-army ring members are told so
+  signals.push(...(JSON.parse(JSON.stringify(ringConfirmations(signals, ctx))) as Signal[]));
 
   const ids = new Set<string>();
   for (const a of fx.accounts ?? []) ids.add(a.accountId);

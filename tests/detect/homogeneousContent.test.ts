@@ -23,6 +23,16 @@ describe('near-duplicate signatures', () => {
   });
 });
 
+describe('English notes are shingled by about a word', () => {
+  it('two unrelated English notes stay apart, while a light edit of one stays close', () => {
+    const a = ['Weekend casual look', 'Okay so. Paired my old blazer with straight-leg jeans and white sneakers. The colour is darker in person. Comfy enough for a full day of walking around the old town.'];
+    const b = ['Hidden hotpot spot', 'A little update. About 270 per person, portions are generous. Came on a weekday and there was no queue at all. The broth was a little salty for me but the beef was great.'];
+    const sa = noteSignature(a[0], a[1])!;
+    expect(similarity(sa, noteSignature(b[0], b[1])!)).toBeLessThan(0.1);
+    expect(similarity(sa, noteSignature(a[0], a[1].replace('Okay so. ', '').replace(/\./g, '!') + ' cr: original author')!)).toBeGreaterThan(0.6);
+  });
+});
+
 describe('homogeneous-content', () => {
   it('fires cross-account-duplicates for a template posted by many accounts within days', () => {
     const ids = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
@@ -97,5 +107,82 @@ describe('homogeneous-content', () => {
     ];
     const r = runDetection({ accounts: ['m1', 'x1', 'x2', 'x3', 'y1', 'y2', 'y3'].map((id) => account(id)), notes });
     expect(rulesOf(r, 'm1', 'homogeneous-content')).toContain('homogeneous-content/cross-account-duplicates');
+  });
+
+  // four people's own notes, and a 搬运 account reposting them with light edits days later
+  const originals = [
+    ['周末去了趟杭州', '早上八点到西湖边，断桥上已经很多人了。中午在河坊街吃了片儿川，汤头很鲜，一碗二十八元。下午坐船去三潭印月，风很大，帽子差点吹走。'],
+    ['租房小改造记录', '把房东留下的旧窗帘换成了亚麻的，房间一下子亮了。床头装了一盏小夜灯，晚上看书很舒服。洞洞板挂在书桌上方，耳机和钥匙终于有地方放了。'],
+    ['第一次做可乐鸡翅', '鸡翅先划两刀，冷水下锅焯一下。煎到两面金黄再倒可乐，小火收汁二十分钟。盐放多了一点，下次少放。家里人说比外卖好吃，一盘很快就吃完了。'],
+    ['备考雅思的第三个月', '每天早上背四十个单词，下午做一套听力。阅读的正确率慢慢上来了，写作还是卡在六分。周末和室友去图书馆，互相监督效率高了不少。'],
+  ];
+  const copyOf = (t: string) => t.replace(/。/g, '！').replace('很', '超') + ' 侵删';
+
+  it('fires repeated-reposts for an account reposting earlier notes of several other accounts', () => {
+    const notes = [
+      ...originals.map(([title, body], i) => note(`o${i}`, `author${i}`, { title, body, createdAt: at(i * 60 * 24 * 5) })),
+      ...originals.map(([title, body], i) => note(`c${i}`, 'copier', { title, body: copyOf(body), createdAt: at(i * 60 * 24 * 5 + 60 * 30) })),
+    ];
+    const r = runDetection({ accounts: ['copier', 'author0', 'author1', 'author2', 'author3'].map((id) => account(id)), notes });
+    expect(rulesOf(r, 'copier', 'homogeneous-content')).toEqual(['homogeneous-content/repeated-reposts']);
+    const f = r.byAccount.get('copier')!.find((x) => x.ruleId === 'homogeneous-content/repeated-reposts')!;
+    expect(f.evidence.noteIds).toEqual(['c0', 'c1', 'c2', 'c3']);
+    expect(f.evidence.relatedAccountIds).toEqual(['author0', 'author1', 'author2', 'author3']);
+    // the people who wrote the notes first are not copiers
+    for (let i = 0; i < 4; i++) expect(rulesOf(r, `author${i}`, 'homogeneous-content')).toEqual([]);
+  });
+
+  it('repeated-reposts needs more than one copied note, taken from more than one account', () => {
+    const once = [
+      ...originals.map(([title, body], i) => note(`o${i}`, `author${i}`, { title, body, createdAt: at(i * 60 * 24) })),
+      note('c0', 'copier', { title: originals[0][0], body: copyOf(originals[0][1]), createdAt: at(600) }),
+    ];
+    expect(rulesOf(runDetection({ accounts: [account('copier')], notes: once }), 'copier', 'homogeneous-content')).toEqual([]);
+    const oneSource = [
+      ...originals.map(([title, body], i) => note(`o${i}`, 'author0', { title, body, createdAt: at(i * 60 * 24) })),
+      ...originals.map(([title, body], i) => note(`c${i}`, 'copier', { title, body: copyOf(body), createdAt: at(i * 60 * 24 + 600) })),
+    ];
+    expect(rulesOf(runDetection({ accounts: [account('copier')], notes: oneSource }), 'copier', 'homogeneous-content')).toEqual([]);
+  });
+
+  it('a brand republishing copy its partners posted first is not a copier', () => {
+    const notes = [
+      ...originals.map(([title, body], i) => note(`o${i}`, `author${i}`, { title, body, createdAt: at(i * 60 * 24) })),
+      ...originals.map(([title, body], i) => note(`c${i}`, 'brand', { title, body: copyOf(body), createdAt: at(i * 60 * 24 + 600) })),
+    ];
+    const r = runDetection({ accounts: [account('brand', { accountType: 'brand' })], notes });
+    expect(rulesOf(r, 'brand', 'homogeneous-content')).toEqual([]);
+  });
+
+  it('short boilerplate repeated after other accounts is not reposting', () => {
+    const notes = [0, 1, 2, 3].flatMap((i) => [
+      note(`o${i}`, `shop${i}`, { title: '店休通知', body: '周一闭店调整。欢迎到店。', createdAt: at(i * 600) }),
+      note(`c${i}`, 'shop9', { title: '店休通知', body: '周一闭店调整。欢迎到店！', createdAt: at(i * 600 + 300) }),
+    ]);
+    expect(rulesOf(runDetection({ accounts: [account('shop9')], notes }), 'shop9', 'homogeneous-content')).toEqual([]);
+  });
+
+  it('fires template-posting for a short template whose titles rotate and sentences are shuffled', () => {
+    const core = ['我已经做了{n}个月了。', '不需要任何经验，手机就能做。', '想了解的可以先收藏。', '坚持下来真的有收获。'];
+    const titles = ['在家也能做的副业｜第{n}个最简单', '下班后的副业，每天多赚{n}百', '适合宝妈的副业', '零成本副业分享'];
+    const notes = Array.from({ length: 14 }, (_, i) => {
+      const order = [0, 1, 2, 3].sort((a, b) => ((a * 7 + i * 3) % 5) - ((b * 7 + i * 3) % 5));
+      const body = order.map((k) => core[k].replace('{n}', String(i + 2))).join(i % 2 ? '' : '\n') + (i % 3 ? '✨' : '');
+      return note(`m${i}`, 'mass', { title: titles[i % 4].replace('{n}', String(i + 3)), body, createdAt: at(i * 60 * 24) });
+    });
+    expect(rulesOf(runDetection({ accounts: [account('mass')], notes }), 'mass', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
+  });
+
+  it('one person writing many notes on one topic in their own words is not template-posting', () => {
+    const bodies = [
+      '巷子里的小面馆，牛肉面二十二元，汤很清，面是现拉的，老板说开了十几年。', '公司楼下新开的咖啡店，燕麦拿铁不错，就是座位少，中午没地方坐。',
+      '周五晚上和同事去吃烤肉，五花肉烤得焦一点最好吃，结账四个人三百出头。', '早上在菜市场门口买了两个烧饼，芝麻很香，三块钱一个，边走边吃。',
+      '朋友生日订了一家粤菜，烧鹅皮脆，虾饺一笼四个，甜品是双皮奶。', '下雨天不想出门，点了酸菜鱼外卖，鱼片很嫩，酸菜有点咸，米饭不够。',
+      '老家的米线店还在，十年了价格只涨了两块，加了一份豆芽和卤蛋。', '试了网上很火的芋泥麻薯，甜得有点腻，配黑咖啡刚好，下次不排那么久了。',
+      '去面包店抢到了最后一个可颂，外皮酥，黄油味足，第二天烤一下也好吃。', '中午食堂的番茄炒蛋今天放了好多糖，同桌说像甜品，我倒是挺喜欢。',
+      '夜市的烤冷面八块钱，加蛋加肠，酱刷了两遍，辣椒面撒得有点多。', '带爸妈去吃了本帮菜，红烧肉浓油赤酱，腌笃鲜要等四十分钟。',
+    ];
+    const notes = bodies.map((body, i) => note(`f${i}`, 'foodie', { title: `吃了什么 ${i + 1}`, body, createdAt: at(i * 60 * 24 * 3) }));
+    expect(rulesOf(runDetection({ accounts: [account('foodie')], notes }), 'foodie', 'homogeneous-content')).toEqual([]);
   });
 });

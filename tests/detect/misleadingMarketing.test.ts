@@ -65,6 +65,73 @@ describe('misleading-marketing', () => {
     expect(rulesOf(r, 'm6', 'misleading-marketing')).toContain('misleading-marketing/fabricated-experience');
   });
 
+  it('fires misleading-title for one state-media/regulator title on a business account selling its service', () => {
+    const r = runDetection({
+      accounts: [account('m8', { accountType: 'professional', nickname: '杭州清禾植发' })],
+      notes: [
+        note('t1', 'm8', { title: '药监局认可｜植发新技术', body: '植发项目本月活动，欢迎到店咨询。名额有限，预约从速。' }),
+        note('t2', 'm8', { title: '新客植发体验名额开放', body: '新客植发体验名额开放。欢迎到店。' }),
+      ],
+    });
+    const f = r.byAccount.get('m8')!.find((x) => x.ruleId === 'misleading-marketing/misleading-title')!;
+    expect(f.evidence.noteIds).toEqual(['t1']);
+  });
+
+  it('fires misleading-title for repeated free and manufactured-popularity bait over a selling body', () => {
+    const r = runDetection({
+      accounts: [account('m9', { accountType: 'professional' })],
+      notes: [
+        note('f1', 'm9', { title: '免费送！皮肤管理体验名额', body: '祛痘项目本月活动，欢迎到店咨询。' }),
+        note('f2', 'm9', { title: '上海人都在做的祛痘', body: '预约祛痘请提前一天。名额有限，预约从速。' }),
+      ],
+    });
+    expect(rulesOf(r, 'm9', 'misleading-marketing')).toEqual(['misleading-marketing/misleading-title']);
+  });
+
+  it('a shop announcing one real clearance sale is not a misleading title', () => {
+    const r = runDetection({
+      accounts: [account('m10', { accountType: 'professional', nickname: '拾物小馆' })],
+      notes: [
+        note('s1', 'm10', { title: '换季清仓，全场五折', body: '店铺换季清仓，到店咨询。' }),
+        note('s2', 'm10', { title: '本周新品', body: '新到的杯子，欢迎到店看看。' }),
+      ],
+    });
+    expect(rulesOf(r, 'm10', 'misleading-marketing')).toEqual([]);
+  });
+
+  it('prices ending in 0元 ("人均160元") are not a "0元" freebie title', () => {
+    const r = runDetection({
+      accounts: [account('m11', { accountType: 'professional' })],
+      notes: [
+        note('p1', 'm11', { title: '人均160元的烧烤，值不值得去？', body: '人均160元，欢迎预约。' }),
+        note('p2', 'm11', { title: '人均220元的日料，值不值得去？', body: '套餐220元，可以预约。' }),
+      ],
+    });
+    expect(rulesOf(r, 'm11', 'misleading-marketing')).toEqual([]);
+  });
+
+  it('a room makeover\'s "改造前后对比" in selling notes is not a fabricated experience', () => {
+    const r = runDetection({
+      accounts: [account('m12', { accountType: 'professional', nickname: '木作软装工作室' })],
+      notes: [
+        note('r1', 'm12', { title: '玄关改造前后对比', body: '摆上了绿萝，看着清爽多了。软装方案详情咨询。' }),
+        note('r2', 'm12', { title: '小客厅改造前后对比', body: '换了窗帘和地毯，房间一下子亮堂了。欢迎预约上门。' }),
+      ],
+    });
+    expect(rulesOf(r, 'm12', 'misleading-marketing')).toEqual([]);
+  });
+
+  it('fires fabricated-experience for before/after pictures of a product\'s effect', () => {
+    const r = runDetection({
+      accounts: [account('m13', { accountType: 'professional' })],
+      notes: [
+        note('q1', 'm13', { title: '前后对比太震撼了', body: '对比图在P2！用了14天，痘印淡了好多。到店咨询。' }),
+        note('q2', 'm13', { title: '顾客反馈', body: '坚持28天前后差别太大了，体重掉得明显。欢迎预约。' }),
+      ],
+    });
+    expect(rulesOf(r, 'm13', 'misleading-marketing')).toContain('misleading-marketing/fabricated-experience');
+  });
+
   it('"亲测有效" on a money-saving tip is not a fabricated experience', () => {
     const r = runDetection({
       accounts: [account('m7')],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanContacts } from '#shared/detect/text/contactPatterns';
-import { account, comment, makeCtx, note, rulesOf, runDetection } from './harness.ts';
+import { account, at, comment, makeCtx, note, rulesOf, runDetection } from './harness.ts';
 
 const contacts = (s: string) => scanContacts(s).contacts.map((c) => `${c.kind}:${c.value}`);
 
@@ -154,5 +154,89 @@ describe('traffic-diversion: more obfuscations and private deals', () => {
 
   it('reads pinyin "sī我" as a redirect', () => {
     expect(scanContacts('评论区回复太慢了，sī我').solicitations.map((s) => s.kind)).toEqual(['redirect']);
+  });
+});
+
+describe('traffic-diversion: how diverters really write contacts', () => {
+  it.each([
+    // arrows and pointing emoji between the app name and the id
+    ['微信▶mm_1031', 'wechat:mm_1031'],
+    ['vx👉zx_fhb57', 'wechat:zx_fhb57'],
+    // a heart standing in for 信 ("微❤", "维❤", "薇❤"), 💚泡泡, 溦信
+    ['找我微❤ｋｅｆｕ６２０，主页不常看', 'wechat:kefu620'],
+    ['专注优质内容分享 维❤ luna_usi50 备注小红书', 'wechat:luna_usi50'],
+    ['💚泡泡▶ｋｅｆｕ_ａｗｅ6', 'wechat:kefu_awe6'],
+    ['小红薯4950F🥰溦信:сосo-9961', 'wechat:coco-9961'],
+    // connecting words: 见, 同名, 找我～
+    ['宝子们薇信见 b8️⃣7️⃣3️⃣3️⃣4️⃣6️⃣6️⃣6️⃣', 'wechat:b87334666'],
+    ['详细的想要资料的溦信找我～lunа_іqr94', 'wechat:luna_iqr94'],
+    // emoji wedged inside the id
+    ['评论区回复太慢了，V信号ｘ⭐ｉａ⭐ｏ⭐ｙｕ5❤️2⭐6', 'wechat:xiaoyu526'],
+    ['加v信 t🌷t-40🌷2🌷9', 'wechat:tt-4029'],
+    // Chinese numerals continuing an id
+    ['💚泡泡同名 ｙａｎ叁肆柒，名额有限', 'wechat:yan347'],
+    ['找我➕Vxiaoyu-五六七三', 'wechat:xiaoyu-5673'],
+    // the id first, the app in brackets
+    ['ｙａ\u200dｎ3\u200b4\u200b7（薇信），名额有限', 'wechat:yan347'],
+    ['ｃｏｃｏ④①⑤⑦①（vx）', 'wechat:coco41571'],
+    ['6\u200c4\u200c4\u20600\u206032（q q）', 'qq:644032'],
+    ['｜qq同号 45517788', 'qq:45517788'],
+    // an id broken by separators keeps all its parts
+    ['溦信↓\nxIA-oYu_.dNn5 4', 'wechat:xia-oyu_dnn54'],
+    // look-alike letters for digits (O l I | Z S b g), a number glued to a nickname in Chinese numerals
+    ['v信:19|Z7b38047(备注来意)', 'phone:19127638047'],
+    ['l50OZ7S44b3 薇信同号', 'phone:15002754463'],
+    ['v信19|6b445534七七不吃香菜', 'phone:19166445534'],
+    // arrows after a QQ word; the satellite emoji for 卫星 (WeChat); a heart before a connecting word
+    ['qq▶二七零七五三二七六', 'qq:270753276'],
+    ['抠抠▶6146620980', 'qq:6146620980'],
+    ['分享生活中的美好瞬间 🛰️:vip33284', 'wechat:vip33284'],
+    ['热爱生活，记录日常 微❤同名 n94012552', 'wechat:n94012552'],
+  ])('%s → %s', (text, expected) => {
+    expect(contacts(text)).toContain(expected);
+  });
+
+  it.each([
+    // coupon codes that begin with "wx"/"vv" are not WeChat ids
+    '下单时输入优惠码wxyk3401立减30元',
+    '下单时输入优惠码vvgu9556立减20元。',
+    // a card number after a phone word further back
+    '今日份手机摄影\n会员卡号13492578524，积分可以换咖啡',
+    // numerals in ordinary words stay words
+    '微信一起拼单三天后发货',
+    // units and model names next to numbers are not look-alike digits
+    'iPhone 15 Pro 256G 1TB 深空黑',
+    '身高165cm 体重50kg 穿S码',
+    '价格199|包邮 3件8折',
+  ])('stays clean: %s', (text) => {
+    expect(contacts(text)).toEqual([]);
+  });
+
+  it('fires private-answer for a "where to buy" question answered with a private link, and not for the asker', () => {
+    const r = runDetection({
+      accounts: [account('qa1'), account('qa2'), account('own')],
+      notes: [note('n1', 'own')],
+      comments: [
+        comment('q1', 'n1', 'qa1', '姐妹求个链接🙏', { createdAt: at(10) }),
+        comment('a1', 'n1', 'qa2', '你怎么不早问，私信发你了', { createdAt: at(12), replyToCommentId: 'q1' }),
+      ],
+    });
+    const f = r.byAccount.get('qa2')!.find((x) => x.ruleId === 'traffic-diversion/private-answer')!;
+    expect(f.severity).toBe('medium');
+    expect(f.evidence.commentIds).toEqual(['a1']);
+    expect(f.evidence.relatedAccountIds).toEqual(['qa1']);
+    expect(rulesOf(r, 'qa1', 'traffic-diversion')).toEqual([]);
+  });
+
+  it('an answer that names the shop on the platform, not a redirect, is not a private answer', () => {
+    const r = runDetection({
+      accounts: [account('qa1'), account('qa3'), account('own')],
+      notes: [note('n1', 'own')],
+      comments: [
+        comment('q1', 'n1', 'qa1', '请问在哪里买呀', { createdAt: at(10) }),
+        comment('a1', 'n1', 'qa3', '你怎么不早说，就是博主主页那家', { createdAt: at(12), replyToCommentId: 'q1' }),
+      ],
+    });
+    expect(rulesOf(r, 'qa3', 'traffic-diversion')).not.toContain('traffic-diversion/private-answer');
   });
 });

@@ -45,7 +45,7 @@ describe('undisclosed-promotion', () => {
     expect(fs.map((f) => f.evidence.noteIds![0]).sort()).toEqual(['b1', 'b2']);
   });
 
-  it('fires coordinated-seeding for a burst of ordinary accounts selling one brand (the brand itself is not charged for others\' notes)', () => {
+  it('fires coordinated-seeding for a burst of ordinary accounts selling one brand, and one brand-campaign finding on the brand account', () => {
     const seeders = ['s1', 's2', 's3', 's4', 's5', 's6'];
     const notes: Note[] = seeders.map((a, i) =>
       note(`seed${i}`, a, { title: `${['真实测评', '自用分享', '无广', '学生党必入', '回购', '种草'][i]}｜这款精华`, body: `到手价129，链接在评论区，优惠券还有`, brandIds: ['glowx'], createdAt: at(i * 90) }),
@@ -55,7 +55,14 @@ describe('undisclosed-promotion', () => {
     const r = runDetection({ accounts: [account('brandA', { accountType: 'brand', brandId: 'glowx' }), ...seeders.map((s) => account(s))], notes });
     for (const s of seeders) expect(rulesOf(r, s, 'undisclosed-promotion')).toContain('undisclosed-promotion/coordinated-seeding');
     expect(r.byAccount.get('s1')!.find((f) => f.code === 'undisclosed-promotion')!.evidence.clusterKey).toBe('glowx');
-    expect(rulesOf(r, 'brandA')).toEqual([]);
+    // the campaign is the brand's: one finding for the whole campaign, keyed by its first note
+    const campaign = r.byAccount.get('brandA')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-campaign');
+    expect(campaign).toHaveLength(1);
+    expect(campaign[0].evidence.clusterKey).toBe('campaign:glowx:seed0');
+    expect(campaign[0].evidence.noteIds![0]).toBe('seed0');
+    expect([...campaign[0].evidence.noteIds!].sort()).toEqual(seeders.map((_, i) => `seed${i}`));
+    expect(campaign[0].evidence.relatedAccountIds).toEqual(seeders);
+    expect(rulesOf(r, 'brandA')).toEqual(['undisclosed-promotion/brand-campaign']);
     for (let i = 0; i < 6; i++) expect(rulesOf(r, `fan${i}`)).toEqual([]);
   });
 
@@ -88,5 +95,96 @@ describe('undisclosed-promotion: covert ads', () => {
       notes: [note('h3', 'c2', { title: '被问爆的开衫', body: '券后到手价只要419元，下单时输入优惠码ABC123立减30元', brandIds: ['knit'], sponsoredVia: 'partner-platform' })],
     });
     expect(rulesOf(r, 'c2')).toEqual([]);
+  });
+});
+
+describe('undisclosed-promotion: untagged ads and brand accounts selling off-platform', () => {
+  it('an ordinary account hard-selling without tagging the brand is still a covert ad', () => {
+    const r = runDetection({
+      accounts: [account('c3')],
+      notes: [note('u1', 'c3', { title: '被问爆的九色眼影盘', body: '素人分享。券后到手价只要377元，直播间今晚8点开抢，满500减20' })],
+    });
+    const fs = r.byAccount.get('c3')!.filter((f) => f.ruleId === 'undisclosed-promotion/covert-ad');
+    expect(fs.map((f) => f.evidence.noteIds)).toEqual([['u1']]);
+  });
+
+  it('an untagged personal note quoting one price or one deal stays clean', () => {
+    const r = runDetection({
+      accounts: [account('c4')],
+      notes: [
+        note('u2', 'c4', { title: '双十一战绩', body: '这件大衣到手价399元，比去年便宜' }),
+        note('u3', 'c4', { title: '周末逛街', body: '商场在搞活动，满300减30，买了双鞋' }),
+      ],
+    });
+    expect(rulesOf(r, 'c4')).toEqual([]);
+  });
+
+  it('a brand account selling its own products outside the partner platform (tagged or not) is brand-unauthorised', () => {
+    const r = runDetection({
+      accounts: [account('brandB', { accountType: 'brand', brandId: 'suyang' })],
+      notes: [
+        note('s1', 'brandB', { title: '被问爆的充电器，是素氧家的', body: '官方旗舰店同款。点击下方商品卡就能直接购买，下单时输入优惠码WR7227立减30元', brandIds: ['suyang'] }),
+        note('s2', 'brandB', { title: '素氧双12活动来了', body: '现在拍下还送小样，数量有限。直播间今晚8点开抢，满500减70' }),
+        note('s3', 'brandB', { title: '素氧双12活动来了', body: '现在拍下还送小样，数量有限。直播间今晚8点开抢', brandIds: ['suyang'], sponsoredVia: 'partner-platform' }),
+        note('s4', 'brandB', { title: '素氧门店活动回顾', body: '上海的快闪店本周末开放，欢迎来玩。感谢大家这一年的陪伴', brandIds: ['suyang'] }),
+      ],
+    });
+    const fs = r.byAccount.get('brandB')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-unauthorised');
+    expect(fs.map((f) => f.evidence.noteIds![0]).sort()).toEqual(['s1', 's2']);
+    expect(fs[0].evidence.summary).toContain('sells its own products');
+  });
+});
+
+describe('undisclosed-promotion: seeding bursts and reviews that quote a price', () => {
+  it('an ordinary review quoting a price and naming the brand in passing, posted during a seeding burst, stays clean', () => {
+    const seeders = ['s1', 's2', 's3', 's4', 's5', 's6'];
+    const notes: Note[] = seeders.map((a, i) => note(`seed${i}`, a, { title: '被问爆的香薰蜡烛', body: '券后到手价只要99元，点击下方商品卡就能直接购买', brandIds: ['limi'], createdAt: at(i * 90) }));
+    notes.push(note('rev1', 'diner', { title: '人均¥560的咖啡店，值不值得去？', body: '人均¥420左右，分量挺足的。对比了一下，栗米Lab的四件套更适合我。', brandIds: ['limi'], createdAt: at(200) }));
+    const r = runDetection({ accounts: [account('diner'), ...seeders.map((s) => account(s))], notes });
+    for (const s of seeders) expect(rulesOf(r, s, 'undisclosed-promotion')).toContain('undisclosed-promotion/coordinated-seeding');
+    expect(rulesOf(r, 'diner')).toEqual([]);
+  });
+});
+
+describe('undisclosed-promotion: buyer giveaways are a selling cue', () => {
+  it('"晒单再抽…送正装" with a product card is a hard sell; a consumer\'s own 晒单 post is not', () => {
+    const r = runDetection({
+      accounts: [account('g1'), account('g2')],
+      notes: [
+        note('w1', 'g1', { title: '朴森收纳盒实测', body: '专属福利：评论区晒单再抽4位送正装。点击下方商品卡就能直接购买', brandIds: ['pusen'] }),
+        note('w2', 'g2', { title: '晒单｜双十一战利品', body: '买了收纳盒和落地灯，晒单一下，都挺满意', brandIds: ['pusen'] }),
+      ],
+    });
+    expect(rulesOf(r, 'g1')).toEqual(['undisclosed-promotion/covert-ad']);
+    expect(rulesOf(r, 'g2')).toEqual([]);
+  });
+});
+
+describe('undisclosed-promotion: seeding campaigns charged to the brand account', () => {
+  const burst = (prefix: string, n: number, startMin: number, extra: Partial<Note> = {}): Note[] =>
+    Array.from({ length: n }, (_, i) =>
+      note(`${prefix}${i}`, `${prefix}-acc${i}`, { title: `自用分享${i}｜这款精华`, body: '到手价129，链接在评论区，优惠券还有', brandIds: ['glowx'], createdAt: at(startMin + i * 60), ...extra }),
+    );
+  const brand = account('brandA', { accountType: 'brand', brandId: 'glowx' });
+  const accountsOf = (notes: Note[]) => [brand, ...[...new Set(notes.map((n) => n.accountId))].map((a) => account(a))];
+
+  it('two bursts more than a window apart are two campaigns, each named by its first note', () => {
+    const notes = [...burst('x', 6, 0), ...burst('y', 7, 60 * 24 * 20)];
+    const r = runDetection({ accounts: accountsOf(notes), notes });
+    const keys = r.byAccount.get('brandA')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-campaign').map((f) => f.evidence.clusterKey);
+    expect(keys).toEqual(['campaign:glowx:x0', 'campaign:glowx:y0']);
+  });
+
+  it('a partner-sponsored campaign (hard negative partner-sponsored-creator/-brand) costs the brand nothing', () => {
+    const notes = burst('p', 8, 0, { sponsoredVia: 'partner-platform', title: '品牌合作｜这款精华', body: '感谢品牌方邀请，到手价129，链接在评论区' });
+    const r = runDetection({ accounts: accountsOf(notes), notes });
+    expect(rulesOf(r, 'brandA')).toEqual([]);
+    for (const n of notes) expect(rulesOf(r, n.accountId, 'undisclosed-promotion')).toEqual([]);
+  });
+
+  it('fewer than minAccounts posters is no campaign for the brand', () => {
+    const notes = burst('z', 4, 0);
+    const r = runDetection({ accounts: accountsOf(notes), notes });
+    expect(rulesOf(r, 'brandA', 'undisclosed-promotion')).not.toContain('undisclosed-promotion/brand-campaign');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Comment } from '#shared/contract/snapshotRecords';
-import { account, atSeconds, comment, note, rulesOf, runDetection } from './harness.ts';
+import { account, atSeconds, comment, makeCtx, note, rulesOf, runDetection } from './harness.ts';
 
 const ring = ['w1', 'w2', 'w3', 'w4'];
 const praises = ['我用过这个牌子，太好用了！！', '用过这个牌子 真的超级好用😍', '我也用过这个牌子～太好用啦', '这个牌子我用过，超好用！'];
@@ -131,5 +131,143 @@ describe('water-army: scripted Q&A', () => {
     }
     const r = runDetection({ accounts: [account('shill')], notes: ['s1', 's2', 's3'].map((n) => note(n, 'brandx')), comments });
     expect(rulesOf(r, 'shill', 'water-army')).toContain('water-army/scripted-qa');
+  });
+});
+
+describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
+  const members = ['r1', 'r2', 'r3', 'r4'];
+  const lines = ['用了一个月，效果真的明显', '姐妹们冲，真的好用', '质量没得说，物流也快', '已经回购3次了，真心好用', '闭眼入不踩雷'];
+  /** One ring burst on a note: each account posts a selling line, `gap` seconds after the previous one. */
+  function burstOn(noteId: string, start: number, who: string[], gap = 70): Comment[] {
+    return who.map((a, j) => comment(`${noteId}-${a}`, noteId, a, lines[j % lines.length], { createdAt: atSeconds(start + j * gap) }));
+  }
+  const notes = ['b1', 'b2', 'b3'].map((n) => note(n, 'brand1'));
+
+  it('a one-time participant in a burst of confirmed ring members is a ring-associate, with the note and members as evidence', () => {
+    const comments = [
+      ...burstOn('b1', 0, members),
+      ...burstOn('b2', 86400, members),
+      // b3: the ring again, with a member who joined only this once, in the middle of the run
+      ...burstOn('b3', 2 * 86400, ['r1', 'r2', 'once', 'r3']),
+    ];
+    const r = runDetection({ accounts: [...members, 'once'].map((id) => account(id)), notes, comments });
+    expect(rulesOf(r, 'once', 'water-army')).toEqual(['water-army/ring-associate']);
+    const f = r.byAccount.get('once')!.find((x) => x.code === 'water-army')!;
+    expect(f.severity).toBe('high');
+    expect(f.evidence.noteIds).toEqual(['b3']);
+    expect(f.evidence.relatedAccountIds).toEqual(['r1', 'r2', 'r3']);
+    expect(f.evidence.commentIds).toEqual(['b3-once']);
+    // confirmed members keep their own rules and are not called associates
+    expect(rulesOf(r, 'r1', 'water-army')).toEqual(['water-army/praise-ring']);
+  });
+
+  it('co-members of an unconfirmed burst are not expanded: one burst of strangers stays clean', () => {
+    const comments = [...burstOn('b1', 0, ['s1', 's2', 's3', 's4'])];
+    const r = runDetection({ accounts: ['s1', 's2', 's3', 's4'].map((id) => account(id)), notes, comments });
+    expect(r.findings.filter((f) => f.code === 'water-army')).toEqual([]);
+  });
+
+  it('needs minConfirmedPartners confirmed co-members on the note', () => {
+    const comments = [...burstOn('b1', 0, members), ...burstOn('b2', 86400, members), ...burstOn('b3', 2 * 86400, ['r1', 'r2', 'once', 'r3'])];
+    const fx = { accounts: [...members, 'once'].map((id) => account(id)), notes, comments };
+    expect(rulesOf(runDetection(fx, makeCtx({ overrides: { 'water-army/ring-associate': { minConfirmedPartners: 4 } } })), 'once', 'water-army')).toEqual([]);
+    expect(rulesOf(runDetection(fx, makeCtx({ overrides: { 'water-army/ring-associate': { minConfirmedPartners: 3 } } })), 'once', 'water-army')).toEqual(['water-army/ring-associate']);
+  });
+
+  it('an organic commenter 20 minutes after a ring burst is outside its lockstep run and stays clean', () => {
+    const comments = [
+      ...burstOn('b1', 0, members),
+      ...burstOn('b2', 86400, members),
+      ...burstOn('b3', 2 * 86400, members),
+      // inside the hour-long burst window, but long after the ring's one-after-another run ended
+      comment('b3-late', 'b3', 'reader', '请问在哪里买的', { createdAt: atSeconds(2 * 86400 + 3 * 70 + 1200) }),
+    ];
+    const r = runDetection({ accounts: [...members, 'reader'].map((id) => account(id)), notes, comments });
+    expect(rulesOf(r, 'reader', 'water-army')).toEqual([]);
+    expect(r.signals.filter((s) => s.accountId === 'reader' && s.code === 'water-army')).toEqual([]);
+  });
+
+  it('customers whose questions a serial answerer answers (one confirmed partner each) stay clean', () => {
+    const comments: Comment[] = [];
+    for (const [k, n] of ['s1', 's2', 's3'].entries()) {
+      comments.push(comment(`${n}-q`, n, `customer${k}`, '请问在哪里买呀', { createdAt: atSeconds(k * 86400 + 100) }));
+      comments.push(comment(`${n}-a`, n, 'shill', '某宝搜素氧旗舰店就有', { createdAt: atSeconds(k * 86400 + 160), replyToCommentId: `${n}-q` }));
+    }
+    const r = runDetection({ accounts: [account('shill')], notes: ['s1', 's2', 's3'].map((n) => note(n, 'brandx')), comments });
+    expect(rulesOf(r, 'shill', 'water-army')).toContain('water-army/scripted-qa');
+    for (const k of [0, 1, 2]) expect(rulesOf(r, `customer${k}`, 'water-army')).toEqual([]);
+  });
+
+  it('an asker who cheered and asked once, answered by a confirmed answerer, is an associate', () => {
+    const comments: Comment[] = [];
+    // the act, twice with the same cast: cheer by c1, c2, c3, then c1 asks and ans answers
+    for (const [k, n] of ['b1', 'b2'].entries()) {
+      comments.push(...burstOn(n, k * 86400, ['c1', 'c2', 'c3']));
+      comments.push(comment(`${n}-q`, n, 'c1', '姐妹，我搜这个怎么没搜到啊', { createdAt: atSeconds(k * 86400 + 300) }));
+      comments.push(comment(`${n}-a`, n, 'ans', '你怎么不早说，链接私你了', { createdAt: atSeconds(k * 86400 + 400), replyToCommentId: `${n}-q` }));
+    }
+    // b3: a new asker cheers once with c2 and asks once
+    comments.push(...burstOn('b3', 2 * 86400, ['c2', 'newbie', 'c3']));
+    comments.push(comment('b3-q', 'b3', 'newbie', '请问在哪里买呀', { createdAt: atSeconds(2 * 86400 + 300) }));
+    comments.push(comment('b3-a', 'b3', 'ans', '私你了宝', { createdAt: atSeconds(2 * 86400 + 400), replyToCommentId: 'b3-q' }));
+    const r = runDetection({ accounts: ['c1', 'c2', 'c3', 'ans', 'newbie'].map((id) => account(id)), notes, comments });
+    expect(rulesOf(r, 'newbie', 'water-army')).toEqual(['water-army/ring-associate']);
+    expect(r.byAccount.get('newbie')!.find((x) => x.code === 'water-army')!.evidence.relatedAccountIds).toEqual(['ans', 'c2', 'c3']);
+  });
+
+  it('one confirmed member is enough inside a lockstep run of ≥ minRunAccounts accounts, not inside a small one', () => {
+    // r1..r4 confirmed on b1, b2; on b3 only r1 joins a crew of strangers
+    const base = [...burstOn('b1', 0, members), ...burstOn('b2', 86400, members)];
+    const crew = ['n1', 'n2', 'n3', 'n4', 'n5'];
+    const big = runDetection({ accounts: [...members, ...crew].map((id) => account(id)), notes, comments: [...base, ...burstOn('b3', 2 * 86400, ['r1', ...crew])] });
+    for (const a of crew) expect(rulesOf(big, a, 'water-army')).toEqual(['water-army/ring-associate']);
+    const small = runDetection({ accounts: [...members, 'n1', 'n2'].map((id) => account(id)), notes, comments: [...base, ...burstOn('b3', 2 * 86400, ['n1', 'r1', 'n2'])] });
+    for (const a of ['n1', 'n2']) expect(rulesOf(small, a, 'water-army')).toEqual([]);
+  });
+
+  it('a chance run of reactions on a busy note ("绝了", "请问是在哪里拍的？") beside one confirmed member stays clean', () => {
+    const base = [...burstOn('b1', 0, members), ...burstOn('b2', 86400, members)];
+    const t0 = 5 * 86400;
+    const chatter = ['绝了', '请问是在哪里拍的？', '绝了☕️', '又是被种草的一天', '鞋子是什么牌子的呀'];
+    const fans = ['f1', 'f2', 'f3', 'f4', 'f5'];
+    const comments = [...base, comment('b3-r1', 'b3', 'r1', '一直在用，放心买', { createdAt: atSeconds(t0) })];
+    fans.forEach((f, j) => comments.push(comment(`b3-${f}`, 'b3', f, chatter[j], { createdAt: atSeconds(t0 + 60 + j * 200) })));
+    const r = runDetection({ accounts: [...members, ...fans].map((id) => account(id)), notes, comments });
+    for (const f of fans) expect(rulesOf(r, f, 'water-army')).toEqual([]);
+  });
+
+  it('on a busy note, readers whose selling-worded comments fall inside a ring run interleaved with ordinary traffic stay clean', () => {
+    const six = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    const base = [...burstOn('b1', 0, six), ...burstOn('b2', 86400, six)];
+    const t0 = 5 * 86400;
+    // the ring's run on b3, with a reader's "同款！" in it
+    const run = [...burstOn('b3', t0, six, 60), comment('b3-reader', 'b3', 'reader', '同款！', { createdAt: atSeconds(t0 + 100) })];
+    const accounts = [...six, 'reader'].map((id) => account(id));
+    const quiet = runDetection({ accounts, notes, comments: [...base, ...run] });
+    expect(rulesOf(quiet, 'reader', 'water-army')).toEqual(['water-army/ring-associate']);
+    // the same run amid a busy note's ordinary comments: the reader is still in the run, but not taken in
+    const chatter = ['好看', '羡慕有阳台', '一样一样', '太有用了'].map((t, i) => comment(`b3-o${i}`, 'b3', `crowd${i}`, t, { createdAt: atSeconds(t0 + 30 + i * 70) }));
+    const busy = runDetection({ accounts, notes, comments: [...base, ...run, ...chatter] });
+    expect(busy.signals.some((x) => x.accountId === 'reader' && x.ruleId === 'water-army/praise-ring')).toBe(true);
+    expect(rulesOf(busy, 'reader', 'water-army')).toEqual([]);
+  });
+
+  it('"私我优惠 / 有内部价，私我" closers count as selling comments in a burst', () => {
+    const closers = ['私我优惠', '有内部价，私我', '需要优惠券的私我'];
+    const comments = ['b1', 'b2'].flatMap((n, k) => ['k1', 'k2', 'k3'].map((a, j) => comment(`${n}-${a}`, n, a, closers[(j + k) % 3], { createdAt: atSeconds(k * 86400 + j * 60) })));
+    const r = runDetection({ accounts: ['k1', 'k2', 'k3'].map((id) => account(id)), notes, comments });
+    for (const a of ['k1', 'k2', 'k3']) expect(rulesOf(r, a, 'water-army')).toEqual(['water-army/praise-ring']);
+  });
+
+  it('ring confirmations are emitted only for co-members of confirmed members, sorted and deduplicated per note', () => {
+    const comments = [...burstOn('b1', 0, members), ...burstOn('b2', 86400, members), ...burstOn('b3', 2 * 86400, ['r1', 'r2', 'once', 'r3']), ...burstOn('b1', 5 * 86400, ['x1', 'x2', 'x3'])];
+    const r = runDetection({ accounts: [...members, 'once', 'x1', 'x2', 'x3'].map((id) => account(id)), notes, comments });
+    const told = r.signals.filter((s) => s.channel === 'ring-confirmed');
+    expect(told.some((s) => s.accountId.startsWith('x'))).toBe(false);
+    const once = told.filter((s) => s.accountId === 'once');
+    expect(once.map((s) => [s.key, s.detail.relatedAccountIds])).toEqual([['b3', ['r1', 'r2', 'r3']]]);
+    const keys = told.map((s) => `${s.accountId}|${s.key}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(new Set(keys).size).toBe(keys.length);
   });
 });

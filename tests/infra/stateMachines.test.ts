@@ -41,7 +41,7 @@ describe('sweep state machine definition', () => {
     const expected = SWEEP_TASKS.map((t) => SWEEP_MAPS.find((m) => m.task === t.state)?.state ?? t.state);
     expect(mainChain(machines.sweep)).toEqual(expected);
     expect(mainChain(machines.sweep)).toEqual([
-      'Plan', 'PartitionParts', 'GroupKeys', 'ResolveAccounts', 'SampleForReview',
+      'Plan', 'PartitionParts', 'GroupKeys', 'ExpandRings', 'ResolveAccounts', 'SampleForReview',
       'EnforceActions', 'Notify', 'ScheduleLifts', 'FinishSweep',
     ]);
     expect(machines.sweep.States.FinishSweep.End).toBe(true);

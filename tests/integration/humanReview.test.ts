@@ -36,7 +36,7 @@ let snapshot: string;
 let labels: Map<string, Label>;
 
 const policyWith = (version: string, review: Record<string, unknown>) =>
-  parsePolicy({ ...defaultPolicyJson, policyVersion: version, rules: { [BAD_RULE]: { thresholds: { minJump: 1, jumpRatio: 1 } } }, review }, version);
+  parsePolicy({ ...defaultPolicyJson, policyVersion: version, rules: { [BAD_RULE]: { thresholds: { minJump: 1, minRobustZ: 0, minKept: -1e9 } } }, review }, version);
 
 async function pauseAtReview(sweepId: string, policy: unknown): Promise<PausedExecution> {
   try {

@@ -10,6 +10,9 @@
  *  - pivot: after the purge began, new notes that sell, name brands, declare cooperation or
  *    carry off-platform contacts.
  * Purge + pivot → purge-and-pivot (stronger with a rename); purge + rename → purge-and-rename.
+ * The whole pattern — purge, rename and advertising — is a sale at any size (bulk buyers take
+ * small, less active accounts too), so with a rename the follower floor and the purge size drop
+ * to renamedMinFollowers / renamedMinPurged; the purge must still be most of the history.
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
@@ -37,7 +40,10 @@ export const accountTransformationDetector: AccountDetector = {
     const th = thresholdsOf(ctx, RULE_PIVOT);
     const thR = thresholdsOf(ctx, RULE_RENAME);
     const peak = Math.max(a.followerCount, ...(a.followerHistory ?? []).map((h) => h.count));
-    if (peak < Math.min(th.minFollowers, thR.minFollowers)) return [];
+    // the full pattern (purge + rename + advertising) is a sale whatever the size: bulk buyers take small accounts too
+    const fullMinFollowers = th.renamedMinFollowers ?? th.minFollowers;
+    const fullMinPurged = th.renamedMinPurged ?? th.minPurged;
+    if (peak < Math.min(th.minFollowers, thR.minFollowers, fullMinFollowers)) return [];
 
     const purged = bundle.notes
       .map((n) => ({ n, at: epochSeconds(n.deletedAt ?? n.hiddenAt) }))
@@ -70,7 +76,10 @@ export const accountTransformationDetector: AccountDetector = {
 
     const out: Finding[] = [];
     const purgeSummary = `${inPurge.length} of ${existing} notes deleted/hidden within ${Math.max(1, Math.round((purgeEnd - purgeStart) / DAY))} day(s) at ${peak} followers`;
-    if (peak >= th.minFollowers && inPurge.length >= th.minPurged && share >= th.minPurgedShare && pivot.length >= th.minPivotNotes) {
+    const pivoted = share >= th.minPurgedShare && pivot.length >= th.minPivotNotes;
+    const grownPurge = peak >= th.minFollowers && inPurge.length >= th.minPurged;
+    const renamedPurge = renames.length > 0 && peak >= fullMinFollowers && inPurge.length >= fullMinPurged;
+    if (pivoted && (grownPurge || renamedPurge)) {
       out.push(
         finding(a.accountId, CODE, RULE_PIVOT, renames.length > 0 ? 0.92 : 0.75, {
           summary: `${purgeSummary}${renames.length ? `, nickname changed (was "${renames[0].nickname}")` : ''}, then ${pivot.length} advertising note(s)`,

@@ -6,16 +6,19 @@
  *  - automation clients: items posted through `open-api` or a tool instead of an official app;
  *  - machine cadence: inter-post gaps with a tiny coefficient of variation;
  *  - round-the-clock activity: even the quietest 5-hour block of the day holds a large share;
- *  - registration through an automation tool.
+ *  - registration through an automation tool;
+ *  - hosted commenting: most comments on other people's notes posted within seconds to a couple
+ *    of minutes of the note appearing, under many authors' notes (freshComments, filed by the
+ *    `note-comments` channel).
  * Graded: fully hosted (critical) when registered by a hosting tool, nearly everything is
- * automated, or machine cadence meets round-the-clock activity; occasional (low) for some
+ * automated, machine cadence meets round-the-clock activity, or the commenting is hosted; occasional (low) for some
  * automated items or repeated instant replies. A person who declares AI-assisted notes
  * (aigcDeclared) and posts from the app at human times is not flagged: declaration is not
  * evidence, only automation is.
  */
 import type { AccountDetector } from '../detectorPorts.ts';
-import type { Finding } from '../finding.ts';
-import { capped, epochSeconds, finding, isFarmTool, isOfficialClient, namesAutomation, thresholdsOf } from './common.ts';
+import type { Finding, Signal } from '../finding.ts';
+import { capped, epochSeconds, finding, isFarmTool, isOfficialClient, namesAutomation, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'ai-hosted' as const;
 export const RULE_FULL = 'ai-hosted/fully-hosted';
@@ -30,6 +33,37 @@ export function cadenceCv(times: number[]): number {
   if (mean <= 0) return 0;
   const variance = gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / gaps.length;
   return Math.sqrt(variance) / mean;
+}
+
+/**
+ * Comments posted within `freshCommentSeconds` of someone else's note appearing. Hosting tools watch
+ * the feed and comment on new notes seconds to a couple of minutes after they go up, note after note;
+ * people come across notes later and at random. One Signal per such comment (key: the note), filed by
+ * the `note-comments` channel, which holds the note's author and creation time next to its comments.
+ */
+export function freshComments(
+  channel: string,
+  noteId: string,
+  noteAt: number,
+  author: string | undefined,
+  rows: readonly { a: string; c: string; t: number }[],
+  th: Record<string, number>,
+): Signal[] {
+  if (!(noteAt > 0)) return [];
+  const out: Signal[] = [];
+  for (const r of rows) {
+    const latency = r.t - noteAt;
+    if (r.a === author || latency < 0 || latency > th.freshCommentSeconds) continue;
+    out.push(
+      signal(r.a, channel, CODE, RULE_FULL, noteId, 0.3, {
+        summary: `commented ${latency}s after the note appeared`,
+        noteIds: [noteId],
+        commentIds: [r.c],
+        relatedAccountIds: author ? [author] : undefined,
+      }),
+    );
+  }
+  return out;
 }
 
 /** Share of activity in the quietest 5-hour block of the day (UTC hours; the block is circular). */
@@ -69,24 +103,35 @@ export const aiHostedDetector: AccountDetector = {
     const quiet = commentTimes.length >= Math.max(24, th.minCadenceItems) ? quietBlockShare(commentTimes) : 0;
     const roundTheClock = quiet >= th.minQuietShare;
     const botCadence = (commentCv <= th.maxCadenceCv && roundTheClock) || (cv <= th.maxCadenceCv && share >= 0.5);
+    // hosted commenting: most comments on other people's notes land seconds after the note appeared
+    const ownNotes = new Set(bundle.notes.map((n) => n.noteId));
+    const onOthers = bundle.comments.filter((c) => !ownNotes.has(c.noteId)).length;
+    const fresh = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_FULL);
+    const freshNotes = new Set(fresh.map((s) => s.key)).size;
+    // across many authors: a fan with notifications on is first under one creator's notes, a tool under anyone's
+    const freshAuthors = new Set(fresh.flatMap((s) => s.detail.relatedAccountIds ?? [])).size;
+    const hostedCommenting =
+      freshNotes >= th.minFreshComments && freshAuthors >= th.minFreshAuthors && onOthers > 0 && fresh.length / onOthers >= th.minFreshShare;
     const regClient = bundle.account?.registration.client;
     const registeredByTool = !!regClient && !isOfficialClient(regClient) && !isFarmTool(regClient) && (namesAutomation(regClient) || share >= 0.5);
 
     const reasons: string[] = [];
     if (registeredByTool) reasons.push(`registered through "${regClient}"`);
     if (items.length >= th.minItems && share >= th.minAutomatedShare) reasons.push(`${automated.length} of ${items.length} posts via automation clients`);
+    if (hostedCommenting) reasons.push(`${fresh.length} of ${onOthers} comments posted within ${th.freshCommentSeconds}s of the note appearing, under ${freshAuthors} authors`);
     if (botCadence) reasons.push(`machine cadence (gap variation ${cv.toFixed(2)})${roundTheClock ? ', commenting round the clock' : ''}`);
     const clients = capped(automated.map((i) => i.client ?? ''), 5).filter(Boolean);
     const evidenceIds = (kind: 'note' | 'comment') => {
       const ids = capped(automated.filter((i) => i.kind === kind).map((i) => i.id), 20);
       return ids.length ? ids : undefined;
     };
+    const freshIds = capped(fresh.flatMap((s) => s.detail.commentIds ?? []), 20);
     if (reasons.length > 0) {
       return [
         finding(bundle.accountId, CODE, RULE_FULL, Math.min(0.98, 0.75 + 0.08 * reasons.length), {
           summary: reasons.join('; '),
           noteIds: evidenceIds('note'),
-          commentIds: evidenceIds('comment'),
+          commentIds: hostedCommenting ? capped([...(evidenceIds('comment') ?? []), ...freshIds], 20) : evidenceIds('comment'),
           matched: clients.length ? clients : undefined,
         }),
       ];

@@ -1,7 +1,8 @@
 /**
  * engagement-bait: mutual-follow schemes, "double-tap for a surprise" hooks, sensational titles.
  * AccountDetector only: patterns over the account's notes, comments, nickname and bio;
- * each rule needs repetition (a declaration in the profile counts twice).
+ * each rule needs repetition (a declaration counts twice: in the profile, or as the title of a note,
+ * where the appeal is what the note is about, e.g. a note titled "互关🔁"; mutual-follow only).
  */
 import type { AccountDetector } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
@@ -13,6 +14,10 @@ const CODE = 'engagement-bait' as const;
 export const RULE_MUTUAL = 'engagement-bait/mutual-follow';
 export const RULE_HOOK = 'engagement-bait/bait-hook';
 export const RULE_SENSATIONAL = 'engagement-bait/sensational-title';
+/** Stand-ins for 互/关 that normalisation keeps: 🔁/🔄 ("🔁关注" = 互关注) and the Japanese 関 ("求関注", "秒回関"). */
+const STAND_INS = /\u{1f501}|\u{1f504}|関/gu;
+const STAND_IN_TO: Record<string, string> = { '\u{1f501}': '互', '\u{1f504}': '互', 関: '关' };
+const unStandIn = (t: string) => (t.includes('\u{1f501}') || t.includes('\u{1f504}') || t.includes('関') ? t.replace(STAND_INS, (c) => STAND_IN_TO[c]) : t);
 
 export const engagementBaitDetector: AccountDetector = {
   code: CODE,
@@ -20,7 +25,8 @@ export const engagementBaitDetector: AccountDetector = {
     if (!ctx.enabled(CODE)) return [];
     const out: Finding[] = [];
     // every text is matched as written (normalised) and in its letters-only form (separators, emoji and pinyin dodges undone)
-    const both = (t: string) => `${t}\n${hookForm(t)}`;
+    // stand-ins for 互/关 are read as such in the letters-only form (which would otherwise drop 🔁)
+    const both = (t: string) => `${t}\n${hookForm(unStandIn(t))}`;
     const profile = bundle.account ? both(normalizeText(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`)) : '';
     const notes = bundle.notes.map((n) => {
       const title = normalizeText(n.title);
@@ -36,7 +42,9 @@ export const engagementBaitDetector: AccountDetector = {
       const noteHits = notes.filter((n) => re.test(n.text));
       const commentHits = inComments ? comments.filter((c) => re.test(c.text)) : [];
       const profileHit = re.test(profile);
-      const weight = noteHits.length + commentHits.length + (profileHit ? 2 : 0);
+      // only for mutual-follow: a giveaway title ("关注抽奖") by a brand is not a scheme
+      const titled = rule === RULE_MUTUAL ? noteHits.filter((n) => re.test(n.title)).length : 0;
+      const weight = noteHits.length + titled + commentHits.length + (profileHit ? 2 : 0);
       if (weight < th.minItems) continue;
       const matched = capped(
         [...noteHits.map((n) => n.text), ...commentHits.map((c) => c.text), ...(profileHit ? [profile] : [])].map((t) => excerpt(re.exec(t)?.[0] ?? t, 20)),

@@ -288,27 +288,46 @@ export const clientChannel: Channel = {
   },
 };
 
+function median(xs: number[]): number {
+  const s = [...xs].sort((x, y) => x - y);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * The largest step in a daily follower history, measured against the account's own day-to-day
+ * noise (median absolute deviation of the daily changes). Bought followers arrive as a step that
+ * stays; a big account's ordinary ±0.5 % wobble, or the bump after a campaign that ebbs away
+ * again, does not stand out against its own noise. Exported for tests.
+ */
+export function followerStep(hist: { at: string; count: number }[]): { jump: number; z: number; at: string; kept: number } | undefined {
+  if (hist.length < 4) return undefined;
+  const deltas: number[] = [];
+  for (let i = 1; i < hist.length; i++) deltas.push(hist[i].count - hist[i - 1].count);
+  const med = median(deltas);
+  // robust scale; floors keep a flat history (MAD 0) from turning every small step into a huge z
+  const scale = Math.max(1.4826 * median(deltas.map((d) => Math.abs(d - med))), 0.002 * hist[hist.length - 1].count, 2);
+  let best: { jump: number; z: number; at: string; kept: number } | undefined;
+  for (let i = 0; i < deltas.length; i++) {
+    const jump = deltas[i] - med;
+    if (jump <= 0 || (best && jump <= best.jump)) continue;
+    // how much of the step is still there over the next three days
+    const before = hist[i].count;
+    let after = Infinity;
+    for (let j = i + 2; j < Math.min(hist.length, i + 5); j++) after = Math.min(after, hist[j].count);
+    const kept = after === Infinity ? 1 : (after - before) / deltas[i];
+    best = { jump, z: jump / scale, at: hist[i + 1].at, kept };
+  }
+  return best;
+}
+
 function brushedFollowers(bundle: AccountBundle, th: Record<string, number>): Finding | undefined {
   const reasons: string[] = [];
   let score = 0;
-  const hist = bundle.account?.followerHistory ?? [];
-  if (hist.length >= 3) {
-    const deltas: number[] = [];
-    for (let i = 1; i < hist.length; i++) deltas.push(hist[i].count - hist[i - 1].count);
-    const sorted = deltas.map((d) => Math.max(0, d)).sort((x, y) => x - y);
-    const median = sorted[Math.floor(sorted.length / 2)];
-    let jumpAt = -1;
-    let jump = 0;
-    for (let i = 0; i < deltas.length; i++) {
-      if (deltas[i] > jump) {
-        jump = deltas[i];
-        jumpAt = i + 1;
-      }
-    }
-    if (jump >= th.minJump && jump >= th.jumpRatio * Math.max(1, median)) {
-      reasons.push(`followers jumped by ${jump} on ${hist[jumpAt].at.slice(0, 10)} (typical day: ${median})`);
-      score = Math.max(score, Math.min(0.9, 0.6 + jump / (th.minJump * 20)));
-    }
+  const step = followerStep(bundle.account?.followerHistory ?? []);
+  if (step && step.jump >= th.minJump && step.z >= th.minRobustZ && step.kept >= th.minKept) {
+    reasons.push(`followers jumped by ${Math.round(step.jump)} on ${step.at.slice(0, 10)} and stayed (${step.z.toFixed(1)}× the account's day-to-day noise)`);
+    score = Math.max(score, Math.min(0.9, 0.6 + step.z / 200));
   }
   if (bundle.followers.length >= th.burstFollows) {
     const times = bundle.followers.map((f) => epochSeconds(f.createdAt)).sort((x, y) => x - y);

@@ -3,8 +3,8 @@
  *
  * - Channel `license` (key: hashed licenceId): one licence carried by several unrelated
  *   accounts. Accounts are related when they share a brandId or a nickname prefix (a chain's
- *   branches); the family verified first is presumed the owner and is not flagged, every
- *   other family gets `shared-license`.
+ *   branches; a leading city is not part of it); the family verified first is presumed the
+ *   owner and is not flagged, every other family gets `shared-license`.
  * - AccountDetector: qualifications inconsistent with the account — verified before the
  *   account existed, verified after the snapshot, or carried by a personal account.
  */
@@ -54,8 +54,15 @@ interface LicenseRow {
   v: number;
 }
 
+/**
+ * A leading city ("成都", "上海市") says where a shop is, not which business it is: "成都橙兮小馆" and "成都未舍花艺"
+ * are unrelated, "上海美丽诊所" and "杭州美丽诊所" are one chain. Major mainland, HK/Macau/Taiwan cities.
+ */
+const CITY_PREFIX =
+  /^(?:北京|上海|天津|重庆|广州|深圳|杭州|成都|南京|苏州|武汉|西安|长沙|郑州|青岛|厦门|福州|济南|合肥|昆明|大理|丽江|三亚|海口|南宁|贵阳|南昌|太原|石家庄|沈阳|大连|长春|哈尔滨|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|宁波|温州|无锡|常州|东莞|佛山|珠海|中山|惠州|泉州|烟台|潍坊|徐州|洛阳|桂林|香港|澳门|台北|台中|高雄)市?/;
+
 function nicknamePrefix(n: string): string {
-  const c = [...compactText(n)];
+  const c = [...compactText(n).replace(CITY_PREFIX, '')];
   const latin = c.length > 0 && /[a-z0-9]/.test(c[0]);
   return c.slice(0, latin ? 4 : 2).join('');
 }

@@ -3,19 +3,22 @@
  *
  * - Channel `note-minhash`: each note (≥20 compact characters) is keyed by its LSH bands
  *   (5 bands × 3 MinHash rows); a band shared by notes of many distinct accounts is a
- *   cross-account template cluster (matrix accounts posting the same copy).
- * - AccountDetector: one account whose own notes are mostly near-duplicates of each other
+ *   cross-account template cluster (matrix accounts posting the same copy). The same verified pairs, read in time
+ *   order, mark a note as a copy when another account posted it first (搬运: one original per copy).
+ * - AccountDetector: a personal account with several copies taken from several accounts reposts others' notes;
+ *   one account whose own notes are mostly near-duplicates of each other
  *   (estimated Jaccard ≥ similarity over 32 MinHash values) is mass-posting a template.
  */
 import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, simhash64, simhashFromHex, simhashHex, similarity } from '../text/nearDuplicate.ts';
+import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, shingleWidth, simhash64, simhashFromHex, simhashHex, similarity } from '../text/nearDuplicate.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'homogeneous-content' as const;
 export const RULE_CROSS = 'homogeneous-content/cross-account-duplicates';
 export const RULE_TEMPLATE = 'homogeneous-content/template-posting';
+export const RULE_REPOSTS = 'homogeneous-content/repeated-reposts';
 const CHANNEL = 'note-minhash';
 const BANDS = 5;
 const ROWS = 3;
@@ -31,7 +34,10 @@ export function isGenerated(n: Note): boolean {
 /** The most rows compared pairwise in one band group (deterministic: the earliest). */
 const MAX_PAIRWISE = 3000;
 
-type MinhashRow = { a: string; n: string; t: number; s: string; d?: number };
+type MinhashRow = { a: string; n: string; t: number; s: string; d?: number; l?: number };
+
+/** Rows of notes shorter than this (compact characters) carry their length, for the repost rule's minChars. */
+const SHORT_NOTE = 60;
 
 export const noteMinhashChannel: Channel = {
   name: CHANNEL,
@@ -44,31 +50,56 @@ export const noteMinhashChannel: Channel = {
     if (isGenerated(n)) return [];
     const compact = noteCompact(n.title, n.body);
     if (compact.length < 20) return [];
-    const shingles = shingleHashes(compact);
+    const shingles = shingleHashes(compact, shingleWidth(compact));
     const row: MinhashRow = { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), s: simhashHex(simhash64(shingles)) };
     if (REPOST_DISCLAIMER.test(normalizeText(`${n.title}\n${n.body}`))) row.d = 1;
+    if (compact.length < SHORT_NOTE) row.l = compact.length;
     return bandKeys(minhash(shingles, BANDS * ROWS), BANDS, ROWS).map((key) => ({ key, row }));
   },
   group(key, raw, ctx) {
-    if (!ctx.enabled(CODE)) return [];
+    if (!ctx.enabled(CODE) || raw.length < 2) return [];
     const th = thresholdsOf(ctx, RULE_CROSS);
-    if (raw.length < th.minNoteAccounts) return [];
+    const tr = thresholdsOf(ctx, RULE_REPOSTS);
     const rows = (raw as unknown as MinhashRow[]).slice().sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1)).slice(0, MAX_PAIRWISE);
-    if (new Set(rows.map((r) => r.a)).size < th.minNoteAccounts) return [];
-    // verify candidates: close SimHash (looser for copied-material disclaimers), posted within the window
+    const accounts = new Set(rows.map((r) => r.a)).size;
+    if (accounts < 2) return [];
+    // verify candidates: close SimHash (looser for copied-material disclaimers); a matrix posts within the window,
+    // a copier reposts someone's note later (within copyWindowDays)
     const hashes = rows.map((r) => simhashFromHex(r.s));
     const window = th.windowDays * 86400;
+    const reach = Math.max(window, tr.copyWindowDays * 86400);
+    const minLag = tr.minLagHours * 3600;
     const neighbours = rows.map(() => new Set<string>());
+    const originals = rows.map(() => [] as number[]);
     for (let i = 0; i < rows.length; i++) {
-      for (let j = i + 1; j < rows.length && rows[j].t - rows[i].t <= window; j++) {
+      for (let j = i + 1; j < rows.length && rows[j].t - rows[i].t <= reach; j++) {
         if (rows[i].a === rows[j].a) continue;
+        const d = hamming64(hashes[i], hashes[j]);
         const limit = rows[i].d === 1 && rows[j].d === 1 ? th.maxHammingReposts : th.maxHamming;
-        if (hamming64(hashes[i], hashes[j]) <= limit) {
+        if (d <= limit && rows[j].t - rows[i].t <= window) {
           neighbours[i].add(rows[j].a);
           neighbours[j].add(rows[i].a);
         }
+        // a copy may add a disclaimer ("侵删") the original never had
+        // short boilerplate ("备考时间规划建议。欢迎预约。") is written alike by many; copying is of notes with substance
+        if ((rows[j].l ?? SHORT_NOTE) < tr.minChars) continue;
+        if (d <= (rows[j].d === 1 ? tr.maxHammingReposts : tr.maxHamming) && rows[j].t - rows[i].t >= minLag) originals[j].push(i);
       }
     }
+    const out: Signal[] = [];
+    rows.forEach((r, j) => {
+      if (!originals[j].length) return;
+      const from = originals[j].slice(0, 3);
+      out.push(
+        signal(r.a, CHANNEL, CODE, RULE_REPOSTS, key, 0.7, {
+          summary: `note ${r.n} repeats earlier note ${from.map((i) => `${rows[i].n} of ${rows[i].a}`).join(', ')}`,
+          noteIds: [r.n],
+          relatedAccountIds: capped(from.map((i) => rows[i].a)),
+          clusterKey: key,
+        }),
+      );
+    });
+    if (accounts < th.minNoteAccounts) return out;
     const members = new Map<string, { notes: Set<string>; related: Set<string> }>();
     rows.forEach((r, i) => {
       if (neighbours[i].size < th.minNoteAccounts - 1) return;
@@ -77,7 +108,6 @@ export const noteMinhashChannel: Channel = {
       m.notes.add(r.n);
       for (const x of neighbours[i]) m.related.add(x);
     });
-    const out: Signal[] = [];
     for (const a of [...members.keys()].sort()) {
       const m = members.get(a)!;
       out.push(
@@ -147,6 +177,26 @@ export const homogeneousContentDetector: AccountDetector = {
             noteIds,
             relatedAccountIds: related,
             clusterKey: cross.map((s) => s.key).sort()[0],
+          }),
+        );
+      }
+    }
+    const reposts = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_REPOSTS);
+    // 搬运 is a personal account farming traffic with others' notes; brands and verified businesses publish their own
+    // campaign copy, which their partners and franchisees repeat
+    if (reposts.length > 0 && (bundle.account?.accountType ?? 'personal') === 'personal') {
+      // a copier: several of its notes each repeat an earlier note of someone else, taken from several accounts
+      const thr = thresholdsOf(ctx, RULE_REPOSTS);
+      const copied = new Map<string, Signal>();
+      for (const s of reposts) if (!copied.has(s.detail.noteIds![0])) copied.set(s.detail.noteIds![0], s);
+      const sources = new Set([...copied.values()].flatMap((s) => s.detail.relatedAccountIds ?? []));
+      if (copied.size >= thr.minCopies && sources.size >= thr.minSources) {
+        const examples = [...copied.keys()].sort().slice(0, 3).map((n) => copied.get(n)!.detail.summary);
+        out.push(
+          finding(bundle.accountId, CODE, RULE_REPOSTS, Math.min(0.95, 0.55 + 0.05 * copied.size), {
+            summary: `${copied.size} notes repost earlier notes of ${sources.size} other accounts (${examples.join('; ')})`,
+            noteIds: capped(copied.keys(), 20),
+            relatedAccountIds: capped(sources, 20),
           }),
         );
       }

@@ -3,10 +3,14 @@
  * and misleading titles — only in commercial notes (a brand or professional account, or a
  * note naming a brand or carrying sales cues). A personal note's "最好的一天" is not marketing;
  * personal accounts need the claim in more notes (personalMinNotes) before a finding.
+ * Misleading titles: a title borrowing an authority (state media, regulators, doctors) over a
+ * selling body is enough once on a business account (minAuthorityNotes); free, clearance or
+ * manufactured-popularity bait ("免费送", "清仓", "全网都在抢") needs repetition (minNotes),
+ * since shops run real sales and giveaways.
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { ABSOLUTE_CLAIM, EXPERIENCE_CLAIM, MEDICAL_CLAIM, PAID_COOPERATION, PRICE, SALES, TITLE_BAIT } from '../text/marketingPatterns.ts';
+import { ABSOLUTE_CLAIM, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, EXPERIENCE_CLAIM, MEDICAL_CLAIM, PAID_COOPERATION, PRICE, SALES, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, finding, thresholdsOf } from './common.ts';
 
@@ -19,6 +23,8 @@ export const RULE_TITLE = 'misleading-marketing/misleading-title';
 interface Hit {
   id: string;
   match: string;
+  /** a title borrowing an authority (state media, regulators, doctors) rather than promising something free */
+  authority?: boolean;
 }
 
 export const misleadingMarketingDetector: AccountDetector = {
@@ -47,15 +53,21 @@ export const misleadingMarketingDetector: AccountDetector = {
         const m = re.exec(text);
         if (m) hits[rule].push({ id: n.noteId, match: m[0] });
       }
-      const tm = TITLE_BAIT.exec(title);
-      if (tm && (SALES.test(body) || PRICE.test(body))) hits[RULE_TITLE].push({ id: n.noteId, match: tm[0] });
+      // a before/after picture is an efficacy claim only about a body or a product's effect, not a room makeover
+      const pic = BEFORE_AFTER_PICTURE.exec(text);
+      if (pic && !hits[RULE_EXPERIENCE].some((h) => h.id === n.noteId) && BEFORE_AFTER_EFFECT.test(text)) hits[RULE_EXPERIENCE].push({ id: n.noteId, match: pic[0] });
+      const am = TITLE_AUTHORITY.exec(title);
+      const tm = am ?? TITLE_BAIT.exec(title);
+      if (tm && (SALES.test(body) || PRICE.test(body))) hits[RULE_TITLE].push({ id: n.noteId, match: tm[0], authority: !!am });
     }
     const out: Finding[] = [];
     for (const rule of [RULE_ABSOLUTE, RULE_MEDICAL, RULE_EXPERIENCE, RULE_TITLE]) {
       const list = hits[rule];
       if (list.length === 0) continue;
       const th = thresholdsOf(ctx, rule);
-      const need = commercialAccount ? th.minNotes : Math.max(th.minNotes, th.personalMinNotes ?? th.minNotes);
+      let need = commercialAccount ? th.minNotes : Math.max(th.minNotes, th.personalMinNotes ?? th.minNotes);
+      // a business selling under a borrowed authority ("央视推荐", "药监局认可") needs no repetition
+      if (rule === RULE_TITLE && commercialAccount && list.some((h) => h.authority)) need = Math.min(need, th.minAuthorityNotes ?? need);
       if (list.length < need) continue;
       const what = { [RULE_ABSOLUTE]: 'absolute claims', [RULE_MEDICAL]: 'cure/efficacy claims', [RULE_EXPERIENCE]: 'dramatic before/after experiences', [RULE_TITLE]: 'misleading titles' }[rule];
       out.push(

@@ -7,6 +7,10 @@
  *   they add up (weighted) over several items.
  * - Channel `contact`: every concrete contact becomes a key; one contact published by
  *   several accounts is a diversion matrix.
+ * - Private answers: the comment-thread channel of water-army (`note-comments`) pairs "where to
+ *   buy / 求链接" questions with their answers; an answer of this account that moves the sale to
+ *   private messages or a shop elsewhere ("链接私你了", "某宝搜…旗舰店") and that our own scan reads
+ *   as a redirect is diversion even when said once. (Needs water-army enabled to see the pairs.)
  */
 import type { Account, AccountDetector, Channel, Comment, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
@@ -19,6 +23,10 @@ export const RULE_PROFILE = 'traffic-diversion/contact-in-profile';
 export const RULE_SOLICIT = 'traffic-diversion/solicitation';
 export const RULE_SHARED = 'traffic-diversion/shared-contact';
 export const RULE_DEAL = 'traffic-diversion/private-deal';
+export const RULE_ANSWER = 'traffic-diversion/private-answer';
+/** The water-army signal that pairs a purchase question with an answer (see waterArmy.ts `scriptedQa`). */
+const QA_RULE = 'water-army/scripted-qa';
+const QA_ANSWER = 'qa:answer';
 
 /** Contacts specific enough to identify one operator (bare big-site domains are not). */
 function isKeyable(c: ContactHit): boolean {
@@ -182,6 +190,24 @@ export const trafficDiversionDetector: AccountDetector = {
           noteIds: noteIds.length ? noteIds : undefined,
           commentIds: commentIds.length ? commentIds : undefined,
           matched: capped(deals.flatMap((s) => s.deals), 10),
+        }),
+      );
+    }
+
+    // answers to "where to buy" questions that move the sale off the thread
+    const thAnswer = thresholdsOf(ctx, RULE_ANSWER);
+    const redirected = new Set(scans.filter((s) => s.kind === 'comment' && (s.solicitWeight > 0 || s.contacts.length > 0)).map((s) => s.id));
+    const answers = bundle.signals.filter((s) => s.ruleId === QA_RULE && s.detail.clusterKey === QA_ANSWER && (s.detail.commentIds ?? []).some((c) => redirected.has(c)));
+    const answeredNotes = new Set(answers.map((s) => s.key));
+    if (answeredNotes.size >= thAnswer.minAnswers && answers.length > 0) {
+      const commentIds = capped([...new Set(answers.flatMap((s) => (s.detail.commentIds ?? []).filter((c) => redirected.has(c))))]);
+      out.push(
+        finding(id, CODE, RULE_ANSWER, Math.min(0.9, 0.6 + 0.1 * answeredNotes.size), {
+          summary: `answered "where to buy" questions by moving the sale to private messages or another shop on ${answeredNotes.size} note(s)`,
+          noteIds: capped([...answeredNotes].sort()),
+          commentIds,
+          relatedAccountIds: capped([...new Set(answers.flatMap((s) => s.detail.relatedAccountIds ?? []))], 20),
+          matched: capped(scans.filter((s) => commentIds.includes(s.id)).flatMap((s) => [...s.fragments, ...s.contacts.map(contactLabel)]), 10),
         }),
       );
     }

@@ -3,19 +3,28 @@
  *
  * - Per note (AccountDetector): a note naming a brand (brandIds) that declares a paid or
  *   gifted cooperation ("恰饭", "品牌方寄的", "#ad") without sponsoredVia = partner-platform
- *   → `paid-off-platform`, one Finding per note.
- * - Brand accounts: a brand account's own note that promotes another brand, or poses as a
- *   consumer ("自费购买", "不是广告") while selling → `brand-unauthorised`, one Finding per note.
+ *   → `paid-off-platform`, one Finding per note. An ordinary account's hard-sell note (coupon
+ *   codes, final prices, product cards…) → `covert-ad`, brand tagged or not: seeding
+ *   operations leave the brand untagged to dodge brand screening, the selling gives them away.
+ * - Brand accounts: a brand account's own note that sells its own products (hard-sell cues;
+ *   untagged notes of a brand account are about its brand), promotes another brand, or poses
+ *   as a consumer ("自费购买", "不是广告") while selling, outside the partner platform
+ *   → `brand-unauthorised`, one Finding per note. Each one costs the brand points
+ *   (shared/brand/brandPoints.ts, applied when deciding).
  * - Channel `brand-notes` (key: brandId): commercial, non-partner notes about one brand posted
  *   by many ordinary accounts in a burst (above the brand's own baseline) → `coordinated-seeding`
- *   for each poster (clusterKey = the brandId). The brand's own account is NOT charged for
- *   campaigns posted by others: a competitor could seed for a brand to get it punished; the
- *   brandId in the evidence lets reviewers take it up with the brand.
+ *   for each poster (clusterKey = the brandId).
+ *   The same burst, split into campaigns (no gap over the window), goes to the brand's own
+ *   account (learnt from the `accounts` rows with a brandId) → `brand-campaign`, one Finding per
+ *   campaign. Seeding campaigns are how brands buy fake word of mouth (seed 003); whether the
+ *   brand pays points for one is the policy's call (brandPoints.attributeCampaigns,
+ *   minCampaignAccounts), since a competitor could also seed for a brand to frame it.
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { DISCLAIMER, PAID_COOPERATION, PRICE, SALES, hardSellCues } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
+import { campaignKey } from '#shared/brand/brandPoints';
 import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'undisclosed-promotion' as const;
@@ -23,6 +32,7 @@ export const RULE_PAID = 'undisclosed-promotion/paid-off-platform';
 export const RULE_BRAND = 'undisclosed-promotion/brand-unauthorised';
 export const RULE_SEEDING = 'undisclosed-promotion/coordinated-seeding';
 export const RULE_COVERT = 'undisclosed-promotion/covert-ad';
+export const RULE_CAMPAIGN = 'undisclosed-promotion/brand-campaign';
 const CHANNEL = 'brand-notes';
 
 const viaPartner = (n: Note): boolean => n.sponsoredVia === 'partner-platform';
@@ -30,7 +40,10 @@ const viaPartner = (n: Note): boolean => n.sponsoredVia === 'partner-platform';
 export interface NoteCues {
   paid: boolean;
   disclaimer: boolean;
+  /** Sales cue or a price. */
   sales: boolean;
+  /** A sales cue proper: reviews quote prices, so a price alone does not make a note selling. */
+  selling: boolean;
   hardSell: string[];
 }
 
@@ -38,7 +51,9 @@ export function noteCues(n: Note): NoteCues {
   const t = normalizeText(`${n.title}\n${n.body}\n${(n.tags ?? []).join(' ')}`);
   const disclaimer = DISCLAIMER.test(t);
   const paid = PAID_COOPERATION.test(disclaimer ? t.replace(new RegExp(DISCLAIMER.source, 'g'), ' ') : t);
-  return { paid, disclaimer, sales: SALES.test(t) || PRICE.test(t), hardSell: hardSellCues(t) };
+  const hardSell = hardSellCues(t);
+  const selling = SALES.test(t) || hardSell.length > 0;
+  return { paid, disclaimer, sales: selling || PRICE.test(t), selling, hardSell };
 }
 
 export const brandNotesChannel: Channel = {
@@ -53,8 +68,8 @@ export const brandNotesChannel: Channel = {
     const n = record as Note;
     if (!n.brandIds || n.brandIds.length === 0 || viaPartner(n)) return [];
     const cues = noteCues(n);
-    if (!cues.sales && !cues.disclaimer && !cues.paid) {
-      // a mention without any commercial cue still counts for the brand's baseline
+    if (!cues.selling && !cues.disclaimer && !cues.paid) {
+      // a mention without any commercial cue (a price alone is a review's) still counts for the brand's baseline
       return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt) } }));
     }
     return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1 } }));
@@ -99,6 +114,7 @@ export const brandNotesChannel: Channel = {
     const accounts = [...new Set(burst.map((x) => x.a))].sort();
     if (accounts.length < th.minAccounts) return [];
     const out: Signal[] = [];
+    if (brandAccounts.size > 0) out.push(...campaignSignals(brandId, [...brandAccounts].sort(), burst, window, thresholdsOf(ctx, RULE_CAMPAIGN).maxFindings, th.minAccounts));
     for (const a of accounts) {
       out.push(
         signal(a, CHANNEL, CODE, RULE_SEEDING, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
@@ -119,6 +135,41 @@ export const brandNotesChannel: Channel = {
   },
 };
 
+/**
+ * The brand's side of a seeding burst: the burst notes split into campaigns where no note follows
+ * the previous one within the window, each campaign with >= minAccounts posters is one signal to
+ * the brand's own account(s), keyed by its first note (campaignKey). Whether the brand pays for
+ * it is the policy's call (brandPoints.attributeCampaigns), not the detector's.
+ */
+function campaignSignals(brandId: string, brandAccounts: string[], burst: { a: string; n: string; t: number }[], window: number, maxCampaigns: number, minAccounts: number): Signal[] {
+  const campaigns: (typeof burst)[] = [];
+  for (const x of burst) {
+    const cur = campaigns[campaigns.length - 1];
+    if (cur && x.t - cur[cur.length - 1].t <= window) cur.push(x);
+    else campaigns.push([x]);
+  }
+  const out: Signal[] = [];
+  for (const c of campaigns.slice(-maxCampaigns)) {
+    const accounts = [...new Set(c.map((x) => x.a))].sort();
+    if (accounts.length < minAccounts) continue;
+    const key = campaignKey(brandId, c[0].n);
+    const from = new Date(c[0].t * 1000).toISOString();
+    const to = new Date(c[c.length - 1].t * 1000).toISOString();
+    for (const ba of brandAccounts) {
+      out.push(
+        signal(ba, CHANNEL, CODE, RULE_CAMPAIGN, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
+          summary: `seeding campaign for brand ${brandId}: ${c.length} commercial notes by ${accounts.length} ordinary accounts outside the partner platform, ${from} – ${to}`,
+          // first note first: it names the campaign across sweeps
+          noteIds: [c[0].n, ...capped(c.slice(1).map((x) => x.n), 49)],
+          relatedAccountIds: capped(accounts, 50),
+          clusterKey: key,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 export const undisclosedPromotionDetector: AccountDetector = {
   code: CODE,
   detect(bundle, ctx) {
@@ -135,18 +186,41 @@ export const undisclosedPromotionDetector: AccountDetector = {
     const ordinary = !account || account.accountType === 'personal';
     const notes = [...bundle.notes].sort((x, y) => (x.noteId < y.noteId ? -1 : 1));
     for (const n of notes) {
-      if (!n.brandIds || n.brandIds.length === 0 || viaPartner(n)) continue;
+      if (viaPartner(n)) continue;
+      const tagged = !!n.brandIds && n.brandIds.length > 0;
       const cues = noteCues(n);
-      const otherBrand = isBrand && !!account?.brandId && n.brandIds.some((b) => b !== account.brandId);
-      if (isBrand && (otherBrand || (cues.disclaimer && cues.sales))) {
-        if (brandNotes.size < thBrand.maxFindings) {
-          brandNotes.add(n.noteId);
+      if (isBrand) {
+        // A brand account speaks for its brand: an untagged note of its own is about that brand.
+        const otherBrand = !!account?.brandId && tagged && n.brandIds!.some((b) => b !== account.brandId);
+        const posing = tagged && cues.disclaimer && cues.sales;
+        const selling = (!tagged || n.brandIds!.includes(account!.brandId ?? '')) && cues.hardSell.length >= thBrand.minSellCues;
+        if (otherBrand || posing || selling) {
+          if (brandNotes.size < thBrand.maxFindings) {
+            brandNotes.add(n.noteId);
+            out.push(
+              finding(bundle.accountId, CODE, RULE_BRAND, 0.8, {
+                summary: otherBrand
+                  ? `brand account promotes ${n.brandIds!.filter((b) => b !== account?.brandId).join(', ')} outside the partner platform: "${excerpt(n.title, 30)}"`
+                  : posing
+                    ? `brand account poses as a consumer while selling: "${excerpt(n.title, 30)}"`
+                    : `brand account sells its own products outside the partner platform: "${excerpt(n.title, 30)}"`,
+                noteIds: [n.noteId],
+                ...(selling && !otherBrand && !posing ? { matched: cues.hardSell.slice(0, 5) } : {}),
+              }),
+            );
+          }
+          continue;
+        }
+      }
+      if (!tagged) {
+        // Seeding operations leave the brand untagged to dodge brand screening; the hard sell still gives them away.
+        if (ordinary && !cues.paid && cues.hardSell.length >= thCovert.minCuesUntagged && covertCount < thCovert.maxFindings) {
+          covertCount += 1;
           out.push(
-            finding(bundle.accountId, CODE, RULE_BRAND, 0.8, {
-              summary: otherBrand
-                ? `brand account promotes ${n.brandIds.filter((b) => b !== account?.brandId).join(', ')} outside the partner platform: "${excerpt(n.title, 30)}"`
-                : `brand account poses as a consumer while selling: "${excerpt(n.title, 30)}"`,
+            finding(bundle.accountId, CODE, RULE_COVERT, Math.min(0.9, 0.55 + 0.05 * cues.hardSell.length), {
+              summary: `an ordinary account runs a hard-sell ad without tagging the brand, outside the partner platform: "${excerpt(n.title, 30)}"`,
               noteIds: [n.noteId],
+              matched: cues.hardSell.slice(0, 5),
             }),
           );
         }
@@ -156,7 +230,7 @@ export const undisclosedPromotionDetector: AccountDetector = {
         covertCount += 1;
         out.push(
           finding(bundle.accountId, CODE, RULE_COVERT, Math.min(0.9, 0.6 + 0.05 * cues.hardSell.length), {
-            summary: `an ordinary account runs a hard-sell ad for ${n.brandIds.join(', ')} outside the partner platform: "${excerpt(n.title, 30)}"`,
+            summary: `an ordinary account runs a hard-sell ad for ${n.brandIds!.join(', ')} outside the partner platform: "${excerpt(n.title, 30)}"`,
             noteIds: [n.noteId],
             matched: cues.hardSell.slice(0, 5),
           }),
@@ -167,11 +241,16 @@ export const undisclosedPromotionDetector: AccountDetector = {
         paidCount += 1;
         out.push(
           finding(bundle.accountId, CODE, RULE_PAID, 0.85, {
-            summary: `paid cooperation for ${n.brandIds.join(', ')} not placed through the partner platform: "${excerpt(n.title, 30)}"`,
+            summary: `paid cooperation for ${n.brandIds!.join(', ')} not placed through the partner platform: "${excerpt(n.title, 30)}"`,
             noteIds: [n.noteId],
           }),
         );
       }
+    }
+    // Campaigns others ran for this brand: one finding per campaign (charged, or not, by the brand points policy).
+    if (isBrand && account?.brandId) {
+      const campaigns = bundle.signals.filter((x) => x.ruleId === RULE_CAMPAIGN && x.key === account.brandId).sort((x, y) => (x.detail.clusterKey! < y.detail.clusterKey! ? -1 : 1));
+      for (const c of campaigns.slice(0, thresholdsOf(ctx, RULE_CAMPAIGN).maxFindings)) out.push(finding(bundle.accountId, CODE, RULE_CAMPAIGN, c.score, c.detail));
     }
     const seeding = bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_SEEDING);
     if (seeding.length > 0) {

@@ -8,16 +8,20 @@
  *    within a short window; short generic praise needs a tighter window and more accounts;
  *  - scripted Q&A: a "can't find it / where to buy" question answered by a "sent you the
  *    link privately" reply, linked by replyToCommentId or by time adjacency.
+ * A burst is cut into lockstep runs (consecutive comments ≤ lockstepGapSeconds apart).
  * Each member gets a Signal naming its co-members. The AccountDetector then requires
  * repetition: the account must act in ≥2 notes with the same partners (SynchroTrap /
- * CopyCatch spirit) before anything is found — one burst on one note is never enough.
+ * CopyCatch spirit) before anything is found — one burst on one note is never enough alone.
+ * Cluster expansion: the ExpandRings stage (waterArmyExpansion.ts) tells the co-members of
+ * confirmed members; one who acted in lockstep with several of them is a ring-associate.
  *
- * The same channel measures reply latency for ai-hosted (instant replies).
+ * The same channel measures reply and comment latency for ai-hosted (instant replies, fresh-note comments).
  */
-import type { AccountDetector, Channel, Comment, Note } from '../detectorPorts.ts';
+import type { AccountDetector, Channel, Comment, DetectContext, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { fnv1a32 } from '../text/hash.ts';
 import { compactText, normalizeText } from '../text/normalizeText.ts';
+import { freshComments, RULE_FULL as RULE_AI_FULL } from './aiHosted.ts';
 import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'water-army' as const;
@@ -25,15 +29,22 @@ export const CHANNEL_NOTE_COMMENTS = 'note-comments';
 export const RULE_PRAISE = 'water-army/praise-ring';
 export const RULE_QA = 'water-army/scripted-qa';
 export const RULE_CORE = 'water-army/ring-core';
+export const RULE_ASSOCIATE = 'water-army/ring-associate';
+/** Signals the ExpandRings stage files for the co-members of confirmed ring members (waterArmyExpansion.ts). */
+export const CHANNEL_RING_CONFIRMED = 'ring-confirmed';
 export const RULE_AI_INSTANT = 'ai-hosted/occasional';
 
 const QUESTION =
-  /怎么(?:没|搜不|找不)|搜不到|没搜到|找不到|在哪(?:里|儿)?(?:买|入|下单|搜)|哪里(?:买|有卖|入|可以买)|哪儿买|怎么买|求(?:个)?(?:链接|店名|牌子|分享|型号)|链接呢|有链接吗|蹲(?:个|一个)?链接|什么牌子|哪个牌子|啥牌子|什么型号|有同款吗|同款(?:在)?哪|同求|怎么入手|请问.{0,8}(?:哪|买|链接|店)|where\s*(?:to|can i)\s*buy|link\s*\?|link\s*pls|link\s*please/;
+  /怎么(?:没|搜不|找不)|搜不到|没搜到|找不到|在哪(?:里|儿)?(?:买|入|下单|搜)|哪里(?:买|有卖|入|可以买)|哪儿买|怎么买|求(?:个)?(?:链接|店名|牌子|分享|型号)|链接呢|有链接吗|蹲(?:个|一个)?链接|什么牌子|哪个牌子|啥牌子|什么型号|有同款吗|同款(?:在)?哪|同求|怎么入手|请问.{0,8}(?:哪(?:里|儿)?(?:买|有卖|入|搜)|买|链接|店)|(?:是|在)哪家|where\s*(?:to|can i)\s*buy|link\s*\?|link\s*pls|link\s*please/;
 const ANSWER =
   /私你了|私信你了|私信发你|已私|发你了|我发你|(?:链接|连接)私你|看私信|私你|戳你了|dd我|滴滴我|戳我|看我?头像|置顶有|看我?主页|主页有|简介有|找我(?:拿|要)|你怎么不早(?:说|问)|我也是在.{0,8}买的|给你发了|某宝|淘宝搜|(?:搜|去).{0,10}旗舰店|旗舰店(?:就)?有|sent (?:you )?(?:the )?link|check (?:your )?dm|dm(?:'d|ed) you/;
-/** Comments that sell or amplify (the material of paid praise and forwarding rings), as opposed to generic "好看". */
+/**
+ * Comments that sell or amplify (the material of paid praise and forwarding rings), as opposed to
+ * generic "好看": use/quality/effect testimonials, price praise, "私我优惠 / 有内部价" closers, forwarding.
+ * "被种草" (I got tempted) and "绝了" are the audience's reactions, not selling.
+ */
 const PROMO =
-  /好用|回购|质量|物流|效果|值得买|值得入|推荐|种草|安利|同款|yyds|绝了|入了|已入|下单|买了|用了.{0,4}(?:天|周|个?月)|皮肤|肤质|真的有用|亲测|现身说法|放心买|不踩雷|闭眼入|必入|性价比|牌子|链接|转发|分享到群|已分享|扩散|快来看|冲/;
+  /好用|回购|质量|物流|效果|值得买|值得入|推荐|(?<!被)种草|安利|同款|yyds|入了|已入|下单|买了|用了.{0,4}(?:天|周|个?月)|(?:一直|都|也)在用|皮肤|肤质|真的有用|亲测|现身说法|放心买|不踩雷|闭眼入|必入|性价比|良心|牌子|链接|私我|私信我|内部价|优惠|折扣|券|转发|分享到群|已分享|扩散|快来看|冲/;
 const MENTION = /@\S/;
 
 /** Characters that carry no template identity (particles, pronouns). */
@@ -65,7 +76,7 @@ export const noteCommentsChannel: Channel = {
   keys(kind, record) {
     if (kind === 'notes') {
       const n = record as Note;
-      return [{ key: n.noteId, row: { o: n.accountId } }];
+      return [{ key: n.noteId, row: { o: n.accountId, nt: epochSeconds(n.createdAt) } }];
     }
     if (kind !== 'comments') return [];
     const c = record as Comment;
@@ -83,14 +94,19 @@ export const noteCommentsChannel: Channel = {
     const ai = ctx.enabled('ai-hosted');
     if (!wa && !ai) return [];
     let author: string | undefined;
+    let noteAt = 0;
     const rows: Row[] = [];
     for (const r of raw) {
-      if (r.o !== undefined) author = String(r.o);
-      else rows.push(r as unknown as Row);
+      if (r.o === undefined) rows.push(r as unknown as Row);
+      else {
+        author = String(r.o);
+        noteAt = Number(r.nt ?? 0);
+      }
     }
-    if (rows.length < 2) return [];
+    // ai-hosted commenting: one comment seconds after the note appeared, so it needs no second comment
+    const out: Signal[] = ai ? freshComments(CHANNEL_NOTE_COMMENTS, noteId, noteAt, author, rows, thresholdsOf(ctx, RULE_AI_FULL)) : [];
+    if (rows.length < 2) return out;
     rows.sort((x, y) => x.t - y.t || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
-    const out: Signal[] = [];
     if (wa) {
       out.push(...praiseBursts(noteId, rows, author, thresholdsOf(ctx, RULE_PRAISE)));
       out.push(...scriptedQa(noteId, rows, author, thresholdsOf(ctx, RULE_QA)));
@@ -109,6 +125,7 @@ function praiseBursts(noteId: string, rows: Row[], author: string | undefined, t
     list.push(r);
   }
   const members = new Map<string, Set<string>>(); // account → its comment ids in bursts
+  const bystandersOf = new Map<string, number>(); // account → fewest bystanders among its runs
   const groups: string[][] = [];
   for (const list of byPrint.values()) {
     if (list.length < Math.min(th.minAccounts, th.genericMinAccounts)) continue;
@@ -130,16 +147,7 @@ function praiseBursts(noteId: string, rows: Row[], author: string | undefined, t
       }
       if (counts.size >= need) for (let i = lo; i <= hi; i++) inBurst.add(i);
     }
-    if (inBurst.size === 0) continue;
-    const accounts = new Set<string>();
-    for (const i of inBurst) {
-      const r = list[i];
-      accounts.add(r.a);
-      let s = members.get(r.a);
-      if (!s) members.set(r.a, (s = new Set()));
-      s.add(r.c);
-    }
-    groups.push([...accounts].sort());
+    for (const run of lockstepRuns(list, inBurst, th.lockstepGapSeconds, need)) groups.push(addRun(rows, list, run, members, bystandersOf));
   }
   // activity bursts: several accounts selling or amplifying on the note within the window, whatever the words
   const promo = rows.filter((r) => r.k === 1 && r.a !== author);
@@ -159,17 +167,7 @@ function praiseBursts(noteId: string, rows: Row[], author: string | undefined, t
       // a ring's burst is nearly all selling/amplifying; on a busy note the organic stream around a few such comments is not
       if (counts.size >= th.minAccounts && promoShare(rows, promo[lo].t, promo[hi].t, hi - lo + 1) >= th.promoMinShare) for (let i = lo; i <= hi; i++) inBurst.add(i);
     }
-    if (inBurst.size > 0) {
-      const accounts = new Set<string>();
-      for (const i of inBurst) {
-        const r = promo[i];
-        accounts.add(r.a);
-        let set = members.get(r.a);
-        if (!set) members.set(r.a, (set = new Set()));
-        set.add(r.c);
-      }
-      groups.push([...accounts].sort());
-    }
+    for (const run of lockstepRuns(promo, inBurst, th.lockstepGapSeconds, th.minAccounts)) groups.push(addRun(rows, promo, run, members, bystandersOf));
   }
   // one signal per member per note, naming everyone it burst with
   const partnersOf = new Map<string, Set<string>>();
@@ -191,11 +189,58 @@ function praiseBursts(noteId: string, rows: Row[], author: string | undefined, t
           noteIds: [noteId],
           commentIds: capped(members.get(a)!, 10),
           relatedAccountIds: capped(related, 50),
+          // read by ring-associate: a one-time member of a run interleaved with organic traffic is not told apart from it
+          clusterKey: `bystanders:${bystandersOf.get(a) ?? 0}`,
         }),
       );
     }
   }
   return out;
+}
+
+/**
+ * The lockstep runs of a burst: its comments (indices into `list`, sorted by time) split wherever
+ * two consecutive ones are more than `gap` seconds apart; only runs with ≥ `need` accounts count.
+ * A ring posts one after another within a minute or two; an organic comment 20 minutes before or
+ * after (still inside the burst window) is not part of it, and two runs on one note by different
+ * groups are two groups, not one.
+ */
+function lockstepRuns(list: Row[], inBurst: Set<number>, gap: number, need: number): number[][] {
+  const runs: number[][] = [];
+  let run: number[] = [];
+  const flush = () => {
+    if (new Set(run.map((i) => list[i].a)).size >= need) runs.push(run);
+    run = [];
+  };
+  for (const i of [...inBurst].sort((x, y) => x - y)) {
+    if (run.length > 0 && list[i].t - list[run[run.length - 1]].t > gap) flush();
+    run.push(i);
+  }
+  flush();
+  return runs;
+}
+
+/**
+ * Records a run's comments under their authors, and for each author the fewest bystanders of its
+ * runs: comments by other accounts posted within the run's span. A ring on a quiet note has none;
+ * on a busy note the run is interleaved with ordinary traffic, and whoever of that traffic used a
+ * selling word is in the run too. Returns the run's accounts (sorted).
+ */
+function addRun(rows: Row[], list: Row[], run: number[], members: Map<string, Set<string>>, bystandersOf: Map<string, number>): string[] {
+  const accounts = new Set<string>();
+  for (const i of run) {
+    const r = list[i];
+    accounts.add(r.a);
+    let set = members.get(r.a);
+    if (!set) members.set(r.a, (set = new Set()));
+    set.add(r.c);
+  }
+  const from = list[run[0]].t;
+  const to = list[run[run.length - 1]].t;
+  let bystanders = 0;
+  for (const r of rows) if (r.t >= from && r.t <= to && !accounts.has(r.a)) bystanders += 1;
+  for (const a of accounts) bystandersOf.set(a, Math.min(bystandersOf.get(a) ?? Infinity, bystanders));
+  return [...accounts].sort();
 }
 
 /** Share of all comments in [from, to] (rows sorted by time) that are the `n` selling/amplifying ones. */
@@ -280,7 +325,7 @@ function instantReplies(noteId: string, rows: Row[], author: string | undefined,
   return out;
 }
 
-interface RingStats {
+export interface RingStats {
   notes: Set<string>;
   partnerNotes: Map<string, Set<string>>;
   commentIds: Set<string>;
@@ -304,26 +349,53 @@ function repeatPartners(st: RingStats, minShared: number): string[] {
   return [...st.partnerNotes.entries()].filter(([, notes]) => notes.size >= minShared).map(([p]) => p).sort();
 }
 
+/** Why an account is a confirmed ring member under one rule (the repetition check). */
+export interface RingVerdict {
+  rule: typeof RULE_PRAISE | typeof RULE_QA;
+  stats: RingStats;
+  /** Partners met on ≥ minSharedNotes notes. */
+  partners: string[];
+  /** Notes on which the account answered "where to buy" privately (scripted-qa only). */
+  answered: number;
+  serialAnswerer: boolean;
+}
+
+/**
+ * The repetition check, shared by the account detector (resolve) and the ring expansion
+ * (ExpandRings): an account is a confirmed member when, under praise-ring or scripted-qa, it
+ * acted on ≥ minNotes notes with ≥ minPartners partners each met on ≥ minSharedNotes notes,
+ * or it is a serial private-link answerer. `signals` are the account's own water-army signals.
+ */
+export function ringVerdicts(signals: Signal[], ctx: DetectContext): RingVerdict[] {
+  const out: RingVerdict[] = [];
+  for (const rule of [RULE_PRAISE, RULE_QA] as const) {
+    const sigs = signals.filter((s) => s.ruleId === rule);
+    if (sigs.length === 0) continue;
+    const th = thresholdsOf(ctx, rule);
+    const stats = ringStats(sigs);
+    const partners = repeatPartners(stats, th.minSharedNotes);
+    // a scripted answerer: private-link answers to "where to buy" on many notes, whoever asked
+    const answered = rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:answer').map((x) => x.key)).size : 0;
+    const serialAnswerer = rule === RULE_QA && answered >= th.minAnsweredNotes;
+    if (!serialAnswerer && (stats.notes.size < th.minNotes || partners.length < th.minPartners)) continue;
+    out.push({ rule, stats, partners, answered, serialAnswerer });
+  }
+  return out;
+}
+
 export const waterArmyDetector: AccountDetector = {
   code: CODE,
   detect(bundle, ctx) {
     if (!ctx.enabled(CODE)) return [];
-    const mine = bundle.signals.filter((s) => s.code === CODE);
+    const mine = bundle.signals.filter((s) => s.code === CODE && s.channel === CHANNEL_NOTE_COMMENTS);
     if (mine.length === 0) return [];
     const textOf = new Map(bundle.comments.map((c) => [c.commentId, c.text]));
     const out: Finding[] = [];
     const ringNotes = new Set<string>();
     const ringPartners = new Set<string>();
-    for (const rule of [RULE_PRAISE, RULE_QA]) {
-      const sigs = mine.filter((s) => s.ruleId === rule);
-      if (sigs.length === 0) continue;
+    const verdicts = ringVerdicts(mine, ctx);
+    for (const { rule, stats: st, partners, answered, serialAnswerer } of verdicts) {
       const th = thresholdsOf(ctx, rule);
-      const st = ringStats(sigs);
-      const partners = repeatPartners(st, th.minSharedNotes);
-      // a scripted answerer: private-link answers to "where to buy" on many notes, whoever asked
-      const answered = rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:answer').map((x) => x.key)).size : 0;
-      const serialAnswerer = rule === RULE_QA && answered >= th.minAnsweredNotes;
-      if (!serialAnswerer && (st.notes.size < th.minNotes || partners.length < th.minPartners)) continue;
       for (const n of st.notes) ringNotes.add(n);
       for (const p of partners) ringPartners.add(p);
       const commentIds = capped(st.commentIds, 20);
@@ -346,8 +418,13 @@ export const waterArmyDetector: AccountDetector = {
         }),
       );
     }
+    if (out.length === 0) {
+      // not a repeat member itself: is it a one-time participant in a confirmed ring's bursts?
+      const associate = ringAssociateFinding(bundle.accountId, bundle.signals, textOf, ctx);
+      return associate ? [associate] : [];
+    }
     const core = thresholdsOf(ctx, RULE_CORE);
-    if (out.length > 0 && ringNotes.size >= core.minNotes && ringPartners.size >= core.minPartners) {
+    if (ringNotes.size >= core.minNotes && ringPartners.size >= core.minPartners) {
       out.push(
         finding(bundle.accountId, CODE, RULE_CORE, 0.97, {
           summary: `core member of a comment ring: ${ringNotes.size} notes, ${ringPartners.size} repeat partners`,
@@ -359,3 +436,69 @@ export const waterArmyDetector: AccountDetector = {
     return out;
   },
 };
+
+/**
+ * Cluster expansion (SynchroTrap / CopyCatch): once a lockstep group is confirmed by repetition,
+ * those who acted in lockstep with it are members too, even if only once. ExpandRings files, for
+ * every burst or Q&A act of a confirmed member, a `ring-confirmed` signal naming that member to
+ * each of its co-participants; an account not confirmed itself is an associate when, on one
+ * note, ≥ minConfirmedPartners distinct confirmed members burst or acted with it, or one did
+ * in a lockstep run of ≥ minRunAccounts accounts (chance runs on busy organic notes are small).
+ */
+function ringAssociateFinding(accountId: string, signals: Signal[], textOf: Map<string, string>, ctx: DetectContext): Finding | undefined {
+  const th = thresholdsOf(ctx, RULE_ASSOCIATE);
+  const confirmedOn = new Map<string, Set<string>>(); // note → confirmed co-members
+  for (const s of signals) {
+    if (s.code !== CODE || s.channel !== CHANNEL_RING_CONFIRMED) continue;
+    let set = confirmedOn.get(s.key);
+    if (!set) confirmedOn.set(s.key, (set = new Set()));
+    for (const a of s.detail.relatedAccountIds ?? []) if (a !== accountId) set.add(a);
+  }
+  // accounts that burst with this one on each note (its own praise-ring signal there), and whether
+  // its run there was interleaved with organic traffic (then its burst partners do not count)
+  const burstSize = new Map<string, number>();
+  const busy = new Set<string>();
+  for (const s of signals) {
+    if (s.channel !== CHANNEL_NOTE_COMMENTS || s.ruleId !== RULE_PRAISE) continue;
+    burstSize.set(s.key, Math.max(burstSize.get(s.key) ?? 0, (s.detail.relatedAccountIds ?? []).length + 1));
+    if (Number(s.detail.clusterKey?.split(':')[1] ?? 0) > th.maxBystanders) busy.add(s.key);
+  }
+  const qaPartners = new Map<string, Set<string>>();
+  for (const s of signals) {
+    if (s.channel !== CHANNEL_NOTE_COMMENTS || s.ruleId !== RULE_QA) continue;
+    let set = qaPartners.get(s.key);
+    if (!set) qaPartners.set(s.key, (set = new Set()));
+    for (const p of s.detail.relatedAccountIds ?? []) set.add(p);
+  }
+  for (const n of busy) {
+    const set = confirmedOn.get(n);
+    if (!set) continue;
+    const qa = qaPartners.get(n) ?? new Set<string>();
+    for (const a of [...set]) if (!qa.has(a)) set.delete(a);
+    burstSize.delete(n);
+  }
+  // several confirmed members beside it; or one, in a lockstep run too large to be chance
+  const notes = [...confirmedOn.entries()]
+    .filter(([n, set]) => set.size >= th.minConfirmedPartners || (set.size >= 1 && (burstSize.get(n) ?? 0) >= th.minRunAccounts))
+    .map(([n]) => n)
+    .sort();
+  if (notes.length === 0) return undefined;
+  const partners = new Set(notes.flatMap((n) => [...confirmedOn.get(n)!]));
+  const onNotes = new Set(notes);
+  const commentIds = new Set<string>();
+  for (const s of signals) {
+    if (s.code === CODE && s.channel === CHANNEL_NOTE_COMMENTS && onNotes.has(s.key)) for (const c of s.detail.commentIds ?? []) commentIds.add(c);
+  }
+  const ids = capped(commentIds, 20);
+  const matched = capped(
+    ids.map((c) => textOf.get(c)).filter((t): t is string => !!t).map((t) => excerpt(t, 30)),
+    5,
+  );
+  return finding(accountId, CODE, RULE_ASSOCIATE, Math.min(0.95, 0.6 + 0.05 * partners.size), {
+    summary: `commented in lockstep with ${partners.size} confirmed ring member(s) on ${notes.length} note(s)`,
+    noteIds: capped(notes, 20),
+    commentIds: ids.length ? ids : undefined,
+    relatedAccountIds: capped(partners, 20),
+    matched: matched.length ? matched : undefined,
+  });
+}

@@ -53,15 +53,34 @@ export const MEDICAL_CLAIM =
 
 /** Dramatic before/after experiences (fabricated in bulk by seeding operations). */
 export const EXPERIENCE_CLAIM =
-  /(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|周|个月|星期)\s*(?:就|竟然|居然)?\s*(?:瘦了?|掉了?|白了|长高了?|减了?|涨了?)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:斤|kg|公斤|cm|个?度|个色号)|前后对比|对比图|(?:用|喝|吃|涂|敷|坚持)(?:了|完).{0,12}(?:全没了|消失了|不见了|就好了|彻底好了|完全好了)|完全消失|彻底(?:好了|消失)|终于没了|月入\s*\d+|躺赚|日赚\s*\d+|轻松赚/;
+  /(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|周|个月|星期)\s*(?:就|竟然|居然)?\s*(?:瘦了?|掉了?|白了|长高了?|减了?|涨了?)\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:斤|kg|公斤|cm|个?度|个色号)|(?:用|喝|吃|涂|敷|坚持)(?:了|完).{0,12}(?:全没了|消失了|不见了|就好了|彻底好了|完全好了)|完全消失|彻底(?:好了|消失)|终于没了|月入\s*\d+|躺赚|日赚\s*\d+|轻松赚/;
 
-/** Titles that promise something free, or borrow an authority (state media, regulators, doctors, the national team) to sell. */
+/**
+ * Before/after pictures: a fabricated-experience cue only about a body or a product's effect
+ * (BEFORE_AFTER_EFFECT in the same note). A room makeover's "改造前后对比" is honest home content.
+ */
+export const BEFORE_AFTER_PICTURE = /前后对比|对比图|前后差别|前后差距/;
+export const BEFORE_AFTER_EFFECT =
+  /(?:用|喝|吃|涂|敷|坚持|打卡)了?\s*(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|周|个月|星期)|(?:\d+|[一二三四五六七八九十两]+)\s*(?:天|周|个月|星期)\s*前后|痘|斑|皱纹|毛孔|肤色|肤质|脱发|发量|体重|瘦|斤|腰围|黑眼圈|湿疹|鼻炎|失眠|颈椎/;
+
+/**
+ * Titles that borrow an authority to sell: state media, regulators, "official" notices, doctors, the national
+ * team. Advertising may not use state organs' or professionals' names as endorsement (广告法 §9, §16), so one
+ * such title over a selling body is already misleading.
+ */
+export const TITLE_AUTHORITY =
+  /官方(?:通知|认证|发布|推荐)|官方[:：]|紧急通知|央视|cctv|新闻联播|药监局|卫健委|国家队同款|国家(?:认证|推荐)|(?:医生|专家|院士|学霸|明星)(?:都在用|私藏|推荐的|力荐)/;
+
+/**
+ * Bait titles: something free, a collapse-sale, or manufactured popularity ("全网都在抢", "上海人都在做的").
+ * Misleading over a paid body, but shops do run real sales and giveaways, so they count only in repetition.
+ */
 export const TITLE_BAIT =
-  /免费送|免费领|0元|零元|白送|白嫖|不要钱|官方(?:通知|认证|发布|推荐)|官方[:：]|紧急通知|央视|cctv|新闻联播|药监局|卫健委|国家队同款|国家(?:认证|推荐)|(?:医生|专家|院士|学霸|明星)(?:都在用|私藏|推荐的|力荐)|最后一天|清仓|亏本|倒闭|跳楼价/;
+  /免费送|免费领|(?<![\d.])0元|零元|白送|白嫖|不要钱|最后一天|清仓|亏本|倒闭|跳楼价|(?:全网|全城|全国|[\p{Script=Han}]{2,3}人|女生|姐妹们?)都在(?:做|用|抢|买|囤|喝|吃|打卡)/u;
 
 /** Hard-sell cues (coupon codes, final prices, flash sales, product cards): the language of an ad, not of a review. */
 export const HARD_SELL =
-  /优惠码|折扣码|券后|到手价|立减|满\d+减\d+|直播间.{0,6}开抢|限时\d*折|商品卡|点击.{0,4}购买|拍下|数量有限|库存有限|首单.{0,3}减|旗舰店同款|包邮到家|七天无理由|活动截止|抓紧|秒杀|link in bio|use code/g;
+  /优惠码|折扣码|券后|到手价|立减|满\d+减\d+|直播间.{0,6}开抢|限时\d*折|商品卡|点击.{0,4}购买|拍下|数量有限|库存有限|首单.{0,3}减|晒单(?:返现|有礼|.{0,4}抽)|旗舰店同款|包邮到家|七天无理由|活动截止|抓紧|秒杀|link in bio|use code/g;
 
 /** Distinct hard-sell cues in a normalised text (numbers ignored, so "满300减30" and "满500减50" are one cue). */
 export function hardSellCues(t: string): string[] {

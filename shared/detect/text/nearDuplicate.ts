@@ -35,6 +35,17 @@ export function shingleHashes(compact: string, k = 3): Uint32Array {
   return arr.subarray(0, w);
 }
 
+/**
+ * Shingle width for a compact text: 3 characters for CJK, 5 for text that is mostly Latin letters and digits.
+ * Three letters of a 26-letter alphabet ("the", "ing") are shared by any two English notes, so 3-shingles make
+ * unrelated English notes look alike; 5 letters are about a word.
+ */
+export function shingleWidth(compact: string): number {
+  let latin = 0;
+  for (let i = 0; i < compact.length; i++) if (compact.charCodeAt(i) < 0x80) latin++;
+  return latin * 10 > compact.length * 7 ? 5 : 3;
+}
+
 /** MinHash signature (`size` values) of a shingle set; empty set → all 0xffffffff. */
 export function minhash(shingles: Uint32Array, size = SIGNATURE_SIZE): Uint32Array {
   const sig = new Uint32Array(size).fill(0xffffffff);
@@ -78,7 +89,7 @@ export function noteCompact(title: string, body: string): string {
 export function noteSignature(title: string, body: string, minChars = 20, size = SIGNATURE_SIZE): Uint32Array | undefined {
   const compact = noteCompact(title, body);
   if (compact.length < minChars) return undefined;
-  return minhash(shingleHashes(compact), size);
+  return minhash(shingleHashes(compact, shingleWidth(compact)), size);
 }
 
 /** 64-bit SimHash of a shingle set as two 32-bit halves (hi, lo); Hamming distance tracks the angle between sets. */
