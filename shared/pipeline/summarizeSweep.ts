@@ -1,6 +1,7 @@
 /** The sweep summary: what was read, quarantined, found, decided and done, and where it all is. */
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { EnforceStats } from './enforceBucket.ts';
+import type { ExpandStats } from './expandRingsBucket.ts';
 import type { GroupStats } from './groupBucket.ts';
 import type { PartitionStats } from './partitionPart.ts';
 import { readDecisions } from './readDecisions.ts';
@@ -19,6 +20,8 @@ export interface SweepSummary {
   accounts: number;
   accountsWithoutRecord: number;
   signals: number;
+  /** Ring-expansion signals: confirmed ring members vouching for one-time co-members (ExpandRings). */
+  ringConfirmations: number;
   decisions: number;
   byCode: Record<string, number>;
   byAction: Record<string, number>;
@@ -44,9 +47,10 @@ const inc = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0
 export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<SweepSummary> {
   const id = plan.sweepId;
   const paths = sweepPaths(id);
-  const [partition, group, resolve, enforce] = await Promise.all([
+  const [partition, group, expand, resolve, enforce] = await Promise.all([
     readAllStats<PartitionStats>(work, id, 'partition'),
     readAllStats<GroupStats>(work, id, 'group'),
+    readAllStats<ExpandStats>(work, id, 'expandRings'),
     readAllStats<ResolveStats>(work, id, 'resolve'),
     readAllStats<EnforceStats>(work, id, 'enforce'),
   ]);
@@ -66,6 +70,7 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
     accounts: resolve.reduce((s, r) => s + r.accounts, 0),
     accountsWithoutRecord: resolve.reduce((s, r) => s + r.withoutAccountRecord, 0),
     signals: group.reduce((s, g) => s + g.signals, 0),
+    ringConfirmations: expand.reduce((s, e) => s + e.confirmations, 0),
     decisions: 0,
     byCode: {},
     byAction: {},
