@@ -1,9 +1,25 @@
 /** A bench worker process: runs jobs sent by the parent and reports its peak memory. */
+import { readFileSync } from 'node:fs';
 import { runBenchJob, type BenchJob } from './benchStages.ts';
+
+/**
+ * Peak resident memory of this process in KB. Linux's VmHWM belongs to this process's own
+ * address space; getrusage's maxRSS survives fork+exec, so it would report at least the
+ * parent's memory at fork time (the bench parent may hold hundreds of MB after generating).
+ */
+function peakRssKb(): number {
+  try {
+    const hwm = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (hwm) return Number(hwm[1]);
+  } catch {
+    // not Linux
+  }
+  return process.resourceUsage().maxRSS;
+}
 
 process.on('message', async (msg: { id: number; job?: BenchJob; rss?: true }) => {
   if (msg.rss) {
-    process.send!({ id: msg.id, maxRssKb: process.resourceUsage().maxRSS });
+    process.send!({ id: msg.id, maxRssKb: peakRssKb() });
     return;
   }
   try {

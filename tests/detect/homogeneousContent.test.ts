@@ -186,3 +186,17 @@ describe('homogeneous-content', () => {
     expect(rulesOf(runDetection({ accounts: [account('foodie')], notes }), 'foodie', 'homogeneous-content')).toEqual([]);
   });
 });
+
+describe('homogeneous-content at scale', () => {
+  it('a matrix posting a popular template late is still found when the band group holds over 3,000 earlier notes', () => {
+    // a mass poster put the template out 3,100 times over the months before; then a matrix of six posts it within an hour
+    const matrix = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+    const notes = [
+      ...Array.from({ length: 3100 }, (_, i) => note(`n-e${i}`, 'mass', { title: variants[0][0], body: variants[0][1], createdAt: at(i * 30) })),
+      ...matrix.map((a, i) => note(`n-${a}`, a, { title: variants[0][0], body: `${variants[0][1]}${['🔥', '🌟', '💯', '👍', '✅', '🎉'][i]}`, createdAt: at(60 * 24 * 70 + i * 600) })),
+    ];
+    const r = runDetection({ accounts: ['mass', ...matrix].map((id) => account(id)), notes });
+    const hits = matrix.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
+    expect(hits.length).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -31,8 +31,13 @@ export function isGenerated(n: Note): boolean {
   return n.aigcDeclared === true || (!isOfficialClient(n.client) && namesAiHosting(n.client));
 }
 
-/** The most rows compared pairwise in one band group (deterministic: the earliest). */
-const MAX_PAIRWISE = 3000;
+/**
+ * Each row is compared with at most this many later rows of its band group (in time order). At
+ * scale a popular template's band group holds tens of thousands of notes: comparing every row
+ * with its next 3,000 keeps the cost linear in the group, where truncating the group to its
+ * earliest rows would miss every later copy.
+ */
+const MAX_LATER_ROWS = 3000;
 
 type MinhashRow = { a: string; n: string; t: number; s: string; d?: number; l?: number };
 
@@ -60,7 +65,7 @@ export const noteMinhashChannel: Channel = {
     if (!ctx.enabled(CODE) || raw.length < 2) return [];
     const th = thresholdsOf(ctx, RULE_CROSS);
     const tr = thresholdsOf(ctx, RULE_REPOSTS);
-    const rows = (raw as unknown as MinhashRow[]).slice().sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1)).slice(0, MAX_PAIRWISE);
+    const rows = (raw as unknown as MinhashRow[]).slice().sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
     const accounts = new Set(rows.map((r) => r.a)).size;
     if (accounts < 2) return [];
     // verify candidates: close SimHash (looser for copied-material disclaimers); a matrix posts within the window,
@@ -72,7 +77,8 @@ export const noteMinhashChannel: Channel = {
     const neighbours = rows.map(() => new Set<string>());
     const originals = rows.map(() => [] as number[]);
     for (let i = 0; i < rows.length; i++) {
-      for (let j = i + 1; j < rows.length && rows[j].t - rows[i].t <= reach; j++) {
+      const last = Math.min(rows.length, i + 1 + MAX_LATER_ROWS);
+      for (let j = i + 1; j < last && rows[j].t - rows[i].t <= reach; j++) {
         if (rows[i].a === rows[j].a) continue;
         const d = hamming64(hashes[i], hashes[j]);
         const limit = rows[i].d === 1 && rows[j].d === 1 ? th.maxHammingReposts : th.maxHamming;
