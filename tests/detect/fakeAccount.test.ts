@@ -41,6 +41,16 @@ describe('fake-account: registration clusters', () => {
     }
   });
 
+  it('sign-ups through an AI hosting service bunching up in time are not a registration-tool farm', () => {
+    // many real people sign up through a popular hosting tool: at platform scale they bunch up by chance
+    const accounts = farm(6, { client: 'open-api/AIHost', minutes: (i) => i });
+    const r = runDetection({ accounts });
+    for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).not.toContain('fake-account/bot-client');
+    const tool = farm(6, { client: 'reg-helper-pro', minutes: (i) => i });
+    const t = runDetection({ accounts: tool });
+    for (const a of tool) expect(rulesOf(t, a.accountId, 'fake-account')).toContain('fake-account/bot-client');
+  });
+
   it('fires templated-nicknames for sequential names from one network over a day', () => {
     const accounts = farm(5, { ip: (i) => `58.20.30.${i + 1}`, nick: (i) => `tarot_daily_${20 + i}`, minutes: (i) => i * 70 });
     const r = runDetection({ accounts });

@@ -200,3 +200,23 @@ describe('homogeneous-content at scale', () => {
     expect(hits.length).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('homogeneous-content leaves disclosed brand copy to the commercial rules', () => {
+  const timed = (i: number) => at(i * 600);
+  it('creators posting a brand brief through the partner platform are not a matrix; the same copy without it is', () => {
+    const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+    const sponsored = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: variants[i][1], createdAt: timed(i), sponsoredVia: 'partner-platform' }));
+    const r = runDetection({ accounts: ids.map((id) => account(id)), notes: sponsored });
+    expect(r.findings.filter((f) => f.code === 'homogeneous-content')).toEqual([]);
+    const plain = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: variants[i][1], createdAt: timed(i) }));
+    const q = runDetection({ accounts: ids.map((id) => account(id)), notes: plain });
+    expect(ids.filter((id) => rulesOf(q, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('brand accounts sharing stock marketing copy are not flagged as a matrix', () => {
+    const ids = ['b1', 'b2', 'b3', 'b4', 'b5', 'b6'];
+    const notes = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: variants[i][1], createdAt: timed(i) }));
+    const r = runDetection({ accounts: ids.map((id) => account(id, { accountType: 'brand' })), notes });
+    expect(r.findings.filter((f) => f.ruleId === 'homogeneous-content/cross-account-duplicates')).toEqual([]);
+  });
+});

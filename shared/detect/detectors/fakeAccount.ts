@@ -16,7 +16,7 @@ import type { Account, AccountBundle, AccountDetector, Channel, KeyedRow } from 
 import type { Finding, Signal } from '../finding.ts';
 import { sensitiveHash } from '../text/hash.ts';
 import { normalizeText } from '../text/normalizeText.ts';
-import { capped, epochSeconds, finding, isOfficialClient, signal, thresholdsOf } from './common.ts';
+import { capped, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'fake-account' as const;
 export const RULE_DEVICE = 'fake-account/device-farm';
@@ -259,7 +259,9 @@ export const clientChannel: Channel = {
     if (kind !== 'accounts') return [];
     const a = record as Account;
     const client = a.registration.client;
-    if (isOfficialClient(client)) return [];
+    // An AI hosting tool is a service many real people sign up through: at platform scale its sign-ups
+    // bunch up by chance. Hosting is ai-hosted's evidence; farms still show in device, network and nicknames.
+    if (isOfficialClient(client) || namesAiHosting(client)) return [];
     const t = epochSeconds(a.createdAt);
     const c = client.toLowerCase().slice(0, 40);
     const row = regRow(a);

@@ -53,6 +53,8 @@ export const noteMinhashChannel: Channel = {
     // machine-generated notes (declared AIGC, or posted by an AI hosting tool) share the generator's scaffolding with
     // every other generated note, whoever posted them: that is ai-hosted's evidence, not copying
     if (isGenerated(n)) return [];
+    // commissioned copy placed through the partner platform repeats the brand's brief by design, and is disclosed
+    if (n.sponsoredVia === 'partner-platform') return [];
     const compact = noteCompact(n.title, n.body);
     if (compact.length < 20) return [];
     const shingles = shingleHashes(compact, shingleWidth(compact));
@@ -168,7 +170,10 @@ export const homogeneousContentDetector: AccountDetector = {
     if (!ctx.enabled(CODE)) return [];
     const out: Finding[] = [];
     const cross = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_CROSS);
-    if (cross.length > 0) {
+    // farming matrices are personal accounts; a brand's own copy is repeated by its partners and franchisees
+    // (and, across thousands of brands, stock marketing phrasing converges): commercial rules judge brands
+    const personal = (bundle.account?.accountType ?? 'personal') === 'personal';
+    if (cross.length > 0 && personal) {
       // a matrix account: several of its notes are near-duplicated by others, and together by many distinct accounts
       const thc = thresholdsOf(ctx, RULE_CROSS);
       const allRelated = new Set(cross.flatMap((s) => s.detail.relatedAccountIds ?? []));

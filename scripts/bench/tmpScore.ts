@@ -1,0 +1,12 @@
+import { createReadStream } from 'node:fs';
+import { LocalFolderStore } from '#shared/adapters/localFolderStore';
+import { readLabels } from '#shared/evaluation/labels';
+import { scoreDecisions } from '#shared/evaluation/scoreDecisions';
+import { readDecisions } from '#shared/pipeline/readDecisions';
+import type { ViolationCode } from '#shared/contract/violationCodes';
+const [workDir, labelsPath] = process.argv.slice(2);
+const decided = new Map<string, ViolationCode[]>();
+for await (const d of readDecisions(new LocalFolderStore(workDir), 'bench')) if (d.action !== 'none') decided.set(d.accountId, d.codes);
+const e = scoreDecisions(decided, await readLabels(createReadStream(labelsPath), labelsPath));
+for (const c of e.perCode) console.log(c.code.padEnd(24), c.precision?.toFixed(4), c.recall?.toFixed(4), c.truePositives, c.falsePositives, c.falseNegatives);
+console.log('organic', e.organic, JSON.stringify(e.hardNegatives));
