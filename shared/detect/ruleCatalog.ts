@@ -82,8 +82,8 @@ export const RULES: RuleSpec[] = [
     ruleId: 'water-army/scripted-qa',
     code: 'water-army',
     severity: 'high',
-    description: 'Scripted question-and-answer acts ("怎么没搜到" → "链接私你了") by the same accounts on several notes.',
-    thresholds: { maxGapSeconds: 1800, minNotes: 2, minPartners: 1, minSharedNotes: 2, minAnsweredNotes: 3 },
+    description: 'Scripted question-and-answer acts ("怎么没搜到" → "链接私你了") by the same accounts on several notes. The act\'s cast is the pair plus the selling comments chained to it at most sittingGapSeconds apart on a quiet note (≤ maxSittingBystanders other comments in its span); an account in a cast of ≥ minCastAccounts accounts on ≥ minNotes notes is a member even when the cast rotates.',
+    thresholds: { maxGapSeconds: 1800, minNotes: 2, minPartners: 1, minSharedNotes: 2, minAnsweredNotes: 3, sittingGapSeconds: 600, maxSittingBystanders: 3, minCastAccounts: 5 },
   },
   {
     ruleId: 'water-army/ring-core',
@@ -154,8 +154,8 @@ export const RULES: RuleSpec[] = [
     ruleId: 'homogeneous-content/repeated-reposts',
     code: 'homogeneous-content',
     severity: 'medium',
-    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) of an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts.',
-    thresholds: { minCopies: 2, minSources: 2, maxHamming: 12, maxHammingReposts: 16, minLagHours: 1, copyWindowDays: 120, minChars: 40 },
+    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts.',
+    thresholds: { minCopies: 2, minSources: 2, maxHamming: 12, maxHammingReposts: 16, minSimilarity: 0.375, minLagHours: 1, copyWindowDays: 120, minChars: 40 },
   },
   // ---------------------------------------------------------------- engagement-bait
   {

@@ -39,7 +39,28 @@ export function isGenerated(n: Note): boolean {
  */
 const MAX_LATER_ROWS = 3000;
 
-type MinhashRow = { a: string; n: string; t: number; s: string; d?: number; l?: number };
+type MinhashRow = { a: string; n: string; t: number; s: string; m: string; d?: number; l?: number };
+
+/**
+ * A copy is confirmed against its original on a finer sketch than the SimHash: the low byte of 32 MinHash
+ * values (64 hex characters per row). At scale a band group holds thousands of notes on one topic, and
+ * SimHash alone lets through unrelated notes that share stock phrases (estimated Jaccard ~0.2) as often
+ * as it lets through light edits.
+ */
+const SKETCH = 32;
+
+function sketchHex(sig: Uint32Array): string {
+  let out = '';
+  for (let i = 0; i < SKETCH; i++) out += (sig[i] & 0xff).toString(16).padStart(2, '0');
+  return out;
+}
+
+/** Share of equal sketch bytes: the estimated Jaccard similarity (plus ~1/256 of chance byte collisions). */
+function sketchSimilarity(a: string, b: string): number {
+  let same = 0;
+  for (let i = 0; i < a.length; i += 2) if (a.charCodeAt(i) === b.charCodeAt(i) && a.charCodeAt(i + 1) === b.charCodeAt(i + 1)) same += 1;
+  return same / (a.length / 2);
+}
 
 /** Rows of notes shorter than this (compact characters) carry their length, for the repost rule's minChars. */
 const SHORT_NOTE = 60;
@@ -58,10 +79,12 @@ export const noteMinhashChannel: Channel = {
     const compact = noteCompact(n.title, n.body);
     if (compact.length < 20) return [];
     const shingles = shingleHashes(compact, shingleWidth(compact));
-    const row: MinhashRow = { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), s: simhashHex(simhash64(shingles)) };
+    const sig = minhash(shingles, SKETCH);
+    const row: MinhashRow = { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), s: simhashHex(simhash64(shingles)), m: sketchHex(sig) };
     if (REPOST_DISCLAIMER.test(normalizeText(`${n.title}\n${n.body}`))) row.d = 1;
     if (compact.length < SHORT_NOTE) row.l = compact.length;
-    return bandKeys(minhash(shingles, BANDS * ROWS), BANDS, ROWS).map((key) => ({ key, row }));
+    // the first BANDS × ROWS values of the sketch signature are the banding signature (same hash family, same order)
+    return bandKeys(sig, BANDS, ROWS).map((key) => ({ key, row }));
   },
   group(key, raw, ctx) {
     if (!ctx.enabled(CODE) || raw.length < 2) return [];
@@ -91,7 +114,7 @@ export const noteMinhashChannel: Channel = {
         // a copy may add a disclaimer ("侵删") the original never had
         // short boilerplate ("备考时间规划建议。欢迎预约。") is written alike by many; copying is of notes with substance
         if ((rows[j].l ?? SHORT_NOTE) < tr.minChars) continue;
-        if (d <= (rows[j].d === 1 ? tr.maxHammingReposts : tr.maxHamming) && rows[j].t - rows[i].t >= minLag) originals[j].push(i);
+        if (d <= (rows[j].d === 1 ? tr.maxHammingReposts : tr.maxHamming) && rows[j].t - rows[i].t >= minLag && sketchSimilarity(rows[i].m, rows[j].m) >= tr.minSimilarity) originals[j].push(i);
       }
     }
     const out: Signal[] = [];

@@ -44,7 +44,7 @@ const ANSWER =
  * "被种草" (I got tempted) and "绝了" are the audience's reactions, not selling.
  */
 const PROMO =
-  /好用|回购|质量|物流|效果|值得买|值得入|推荐|(?<!被)种草|安利|同款|yyds|入了|已入|下单|买了|用了.{0,4}(?:天|周|个?月)|(?:一直|都|也)在用|皮肤|肤质|真的有用|亲测|现身说法|放心买|不踩雷|闭眼入|必入|性价比|良心|牌子|链接|私我|私信我|内部价|优惠|折扣|券|转发|分享到群|已分享|扩散|快来看|冲/;
+  /好用|回购|质量|物流|效果|值得买|值得入|推荐|(?<!被)种草|安利|同款|yyds|入了|已入|下单|买了|用了.{0,4}(?:天|周|个?月)|(?:一直|都|也)在用|皮肤|肤质|真的有用|亲测|用就(?:爱上|喜欢)|现身说法|放心买|不踩雷|闭眼入|必入|性价比|良心|牌子|链接|私我|私信我|内部价|优惠|折扣|券|转发|分享到群|已分享|扩散|快来看|冲/;
 const MENTION = /@\S/;
 
 /** Characters that carry no template identity (particles, pronouns). */
@@ -284,11 +284,17 @@ function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th:
   };
   const questions = rows.filter((r) => r.q === 1);
   if (questions.length === 0) return out;
+  const pairs: [Row, Row][] = [];
+  const pairOf = (q: Row, ans: Row) => {
+    const before = out.length;
+    pair(q, ans);
+    if (out.length > before) pairs.push([q, ans]);
+  };
   for (const ans of rows) {
     if (ans.r !== 1) continue;
     if (ans.p) {
       const q = byId.get(ans.p);
-      if (q && q.q === 1) pair(q, ans);
+      if (q && q.q === 1) pairOf(q, ans);
       continue;
     }
     // adjacency: the nearest earlier question by another account within the gap
@@ -297,9 +303,58 @@ function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th:
       if (q.t > ans.t) break;
       if (q.a !== ans.a && ans.t - q.t <= th.maxGapSeconds) best = q;
     }
-    if (best) pair(best, ans);
+    if (best) pairOf(best, ans);
   }
+  out.push(...qaSittings(noteId, rows, author, pairs, th));
   return out;
+}
+
+/**
+ * The sitting around a scripted exchange: a ring stages its act in one go (some cheering, then the
+ * question and the private-link answer), so the selling comments chained to the pair at most
+ * sittingGapSeconds apart are one cast. On a quiet note (≤ maxSittingBystanders other comments in
+ * the span) every member of the cast is tied to every other: a ring whose askers and cheerers
+ * rotate from note to note still meets the same partners on several notes, and a one-time cast
+ * member sits beside confirmed ones (ring-associate). On a busy note only the pair is tied.
+ */
+function qaSittings(noteId: string, rows: Row[], author: string | undefined, pairs: [Row, Row][], th: Record<string, number>): Signal[] {
+  const casts = new Map<string, Set<string>>(); // account → cast partners on this note
+  const idsOf = new Map<string, Set<string>>();
+  const index = new Map(rows.map((r, i) => [r, i]));
+  for (const [q, ans] of pairs) {
+    const selling = (r: Row) => r.k === 1 && r.a !== author;
+    let lo = index.get(q)!;
+    let hi = index.get(ans)!;
+    // chain outwards over selling comments; ordinary comments neither extend nor break the chain
+    for (let i = lo - 1, edge = rows[lo].t; i >= 0 && edge - rows[i].t <= th.sittingGapSeconds; i--) if (selling(rows[i])) (lo = i), (edge = rows[i].t);
+    for (let i = hi + 1, edge = rows[hi].t; i < rows.length && rows[i].t - edge <= th.sittingGapSeconds; i++) if (selling(rows[i])) (hi = i), (edge = rows[i].t);
+    const cast = new Set<string>();
+    for (let i = lo; i <= hi; i++) if (selling(rows[i])) cast.add(rows[i].a);
+    let bystanders = 0;
+    for (let i = lo; i <= hi; i++) if (!cast.has(rows[i].a)) bystanders += 1;
+    if (cast.size < 3 || bystanders > th.maxSittingBystanders) continue;
+    for (let i = lo; i <= hi; i++) {
+      const r = rows[i];
+      if (!cast.has(r.a)) continue;
+      let ids = idsOf.get(r.a);
+      if (!ids) idsOf.set(r.a, (ids = new Set()));
+      ids.add(r.c);
+    }
+    for (const a of cast) {
+      let set = casts.get(a);
+      if (!set) casts.set(a, (set = new Set()));
+      for (const b of cast) if (b !== a) set.add(b);
+    }
+  }
+  return [...casts.keys()].sort().map((a) =>
+    signal(a, CHANNEL_NOTE_COMMENTS, CODE, RULE_QA, noteId, 0.5, {
+      summary: `one of ${casts.get(a)!.size + 1} accounts staging a "where to buy" act together`,
+      noteIds: [noteId],
+      commentIds: capped(idsOf.get(a)!, 10),
+      relatedAccountIds: capped([...casts.get(a)!].sort(), 50),
+      clusterKey: 'qa:sitting',
+    }),
+  );
 }
 
 function instantReplies(noteId: string, rows: Row[], author: string | undefined, th: Record<string, number>): Signal[] {
@@ -358,6 +413,8 @@ export interface RingVerdict {
   /** Notes on which the account answered "where to buy" privately (scripted-qa only). */
   answered: number;
   serialAnswerer: boolean;
+  /** Notes on which the account was in a staged act of ≥ minCastAccounts accounts (scripted-qa only). */
+  castNotes: number;
 }
 
 /**
@@ -377,8 +434,11 @@ export function ringVerdicts(signals: Signal[], ctx: DetectContext): RingVerdict
     // a scripted answerer: private-link answers to "where to buy" on many notes, whoever asked
     const answered = rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:answer').map((x) => x.key)).size : 0;
     const serialAnswerer = rule === RULE_QA && answered >= th.minAnsweredNotes;
-    if (!serialAnswerer && (stats.notes.size < th.minNotes || partners.length < th.minPartners)) continue;
-    out.push({ rule, stats, partners, answered, serialAnswerer });
+    // a ring rotating its cast: a large staged act on several notes, even with different partners each time
+    const castNotes = rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:sitting' && (x.detail.relatedAccountIds ?? []).length + 1 >= th.minCastAccounts).map((x) => x.key)).size : 0;
+    const repeatCast = castNotes >= th.minNotes;
+    if (!serialAnswerer && !repeatCast && (stats.notes.size < th.minNotes || partners.length < th.minPartners)) continue;
+    out.push({ rule, stats, partners, answered, serialAnswerer, castNotes });
   }
   return out;
 }
@@ -394,7 +454,7 @@ export const waterArmyDetector: AccountDetector = {
     const ringNotes = new Set<string>();
     const ringPartners = new Set<string>();
     const verdicts = ringVerdicts(mine, ctx);
-    for (const { rule, stats: st, partners, answered, serialAnswerer } of verdicts) {
+    for (const { rule, stats: st, partners, answered, serialAnswerer, castNotes } of verdicts) {
       const th = thresholdsOf(ctx, rule);
       for (const n of st.notes) ringNotes.add(n);
       for (const p of partners) ringPartners.add(p);
@@ -410,7 +470,9 @@ export const waterArmyDetector: AccountDetector = {
               ? `near-identical burst comments on ${st.notes.size} notes with the same ${partners.length} account(s)`
               : serialAnswerer && partners.length < th.minPartners
                 ? `answered "where to buy" questions with private links on ${answered} notes`
-                : `scripted question/answer acts on ${st.notes.size} notes with the same ${partners.length} account(s)`,
+                : partners.length < th.minPartners
+                  ? `in staged "where to buy" acts of ≥${th.minCastAccounts} accounts on ${castNotes} notes`
+                  : `scripted question/answer acts on ${st.notes.size} notes with the same ${partners.length} account(s)`,
           noteIds: capped(st.notes, 20),
           commentIds,
           relatedAccountIds: capped(partners.length ? partners : [...st.partnerNotes.keys()], 20),
@@ -459,7 +521,10 @@ function ringAssociateFinding(accountId: string, signals: Signal[], textOf: Map<
   const burstSize = new Map<string, number>();
   const busy = new Set<string>();
   for (const s of signals) {
-    if (s.channel !== CHANNEL_NOTE_COMMENTS || s.ruleId !== RULE_PRAISE) continue;
+    if (s.channel !== CHANNEL_NOTE_COMMENTS) continue;
+    // a staged Q&A act is a lockstep run too (only formed on quiet notes)
+    if (s.ruleId === RULE_QA && s.detail.clusterKey === 'qa:sitting') burstSize.set(s.key, Math.max(burstSize.get(s.key) ?? 0, (s.detail.relatedAccountIds ?? []).length + 1));
+    if (s.ruleId !== RULE_PRAISE) continue;
     burstSize.set(s.key, Math.max(burstSize.get(s.key) ?? 0, (s.detail.relatedAccountIds ?? []).length + 1));
     if (Number(s.detail.clusterKey?.split(':')[1] ?? 0) > th.maxBystanders) busy.add(s.key);
   }
