@@ -29,6 +29,18 @@ export const DATA_STORE_TRANSIENT_ERRORS = [
   'TimeoutError',
 ];
 
+/** Retries the Lambda service's own transient errors, with backoff and full jitter. */
+function retryLambdaTransients(task: LambdaInvoke): void {
+  task.addRetry({
+    errors: LAMBDA_TRANSIENT_ERRORS,
+    interval: Duration.seconds(2),
+    maxAttempts: 6,
+    backoffRate: 2,
+    maxDelay: Duration.seconds(60),
+    jitterStrategy: JitterType.FULL,
+  });
+}
+
 export interface StageTaskProps {
   /** Where the handler's return value goes; omitted means it replaces the state's input. */
   resultPath?: string;
@@ -47,14 +59,7 @@ export function stageTask(scope: Construct, state: string, fn: IFunction, props:
     retryOnServiceExceptions: false,
     resultPath: props.resultPath,
   });
-  task.addRetry({
-    errors: LAMBDA_TRANSIENT_ERRORS,
-    interval: Duration.seconds(2),
-    maxAttempts: 6,
-    backoffRate: 2,
-    maxDelay: Duration.seconds(60),
-    jitterStrategy: JitterType.FULL,
-  });
+  retryLambdaTransients(task);
   task.addRetry({
     errors: DATA_STORE_TRANSIENT_ERRORS,
     interval: Duration.seconds(5),
@@ -87,14 +92,7 @@ export function callbackStageTask(scope: Construct, state: string, fn: IFunction
     resultPath: props.resultPath,
     taskTimeout: Timeout.at(props.timeoutSecondsPath),
   });
-  task.addRetry({
-    errors: LAMBDA_TRANSIENT_ERRORS,
-    interval: Duration.seconds(2),
-    maxAttempts: 6,
-    backoffRate: 2,
-    maxDelay: Duration.seconds(60),
-    jitterStrategy: JitterType.FULL,
-  });
+  retryLambdaTransients(task);
   return task;
 }
 

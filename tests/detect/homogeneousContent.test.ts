@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '#shared/contract/snapshotRecords';
 import { noteSignature, similarity } from '#shared/detect/text/nearDuplicate';
-import { account, at, note, rulesOf, runDetection } from './harness.ts';
+import { account, at, makeCtx, note, rulesOf, runDetection } from './harness.ts';
 
 // one template, rotated through synonyms, emoji, punctuation and sentence order
 const variants = [
@@ -143,6 +143,23 @@ describe('homogeneous-content', () => {
       ...originals.map(([title, body], i) => note(`c${i}`, 'copier', { title, body: copyOf(body), createdAt: at(i * 60 * 24 + 600) })),
     ];
     expect(rulesOf(runDetection({ accounts: [account('copier')], notes: oneSource }), 'copier', 'homogeneous-content')).toEqual([]);
+  });
+
+  it('notes that only share stock phrases with earlier notes of others are not reposts, though their SimHash is as close as a copy\'s', () => {
+    // from a 200k-account bench run: an ordinary beauty poster whose two notes each came within SimHash 12 of
+    // another person's note, sharing stock sentences ("上妆之前一定要做好保湿…", "大家有什么想看的…") and little else
+    const notes = [
+      note('o1', 'u955', { createdAt: '2026-09-02T12:44:54Z', title: '关于哑光粉底液', body: '最近好多人问，统一回复一下。上个月和老公一起去的。上妆之前一定要做好保湿，不然容易卡粉。老实说身体磨砂膏开盖之后要尽快用完，不过一整天都没怎么脱妆。好久没这么放松了。在地铁站旁边入了散粉，颜色很显气色。希望对大家有帮助～\n#油皮 #美妆 #护肤心得' }),
+      note('o2', 'u23c', { createdAt: '2026-08-06T14:20:47Z', title: '昨天的散粉', body: '质地比较清爽，上脸很快就吸收了！\n记一下清透款防晒，晚上用完第二天脸不干，下午会有点暗沉。\n怎么说呢，之前一直用修护面霜，这次换成散粉，一整天都没怎么脱妆。\n2.22回购了小棕瓶，下午会有点暗沉。\n前前后后花了大概20分钟。\n这次是自己买的，回购不回购还在犹豫。\n之前一直用眉笔，这次换成清透款防晒，上脸挺服帖的。\n修护面霜算是意外之喜，擦完皮肤软软的，大家自行判断\n大家有什么想看的可以评论区告诉我。😋' }),
+      note('o3', 'u8b5', { createdAt: '2026-08-24T11:21:07Z', title: '7款卸妝油橫向對比，按需選擇', body: '這次是自己買的，回購不回購還在猶豫（個人感受）8月初那天空瓶了那支豆沙色口紅，需要疊加才有效果，一整天都沒怎麼脫妝。講真，和閨蜜一起回購了奶油腮紅，用量很省。四色眼影擦完皮膚軟軟的，不過鼻翼那裡有點卡粉。真心覺得上次櫃檯小姐姐推薦的，試了試還挺喜歡。大家有什麼想看的可以評論區告訴我。☕️' }),
+      note('p1', 'poster', { createdAt: '2026-10-13T01:37:42Z', title: '哑光粉底液小记', body: '碎碎念一下。遮瑕盘对我来说稍微油了点，下次可能换哑光粉底液试试。而且大半天下来，玫瑰精油用量很省。卸妆膏算是意外之喜，颜色很显气色。讲真，小棕瓶：用量很省；护手霜：开盖之后要尽快用完。说到护手霜，开盖之后要尽快用完，但整体一整天都没怎么脱妆。顺便说一下，上妆之前一定要做好保湿，不然容易卡粉。拍照的时候表妹一直在催我哈哈。老实说玫瑰精油开盖之后要尽快用完，不过吸收得挺快。希望对大家有帮助～' }),
+      note('p2', 'poster', { createdAt: '2026-09-30T06:32:22Z', title: '上个月的补水面膜', body: '每个人肤质不一样，大家理性参考哈。\n4月5日那天试了奶油腮红，对我来说稍微油了点，擦完皮肤软软的。\n这次是自己买的，回购不回购还在犹豫。\n一个多月下来，清透款防晒上脸挺服帖的。\n而且昨天换成了玫瑰精油，一整天都没怎么脱妆啦\n氨基酸洗面奶擦完皮肤软软的，不过鼻翼那里有点卡粉。\n大家有什么想看的可以评论区告诉我。\n#空瓶记录 #护肤心得' }),
+    ];
+    const accounts = ['poster', 'u955', 'u23c', 'u8b5'].map((id) => account(id));
+    expect(rulesOf(runDetection({ accounts, notes }), 'poster', 'homogeneous-content')).toEqual([]);
+    // the MinHash sketch is what keeps it apart: without it, SimHash alone calls the poster a copier
+    const loose = runDetection({ accounts, notes }, makeCtx({ overrides: { 'homogeneous-content/repeated-reposts': { minSimilarity: 0 } } }));
+    expect(rulesOf(loose, 'poster', 'homogeneous-content')).toEqual(['homogeneous-content/repeated-reposts']);
   });
 
   it('a brand republishing copy its partners posted first is not a copier', () => {

@@ -259,6 +259,37 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     for (const a of ['k1', 'k2', 'k3']) expect(rulesOf(r, a, 'water-army')).toEqual(['water-army/praise-ring']);
   });
 
+  /** A staged act: cheering by `cheer`, then `asker` asks and `answerer` answers privately, all within minutes. */
+  function stagedAct(noteId: string, start: number, cheer: string[], asker: string, answerer: string): Comment[] {
+    return [
+      ...burstOn(noteId, start, cheer, 80),
+      comment(`${noteId}-q`, noteId, asker, '姐妹，我搜这个怎么没搜到啊', { createdAt: atSeconds(start + cheer.length * 80 + 60) }),
+      comment(`${noteId}-a`, noteId, answerer, '私你了宝', { createdAt: atSeconds(start + cheer.length * 80 + 150), replyToCommentId: `${noteId}-q` }),
+    ];
+  }
+
+  it('a ring rotating its cast is found: everyone in a staged act of ≥ minCastAccounts accounts on two notes, with no partner met twice', () => {
+    const comments = [...stagedAct('b1', 0, ['c1', 'c2', 'c3'], 'k1', 'a1'), ...stagedAct('b2', 86400, ['c1', 'd2', 'd3'], 'k2', 'a2')];
+    const cast = ['c1', 'c2', 'c3', 'k1', 'a1', 'd2', 'd3', 'k2', 'a2'];
+    const r = runDetection({ accounts: cast.map((id) => account(id)), notes, comments });
+    // c1 was in both casts (five accounts each), with different partners each time
+    expect(rulesOf(r, 'c1', 'water-army')).toEqual(['water-army/scripted-qa']);
+    expect(r.byAccount.get('c1')!.find((x) => x.code === 'water-army')!.evidence.summary).toContain('staged "where to buy" acts');
+    // the others acted once; each sat beside c1 in a cast of five, so the expansion takes them in
+    for (const a of cast.filter((x) => x !== 'c1')) expect(rulesOf(r, a, 'water-army')).toEqual(['water-army/ring-associate']);
+    // with larger casts required nobody is a member, so nobody is expanded from
+    const strict = runDetection({ accounts: cast.map((id) => account(id)), notes, comments }, makeCtx({ overrides: { 'water-army/scripted-qa': { minCastAccounts: 6 } } }));
+    for (const a of cast) expect(rulesOf(strict, a, 'water-army')).toEqual([]);
+  });
+
+  it('a staged act amid a busy note\'s ordinary comments ties only the asker and answerer, not the selling readers around them', () => {
+    const chatter = (n: string, start: number) => ['好看', '羡慕有阳台', '一样一样', '太有用了', '哈哈哈'].map((t, i) => comment(`${n}-o${i}`, n, `crowd${i}`, t, { createdAt: atSeconds(start + 40 + i * 90) }));
+    const comments = [...stagedAct('b1', 0, ['c1', 'c2', 'c3'], 'k1', 'a1'), ...chatter('b1', 0), ...stagedAct('b2', 86400, ['c1', 'd2', 'd3'], 'k2', 'a2'), ...chatter('b2', 86400)];
+    const r = runDetection({ accounts: ['c1', 'c2', 'c3', 'k1', 'a1', 'd2', 'd3', 'k2', 'a2'].map((id) => account(id)), notes, comments });
+    expect(r.signals.filter((s) => s.detail.clusterKey === 'qa:sitting')).toEqual([]);
+    expect(rulesOf(r, 'c1', 'water-army')).toEqual([]);
+  });
+
   it('ring confirmations are emitted only for co-members of confirmed members, sorted and deduplicated per note', () => {
     const comments = [...burstOn('b1', 0, members), ...burstOn('b2', 86400, members), ...burstOn('b3', 2 * 86400, ['r1', 'r2', 'once', 'r3']), ...burstOn('b1', 5 * 86400, ['x1', 'x2', 'x3'])];
     const r = runDetection({ accounts: [...members, 'once', 'x1', 'x2', 'x3'].map((id) => account(id)), notes, comments });
