@@ -47,6 +47,8 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   // review: auto completes its own waiting task.
   sample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' }, completeSweepTasks: true },
   reviewTimedOut: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite', sweeps: 'readWrite' } },
+  // The failure path: marks the sweep failed in the Sweeps table, nothing else.
+  sweepFailed: { tables: { sweeps: 'readWrite' } },
   // The review console: cases, evidence, verdicts; closing writes sample.json and resumes the sweep.
   reviewConsole: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' }, completeSweepTasks: true },
   enforce: {

@@ -32,9 +32,10 @@ export const SWEEP_TASKS: StageHandler[] = [
  */
 export const REVIEW_WAIT_STATE = 'SampleForReview';
 
-/** Sweep Tasks off the main chain: the fail-safe end of a review that timed out (nothing enforced). */
+/** Sweep Tasks off the main chain: the fail-safe end of a review that timed out (nothing enforced), and the failure path. */
 export const SWEEP_SIDE_TASKS: StageHandler[] = [
   { state: 'ReviewTimedOut', module: 'reviewTimedOut', functionId: 'ReviewTimedOutFn', memoryMb: 512, timeoutSeconds: 120 },
+  { state: 'RecordSweepFailed', module: 'sweepFailed', functionId: 'SweepFailedFn', memoryMb: 256, timeoutSeconds: 60 },
 ];
 
 /** Handlers behind API Gateway (not state machine Tasks): the review console. */

@@ -32,6 +32,8 @@ export const SWEEP_RESULT_PATHS: Record<string, string> = {
 };
 
 export const SWEEP_FAILED_STATE = 'SweepFailed';
+/** Records a failed sweep in the Sweeps table on the way to SweepFailed. */
+export const RECORD_SWEEP_FAILED_STATE = 'RecordSweepFailed';
 /** Where a human review that was not closed in time goes: record it, enforce nothing, end. */
 export const REVIEW_TIMED_OUT_STATE = 'ReviewTimedOut';
 /** The review Task's timeout (seconds), computed by Plan from the policy's review.timeoutHours. */
@@ -63,7 +65,8 @@ class StrictDistributedMap extends DistributedMap {
  * EnforceActions → Notify → ScheduleLifts → FinishSweep, built from SWEEP_TASKS / SWEEP_MAPS
  * (docs/architecture.md). SampleForReview is a `.waitForTaskToken` Task (the review closes it);
  * its States.Timeout goes to ReviewTimedOut, which ends the sweep with nothing enforced.
- * Any other failure lands in SweepFailed with the error and cause.
+ * Any other failure goes through RecordSweepFailed (the Sweeps table says failed, with the error)
+ * and ends in SweepFailed with the error and cause.
  */
 export class SweepStateMachine extends Construct {
   readonly stateMachine: StateMachine;
@@ -77,9 +80,15 @@ export class SweepStateMachine extends Construct {
       causePath: '$.error.Cause',
     });
 
+    // the failure path records the failure in the Sweeps table, then fails with the stage's error and cause
+    const recordStage = SWEEP_SIDE_TASKS.find((t) => t.state === RECORD_SWEEP_FAILED_STATE)!;
+    const recordFailed = stageTask(this, recordStage.state, props.functions.get(recordStage.module).fn, { resultPath: JsonPath.DISCARD });
+    recordFailed.addCatch(failed, { resultPath: '$.recordError' });
+    recordFailed.next(failed);
+
     const timedOutStage = SWEEP_SIDE_TASKS.find((t) => t.state === REVIEW_TIMED_OUT_STATE)!;
     const timedOut = stageTask(this, timedOutStage.state, props.functions.get(timedOutStage.module).fn);
-    timedOut.addCatch(failed, { resultPath: '$.error' });
+    timedOut.addCatch(recordFailed, { resultPath: '$.error' });
 
     const states: ChainableState[] = [];
     SWEEP_TASKS.forEach((stage, index) => {
@@ -118,7 +127,7 @@ export class SweepStateMachine extends Construct {
           state = stageTask(this, stage.state, fn, { resultPath: isLast ? undefined : resultPath });
         }
       }
-      state.addCatch(failed, { resultPath: '$.error' });
+      state.addCatch(recordFailed, { resultPath: '$.error' });
       states.push(state);
     });
 

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { openStore } from '#shared/adapters/openStore';
 import { sweepRegistry } from '#shared/adapters/stageDependencies';
 import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
+import { recordSweepFailure } from '#shared/pipeline/recordSweepFailure';
 import type { Policy } from '#shared/policy/policySchema';
 import { partSizes, listParts, readManifest, SnapshotError } from '#shared/snapshot/readManifest';
 import { runStateMachine, StateMachinePausedError, type PausedExecution, type StageEvent } from '#scripts/local/localStepFunctions';
@@ -124,7 +125,9 @@ async function executeSweep(
     }
     if (signal?.aborted) throw new CliError(`sweep ${req.sweepId} interrupted; run the same command again to resume`, EXIT.interrupted);
     const message = (err as Error).message;
-    await sweepRegistry().failed(req.sweepId, message, new Date().toISOString()).catch(() => undefined);
+    // the state machine's RecordSweepFailed has normally recorded it already; this covers failures outside it
+    const refused = /SweepConflictError/.test(`${(err as Error).name} ${message}`);
+    await recordSweepFailure(sweepRegistry(), req.sweepId, { Error: refused ? 'SweepConflictError' : (err as Error).name, Cause: message }, new Date().toISOString()).catch(() => undefined);
     if (/SweepConflictError|SnapshotError|PolicyError|InvalidStageInput/.test(`${(err as Error).name} ${message}`)) {
       throw new CliError(message, EXIT.badInput);
     }

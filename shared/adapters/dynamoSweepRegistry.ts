@@ -33,15 +33,21 @@ export class DynamoSweepRegistry implements SweepRegistry {
     );
   }
   async failed(sweepId: string, error: string, at: string): Promise<void> {
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.table,
-        Key: { sweepId },
-        UpdateExpression: 'SET #st = :st, #err = :e, finishedAt = :at',
-        ExpressionAttributeNames: { '#st': 'status', '#err': 'error' },
-        ExpressionAttributeValues: { ':st': 'failed', ':e': error.slice(0, 2000), ':at': at },
-      }),
-    );
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: { sweepId },
+          UpdateExpression: 'SET #st = :st, #err = :e, finishedAt = :at',
+          // a finished sweep stays complete: a later failed attempt on its id (a refused re-run) changed nothing
+          ConditionExpression: 'attribute_not_exists(#st) OR #st <> :done',
+          ExpressionAttributeNames: { '#st': 'status', '#err': 'error' },
+          ExpressionAttributeValues: { ':st': 'failed', ':e': error.slice(0, 2000), ':at': at, ':done': 'complete' },
+        }),
+      );
+    } catch (err) {
+      if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+    }
   }
   async get(sweepId: string): Promise<SweepRecord | undefined> {
     return (await this.db.send(new GetCommand({ TableName: this.table, Key: { sweepId }, ConsistentRead: true }))).Item as SweepRecord | undefined;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIFT_TASKS, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
-import { REVIEW_TIMED_OUT_STATE, REVIEW_TIMEOUT_PATH, SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
+import { RECORD_SWEEP_FAILED_STATE, REVIEW_TIMED_OUT_STATE, REVIEW_TIMEOUT_PATH, SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
 import { localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
 import { LAMBDA_TRANSIENT_ERRORS } from '#infra/stageTask';
 import { resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
@@ -93,7 +93,7 @@ describe('sweep state machine definition', () => {
     expectLambdaRetries(state);
     expect(state.Catch).toEqual([
       { ErrorEquals: ['States.Timeout'], ResultPath: '$.reviewError', Next: REVIEW_TIMED_OUT_STATE },
-      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: SWEEP_FAILED_STATE },
+      { ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: RECORD_SWEEP_FAILED_STATE },
     ]);
     const timedOut = machines.sweep.States[REVIEW_TIMED_OUT_STATE] as Record<string, any>;
     expect(timedOut).toMatchObject({ Type: 'Task', End: true, Resource: localFunctionArn('reviewTimedOut') });
@@ -112,12 +112,17 @@ describe('sweep state machine definition', () => {
     expect(machines.sweep.States.FinishSweep).not.toHaveProperty('ResultPath');
   });
 
-  it('catches every failure of the main chain into SweepFailed, which carries the error and cause', () => {
-    for (const name of mainChain(machines.sweep)) {
+  it('catches every failure of the main chain (and of ReviewTimedOut) into RecordSweepFailed, then SweepFailed with the error and cause', () => {
+    for (const name of [...mainChain(machines.sweep), REVIEW_TIMED_OUT_STATE]) {
       if (name === REVIEW_WAIT_STATE) continue; // States.Timeout first, then the same catch-all (previous test)
       const catchers = machines.sweep.States[name].Catch as Array<Record<string, any>>;
-      expect(catchers, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: SWEEP_FAILED_STATE }]);
+      expect(catchers, name).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.error', Next: RECORD_SWEEP_FAILED_STATE }]);
     }
+    // the recorder keeps $.error for the Fail state, and a failure to record still ends in SweepFailed
+    const record = machines.sweep.States[RECORD_SWEEP_FAILED_STATE] as Record<string, any>;
+    expect(record).toMatchObject({ Type: 'Task', Resource: localFunctionArn('sweepFailed'), ResultPath: null, Next: SWEEP_FAILED_STATE });
+    expect(record.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.recordError', Next: SWEEP_FAILED_STATE }]);
+    expect(mainChain(machines.sweep)).not.toContain(RECORD_SWEEP_FAILED_STATE);
     expect(machines.sweep.States[SWEEP_FAILED_STATE]).toMatchObject({ Type: 'Fail', ErrorPath: '$.error.Error', CausePath: '$.error.Cause' });
   });
 });

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 vi.setConfig({ testTimeout: 600_000 });
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#shared/adapters/awsClients';
-import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
+import { enforcementRepository, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
 import { exportDecisions } from '#shared/pipeline/exportDecisions';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
@@ -108,8 +108,22 @@ describe('a sweep through the synthesized state machine', () => {
     expect((await repo.outbox('e2e-1')).length).toBe(outboxBefore);
   });
 
-  it('refuses a reused sweep id with a different policy version', async () => {
+  it('refuses a reused sweep id with a different policy version, leaving the finished sweep complete', async () => {
     await expect(sweep('e2e-1', snapshot, { policy: { ...policy, policyVersion: 'other-1' } })).rejects.toThrow(/already used/);
+    expect(await sweepRegistry().get('e2e-1')).toMatchObject({ status: 'complete', policyVersion: policy.policyVersion });
+  });
+
+  it('a stage that fails after its retries is recorded in the Sweeps table by the failure path, with the error', async () => {
+    const broken = join(dir, 'snapshot-broken');
+    await cp(snapshot, broken, { recursive: true });
+    const manifest = JSON.parse(await readFile(join(broken, 'manifest.json'), 'utf8'));
+    // a truncated upload: the part is not gzip at all
+    await writeFile(join(broken, manifest.parts.comments[0]), 'not a gzip stream');
+    await expect(sweep('e2e-broken', broken)).rejects.toThrow();
+    const record = await sweepRegistry().get('e2e-broken');
+    expect(record).toMatchObject({ status: 'failed', snapshotId: manifest.snapshotId });
+    expect(record!.error).toMatch(/\S/);
+    expect(record!.error!.length).toBeLessThanOrEqual(500);
   });
 
   it('lifts due penalties exactly once and notifies', async () => {
