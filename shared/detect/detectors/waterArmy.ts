@@ -262,11 +262,13 @@ function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th:
   for (const r of rows) byId.set(r.c, r);
   const out: Signal[] = [];
   const seen = new Set<string>();
+  const pairs: [Row, Row][] = [];
   const pair = (q: Row, ans: Row) => {
     if (q.a === ans.a || ans.a === author || q.a === author) return;
     const id = `${q.c}|${ans.c}`;
     if (seen.has(id)) return;
     seen.add(id);
+    pairs.push([q, ans]);
     for (const [self, other] of [
       [q, ans],
       [ans, q],
@@ -284,17 +286,11 @@ function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th:
   };
   const questions = rows.filter((r) => r.q === 1);
   if (questions.length === 0) return out;
-  const pairs: [Row, Row][] = [];
-  const pairOf = (q: Row, ans: Row) => {
-    const before = out.length;
-    pair(q, ans);
-    if (out.length > before) pairs.push([q, ans]);
-  };
   for (const ans of rows) {
     if (ans.r !== 1) continue;
     if (ans.p) {
       const q = byId.get(ans.p);
-      if (q && q.q === 1) pairOf(q, ans);
+      if (q && q.q === 1) pair(q, ans);
       continue;
     }
     // adjacency: the nearest earlier question by another account within the gap
@@ -303,7 +299,7 @@ function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th:
       if (q.t > ans.t) break;
       if (q.a !== ans.a && ans.t - q.t <= th.maxGapSeconds) best = q;
     }
-    if (best) pairOf(best, ans);
+    if (best) pair(best, ans);
   }
   out.push(...qaSittings(noteId, rows, author, pairs, th));
   return out;
@@ -321,8 +317,8 @@ function qaSittings(noteId: string, rows: Row[], author: string | undefined, pai
   const casts = new Map<string, Set<string>>(); // account → cast partners on this note
   const idsOf = new Map<string, Set<string>>();
   const index = new Map(rows.map((r, i) => [r, i]));
+  const selling = (r: Row) => r.k === 1 && r.a !== author;
   for (const [q, ans] of pairs) {
-    const selling = (r: Row) => r.k === 1 && r.a !== author;
     let lo = index.get(q)!;
     let hi = index.get(ans)!;
     // chain outwards over selling comments; ordinary comments neither extend nor break the chain
@@ -521,12 +517,11 @@ function ringAssociateFinding(accountId: string, signals: Signal[], textOf: Map<
   const burstSize = new Map<string, number>();
   const busy = new Set<string>();
   for (const s of signals) {
-    if (s.channel !== CHANNEL_NOTE_COMMENTS) continue;
-    // a staged Q&A act is a lockstep run too (only formed on quiet notes)
-    if (s.ruleId === RULE_QA && s.detail.clusterKey === 'qa:sitting') burstSize.set(s.key, Math.max(burstSize.get(s.key) ?? 0, (s.detail.relatedAccountIds ?? []).length + 1));
-    if (s.ruleId !== RULE_PRAISE) continue;
+    // a burst, or a staged Q&A act (only formed on quiet notes), is a lockstep run
+    const praise = s.ruleId === RULE_PRAISE;
+    if (s.channel !== CHANNEL_NOTE_COMMENTS || !(praise || (s.ruleId === RULE_QA && s.detail.clusterKey === 'qa:sitting'))) continue;
     burstSize.set(s.key, Math.max(burstSize.get(s.key) ?? 0, (s.detail.relatedAccountIds ?? []).length + 1));
-    if (Number(s.detail.clusterKey?.split(':')[1] ?? 0) > th.maxBystanders) busy.add(s.key);
+    if (praise && Number(s.detail.clusterKey?.split(':')[1] ?? 0) > th.maxBystanders) busy.add(s.key);
   }
   const qaPartners = new Map<string, Set<string>>();
   for (const s of signals) {
