@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { reviewDeps, reviewRepository, taskTokens, workStore } from '#shared/adapters/stageDependencies';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
+import { guardSweep } from '#shared/pipeline/guardSweep';
 import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import type { Decision } from '#shared/policy/decideAction';
@@ -23,12 +24,14 @@ const sampleEventSchema = sweepEventSchema.extend({ taskToken: z.string().min(1)
 export const handler = stageHandler('sample', sampleEventSchema, async ({ sweepId, taskToken }) => {
   const work = workStore();
   const { plan, policy } = await loadSweepContext(work, sweepId);
-  if (plan.review === 'human') {
+  // the blast-radius guard: a sweep over its ceilings goes to human review whatever its mode
+  const guard = await guardSweep(work, plan, policy);
+  if (plan.review === 'human' || guard.tripped) {
     if (!taskToken) throw new Error('sample: a human review needs the task token (run SampleForReview as a .waitForTaskToken task)');
     const decisions: Decision[] = [];
     for await (const d of readDecisions(work, sweepId)) if (d.action !== 'none') decisions.push(d);
-    const { session, reopened } = await openReview(reviewDeps(), { sweepId, taskToken, policy, accountBuckets: plan.accountBuckets, decisions });
-    return { review: 'human', status: session.status, sampled: session.cases, reopened };
+    const { session, reopened } = await openReview(reviewDeps(), { sweepId, taskToken, policy, accountBuckets: plan.accountBuckets, decisions, guard });
+    return { review: 'human', status: session.status, sampled: session.cases, reopened, guardTripped: guard.tripped };
   }
   const decisions: Decision[] = [];
   for await (const d of readDecisions(work, sweepId)) decisions.push({ ...d, findings: [] });

@@ -1,6 +1,17 @@
 /** The human rendering of a sweep summary and an evaluation. */
 import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
 import type { Evaluation } from '#shared/evaluation/scoreDecisions';
+import type { GuardReport } from '#shared/review/blastRadiusGuard';
+
+/** What the blast-radius guard held and why (empty when it did not trip). */
+export function renderGuard(g: GuardReport | undefined): string[] {
+  if (!g?.tripped) return [];
+  const lines = [`  blast-radius guard: HELD for human review (the sweep would act on ${g.acted} of ${g.judged} judged accounts, ${(g.actedShare * 100).toFixed(2)}%)`];
+  if (g.sweepReason) lines.push(`    whole sweep: ${g.sweepReason}`);
+  for (const r of g.heldRules) lines.push(`    ${r.ruleId}: ${r.accounts} accounts; ${r.reason}`);
+  for (const t of g.followerTiers) lines.push(`    accounts with ≥ ${t.atLeast} followers: ${t.accounts} over the cap of ${t.maxActions} per sweep without review; each is reviewed in full`);
+  return lines;
+}
 
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
@@ -10,6 +21,8 @@ export function renderSummary(s: SweepSummary): string {
   const recs = Object.entries(s.records).map(([k, v]) => `${k} ${v.valid}`).join(', ');
   lines.push(`  records read: ${recs}; quarantined: ${s.quarantined}`);
   lines.push(`  accounts judged: ${s.accounts}; decisions: ${s.decisions}; enforced: ${s.enforcement.applied} new, ${s.enforcement.alreadyApplied} already in the ledger`);
+  lines.push(...renderGuard(s.guard));
+  if (s.review?.heldRules.length) lines.push(`  held after review: ${s.review.heldRules.join(', ')}${s.review.heldAccounts ? `; ${s.review.heldAccounts} accounts held individually` : ''}`);
   const actions = ['warn', 'limit', 'suspend', 'ban', 'none'];
   lines.push('');
   lines.push(`  ${'code'.padEnd(24)}${actions.map((a) => a.padStart(9)).join('')}${'total'.padStart(9)}`);

@@ -6,6 +6,7 @@
  */
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Severity } from './finding.ts';
+import { RULE_EVIDENCE, type EvidenceBasis, type EvidenceStrength } from './ruleEvidence.ts';
 
 export interface RuleSpec {
   ruleId: string;
@@ -13,9 +14,13 @@ export interface RuleSpec {
   severity: Severity;
   description: string;
   thresholds: Record<string, number>;
+  /** What the rule looks at; findings on different bases corroborate each other (ruleEvidence.ts). */
+  basis: EvidenceBasis;
+  /** `strong` may suspend or ban alone; `supporting` needs a finding on another basis. */
+  strength: EvidenceStrength;
 }
 
-export const RULES: RuleSpec[] = [
+const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
   // ---------------------------------------------------------------- traffic-diversion
   {
     ruleId: 'traffic-diversion/contact-in-text',
@@ -305,5 +310,11 @@ export const RULES: RuleSpec[] = [
     thresholds: {},
   },
 ];
+
+export const RULES: RuleSpec[] = SPECS.map((spec) => {
+  const evidence = RULE_EVIDENCE[spec.ruleId];
+  if (!evidence) throw new Error(`rule ${spec.ruleId} has no evidence basis in ruleEvidence.ts`);
+  return { ...spec, ...evidence };
+});
 
 export const RULE_BY_ID: ReadonlyMap<string, RuleSpec> = new Map(RULES.map((r) => [r.ruleId, r]));

@@ -5,6 +5,8 @@ import type { ExpandStats } from './expandRingsBucket.ts';
 import type { GroupStats } from './groupBucket.ts';
 import type { PartitionStats } from './partitionPart.ts';
 import { readDecisions } from './readDecisions.ts';
+import { readGuardReport } from './guardSweep.ts';
+import type { GuardReport } from '#shared/review/blastRadiusGuard';
 import type { ResolveStats } from './resolveBucket.ts';
 import { readAllStats } from './sweepContext.ts';
 import { sweepPaths } from './sweepPaths.ts';
@@ -29,6 +31,8 @@ export interface SweepSummary {
   byRule: Record<string, number>;
   enforcement: { applied: number; alreadyApplied: number; skipped: number };
   outputs: { decisions: string; quarantine: string; summary: string };
+  /** The blast-radius guard's verdict: rules and follower tiers over their ceilings, held for human review. */
+  guard?: GuardReport;
   /** The review step: mode, sample size, held rules and (human review) the per-rule precision estimates. */
   review?: {
     mode: string;
@@ -103,6 +107,8 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
         : {}),
     };
   }
+  const guard = await readGuardReport(work, id);
+  if (guard) summary.guard = guard;
   for await (const d of readDecisions(work, id)) {
     summary.decisions += 1;
     inc(summary.byAction, d.action);

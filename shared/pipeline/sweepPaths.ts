@@ -23,6 +23,8 @@ export const sweepPaths = (sweepId: string) => {
     stats: (stage: string) => `${root}stats/${stage}/`,
     statsObject: (stage: string, item: string) => `${root}stats/${stage}/${item}.json`,
     sample: `${root}review/sample.json`,
+    /** The blast-radius guard's verdict (shared/review/blastRadiusGuard.ts). */
+    guard: `${root}review/guard.json`,
     summary: `${root}summary.json`,
   };
 };

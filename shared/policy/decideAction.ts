@@ -9,7 +9,8 @@ import type { Finding, Severity } from '#shared/detect/finding';
 import { RULE_BRAND, RULE_CAMPAIGN, RULE_COVERT, RULE_PAID } from '#shared/detect/detectors/undisclosedPromotion';
 import { chargeableCampaigns, isCampaignFinding } from '#shared/brand/brandCampaigns';
 import { assessBrandPoints, RULE_BRAND_POINTS, type BrandDeduction, type BrandPointsOutcome } from '#shared/brand/brandPoints';
-import type { Policy } from './policySchema.ts';
+import { evidencePolicyOf, type Policy } from './policySchema.ts';
+import { assessEvidence, capForEvidence, type EvidenceAssessment } from './evidenceSufficiency.ts';
 import type { RuleSetting } from './ruleSettings.ts';
 
 export interface PriorOffense {
@@ -36,6 +37,8 @@ export interface Decision {
   followerCount: number;
   accountType?: string;
   findings: Finding[];
+  /** How strong the evidence is (evidenceSufficiency.ts); `cappedFrom` is the ladder's action when weak evidence capped it. */
+  evidence?: EvidenceAssessment & { cappedFrom?: { action: Action; durationDays?: number } };
   /** Brand accounts under the policy's brand points: the period's balance, this sweep's deductions and their consequence. */
   brandPoints?: BrandPointsOutcome;
 }
@@ -76,6 +79,7 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
       return rule !== undefined && rule.enabled && f.score >= rule.minScore && (!isCampaignFinding(f) || charged.has(f.evidence.clusterKey ?? ''));
     })
     .map((f) => ({ ...f, severity: ctx.rules.get(f.ruleId)!.severity }));
+  const evidencePolicy = evidencePolicyOf(ctx.policy);
   const base: Decision = {
     accountId: input.accountId,
     codes: [],
@@ -118,13 +122,24 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
   let action: Action = 'none';
   let durationDays: number | undefined;
   let ladderStep: number | null = null;
+  const evidence: Decision['evidence'] = assessEvidence(
+    all.map((f) => {
+      const r = ctx.rules.get(f.ruleId)!;
+      return { ruleId: f.ruleId, basis: r.basis, strength: r.strength };
+    }),
+    evidencePolicy,
+  );
   if (ladderFindings.length > 0) {
     const ladderWorst = ladderFindings.reduce((a, b) => (SEVERITY_RANK[b.severity] > SEVERITY_RANK[a.severity] ? b : a));
     const top = ctx.policy.ladder.length - 1;
     let step = ctx.policy.severityStart[ladderWorst.severity] + prior.length;
     if (ctx.policy.multiCode && codes.length >= ctx.policy.multiCode.minCodes) step += ctx.policy.multiCode.extraSteps;
     step = Math.min(step, top);
-    const rung = ctx.policy.ladder[step];
+    const { step: rung, capped } = capForEvidence(ctx.policy.ladder[step], evidence.level, evidencePolicy);
+    if (capped) {
+      const from = ctx.policy.ladder[step];
+      evidence.cappedFrom = { action: from.action, ...(from.action === 'limit' || from.action === 'suspend' ? { durationDays: from.days } : {}) };
+    }
     action = rung.action;
     durationDays = rung.action === 'limit' || rung.action === 'suspend' ? rung.days : undefined;
     ladderStep = step;
@@ -145,6 +160,7 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     ladderStep,
     priorOffenses: prior.length,
     findings: all,
+    evidence,
     ...(brandPoints ? { brandPoints } : {}),
   };
 }

@@ -88,6 +88,8 @@ export const policySchema = z
             /** Findings scoring below this are recorded as signals but not acted on. */
             minScore: z.number().min(0).max(1).optional(),
             thresholds: z.record(z.string(), z.number()).optional(),
+            /** `strong`: may suspend or ban alone; `supporting`: needs a finding on another evidence basis. */
+            strength: z.enum(['strong', 'supporting']).optional(),
           })
           .strict(),
       )
@@ -101,6 +103,43 @@ export const policySchema = z
       })
       .strict(),
     appeal: z.object({ windowDays: z.number().int().positive(), url: z.string().min(1) }).strict(),
+    /**
+     * Evidence sufficiency: a decision that rests only on supporting findings of fewer than
+     * `minIndependentBases` evidence bases is weak, and its action is capped at `weakCap` (the
+     * strongest ladder step weak evidence may reach). Suspensions and bans need strong evidence
+     * or corroboration.
+     */
+    evidence: z
+      .object({
+        minIndependentBases: z.number().int().min(2).default(2),
+        weakCap: ladderStepSchema.default({ action: 'limit', days: 7 }),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * The blast-radius guard (shared/review/blastRadiusGuard.ts), checked before anything is enforced:
+     * a rule acting on more than `maxRuleShare` of the judged accounts, or on more than `maxRuleGrowth`
+     * times its rate in the last `historySweeps` sweeps, a sweep acting on more than `maxSweepShare`,
+     * or more accounts of a follower tier than its cap, sends the sweep to human review whatever its
+     * review mode; nothing is enforced until the review clears it.
+     */
+    guard: z
+      .object({
+        maxRuleShare: z.number().gt(0).max(1).default(0.05),
+        maxSweepShare: z.number().gt(0).max(1).default(0.15),
+        maxRuleGrowth: z.number().gt(1).default(3),
+        /** Below this many accounts a rule is never judged by its share or growth (small sweeps are noisy). */
+        minRuleAccounts: z.number().int().min(1).default(50),
+        historySweeps: z.number().int().min(0).max(100).default(7),
+        followerCaps: z
+          .array(z.object({ atLeast: z.number().int().min(1), maxActions: z.number().int().min(0) }).strict())
+          .default([
+            { atLeast: 10_000, maxActions: 200 },
+            { atLeast: 100_000, maxActions: 10 },
+          ]),
+      })
+      .strict()
+      .prefault({}),
     /** Absent: brand accounts go up the ladder like any other account. */
     brandPoints: brandPointsPolicySchema.optional(),
     /** Human review (`review: human` sweeps): stratified sample size, full-review thresholds, the precision gate. */
@@ -110,7 +149,19 @@ export const policySchema = z
 
 export type ReviewPolicy = z.infer<typeof reviewPolicySchema>;
 /** A parsed policy always has `review` (defaults filled in); hand-built ones may leave it out. */
-export type Policy = Omit<z.infer<typeof policySchema>, 'review'> & { review?: ReviewPolicy };
+export type Policy = Omit<z.infer<typeof policySchema>, 'review' | 'evidence' | 'guard'> & { review?: ReviewPolicy; evidence?: EvidencePolicy; guard?: GuardPolicy };
+export type GuardPolicy = z.infer<typeof policySchema>['guard'];
+
+/** The policy's blast-radius guard, defaults filled in. */
+export function guardPolicyOf(policy: Pick<Policy, 'guard'>): GuardPolicy {
+  return policy.guard ?? policySchema.shape.guard.parse(undefined);
+}
+export type EvidencePolicy = z.infer<typeof policySchema>['evidence'];
+
+/** The policy's evidence-sufficiency settings, defaults filled in. */
+export function evidencePolicyOf(policy: Pick<Policy, 'evidence'>): EvidencePolicy {
+  return policy.evidence ?? { minIndependentBases: 2, weakCap: { action: 'limit', days: 7 } };
+}
 
 /** The policy's review settings, defaults filled in. */
 export function reviewPolicyOf(policy: Pick<Policy, 'review'>): ReviewPolicy {

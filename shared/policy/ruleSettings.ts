@@ -1,6 +1,7 @@
 /** The effective settings of each rule: the catalog's defaults overlaid with the policy's. */
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Severity } from '#shared/detect/finding';
+import type { EvidenceBasis, EvidenceStrength } from '#shared/detect/ruleEvidence';
 import { RULES } from '#shared/detect/ruleCatalog';
 import type { Policy } from './policySchema.ts';
 
@@ -11,6 +12,8 @@ export interface RuleSetting {
   severity: Severity;
   minScore: number;
   thresholds: Record<string, number>;
+  basis: EvidenceBasis;
+  strength: EvidenceStrength;
 }
 
 export function ruleSettings(policy: Policy, onlyCodes?: readonly ViolationCode[]): Map<string, RuleSetting> {
@@ -25,6 +28,8 @@ export function ruleSettings(policy: Policy, onlyCodes?: readonly ViolationCode[
       severity: override?.severity ?? spec.severity,
       minScore: override?.minScore ?? 0,
       thresholds: { ...spec.thresholds, ...(override?.thresholds ?? {}) },
+      basis: spec.basis,
+      strength: override?.strength ?? spec.strength,
     });
   }
   return out;

@@ -13,6 +13,7 @@ import { parsePolicy } from '#shared/policy/loadPolicy';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
 import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import { precisionGate, type GateReport } from './precisionGate.ts';
+import type { GuardReport } from './blastRadiusGuard.ts';
 import { evidencePath, writeCaseEvidence, type CaseEvidence } from './reviewEvidence.ts';
 import { stratifiedSample, type StratumSummary } from './stratifiedSample.ts';
 
@@ -70,11 +71,14 @@ export async function readSampleFile(work: BlobStore, sweepId: string): Promise<
  */
 export async function openReview(
   deps: ReviewDeps,
-  req: { sweepId: string; taskToken: string; policy: Policy; accountBuckets: number[]; decisions: Decision[] },
+  req: { sweepId: string; taskToken: string; policy: Policy; accountBuckets: number[]; decisions: Decision[]; guard?: GuardReport },
 ): Promise<{ session: ReviewSession; reopened: boolean }> {
   const existing = await deps.repo.session(req.sweepId);
   if (existing) return { session: existing, reopened: true };
-  const review = reviewPolicyOf(req.policy);
+  let review = reviewPolicyOf(req.policy);
+  // a follower tier over the guard's cap: every decision on an account of that reach is reviewed in full (unreviewed: held)
+  const tier = req.guard?.followerTiers[0];
+  if (tier && tier.atLeast < review.followerThreshold) review = { ...review, followerThreshold: tier.atLeast };
   const { cases, strata } = stratifiedSample(req.sweepId, req.decisions, review);
   const sampledIds = new Set(cases.map((c) => c.accountId));
   await writeCaseEvidence(deps.work, req.sweepId, req.accountBuckets, req.decisions.filter((d) => sampledIds.has(d.accountId)));

@@ -17,7 +17,7 @@ const policy: Policy = {
 
 const rule = (ruleId: string, code: RuleSetting['code'], severity: RuleSetting['severity'], extra: Partial<RuleSetting> = {}): [string, RuleSetting] => [
   ruleId,
-  { ruleId, code, severity, enabled: true, minScore: 0, thresholds: {}, ...extra },
+  { ruleId, code, severity, enabled: true, minScore: 0, thresholds: {}, basis: 'content', strength: 'strong', ...extra },
 ];
 
 const rules = new Map<string, RuleSetting>([
@@ -84,5 +84,42 @@ describe('decideAction', () => {
       ctx,
     );
     expect(d).toMatchObject({ action: 'none', codes: [], ruleIds: [] });
+  });
+});
+
+describe('evidence sufficiency', () => {
+  const weakRules = new Map<string, RuleSetting>([
+    rule('mm/claim', 'misleading-marketing', 'high', { strength: 'supporting', basis: 'content' }),
+    rule('mm/title', 'misleading-marketing', 'high', { strength: 'supporting', basis: 'content' }),
+    rule('fa/nick', 'fake-account', 'high', { strength: 'supporting', basis: 'profile' }),
+    rule('fa/farm', 'fake-account', 'critical', { strength: 'strong', basis: 'registration' }),
+  ]);
+  const weakCtx: DecideContext = { ...ctx, rules: weakRules };
+
+  it('caps a suspension resting on one supporting basis at the weak cap (a 7-day limit), and says why', () => {
+    const d = decideAction({ accountId: 'a1', findings: [finding('mm/claim', 'misleading-marketing'), finding('mm/title', 'misleading-marketing')], prior: [], followerCount: 3 }, weakCtx);
+    expect(d).toMatchObject({ action: 'limit', durationDays: 7 });
+    expect(d.evidence).toMatchObject({ level: 'weak', bases: ['content'], cappedFrom: { action: 'suspend', durationDays: 14 } });
+  });
+
+  it('lets two independent bases corroborate each other up to the ladder step', () => {
+    const d = decideAction({ accountId: 'a1', findings: [finding('mm/claim', 'misleading-marketing'), finding('fa/nick', 'fake-account')], prior: [], followerCount: 3 }, weakCtx);
+    expect(d).toMatchObject({ action: 'suspend', durationDays: 14 });
+    expect(d.evidence).toMatchObject({ level: 'corroborated', bases: ['content', 'profile'] });
+    expect(d.evidence?.cappedFrom).toBeUndefined();
+  });
+
+  it('lets a strong rule ban alone', () => {
+    const d = decideAction({ accountId: 'a1', findings: [finding('fa/farm', 'fake-account')], prior: [], followerCount: 3 }, weakCtx);
+    expect(d.action).toBe('ban');
+    expect(d.evidence).toMatchObject({ level: 'strong', strongRules: ['fa/farm'] });
+  });
+
+  it('keeps repeat offenders on weak evidence under the cap, and a policy can raise the cap', () => {
+    const prior = [{ sweepId: 'sw-0', effectiveAt: '2026-11-01T00:00:00.000Z', action: 'limit' as const }];
+    const input = { accountId: 'a1', findings: [finding('mm/claim', 'misleading-marketing')], prior, followerCount: 3 };
+    expect(decideAction(input, weakCtx).action).toBe('limit');
+    const lenient = { ...weakCtx, policy: { ...policy, evidence: { minIndependentBases: 2, weakCap: { action: 'suspend' as const, days: 14 } } } };
+    expect(decideAction(input, lenient)).toMatchObject({ action: 'suspend', durationDays: 14 });
   });
 });

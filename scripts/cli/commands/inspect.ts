@@ -11,7 +11,8 @@ import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 import { sweepId } from '../options.ts';
-import { renderEvaluation } from '../renderSummary.ts';
+import { renderEvaluation, renderGuard } from '../renderSummary.ts';
+import { readGuardReport } from '#shared/pipeline/guardSweep';
 import { decidedCodes } from './sweep.ts';
 
 async function mustHaveSweep(id: string): Promise<void> {
@@ -103,7 +104,8 @@ export function registerInspect(program: Command): void {
         if (o.sweepId) {
           const rec = await registry.get(o.sweepId);
           if (!rec) throw new CliError(`no sweep with id "${o.sweepId}" on this stack`, EXIT.usage);
-          out.result(rec, () => JSON.stringify(rec, null, 2));
+          const guard = await readGuardReport(workStore(), o.sweepId);
+          out.result({ ...rec, ...(guard ? { guard } : {}) }, () => [JSON.stringify(rec, null, 2), ...renderGuard(guard)].join('\n'));
           return;
         }
         const list = await registry.list();

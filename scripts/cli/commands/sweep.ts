@@ -11,7 +11,8 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import { withStack } from '../embedded.ts';
 import { makeOutput } from '../output.ts';
 import { codeList, loadPolicyFile, positiveInt, sweepId } from '../options.ts';
-import { renderEvaluation, renderSummary } from '../renderSummary.ts';
+import { renderEvaluation, renderGuard, renderSummary } from '../renderSummary.ts';
+import { readGuardReport } from '#shared/pipeline/guardSweep';
 import { preflightSnapshot, runSweepOrPause, snapshotUri } from '../runSweep.ts';
 
 export async function decidedCodes(work: BlobStore, id: string): Promise<Map<string, ViolationCode[]>> {
@@ -48,9 +49,11 @@ export function registerSweep(program: Command, interrupt: AbortSignal): void {
         out.info(`[sweep] ${o.sweepId}: snapshot ${snapshot}, policy ${policy.policyVersion}`);
         const result = await runSweepOrPause({ sweepId: o.sweepId, snapshot, policy, codes: o.codes, bucketCount: o.buckets, workers: o.workers, review: o.review }, out, interrupt);
         if ('paused' in result) {
-          out.result(result, () =>
+          const guard = await readGuardReport(workStore(), o.sweepId);
+          out.result({ ...result, guard }, () =>
             [
               `Sweep ${o.sweepId} is paused for human review: ${result.cases} cases wait at ${result.state}; nothing is enforced yet.`,
+              ...renderGuard(guard),
               `  Review:  npx crackdown review serve --sweep-id ${o.sweepId}   (prints the console URL; closing the review there resumes the sweep)`,
               `  Or close from the shell: npx crackdown review close --sweep-id ${o.sweepId}`,
             ].join('\n'),
