@@ -130,6 +130,8 @@ export const policySchema = z
         maxRuleGrowth: z.number().gt(1).default(3),
         /** Below this many accounts a rule is never judged by its share or growth (small sweeps are noisy). */
         minRuleAccounts: z.number().int().min(1).default(50),
+        /** Below this many acted accounts the sweep share is not judged: a small demo or canary sweep is not a wave. */
+        minSweepAccounts: z.number().int().min(1).default(200),
         historySweeps: z.number().int().min(0).max(100).default(7),
         followerCaps: z
           .array(z.object({ atLeast: z.number().int().min(1), maxActions: z.number().int().min(0) }).strict())

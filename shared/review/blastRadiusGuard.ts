@@ -74,7 +74,7 @@ export function assessBlastRadius(tally: GuardTally, history: GuardHistoryEntry[
     if (reasons.length) heldRules.push({ ruleId, accounts, share, reason: reasons.join('; ') });
   }
   const actedShare = tally.acted / judged;
-  const sweepReason = actedShare > guard.maxSweepShare ? `acts on ${pct(actedShare)} of ${tally.judged} judged accounts (ceiling ${pct(guard.maxSweepShare)})` : undefined;
+  const sweepReason = tally.acted >= guard.minSweepAccounts && actedShare > guard.maxSweepShare ? `acts on ${pct(actedShare)} of ${tally.judged} judged accounts (ceiling ${pct(guard.maxSweepShare)})` : undefined;
   const followerTiers = guard.followerCaps
     .map((c) => ({ atLeast: c.atLeast, accounts: tally.byFollowerTier[String(c.atLeast)] ?? 0, maxActions: c.maxActions }))
     .filter((t) => t.accounts > t.maxActions)

@@ -23,6 +23,14 @@ describe('blast-radius guard', () => {
     expect(r).toMatchObject({ tripped: false, heldRules: [], followerTiers: [] });
   });
 
+  it('does not judge a small sweep by its share: 84 of 500 acted is a canary, not a wave', () => {
+    const small = assessBlastRadius(tallyOf(500, [{ action: 'warn', ruleIds: ['r/a'], n: 40 }, { action: 'limit', ruleIds: ['r/b'], n: 44 }]), [], guard);
+    expect(small.tripped).toBe(false);
+    expect(small.sweepReason).toBeUndefined();
+    const large = assessBlastRadius(tallyOf(1_000, [{ action: 'warn', ruleIds: ['r/a'], n: 40 }, { action: 'limit', ruleIds: ['r/b'], n: 44 }, { action: 'warn', ruleIds: ['r/c'], n: 120 }]), [], guard);
+    expect(large.sweepReason).toContain('20.40%');
+  });
+
   it('holds the whole sweep when it acts on more than its ceiling, even with every rule under its own', () => {
     const rules = Array.from({ length: 5 }, (_, i) => ({ action: 'warn', ruleIds: [`r/${i}`], n: 400 }));
     const r = assessBlastRadius(tallyOf(10_000, rules), [], guard);
