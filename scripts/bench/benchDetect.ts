@@ -165,10 +165,12 @@ async function main(): Promise<void> {
   const records = read.records;
   const decided = new Map<string, ViolationCode[]>();
   const actionOf = new Map<string, string>();
+  const rulesOf = new Map<string, string[]>();
   for await (const d of readDecisions(work, sweepId)) {
     if (d.action === 'none') continue;
     decided.set(d.accountId, d.codes);
     actionOf.set(d.accountId, d.action);
+    rulesOf.set(d.accountId, d.ruleIds);
   }
   const labelsPath = join(snapshotDir, 'labels.jsonl');
   const labels = existsSync(labelsPath) ? await readLabels(createReadStream(labelsPath), labelsPath) : undefined;
@@ -176,7 +178,23 @@ async function main(): Promise<void> {
   const authors = labels ? scoreAuthors(decided, labels) : undefined;
   /** What clean accounts were given, by action: the innocents a sweep would have punished. */
   const cleanActions: Record<string, number> = {};
-  if (labels) for (const [id, action] of actionOf) if (labels.get(id)?.codes.length === 0) cleanActions[action] = (cleanActions[action] ?? 0) + 1;
+  /** Which rules acted on clean accounts, and which labelled behaviours went unseen: where to look next. */
+  const cleanByRule: Record<string, number> = {};
+  const missedByVariant: Record<string, number> = {};
+  const count = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
+  if (labels) {
+    for (const [id, action] of actionOf) {
+      if (labels.get(id)?.codes.length !== 0) continue;
+      count(cleanActions, action);
+      for (const r of rulesOf.get(id) ?? []) count(cleanByRule, r);
+    }
+    for (const [id, label] of labels) {
+      if (label.codes.length === 0) continue;
+      const said = decided.get(id) ?? [];
+      for (const code of label.codes) if (!said.includes(code)) for (const v of label.variants?.length ? label.variants : ['(no variant)']) count(missedByVariant, `${code}:${v}`);
+    }
+  }
+  const top = (m: Record<string, number>, n: number) => Object.entries(m).sort((a, b) => b[1] - a[1]).slice(0, n);
   const report = {
     source,
     accounts: o.accounts,
@@ -195,6 +213,8 @@ async function main(): Promise<void> {
     evaluation,
     authors,
     cleanActions,
+    cleanByRule,
+    missedByVariant,
   };
   await writeFile(join(out, `bench-${tag}.json`), JSON.stringify(report, null, 2));
   if (!o.keep) await rm(workDir, { recursive: true, force: true });
@@ -210,6 +230,10 @@ async function main(): Promise<void> {
     for (const c of evaluation.perCode) lines.push(`    ${c.code.padEnd(24)} ${c.precision === null ? 'n/a' : c.precision.toFixed(4)} / ${c.recall === null ? 'n/a' : c.recall.toFixed(4)}`);
     lines.push(`    clean accounts given an action: ${evaluation.organic.flagged} of ${evaluation.organic.accounts} (${(evaluation.organic.falsePositiveRate * 100).toFixed(3)}%) ${JSON.stringify(cleanActions)}`);
     for (const [kind, h] of Object.entries(evaluation.hardNegatives).sort()) if (h.flagged > 0) lines.push(`      ${kind.padEnd(30)} ${h.flagged} of ${h.accounts}`);
+  }
+  if (labels) {
+    lines.push(`  rules acting on clean accounts: ${top(cleanByRule, 12).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+    lines.push(`  missed, by code:variant (top 15): ${top(missedByVariant, 15).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
   }
   if (authors) lines.push(`  accounts, any code: precision ${authors.precision?.toFixed(4) ?? 'n/a'} recall ${authors.recall?.toFixed(4) ?? 'n/a'} (${authors.truePositives} caught, ${authors.falsePositives} clean acted on, ${authors.falseNegatives} missed of ${authors.positives})`);
   process.stdout.write(lines.join('\n') + '\n');

@@ -145,8 +145,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'homogeneous-content/cross-account-duplicates',
     code: 'homogeneous-content',
     severity: 'high',
-    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account\'s notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1).',
-    thresholds: { minAccounts: 5, minNoteAccounts: 3, minNotes: 2, maxHamming: 12, maxHammingReposts: 12, windowDays: 30 },
+    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account\'s notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix\'s burst.',
+    thresholds: { minAccounts: 5, minNoteAccounts: 3, minNotes: 3, maxHamming: 12, maxHammingReposts: 12, windowDays: 30, maxOutsideRatio: 0.5 },
   },
   {
     ruleId: 'homogeneous-content/template-posting',
@@ -159,8 +159,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'homogeneous-content/repeated-reposts',
     code: 'homogeneous-content',
     severity: 'medium',
-    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts.',
-    thresholds: { minCopies: 2, minSources: 2, maxHamming: 12, maxHammingReposts: 16, minSimilarity: 0.375, minLagHours: 1, copyWindowDays: 120, minChars: 40 },
+    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
+    thresholds: { minCopies: 3, minSources: 2, minShare: 0.5, maxAlikeAccounts: 4, maxHamming: 12, maxHammingReposts: 16, minSimilarity: 0.375, minLagHours: 1, copyWindowDays: 120, minChars: 40 },
   },
   // ---------------------------------------------------------------- engagement-bait
   {

@@ -3,6 +3,9 @@ import type { Note } from '#shared/contract/snapshotRecords';
 import { noteSignature, similarity } from '#shared/detect/text/nearDuplicate';
 import { account, at, makeCtx, note, rulesOf, runDetection } from './harness.ts';
 
+// accounts registered on one device: linked by something other than their words
+const onFarmDevice = (id: string) => account(id, { registration: { ip: '10.77.0.1', deviceId: 'farm-device', client: 'app-android' } });
+
 // one template, rotated through synonyms, emoji, punctuation and sentence order
 const variants = [
   ['塔罗占卜｜本周运势', '宝子们！这周你的感情运势超级好✨ 会遇到对的人。事业上要注意小人，财运稳中有升。评论区留下你的星座，抽三位免费占卜🔮'],
@@ -34,16 +37,27 @@ describe('English notes are shingled by about a word', () => {
 });
 
 describe('homogeneous-content', () => {
-  it('fires cross-account-duplicates for a template posted by many accounts within days', () => {
+  it('fires cross-account-duplicates for a template posted within days by accounts linked by a device', () => {
     const ids = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
     const mild = [variants[0], variants[1], variants[3], variants[4], [variants[0][0] + '🔥', variants[0][1].replace('✨', '🌟')], [variants[1][0], variants[1][1] + '！！']];
     const notes = ids.map((a, i) => note(`n-${a}`, a, { title: mild[i][0], body: mild[i][1], createdAt: at(i * 600) }));
-    const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
+    const r = runDetection({ accounts: ids.map(onFarmDevice), notes });
     const hits = ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
     expect(hits.length).toBeGreaterThanOrEqual(5);
     const f = r.byAccount.get(hits[0])!.find((x) => x.code === 'homogeneous-content')!;
     expect(f.evidence.noteIds).toEqual([`n-${hits[0]}`]);
     expect(f.evidence.relatedAccountIds!.length).toBeGreaterThanOrEqual(4);
+    // the same notes by unlinked people, one each, are people writing alike: copying needs a link or bulk
+    const u = runDetection({ accounts: ids.map((id) => account(id)), notes });
+    expect(u.findings.filter((x) => x.ruleId === 'homogeneous-content/cross-account-duplicates')).toEqual([]);
+  });
+
+  it('unlinked accounts each posting the template in bulk are a matrix', () => {
+    const ids = ['h1', 'h2', 'h3', 'h4', 'h5'];
+    const mild = [variants[0], variants[1], variants[3], variants[4]];
+    const notes = ids.flatMap((a, i) => [0, 1, 2].map((k) => note(`n-${a}-${k}`, a, { title: mild[(i + k) % 4][0], body: mild[(i + k) % 4][1], createdAt: at(i * 600 + k * 60 * 24) })));
+    const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
+    expect(ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'))).toEqual(ids);
   });
 
   it('the same template spread over months by different accounts is not a matrix', () => {
@@ -54,9 +68,9 @@ describe('homogeneous-content', () => {
   });
 
   it('reordered copies carrying a copied-material disclaimer are verified more loosely', () => {
-    const ids = ['r1', 'r2', 'r3', 'r4', 'r5'];
+    const ids = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
     const notes = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: `${variants[i][1]} 素材来自网络，如有侵权请联系删除`, createdAt: at(i * 600) }));
-    const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
+    const r = runDetection({ accounts: ids.map(onFarmDevice), notes });
     const hits = ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
     expect(hits.length).toBeGreaterThanOrEqual(4);
   });
@@ -97,15 +111,18 @@ describe('homogeneous-content', () => {
   });
 
   it('a matrix account whose notes are each copied by a few accounts, and by many in all, is found', () => {
-    // two templates; m1 posts both; each is shared with three different accounts (7 accounts in all)
+    // three templates; m1 posts all; each is shared with three different accounts (10 accounts in all)
     const a = [variants[0], variants[1], variants[3], variants[4]];
     const notes = [
       ...['m1', 'x1', 'x2', 'x3'].map((id, i) => note(`a-${id}`, id, { title: a[i][0], body: a[i][1], createdAt: at(i * 600) })),
       ...['m1', 'y1', 'y2', 'y3'].map((id, i) =>
         note(`b-${id}`, id, { title: '在家也能做的副业｜零成本', body: ['不需要任何经验，手机就能做。适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获。', '不需要任何经验,手机就能做。适合学生党和宝妈!每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获~', '不需要任何经验，手机就能做🌟适合学生党和宝妈。每天花一两个小时就够了，我已经做了三个月了，坚持下来真的有收获。', '不需要任何经验，手机就能做！适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获！！'][i], createdAt: at(5000 + i * 600) }),
       ),
+      ...['m1', 'z1', 'z2', 'z3'].map((id, i) =>
+        note(`c-${id}`, id, { title: '早起打卡第一百天', body: ['每天五点半起床，先喝一杯温水，再读二十页书。坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见。', '每天五点半起床,先喝一杯温水,再读二十页书。坚持一百天以后,整个人的精神状态都不一样了!想一起打卡的姐妹评论区见~', '每天五点半起床，先喝一杯温水，再读二十页书🌟坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见！', '每天五点半起床！先喝一杯温水，再读二十页书。坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见！！'][i], createdAt: at(9000 + i * 600) }),
+      ),
     ];
-    const r = runDetection({ accounts: ['m1', 'x1', 'x2', 'x3', 'y1', 'y2', 'y3'].map((id) => account(id)), notes });
+    const r = runDetection({ accounts: ['m1', 'x1', 'x2', 'x3', 'y1', 'y2', 'y3', 'z1', 'z2', 'z3'].map((id) => account(id)), notes });
     expect(rulesOf(r, 'm1', 'homogeneous-content')).toContain('homogeneous-content/cross-account-duplicates');
   });
 
@@ -158,7 +175,7 @@ describe('homogeneous-content', () => {
     const accounts = ['poster', 'u955', 'u23c', 'u8b5'].map((id) => account(id));
     expect(rulesOf(runDetection({ accounts, notes }), 'poster', 'homogeneous-content')).toEqual([]);
     // the MinHash sketch is what keeps it apart: without it, SimHash alone calls the poster a copier
-    const loose = runDetection({ accounts, notes }, makeCtx({ overrides: { 'homogeneous-content/repeated-reposts': { minSimilarity: 0 } } }));
+    const loose = runDetection({ accounts, notes }, makeCtx({ overrides: { 'homogeneous-content/repeated-reposts': { minSimilarity: 0, minCopies: 2 } } }));
     expect(rulesOf(loose, 'poster', 'homogeneous-content')).toEqual(['homogeneous-content/repeated-reposts']);
   });
 
@@ -212,7 +229,7 @@ describe('homogeneous-content at scale', () => {
       ...Array.from({ length: 3100 }, (_, i) => note(`n-e${i}`, 'mass', { title: variants[0][0], body: variants[0][1], createdAt: at(i * 30) })),
       ...matrix.map((a, i) => note(`n-${a}`, a, { title: variants[0][0], body: `${variants[0][1]}${['🔥', '🌟', '💯', '👍', '✅', '🎉'][i]}`, createdAt: at(60 * 24 * 70 + i * 600) })),
     ];
-    const r = runDetection({ accounts: ['mass', ...matrix].map((id) => account(id)), notes });
+    const r = runDetection({ accounts: [account('mass'), ...matrix.map(onFarmDevice)], notes });
     const hits = matrix.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
     expect(hits.length).toBeGreaterThanOrEqual(5);
   });
@@ -223,10 +240,10 @@ describe('homogeneous-content leaves disclosed brand copy to the commercial rule
   it('creators posting a brand brief through the partner platform are not a matrix; the same copy without it is', () => {
     const ids = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
     const sponsored = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: variants[i][1], createdAt: timed(i), sponsoredVia: 'partner-platform' }));
-    const r = runDetection({ accounts: ids.map((id) => account(id)), notes: sponsored });
+    const r = runDetection({ accounts: ids.map(onFarmDevice), notes: sponsored });
     expect(r.findings.filter((f) => f.code === 'homogeneous-content')).toEqual([]);
     const plain = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: variants[i][1], createdAt: timed(i) }));
-    const q = runDetection({ accounts: ids.map((id) => account(id)), notes: plain });
+    const q = runDetection({ accounts: ids.map(onFarmDevice), notes: plain });
     expect(ids.filter((id) => rulesOf(q, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates')).length).toBeGreaterThanOrEqual(5);
   });
 

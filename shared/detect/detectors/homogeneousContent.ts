@@ -100,26 +100,36 @@ export const noteMinhashChannel: Channel = {
     const reach = Math.max(window, tr.copyWindowDays * 86400);
     const minLag = tr.minLagHours * 3600;
     const neighbours = rows.map(() => new Set<string>());
+    // accounts that wrote the same text outside the campaign window: text the population writes anyway
+    const outside = rows.map(() => new Set<string>());
     const originals = rows.map(() => [] as number[]);
+    // accounts whose notes are sketch-verified alike to this one, before or after: a copy has one original
+    // (and its other copiers), where a phrase everyone writes is alike to many unrelated notes
+    const alike = rows.map(() => new Set<string>());
     for (let i = 0; i < rows.length; i++) {
       const last = Math.min(rows.length, i + 1 + MAX_LATER_ROWS);
       for (let j = i + 1; j < last && rows[j].t - rows[i].t <= reach; j++) {
         if (rows[i].a === rows[j].a) continue;
         const d = hamming64(hashes[i], hashes[j]);
         const limit = rows[i].d === 1 && rows[j].d === 1 ? th.maxHammingReposts : th.maxHamming;
-        if (d <= limit && rows[j].t - rows[i].t <= window) {
-          neighbours[i].add(rows[j].a);
-          neighbours[j].add(rows[i].a);
+        if (d <= limit) {
+          const near = rows[j].t - rows[i].t <= window;
+          (near ? neighbours[i] : outside[i]).add(rows[j].a);
+          (near ? neighbours[j] : outside[j]).add(rows[i].a);
         }
+        const repostLimit = rows[j].d === 1 ? tr.maxHammingReposts : tr.maxHamming;
+        if (d > repostLimit || sketchSimilarity(rows[i].m, rows[j].m) < tr.minSimilarity) continue;
+        alike[i].add(rows[j].a);
+        alike[j].add(rows[i].a);
         // a copy may add a disclaimer ("侵删") the original never had
         // short boilerplate ("备考时间规划建议。欢迎预约。") is written alike by many; copying is of notes with substance
         if ((rows[j].l ?? SHORT_NOTE) < tr.minChars) continue;
-        if (d <= (rows[j].d === 1 ? tr.maxHammingReposts : tr.maxHamming) && rows[j].t - rows[i].t >= minLag && sketchSimilarity(rows[i].m, rows[j].m) >= tr.minSimilarity) originals[j].push(i);
+        if (rows[j].t - rows[i].t >= minLag) originals[j].push(i);
       }
     }
     const out: Signal[] = [];
     rows.forEach((r, j) => {
-      if (!originals[j].length) return;
+      if (!originals[j].length || alike[j].size > tr.maxAlikeAccounts) return;
       const from = originals[j].slice(0, 3);
       out.push(
         signal(r.a, CHANNEL, CODE, RULE_REPOSTS, key, 0.7, {
@@ -134,6 +144,8 @@ export const noteMinhashChannel: Channel = {
     const members = new Map<string, { notes: Set<string>; related: Set<string> }>();
     rows.forEach((r, i) => {
       if (neighbours[i].size < th.minNoteAccounts - 1) return;
+      // a matrix posts its copy in a burst; the same words spread over months by others are common phrasing
+      if (outside[i].size > th.maxOutsideRatio * neighbours[i].size) return;
       let m = members.get(r.a);
       if (!m) members.set(r.a, (m = { notes: new Set(), related: new Set() }));
       m.notes.add(r.n);
@@ -201,8 +213,11 @@ export const homogeneousContentDetector: AccountDetector = {
       const thc = thresholdsOf(ctx, RULE_CROSS);
       const allRelated = new Set(cross.flatMap((s) => s.detail.relatedAccountIds ?? []));
       const allNotes = new Set(cross.flatMap((s) => s.detail.noteIds ?? []));
+      // copying is one account posting in bulk, or a cluster of accounts linked by something other than their words
+      // (a device, a network, a registration burst, a ring): unrelated people writing alike is common phrasing
+      const linked = bundle.signals.some((s) => s.code !== CODE && (s.detail.relatedAccountIds ?? []).some((a) => allRelated.has(a)));
       const strongNote = cross.some((s) => (s.detail.relatedAccountIds?.length ?? 0) >= thc.minAccounts - 1);
-      if (allRelated.size >= thc.minAccounts - 1 && (allNotes.size >= thc.minNotes || strongNote)) {
+      if (allRelated.size >= thc.minAccounts - 1 && (allNotes.size >= thc.minNotes || (strongNote && linked))) {
         const related = capped(allRelated, 20);
         const noteIds = capped(allNotes, 20);
         out.push(
@@ -224,7 +239,9 @@ export const homogeneousContentDetector: AccountDetector = {
       const copied = new Map<string, Signal>();
       for (const s of reposts) if (!copied.has(s.detail.noteIds![0])) copied.set(s.detail.noteIds![0], s);
       const sources = new Set([...copied.values()].flatMap((s) => s.detail.relatedAccountIds ?? []));
-      if (copied.size >= thr.minCopies && sources.size >= thr.minSources) {
+      // bulk: most of what the account posts is someone else's (an ordinary user with a few notes alike to others' is not a copier)
+      const own = bundle.notes.filter((n) => !isGenerated(n) && n.sponsoredVia !== 'partner-platform').length;
+      if (copied.size >= thr.minCopies && sources.size >= thr.minSources && copied.size >= thr.minShare * own) {
         const examples = [...copied.keys()].sort().slice(0, 3).map((n) => copied.get(n)!.detail.summary);
         out.push(
           finding(bundle.accountId, CODE, RULE_REPOSTS, Math.min(0.95, 0.55 + 0.05 * copied.size), {
