@@ -7,7 +7,7 @@ import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { IdFactory } from './ids.ts';
 import type { Lang } from './localize.ts';
 import type { Rng } from './random.ts';
-import type { HardNegative } from './hardNegatives.ts';
+import type { HardNegative } from './hardNegativeKinds.ts';
 import type { VariantId, ViolationMix } from './violationMix.ts';
 
 export type AccountType = 'personal' | 'brand' | 'professional';

@@ -12,26 +12,10 @@ import { brandsOf, noteAppeal, postingWindow } from './organicAccounts.ts';
 import { genericPraise, organicNickname, organicNote } from './organicText.ts';
 import type { PlantPhases } from './plantingKit.ts';
 import type { Rng } from './random.ts';
+import type { HardNegative } from './hardNegativeKinds.ts';
 import { DAY, HOUR, MINUTE, beijingMidnight, humanMoment, wholeSecond } from './time.ts';
 
-export const HARD_NEGATIVES = [
-  'generic-praise',
-  'family-shared-device',
-  'shared-campus-network',
-  'partner-sponsored-brand',
-  'partner-sponsored-creator',
-  'timer-creator',
-  'renamed-once',
-  'deleted-a-few-notes',
-  'payment-mention',
-  'phone-like-numbers',
-  'declared-aigc',
-  'honest-superlative',
-  'night-owl',
-  'default-nickname',
-  'license-original-holder',
-] as const;
-export type HardNegative = (typeof HARD_NEGATIVES)[number];
+export { HARD_NEGATIVES, type HardNegative } from './hardNegativeKinds.ts';
 
 /** Fraction of a cohort's accounts given each hard negative (groups count every member). */
 const RATES: Partial<Record<HardNegative, number>> = {
