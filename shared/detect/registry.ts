@@ -12,7 +12,7 @@ import { homogeneousContentDetector, noteMinhashChannel } from './detectors/homo
 import { misleadingMarketingDetector } from './detectors/misleadingMarketing.ts';
 import { contactChannel, trafficDiversionDetector } from './detectors/trafficDiversion.ts';
 import { brandNotesChannel, undisclosedPromotionDetector } from './detectors/undisclosedPromotion.ts';
-import { noteCommentsChannel, waterArmyDetector } from './detectors/waterArmy.ts';
+import { noteCommentsChannel, waterArmyDetector } from './detectors/waterArmy/index.ts';
 
 export const CHANNELS: Channel[] = [
   contactChannel,

@@ -8,7 +8,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { DetectContext } from '#shared/detect/detectorPorts';
 import type { Signal } from '#shared/detect/finding';
-import { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED } from '#shared/detect/detectors/waterArmy';
+import { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED } from '#shared/detect/detectors/waterArmy/index';
 import { ringConfirmations } from '#shared/detect/detectors/waterArmyExpansion';
 import { readLines } from '#shared/snapshot/readPart';
 import { bucketOf } from './hashBucket.ts';

@@ -9,7 +9,7 @@
  */
 import type { DetectContext } from '../detectorPorts.ts';
 import type { Signal } from '../finding.ts';
-import { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_ASSOCIATE, RULE_PRAISE, RULE_QA, ringVerdicts } from './waterArmy.ts';
+import { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_ASSOCIATE, RULE_PRAISE, RULE_QA, ringVerdicts } from './waterArmy/index.ts';
 import { signal } from './common.ts';
 
 const CODE = 'water-army' as const;

@@ -1,0 +1,53 @@
+/**
+ * Channel `note-comments` (key: the note): one compact row per comment and one per note (its
+ * author). Per note it runs the mechanisms that need all of a note's comments together: praise
+ * bursts and scripted Q&A for water-army, instant replies and fresh-note comments for ai-hosted.
+ */
+import type { Channel, Comment, Note } from '../../detectorPorts.ts';
+import type { Signal } from '../../finding.ts';
+import { freshComments, RULE_FULL as RULE_AI_FULL } from '../aiHosted.ts';
+import { epochSeconds, thresholdsOf } from '../common.ts';
+import { commentRow, type Row } from './commentRow.ts';
+import { instantReplies } from './instantReplies.ts';
+import { praiseBursts } from './praiseBursts.ts';
+import { CHANNEL_NOTE_COMMENTS, CODE, RULE_AI_INSTANT, RULE_PRAISE, RULE_QA } from './rules.ts';
+import { scriptedQa } from './scriptedQa.ts';
+
+export const noteCommentsChannel: Channel = {
+  name: CHANNEL_NOTE_COMMENTS,
+  codes: [CODE, 'ai-hosted'],
+  keys(kind, record) {
+    if (kind === 'notes') {
+      const n = record as Note;
+      return [{ key: n.noteId, row: { o: n.accountId, nt: epochSeconds(n.createdAt) } }];
+    }
+    if (kind !== 'comments') return [];
+    const c = record as Comment;
+    return [{ key: c.noteId, row: commentRow(c) }];
+  },
+  group(noteId, raw, ctx) {
+    const wa = ctx.enabled(CODE);
+    const ai = ctx.enabled('ai-hosted');
+    if (!wa && !ai) return [];
+    let author: string | undefined;
+    let noteAt = 0;
+    const rows: Row[] = [];
+    for (const r of raw) {
+      if (r.o === undefined) rows.push(r as unknown as Row);
+      else {
+        author = String(r.o);
+        noteAt = Number(r.nt ?? 0);
+      }
+    }
+    // ai-hosted commenting: one comment seconds after the note appeared, so it needs no second comment
+    const out: Signal[] = ai ? freshComments(CHANNEL_NOTE_COMMENTS, noteId, noteAt, author, rows, thresholdsOf(ctx, RULE_AI_FULL)) : [];
+    if (rows.length < 2) return out;
+    rows.sort((x, y) => x.t - y.t || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
+    if (wa) {
+      out.push(...praiseBursts(noteId, rows, author, thresholdsOf(ctx, RULE_PRAISE)));
+      out.push(...scriptedQa(noteId, rows, author, thresholdsOf(ctx, RULE_QA)));
+    }
+    if (ai) out.push(...instantReplies(noteId, rows, author, thresholdsOf(ctx, RULE_AI_INSTANT)));
+    return out;
+  },
+};
