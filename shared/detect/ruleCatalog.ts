@@ -137,8 +137,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'fake-account/brushed-followers',
     code: 'fake-account',
     severity: 'medium',
-    description: 'Bought followers: a step in the follower history that stays and stands out against the account\'s own day-to-day noise (robust z), or a burst of follows from a registration cluster.',
-    thresholds: { minJump: 100, minRobustZ: 5, minKept: 0.7, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5 },
+    description: 'Bought followers: a step in the follower history that stays and stands out against the account\'s own day-to-day noise (robust z), or a burst of follows within burstWindowMinutes. Not when attention explains it: a note posted within viralWindowDays before the surge with likes+collects ≥ viralMultiple × the account\'s median note and ≥ viralPerFollower × the followers gained (a creator\'s note going viral).',
+    thresholds: { minJump: 100, minRobustZ: 5, minKept: 0.7, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5, viralWindowDays: 3, viralMultiple: 5, viralPerFollower: 1 },
   },
   // ---------------------------------------------------------------- homogeneous-content
   {
@@ -152,8 +152,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'homogeneous-content/template-posting',
     code: 'homogeneous-content',
     severity: 'medium',
-    description: 'One account mass-posting near-identical template notes.',
-    thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.42 },
+    description: 'One account mass-posting near-identical template notes: ≥ minNotes notes, ≥ minShare of its own, joined by similarity ≥ similarity, whose pairs are alike at the median (≥ minCohesion: a person reusing a few of their own phrases chains into one family, a template\'s copies are alike pair by pair). AI-generated and partner-platform notes are left to their own rules.',
+    thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.42, minCohesion: 0.3 },
   },
   {
     ruleId: 'homogeneous-content/repeated-reposts',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, Follow } from '#shared/contract/snapshotRecords';
 import { networkPrefix, nicknameTemplate } from '#shared/detect/detectors/fakeAccount';
-import { account, at, rulesOf, runDetection } from './harness.ts';
+import { account, at, note, rulesOf, runDetection } from './harness.ts';
 
 function farm(n: number, p: { device?: (i: number) => string; ip?: (i: number) => string; client?: string; nick?: (i: number) => string; minutes?: (i: number) => number }): Account[] {
   return Array.from({ length: n }, (_, i) =>
@@ -117,6 +117,19 @@ describe('fake-account: brushed followers', () => {
     const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 500 + i * 3 + (i === 10 ? 900 : 0) }));
     const r = runDetection({ accounts: [account('k6', { followerHistory })] });
     expect(rulesOf(r, 'k6')).toEqual([]);
+  });
+
+  it('a creator whose note went viral gains followers in a step that stays, and stays clean; the same step without the note fires', () => {
+    // usual notes draw a few hundred likes; the note of day 11 drew 46k, and followers climbed over the next days
+    const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 9500 + i * 4 + (i >= 12 ? 4000 : 0) + (i >= 13 ? 6000 : 0) + (i >= 14 ? 3500 : 0) }));
+    const usual = Array.from({ length: 12 }, (_, i) => note(`u${i}`, 'pc', { createdAt: at(i * 2 * 1440 - 40 * 1440), likeCount: 300 + i * 20, collectCount: 120 }));
+    const viral = note('v1', 'pc', { createdAt: at(11 * 1440 + 300), likeCount: 46_803, collectCount: 28_081 });
+    const acc = account('pc', { followerHistory, followerCount: 23_100 });
+    expect(rulesOf(runDetection({ accounts: [acc], notes: [...usual, viral] }), 'pc', 'fake-account')).toEqual([]);
+    expect(rulesOf(runDetection({ accounts: [acc], notes: usual }), 'pc', 'fake-account')).toEqual(['fake-account/brushed-followers']);
+    // a note that drew fewer people than the followers gained explains nothing
+    const modest = note('v1', 'pc', { createdAt: at(11 * 1440 + 300), likeCount: 3000, collectCount: 500 });
+    expect(rulesOf(runDetection({ accounts: [acc], notes: [...usual, modest] }), 'pc', 'fake-account')).toEqual(['fake-account/brushed-followers']);
   });
 
   it('steady organic growth stays clean', () => {

@@ -207,6 +207,23 @@ describe('homogeneous-content', () => {
     expect(rulesOf(runDetection({ accounts: [account('mass')], notes }), 'mass', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
   });
 
+  it('a diarist whose each note picks up the thread of the one before is a chain, not a template', () => {
+    // note i tells sentences i to i+3 of a running story: neighbours are alike, so single linkage joins all
+    // fourteen into one family, but most pairs share nothing; a template's copies are alike pair by pair
+    const story = ['周一早上去菜市场买了两斤排骨', '回家路上遇到楼下的阿姨在遛狗', '阿姨说小区门口新开了一家面包店', '下午就去面包店买了一个可颂', '可颂外皮很酥但是有点太甜了', '晚上用排骨炖了一锅玉米汤', '汤里放了两根胡萝卜颜色很好看', '第二天中午把剩下的汤热了一下', '同事闻到味道说想要菜谱', '于是把做法写在便利贴上给她', '她周末照着做了还拍了照片', '照片里的汤比我的还清亮', '下次想试试加一点山药', '山药要选铁棍的口感才面', '菜市场最里面那家的山药最好', '老板说每天早上七点到货', '七点半以后就只剩细的了'];
+    const notes = Array.from({ length: 14 }, (_, i) => note(`d${i}`, 'diarist', { title: `日常记录 ${i + 1}`, body: `${story.slice(i, i + 4).join('，')}。`, createdAt: at(i * 60 * 24) }));
+    expect(rulesOf(runDetection({ accounts: [account('diarist')], notes }), 'diarist', 'homogeneous-content')).toEqual([]);
+    const chained = runDetection({ accounts: [account('diarist')], notes }, makeCtx({ overrides: { 'homogeneous-content/template-posting': { minCohesion: 0 } } }));
+    expect(rulesOf(chained, 'diarist', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
+  });
+
+  it('a brand\'s product notes posted through the partner platform are disclosed commercial content, not template-posting', () => {
+    const notes = Array.from({ length: 12 }, (_, i) => note(`b${i}`, 'brand1', { title: ['悦物蓝牙耳机，降噪够用', '关于蓝牙耳机你想知道的'][i % 2], body: `${['很多小伙伴问的来了', '这次升级了配方'][i % 2]} 音质超出价位 降噪够用 续航很久 官方店铺${['可以领券', '已上架', '有首发活动'][i % 3]}`, createdAt: at(i * 60 * 24 * 7), sponsoredVia: 'partner-platform' }));
+    expect(rulesOf(runDetection({ accounts: [account('brand1', { accountType: 'brand' })], notes }), 'brand1', 'homogeneous-content')).toEqual([]);
+    const undisclosed = notes.map((n) => ({ ...n, sponsoredVia: undefined }));
+    expect(rulesOf(runDetection({ accounts: [account('brand1', { accountType: 'brand' })], notes: undisclosed }), 'brand1', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
+  });
+
   it('one person writing many notes on one topic in their own words is not template-posting', () => {
     const bodies = [
       '巷子里的小面馆，牛肉面二十二元，汤很清，面是现拉的，老板说开了十几年。', '公司楼下新开的咖啡店，燕麦拿铁不错，就是座位少，中午没地方坐。',

@@ -323,11 +323,30 @@ export function followerStep(hist: { at: string; count: number }[]): { jump: num
   return best;
 }
 
+const engagement = (n: { likeCount: number; collectCount: number }): number => n.likeCount + n.collectCount;
+
+/**
+ * Followers that arrive because people saw something: a note posted in the days before the surge that
+ * drew far more attention than the account's usual note, and at least as much as the followers gained.
+ * A creator's viral note brings followers in a step that stays; bought followers arrive without one.
+ */
+export function attentionExplains(notes: AccountBundle['notes'], surgeAt: string, gained: number, th: Record<string, number>): boolean {
+  if (notes.length === 0) return false;
+  const end = epochSeconds(surgeAt);
+  const start = end - th.viralWindowDays * 86400;
+  const usual = median(notes.map(engagement));
+  return notes.some((n) => {
+    const t = epochSeconds(n.createdAt);
+    const e = engagement(n);
+    return t >= start && t <= end && e >= th.viralMultiple * Math.max(usual, 1) && e >= th.viralPerFollower * gained;
+  });
+}
+
 function brushedFollowers(bundle: AccountBundle, th: Record<string, number>): Finding | undefined {
   const reasons: string[] = [];
   let score = 0;
   const step = followerStep(bundle.account?.followerHistory ?? []);
-  if (step && step.jump >= th.minJump && step.z >= th.minRobustZ && step.kept >= th.minKept) {
+  if (step && step.jump >= th.minJump && step.z >= th.minRobustZ && step.kept >= th.minKept && !attentionExplains(bundle.notes, step.at, step.jump, th)) {
     reasons.push(`followers jumped by ${Math.round(step.jump)} on ${step.at.slice(0, 10)} and stayed (${step.z.toFixed(1)}× the account's day-to-day noise)`);
     score = Math.max(score, Math.min(0.9, 0.6 + step.z / 200));
   }
@@ -335,12 +354,13 @@ function brushedFollowers(bundle: AccountBundle, th: Record<string, number>): Fi
     const times = bundle.followers.map((f) => epochSeconds(f.createdAt)).sort((x, y) => x - y);
     const w = th.burstWindowMinutes * 60;
     let best = 0;
+    let bestAt = 0;
     let lo = 0;
     for (let hi = 0; hi < times.length; hi++) {
       while (times[hi] - times[lo] > w) lo += 1;
-      best = Math.max(best, hi - lo + 1);
+      if (hi - lo + 1 > best) [best, bestAt] = [hi - lo + 1, times[hi]];
     }
-    if (best >= th.burstFollows && best >= th.burstShare * times.length) {
+    if (best >= th.burstFollows && best >= th.burstShare * times.length && !attentionExplains(bundle.notes, new Date(bestAt * 1000).toISOString(), best, th)) {
       reasons.push(`${best} of ${times.length} followers arrived within ${th.burstWindowMinutes} minutes`);
       score = Math.max(score, Math.min(0.9, 0.55 + best / (times.length * 4)));
     }

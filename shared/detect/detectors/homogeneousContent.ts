@@ -169,15 +169,20 @@ export const noteMinhashChannel: Channel = {
 /** The most of one account's notes compared pairwise (deterministic: the first in noteId order). */
 const MAX_OWN_NOTES = 400;
 
-/** Largest group of the account's notes that are near-duplicates of one another (union-find over all pairs). */
-export function templateFamily(notes: Note[], minSimilarity: number): string[] {
+/**
+ * Largest group of the account's notes that are near-duplicates of one another (union-find over all pairs),
+ * and its cohesion: the median similarity of all pairs in it. Single linkage chains a person's notes that
+ * reuse a few of their own phrases into one family; a template's copies are alike pair by pair.
+ */
+export function templateFamily(notes: Note[], minSimilarity: number): { noteIds: string[]; cohesion: number } {
   const sigs: { id: string; sig: Uint32Array }[] = [];
   for (const n of [...notes].sort((x, y) => (x.noteId < y.noteId ? -1 : x.noteId > y.noteId ? 1 : 0))) {
-    if (isGenerated(n)) continue;
+    // disclosed brand content (the partner platform) is the commercial rules' business
+    if (isGenerated(n) || n.sponsoredVia === 'partner-platform') continue;
     const sig = noteSignature(n.title, n.body);
     if (sig) sigs.push({ id: n.noteId, sig });
   }
-  if (sigs.length < 2) return [];
+  if (sigs.length < 2) return { noteIds: [], cohesion: 0 };
   const parent = sigs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   // one account's notes are few: compare every pair (LSH banding would miss short templates whose sentences were shuffled)
@@ -187,16 +192,19 @@ export function templateFamily(notes: Note[], minSimilarity: number): string[] {
       if (find(i) !== find(j) && similarity(sigs[i].sig, sigs[j].sig) >= minSimilarity) parent[find(j)] = find(i);
     }
   }
-  const comps = new Map<number, string[]>();
+  const comps = new Map<number, number[]>();
   sigs.forEach((s, i) => {
     const r = find(i);
     let list = comps.get(r);
     if (!list) comps.set(r, (list = []));
-    list.push(s.id);
+    list.push(i);
   });
-  let best: string[] = [];
+  let best: number[] = [];
   for (const c of comps.values()) if (c.length > best.length) best = c;
-  return best.sort();
+  const pairs: number[] = [];
+  for (let i = 0; i < best.length; i++) for (let j = i + 1; j < best.length; j++) pairs.push(similarity(sigs[best[i]].sig, sigs[best[j]].sig));
+  pairs.sort((x, y) => x - y);
+  return { noteIds: best.map((i) => sigs[i].id).sort(), cohesion: pairs.length ? pairs[pairs.length >> 1] : 0 };
 }
 
 export const homogeneousContentDetector: AccountDetector = {
@@ -254,11 +262,11 @@ export const homogeneousContentDetector: AccountDetector = {
     }
     const th = thresholdsOf(ctx, RULE_TEMPLATE);
     if (bundle.notes.length >= th.minNotes) {
-      const family = templateFamily(bundle.notes, th.similarity);
-      if (family.length >= th.minNotes && family.length >= th.minShare * bundle.notes.length) {
+      const { noteIds: family, cohesion } = templateFamily(bundle.notes, th.similarity);
+      if (family.length >= th.minNotes && family.length >= th.minShare * bundle.notes.length && cohesion >= th.minCohesion) {
         out.push(
           finding(bundle.accountId, CODE, RULE_TEMPLATE, Math.min(0.95, 0.5 + 0.03 * family.length), {
-            summary: `${family.length} of ${bundle.notes.length} notes are near-identical templates`,
+            summary: `${family.length} of ${bundle.notes.length} notes are near-identical templates (median pair similarity ${cohesion.toFixed(2)})`,
             noteIds: capped(family, 20),
           }),
         );
