@@ -133,7 +133,9 @@ async function main(): Promise<void> {
   const out = resolve(o.out);
   const source = String(o.source);
   if (!['own', 'independent', 'youtube'].includes(source)) throw new Error(`--source must be own, independent or youtube, not ${source}`);
-  const policy: Policy = o.policy ? parsePolicyText(await readFile(String(o.policy), 'utf8'), String(o.policy)) : defaultPolicy();
+  const loaded: Policy = o.policy ? parsePolicyText(await readFile(String(o.policy), 'utf8'), String(o.policy)) : defaultPolicy();
+  // the comments are YouTube's: there, a link to a video is the platform's own content, as xhslink.com is on Xiaohongshu
+  const policy: Policy = source === 'youtube' && !loaded.platform ? { ...loaded, platform: { ownDomains: ['youtube.com', 'youtu.be'] } } : loaded;
   const mix = o.mix ? (JSON.parse(String(o.mix)) as Partial<ViolationMix>) : undefined;
   if (mix && source !== 'own') throw new Error('--mix applies to --source own only');
   const mixTag = mix ? `-m${createHash('sha256').update(JSON.stringify(Object.entries(mix).sort())).digest('hex').slice(0, 8)}` : '';

@@ -18,6 +18,8 @@ export interface DetectContext {
   thresholds: (ruleId: string) => Record<string, number>;
   /** Rules switched off (by policy or by `--codes`) need not run. */
   enabled: (code: ViolationCode) => boolean;
+  /** The platform's own domains (policy `platform.ownDomains`; the default names Xiaohongshu's): linking to them is not diversion. */
+  ownDomains?: readonly string[];
 }
 
 /** Everything the snapshot holds about one account, after the shuffle. */

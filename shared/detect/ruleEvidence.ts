@@ -29,7 +29,8 @@ export const RULE_EVIDENCE: Readonly<Record<string, { basis: EvidenceBasis; stre
   'fake-account/bot-client': { basis: 'registration', strength: 'supporting' },
   'fake-account/templated-nicknames': { basis: 'profile', strength: 'supporting' },
   'fake-account/brushed-followers': { basis: 'graph', strength: 'supporting' },
-  'homogeneous-content/cross-account-duplicates': { basis: 'coordination', strength: 'supporting' },
+  // read from the same near-duplicate matches as reposts and templates: no independent corroboration of them
+  'homogeneous-content/cross-account-duplicates': { basis: 'content', strength: 'supporting' },
   'homogeneous-content/template-posting': { basis: 'content', strength: 'supporting' },
   'homogeneous-content/repeated-reposts': { basis: 'content', strength: 'supporting' },
   'engagement-bait/mutual-follow': { basis: 'graph', strength: 'supporting' },

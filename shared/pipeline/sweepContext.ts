@@ -31,6 +31,7 @@ export async function loadSweepContext(work: BlobStore, sweepId: string): Promis
       takenAt: new Date(plan.takenAt),
       thresholds: (ruleId) => rules.get(ruleId)?.thresholds ?? empty,
       enabled: (code) => enabledCodes.has(code),
+      ownDomains: policy.platform?.ownDomains,
     },
   };
 }

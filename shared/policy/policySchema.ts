@@ -78,6 +78,8 @@ export const policySchema = z
     /** Extra steps when an account is found under this many distinct codes or more. */
     multiCode: z.object({ minCodes: z.number().int().min(2), extraSteps: z.number().int().min(0) }).optional(),
     codes: z.partialRecord(z.enum(VIOLATION_CODES), z.object({ enabled: z.boolean() }).strict()).default({}),
+    /** The platform's own domains: links to them are the platform's own content, not diversion (default: Xiaohongshu's). */
+    platform: z.object({ ownDomains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case domain such as xhslink.com')).min(1) }).strict().optional(),
     rules: z
       .record(
         z.string(),

@@ -9,11 +9,12 @@ import { ringConfirmations } from '#shared/detect/detectors/waterArmyExpansion';
 
 export const TAKEN_AT = '2026-11-20T00:00:00Z';
 
-export function makeCtx(opts: { codes?: ViolationCode[]; overrides?: Record<string, Record<string, number>> } = {}): DetectContext {
+export function makeCtx(opts: { codes?: ViolationCode[]; overrides?: Record<string, Record<string, number>>; ownDomains?: string[] } = {}): DetectContext {
   return {
     takenAt: new Date(TAKEN_AT),
     thresholds: (ruleId) => ({ ...(RULE_BY_ID.get(ruleId)?.thresholds ?? {}), ...(opts.overrides?.[ruleId] ?? {}) }),
     enabled: (code) => !opts.codes || opts.codes.includes(code),
+    ownDomains: opts.ownDomains,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanContacts } from '#shared/detect/text/contactPatterns';
+import { ownDomainTest, scanContacts } from '#shared/detect/text/contactPatterns';
 import { account, at, comment, makeCtx, note, rulesOf, runDetection } from './harness.ts';
 
 const contacts = (s: string) => scanContacts(s).contacts.map((c) => `${c.kind}:${c.value}`);
@@ -238,5 +238,28 @@ describe('traffic-diversion: how diverters really write contacts', () => {
       ],
     });
     expect(rulesOf(r, 'qa3', 'traffic-diversion')).not.toContain('traffic-diversion/private-answer');
+  });
+});
+
+describe('traffic-diversion: the platform\'s own links are not diversion', () => {
+  const link = 'https://www.youtube.com/watch?v=abc123xyz';
+  it('a link counts as a contact unless its host is one of the platform\'s own domains or a subdomain of one', () => {
+    expect(scanContacts(`great song ${link}`).contacts.map((c) => c.kind)).toEqual(['link']);
+    const own = ownDomainTest(['youtube.com', 'youtu.be']);
+    expect(scanContacts(`great song ${link}`, own).contacts).toEqual([]);
+    expect(scanContacts('see youtu.be/abc123xyz', own).contacts).toEqual([]);
+    // a look-alike domain is not the platform's
+    expect(scanContacts('see https://notyoutube.com/abc123xyz', own).contacts.map((c) => c.kind)).toEqual(['link']);
+    expect(scanContacts('小红书链接 xhslink.com/a1b2c3').contacts).toEqual([]);
+  });
+
+  it('viewers quoting the video\'s own link are not a shared-contact ring when the policy names the platform\'s domains', () => {
+    const ids = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
+    const comments = ids.map((a, i) => comment(`c-${a}`, 'n1', a, `this part at 2:13 ${link} is the best`, { createdAt: at(i * 90) }));
+    const fx = { accounts: ids.map((id) => account(id)), notes: [note('n1', 'creator')], comments };
+    const xhs = runDetection(fx);
+    expect(ids.some((id) => rulesOf(xhs, id, 'traffic-diversion').length > 0)).toBe(true);
+    const yt = runDetection(fx, makeCtx({ ownDomains: ['youtube.com', 'youtu.be'] }));
+    for (const id of ids) expect(rulesOf(yt, id, 'traffic-diversion')).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { scanContacts } from '../text/contactPatterns.ts';
+import { ownDomainTest, scanContacts, type OwnDomainTest } from '../text/contactPatterns.ts';
 import { PAID_COOPERATION, PRICE, SALES } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, epochSeconds, finding, thresholdsOf } from './common.ts';
@@ -26,10 +26,10 @@ export const RULE_PIVOT = 'account-transformation/purge-and-pivot';
 export const RULE_RENAME = 'account-transformation/purge-and-rename';
 const DAY = 86400;
 
-function isPivotNote(n: Note): boolean {
+function isPivotNote(n: Note, isOwn: OwnDomainTest): boolean {
   if ((n.brandIds?.length ?? 0) > 0) return true;
   const t = normalizeText(`${n.title}\n${n.body}`);
-  return SALES.test(t) || PRICE.test(t) || PAID_COOPERATION.test(t) || scanContacts(t).contacts.length > 0;
+  return SALES.test(t) || PRICE.test(t) || PAID_COOPERATION.test(t) || scanContacts(t, isOwn).contacts.length > 0;
 }
 
 export const accountTransformationDetector: AccountDetector = {
@@ -70,7 +70,7 @@ export const accountTransformationDetector: AccountDetector = {
     });
     const pivot = bundle.notes
       .filter((n) => epochSeconds(n.createdAt) >= purgeStart && !n.deletedAt && !n.hiddenAt)
-      .filter(isPivotNote)
+      .filter((n) => isPivotNote(n, ownDomainTest(ctx.ownDomains)))
       .map((n) => n.noteId)
       .sort();
 

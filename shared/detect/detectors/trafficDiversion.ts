@@ -14,7 +14,7 @@
  */
 import type { Account, AccountDetector, Channel, Comment, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { contactLabel, scanContacts, type ContactHit } from '../text/contactPatterns.ts';
+import { contactLabel, ownDomainTest, scanContacts, type ContactHit } from '../text/contactPatterns.ts';
 import { capped, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'traffic-diversion' as const;
@@ -65,6 +65,8 @@ export const contactChannel: Channel = {
   },
   group(key, rows, ctx) {
     if (!ctx.enabled(CODE)) return [];
+    // partition keys links by the default domains; the policy may name more of the platform's own (a video's own link)
+    if (key.startsWith('link:') && ownDomainTest(ctx.ownDomains)(key.slice(5))) return [];
     const th = thresholdsOf(ctx, RULE_SHARED);
     const items = new Map<string, { notes: string[]; comments: string[] }>();
     for (const r of rows) {
@@ -111,8 +113,9 @@ export const trafficDiversionDetector: AccountDetector = {
   detect(bundle, ctx) {
     if (!ctx.enabled(CODE)) return [];
     const scans: ItemScan[] = [];
+    const isOwn = ownDomainTest(ctx.ownDomains);
     const add = (kind: ItemScan['kind'], id: string, text: string) => {
-      const s = scanContacts(text);
+      const s = scanContacts(text, isOwn);
       if (s.contacts.length === 0 && s.solicitations.length === 0) return;
       const w = Math.min(1, s.solicitations.reduce((acc, x) => acc + x.weight, 0));
       scans.push({

@@ -213,7 +213,29 @@ const URL_RE = /https?:\/\/[^\s，。、）)】」"'<>]+/g;
 const TLDS = 'com|cn|net|org|top|xyz|vip|cc|me|io|ly|co|shop|site|club|link|app|info|biz|tv|fun|ink|ltd|work|live|store|online|tk|gl|gd|im|to|so|la|one|pro|icu|cyou|buzz|asia|hk|tw';
 const DOMAIN_RE = new RegExp(`(?<![a-z0-9@._/-])(?:[a-z0-9][a-z0-9-]{0,30}\\.)+(?:${TLDS})(?![a-z0-9])(?:/[^\\s，。、）)】」"'<>]*)?`, 'g');
 const OBFUSCATED_DOT = new RegExp(`\\s*(?:点|點|dot|\\(\\.\\)|\\[\\.\\]|。|·|•|_\\._)\\s*(?=(?:${TLDS})(?![a-z0-9]))`, 'g');
-const PLATFORM_DOMAINS = /(?:^|\.)(?:xiaohongshu\.com|xhslink\.com|xhs\.cn|xhscdn\.com)(?:\/|$)/;
+/** The platform's own domains when the policy names none: a link to the platform's own content is not diversion. */
+export const DEFAULT_OWN_DOMAINS: readonly string[] = ['xiaohongshu.com', 'xhslink.com', 'xhs.cn', 'xhscdn.com'];
+export type OwnDomainTest = (host: string) => boolean;
+const ownDomainTests = new Map<string, OwnDomainTest>();
+/** A test for a host (with or without a path) being one of `domains` or a subdomain of one; built once per list. */
+export function ownDomainTest(domains: readonly string[] = DEFAULT_OWN_DOMAINS): OwnDomainTest {
+  const id = domains.join(',');
+  let test = ownDomainTests.get(id);
+  if (!test) {
+    const set = new Set(domains.map((d) => d.toLowerCase()));
+    test = (host) => {
+      let h = host.split('/')[0];
+      for (;;) {
+        if (set.has(h)) return true;
+        const dot = h.indexOf('.');
+        if (dot < 0) return false;
+        h = h.slice(dot + 1);
+      }
+    };
+    ownDomainTests.set(id, test);
+  }
+  return test;
+}
 const EMAIL_RE = /[a-z0-9._%+-]{2,40}@[a-z0-9-]{1,30}(?:\.[a-z0-9-]{1,30})*\.[a-z]{2,8}/g;
 const TAOBAO_CODE = /[¥$€£₤₳](?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)([a-z0-9]{8,14})[¥$€£₤₳]/g;
 const TAOBAO_PHRASE = /复制(?:这段|整段|此条)?(?:内容|口令|信息)?[^。]{0,6}打开(?:淘宝|手淘|tb|某宝|🍑宝|闲鱼|拼多多)/g;
@@ -272,13 +294,13 @@ function pushUnique(list: ContactHit[], kind: ContactKind, value: string): void 
 }
 
 /** Scans a raw text (normalises it first). */
-export function scanContacts(raw: string | undefined | null): ContactScan {
+export function scanContacts(raw: string | undefined | null, isOwn: OwnDomainTest = ownDomainTest()): ContactScan {
   if (!raw) return EMPTY;
-  return scanNormalized(normalizeText(raw));
+  return scanNormalized(normalizeText(raw), isOwn);
 }
 
 /** Scans a text already passed through `normalizeText`. */
-export function scanNormalized(t: string): ContactScan {
+export function scanNormalized(t: string, isOwn: OwnDomainTest = ownDomainTest()): ContactScan {
   if (!t || !GATE.test(t)) return EMPTY;
   const contacts: ContactHit[] = [];
   const solicitations: SolicitHit[] = [];
@@ -368,13 +390,13 @@ export function scanNormalized(t: string): ContactScan {
     URL_RE.lastIndex = 0;
     for (let m = URL_RE.exec(linkView); m; m = URL_RE.exec(linkView)) {
       const host = m[0].replace(/^https?:\/\//, '');
-      if (!PLATFORM_DOMAINS.test(host.split('/')[0] + '/')) pushUnique(contacts, 'link', host.slice(0, 60));
+      if (!isOwn(host)) pushUnique(contacts, 'link', host.slice(0, 60));
     }
     const withoutUrls = linkView.replace(URL_RE, ' ');
     DOMAIN_RE.lastIndex = 0;
     for (let m = DOMAIN_RE.exec(withoutUrls); m; m = DOMAIN_RE.exec(withoutUrls)) {
       const v = m[0];
-      if (PLATFORM_DOMAINS.test(v.split('/')[0] + '/')) continue;
+      if (isOwn(v)) continue;
       if ([...emails].some((e) => e.endsWith(v))) continue;
       pushUnique(contacts, 'link', v.slice(0, 60));
     }
