@@ -7,56 +7,22 @@ import {
   GetCommand,
   QueryCommand,
   ScanCommand,
-  TransactWriteCommand,
-  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { ACTION_RANK } from '#shared/contract/decisionExport';
-import { ledgerKey, type LedgerEntry, type LiftRow, type PenaltyState } from '#shared/enforcement/ledgerEntry';
-import { chainEntry, headOf } from '#shared/audit/hashChain';
+import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
-import { composeLiftNotice } from '#shared/notify/composeNotice';
+import { planApply } from '#shared/enforcement/planApply';
+import { planLift } from '#shared/enforcement/planLift';
+import type { LiftChange, WriteResult } from '#shared/enforcement/ledgerWrite';
 import type { PriorOffense } from '#shared/policy/decideAction';
-import { mergeDeductions, type BrandDeduction } from '#shared/brand/brandPoints';
+import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { runLimited } from '#shared/pipeline/runLimited';
 import { documentClient } from './awsClients.ts';
+import { updateLift, writeLedger } from './dynamoLedgerWrite.ts';
 import { tableName } from './tableDefinitions.ts';
 
 const MAX_CONFLICT_RETRIES = 8;
-
-function cancellationCodes(err: unknown): string[] | undefined {
-  if (err instanceof TransactionCanceledException || (err as { name?: string })?.name === 'TransactionCanceledException') {
-    return ((err as TransactionCanceledException).CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-  }
-  return undefined;
-}
-
-/** The penalty an account should carry after this one: the stronger (or, equal, the longer) wins. */
-function nextPenalty(current: PenaltyState | undefined, p: PlannedEnforcement): PenaltyState {
-  const offense = { sweepId: p.ledger.sweepId, effectiveAt: p.ledger.effectiveAt, action: p.ledger.action };
-  const offenses = [...(current?.offenses ?? []).filter((o) => o.sweepId !== offense.sweepId), offense];
-  const fresh: PenaltyState = {
-    accountId: p.ledger.accountId,
-    status: 'active',
-    action: p.ledger.action,
-    until: p.ledger.until,
-    sweepId: p.ledger.sweepId,
-    entryKey: p.ledger.entryKey,
-    offenses,
-    version: (current?.version ?? 0) + 1,
-  };
-  // Brand points deductions ride on the state item: same transaction as the ledger entry, and
-  // a re-run cannot add them twice (the entry's conditional put cancels the whole transaction).
-  const brandPoints = p.brandPoints ? mergeDeductions(current?.brandPoints, p.brandPoints, p.brandPoints.keepFrom) : current?.brandPoints;
-  const withBrand = (s: PenaltyState): PenaltyState => (brandPoints ? { ...s, brandPoints } : s);
-  if (!current || current.status !== 'active') return withBrand(fresh);
-  const cur = ACTION_RANK[current.action];
-  const nxt = ACTION_RANK[p.ledger.action];
-  const keepCurrent = cur > nxt || (cur === nxt && (current.until === undefined || (p.ledger.until !== undefined && current.until >= p.ledger.until)));
-  return withBrand(keepCurrent ? { ...current, offenses, version: current.version + 1 } : fresh);
-}
 
 export class DynamoEnforcementRepository implements EnforcementRepository {
   private readonly t = {
@@ -102,40 +68,11 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       // The caller may pass the state it batch-read; after a conflict we read it afresh.
       const current = attempt === 0 && known ? known.current : await this.penalty(p.ledger.accountId);
-      // The entry joins the account's hash chain; the head moves with it in this transaction.
-      const entry = chainEntry(p.ledger, headOf(current));
-      const next: PenaltyState = { ...nextPenalty(current, p), chainSeq: entry.seq, chainHash: entry.hash };
-      const messages: OutboxMessage[] = [
-        { sweepId: p.ledger.sweepId, messageKey: `${p.ledger.accountId}#enforcement`, accountId: p.ledger.accountId, kind: 'enforcement', status: 'pending', body: p.event },
-        { sweepId: p.ledger.sweepId, messageKey: `${p.ledger.accountId}#notice`, accountId: p.ledger.accountId, kind: 'notice', status: 'pending', body: p.notice },
-      ];
-      try {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              { Put: { TableName: this.t.ledger, Item: entry, ConditionExpression: 'attribute_not_exists(entryKey)' } },
-              {
-                Put: {
-                  TableName: this.t.penalties,
-                  Item: next,
-                  ConditionExpression: current ? '#v = :v' : 'attribute_not_exists(accountId)',
-                  ExpressionAttributeNames: current ? { '#v': 'version' } : undefined,
-                  ExpressionAttributeValues: current ? { ':v': current.version } : undefined,
-                },
-              },
-              ...messages.map((m) => ({ Put: { TableName: this.t.outbox, Item: m, ConditionExpression: 'attribute_not_exists(messageKey)' } })),
-              ...(p.lift ? [{ Put: { TableName: this.t.lifts, Item: p.lift, ConditionExpression: 'attribute_not_exists(liftId)' } }] : []),
-            ],
-          }),
-        );
-        return 'applied';
-      } catch (err) {
-        const codes = cancellationCodes(err);
-        if (!codes) throw err;
-        if (codes[0] === 'ConditionalCheckFailed') return 'already-applied';
-        if (codes[1] === 'ConditionalCheckFailed' || codes.includes('TransactionConflict')) continue; // penalty changed under us: re-read
-        throw err;
-      }
+      const r = await writeLedger(this.db, planApply(current, p));
+      if (r.ok) return 'applied';
+      if (r.failed.some((f) => f.kind === 'entry')) return 'already-applied';
+      if (r.failed.some((f) => f.kind === 'penalty')) continue; // penalty changed under us: re-read
+      throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
     }
     throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: penalty state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
   }
@@ -234,75 +171,19 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
   async applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
       const row = await this.getLift(lift.liftId);
-      if (!row) return 'not-found';
-      if (!row.pending) return 'already-done';
-      if (row.dueAt > now) return 'not-due';
-      const penalty = await this.penalty(row.accountId);
-      // A later, stronger penalty replaced this one: the lift must not end it.
-      const superseded = !penalty || penalty.status !== 'active' || penalty.entryKey !== row.entryKey;
-      const outcome: LiftOutcome = superseded ? 'superseded' : 'lifted';
-      const items: NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']> = [
-        {
-          Update: {
-            TableName: this.t.lifts,
-            Key: { liftId: row.liftId },
-            UpdateExpression: 'REMOVE pending SET outcome = :o, liftedAt = :now',
-            ConditionExpression: 'attribute_exists(pending)',
-            ExpressionAttributeValues: { ':o': outcome, ':now': now },
-          },
-        },
-      ];
-      if (!superseded) {
-        const entry: LedgerEntry = chainEntry({
-          accountId: row.accountId,
-          entryKey: ledgerKey(row.sweepId, 'lift'),
-          sweepId: row.sweepId,
-          step: 'lift',
-          actor: 'lift-schedule',
-          action: row.action,
-          codes: [],
-          ruleIds: [],
-          policyVersion: '',
-          snapshotId: '',
-          effectiveAt: row.dueAt,
-          evidenceRef: `lift:${row.liftId}`,
-          evidenceSummary: `timed ${row.action} from sweep ${row.sweepId} ended`,
-          recordedAt: now,
-        }, headOf(penalty));
-        const notice: OutboxMessage = {
-          sweepId: row.sweepId,
-          messageKey: `${row.accountId}#lift`,
-          accountId: row.accountId,
-          kind: 'lift-notice',
-          status: 'pending',
-          body: composeLiftNotice(row.accountId, row.sweepId, row.action, row.dueAt),
-        };
-        items.push(
-          { Put: { TableName: this.t.ledger, Item: entry, ConditionExpression: 'attribute_not_exists(entryKey)' } },
-          {
-            Update: {
-              TableName: this.t.penalties,
-              Key: { accountId: row.accountId },
-              UpdateExpression: 'SET #st = :lifted, #v = #v + :one, chainSeq = :cs, chainHash = :ch',
-              ConditionExpression: '#v = :v AND entryKey = :k',
-              ExpressionAttributeNames: { '#st': 'status', '#v': 'version' },
-              ExpressionAttributeValues: { ':lifted': 'lifted', ':one': 1, ':v': penalty!.version, ':k': row.entryKey, ':cs': entry.seq, ':ch': entry.hash },
-            },
-          },
-          { Put: { TableName: this.t.outbox, Item: notice, ConditionExpression: 'attribute_not_exists(messageKey)' } },
-        );
-      }
-      try {
-        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-        return outcome;
-      } catch (err) {
-        const codes = cancellationCodes(err);
-        if (!codes) throw err;
-        if (codes[0] === 'ConditionalCheckFailed') return 'already-done';
-        continue;
-      }
+      const plan = planLift(row, row && (await this.penalty(row.accountId)), now);
+      if (plan.outcome !== 'lifted' && plan.outcome !== 'superseded') return plan.outcome;
+      const r = plan.outcome === 'lifted' ? await writeLedger(this.db, plan.write) : await this.changeLift(plan.liftChange);
+      if (r.ok) return plan.outcome;
+      if (r.failed.some((f) => f.kind === 'lift-change')) return 'already-done';
+      // the penalty moved (a new action, a reversal): plan again
     }
     throw new Error(`lifting ${lift.liftId}: state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+  }
+
+  /** A superseded lift touches its row only, not the account's ledger. */
+  private async changeLift(change: LiftChange): Promise<WriteResult> {
+    return updateLift(this.db, this.t.lifts, change);
   }
 
   private async queryAll<T>(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<T[]> {

@@ -5,12 +5,12 @@ import type { EnforcementRepository, OutboxMessage } from '#shared/ports/enforce
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
 import type { NotificationSink } from '#shared/ports/notificationSink';
 import { ledgerKey, type LedgerEntry } from '#shared/enforcement/ledgerEntry';
-import { composeAppealRejectedNotice } from '#shared/notify/composeAuditNotices';
 import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { parsePolicy } from '#shared/policy/loadPolicy';
 import type { Policy } from '#shared/policy/policySchema';
 import { policyPath } from '#shared/pipeline/sweepPaths';
 import { appealDecideSchema, appealDeadline, appealIdFor, appealSubmitSchema, AuditInputError, type AppealRecord } from './appeals.ts';
+import { appealSubmitEntry, planAppealClose } from './planAppealDecision.ts';
 import { reversedSweeps } from './restorePenalty.ts';
 
 export interface AuditDeps {
@@ -79,23 +79,7 @@ export async function submitAppeal(deps: AuditDeps, request: unknown, opts: { no
     deadline,
     status: 'pending',
   };
-  const entry: LedgerEntry = {
-    accountId: input.accountId,
-    entryKey: `appeal#${appealId}#submit`,
-    sweepId: target.sweepId,
-    step: 'appeal-submit',
-    actor: 'account',
-    action: target.action,
-    codes: target.codes,
-    ruleIds: target.ruleIds,
-    policyVersion: target.policyVersion,
-    snapshotId: target.snapshotId,
-    effectiveAt: opts.now,
-    evidenceRef: `appeal:${appealId}`,
-    evidenceSummary: `appeal against ${target.entryKey} submitted via ${opts.channel}`,
-    appealId,
-    recordedAt: opts.now,
-  };
+  const entry = appealSubmitEntry(appeal, target);
   if ((await deps.audit.submitAppeal(appeal, entry)) === 'exists') throw new AuditInputError(`this action was already appealed: ${appealId}`, 'conflict');
   return appeal;
 }
@@ -125,34 +109,10 @@ export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { no
     }
     // The action was reversed by other means (a wave reversal) meanwhile: record the decision only.
   }
-  const notice = composeAppealRejectedNotice(appeal.accountId, appeal.sweepId, appeal.action, appeal.appealId, input.reason, opts.now);
-  if (input.outcome === 'upheld') {
-    notice.outcome = 'appeal-upheld';
-    notice.text = {
-      zh: `你的申诉（${appeal.appealId}）已成立；相关处罚此前已被撤销。`,
-      en: `Your appeal (${appeal.appealId}) was upheld; the action had already been reversed.`,
-    };
-  }
-  const message: OutboxMessage = { sweepId: appeal.sweepId, messageKey: `${appeal.accountId}#appeal`, accountId: appeal.accountId, kind: 'appeal-notice', status: 'pending', body: notice };
-  const entry: LedgerEntry = {
-    accountId: appeal.accountId,
-    entryKey: `appeal#${appeal.appealId}#decide`,
-    sweepId: appeal.sweepId,
-    step: 'appeal-decide',
-    actor: 'appeal-handler',
-    action: appeal.action,
-    codes: [],
-    ruleIds: [],
-    policyVersion: appeal.policyVersion,
-    snapshotId: '',
-    effectiveAt: opts.now,
-    evidenceRef: `appeal:${appeal.appealId}`,
-    evidenceSummary: `appeal ${input.outcome} by ${input.decidedBy}`,
-    reason: input.reason,
-    appealId: appeal.appealId,
-    recordedAt: opts.now,
-  };
-  if ((await deps.audit.closeAppeal(decided, entry, message)) === 'already-decided') throw alreadyDecided();
-  const notified = await publishNow(deps, [message], opts.now);
+  const target = (await deps.audit.ledgerFor(appeal.accountId)).find((e) => e.entryKey === appeal.entryKey);
+  if (!target) throw new AuditInputError(`the action appeal ${appeal.appealId} is about (${appeal.entryKey}) is not in the ledger`, 'not-found');
+  const closing = planAppealClose(decided, target);
+  if ((await deps.audit.closeAppeal(closing)) === 'already-decided') throw alreadyDecided();
+  const notified = await publishNow(deps, [closing.notice], opts.now);
   return { appeal: decided, reversed: false, cancelledLifts: 0, notified };
 }

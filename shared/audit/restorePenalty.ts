@@ -1,9 +1,9 @@
 /**
  * What an account's penalty state would be if some of its actions had never happened: fold the
- * remaining (non-reversed) enforce entries the way enforcement does (the stronger penalty wins;
- * equal, the longer), skipping those whose lift already ran. Pure.
+ * remaining (non-reversed) enforce entries the way enforcement merges them (`outranks`),
+ * skipping those whose lift already ran. Pure.
  */
-import { ACTION_RANK } from '#shared/contract/decisionExport';
+import { isTimed, outranks } from '#shared/policy/penaltyPrecedence';
 import { liftIdFor, type LedgerEntry, type LiftRow, type PenaltyOffense, type PenaltyState } from '#shared/enforcement/ledgerEntry';
 
 export interface RestoredPenalty {
@@ -31,16 +31,12 @@ export function restorePenalty(entries: LedgerEntry[], lifts: Map<string, LiftRo
   const offenses = remaining.map((e) => ({ sweepId: e.sweepId, effectiveAt: e.effectiveAt, action: e.action }));
   let winner: LedgerEntry | undefined;
   for (const e of remaining) {
-    const timed = e.action === 'limit' || e.action === 'suspend';
-    if (timed && lifts.get(liftIdFor(e.accountId, e.sweepId))?.outcome === 'lifted') continue;
+    if (isTimed(e.action) && lifts.get(liftIdFor(e.accountId, e.sweepId))?.outcome === 'lifted') continue;
     if (!winner) {
       winner = e;
       continue;
     }
-    const cur = ACTION_RANK[winner.action];
-    const nxt = ACTION_RANK[e.action];
-    const keep = cur > nxt || (cur === nxt && (winner.until === undefined || (e.until !== undefined && winner.until >= e.until)));
-    if (!keep) winner = e;
+    if (outranks(e, winner)) winner = e;
   }
   if (winner) {
     const row = lifts.get(liftIdFor(winner.accountId, winner.sweepId));

@@ -5,6 +5,7 @@
  */
 import type { Decision } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
+import { penaltyEnd } from '#shared/policy/penaltyPrecedence';
 import { composeNotice, type Notice } from '#shared/notify/composeNotice';
 import { deductionsOf, type BrandDeduction } from '#shared/brand/brandPoints';
 import { ledgerKey, liftIdFor, type LedgerEntry, type LiftRow } from './ledgerEntry.ts';
@@ -57,8 +58,7 @@ export function summarizeEvidence(decision: Decision): string {
 }
 
 export function planEnforcement(decision: Decision, policy: Policy, evidenceRef: string, recordedAt: string): PlannedEnforcement {
-  const timed = decision.action === 'limit' || decision.action === 'suspend';
-  const until = timed ? new Date(Date.parse(decision.effectiveAt) + decision.durationDays! * 86_400_000).toISOString() : undefined;
+  const until = penaltyEnd(decision.action, decision.effectiveAt, decision.durationDays);
   const evidenceSummary = summarizeEvidence(decision);
   const entryKey = ledgerKey(decision.sweepId, 'enforce');
   const ledger: LedgerEntry = {

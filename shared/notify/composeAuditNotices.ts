@@ -55,3 +55,15 @@ export function composeAppealRejectedNotice(accountId: string, sweepId: string, 
     },
   };
 }
+
+/** Upheld, but a wave reversal had already undone the action: nothing left to reverse. */
+export function composeAppealUpheldAlreadyReversedNotice(accountId: string, sweepId: string, action: Action, appealId: string, reason: string, at: string): AuditNotice {
+  return {
+    ...composeAppealRejectedNotice(accountId, sweepId, action, appealId, reason, at),
+    outcome: 'appeal-upheld',
+    text: {
+      zh: `你的申诉（${appealId}）已成立；相关处罚此前已被撤销。`,
+      en: `Your appeal (${appealId}) was upheld; the action had already been reversed.`,
+    },
+  };
+}

@@ -3,7 +3,7 @@
  * severity's step, climbs one step per prior offense (escalation) and optionally for many
  * codes at once. Pure: same findings, history and policy give the same decision.
  */
-import { ACTION_RANK, type Action } from '#shared/contract/decisionExport';
+import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Finding, Severity } from '#shared/detect/finding';
 import { RULE_BRAND, RULE_CAMPAIGN, RULE_COVERT, RULE_PAID } from '#shared/detect/detectors/undisclosedPromotion';
@@ -11,6 +11,7 @@ import { chargeableCampaigns, isCampaignFinding } from '#shared/brand/brandCampa
 import { assessBrandPoints, RULE_BRAND_POINTS, type BrandDeduction, type BrandPointsOutcome } from '#shared/brand/brandPoints';
 import { evidencePolicyOf, type Policy } from './policySchema.ts';
 import { assessEvidence, capForEvidence, type EvidenceAssessment } from './evidenceSufficiency.ts';
+import { outranks, penaltyEnd } from './penaltyPrecedence.ts';
 import type { RuleSetting } from './ruleSettings.ts';
 
 export interface PriorOffense {
@@ -145,7 +146,7 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     ladderStep = step;
   }
   const c = brandPoints?.consequence;
-  if (c && (ACTION_RANK[c.action] > ACTION_RANK[action] || (c.action === action && (c.durationDays ?? 0) > (durationDays ?? 0)))) {
+  if (c && outranks({ action: c.action, until: penaltyEnd(c.action, ctx.takenAt, c.durationDays) }, { action, until: penaltyEnd(action, ctx.takenAt, durationDays) })) {
     action = c.action;
     durationDays = c.durationDays;
   }
@@ -187,8 +188,4 @@ function brandPointsFinding(accountId: string, o: BrandPointsOutcome, severity: 
     score,
     evidence: { summary, noteIds: (n > 0 ? o.deducted : o.alreadyDeducted).filter(isNote).slice(0, 20), ...(o.brandId ? { clusterKey: o.brandId } : {}) },
   };
-}
-
-export function strongerAction(a: Action, b: Action): Action {
-  return ACTION_RANK[a] >= ACTION_RANK[b] ? a : b;
 }

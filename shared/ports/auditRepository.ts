@@ -6,6 +6,7 @@
 import type { Actor, LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { SweepAnchor } from '#shared/audit/hashChain';
 import type { AppealRecord } from '#shared/audit/appeals';
+import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { OutboxMessage } from './enforcementRepository.ts';
 
 export interface ReverseRequest {
@@ -46,7 +47,7 @@ export interface AuditRepository {
   /** Conditional: fails with 'exists' when the action was already appealed. */
   submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'>;
   /** Records a decision that changes no penalty (rejected, or upheld on an action already reversed). Conditional on the appeal being pending. */
-  closeAppeal(appeal: AppealRecord, entry: LedgerEntry, notice: OutboxMessage): Promise<'closed' | 'already-decided'>;
+  closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'>;
   getAppeal(appealId: string): Promise<AppealRecord | undefined>;
   appealsForSweep(sweepId: string): Promise<AppealRecord[]>;
   allAppeals(): Promise<AppealRecord[]>;
