@@ -14,7 +14,7 @@ import { runEnforcementScenario } from './enforcementScenario.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 300_000 });
 
-export const GOLDEN = new URL('./enforcement.golden.json', import.meta.url);
+const GOLDEN = new URL('./enforcement.golden.json', import.meta.url);
 let stack: EmbeddedStack;
 let dir: string;
 

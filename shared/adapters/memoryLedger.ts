@@ -1,0 +1,222 @@
+/**
+ * The enforcement and audit repositories in memory: the same ports, plans and failure mapping as
+ * the DynamoDB adapters, with Maps for tables. Ledger behaviour (appeals, reversals, lifts,
+ * penalty merging) is tested on it in milliseconds, and the contract suite
+ * (tests/contract/ledgerContract.ts) holds both implementations to the same results.
+ *
+ * Items are copied through JSON on the way in and out, like a database: callers never share
+ * objects with the store, and undefined members are dropped as the DynamoDB client drops them.
+ */
+import type { AppealRecord } from '#shared/audit/appeals';
+import type { SweepAnchor } from '#shared/audit/hashChain';
+import { planAppealClosingWrite, planAppealSubmit, type AppealClosing } from '#shared/audit/planAppealDecision';
+import { liftsToRead, planReversal } from '#shared/audit/planReversal';
+import type { BrandDeduction } from '#shared/brand/brandPoints';
+import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
+import { applyLiftChange, liftChangeHolds, type LedgerWrite, type LiftChange, type WriteFailure, type WriteResult } from '#shared/enforcement/ledgerWrite';
+import { planApply } from '#shared/enforcement/planApply';
+import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
+import { planLift } from '#shared/enforcement/planLift';
+import type { PriorOffense } from '#shared/policy/decideAction';
+import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
+
+const MAX_CONFLICT_RETRIES = 8;
+const copy = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
+/** DynamoDB orders sort keys by bytes, not by locale. */
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export class MemoryLedger implements EnforcementRepository, AuditRepository {
+  private readonly ledger = new Map<string, Map<string, LedgerEntry>>();
+  private readonly penaltyItems = new Map<string, PenaltyState>();
+  private readonly outboxItems = new Map<string, OutboxMessage>();
+  private readonly lifts = new Map<string, LiftRow>();
+  private readonly appeals = new Map<string, AppealRecord>();
+  private readonly anchors = new Map<string, SweepAnchor>();
+
+  // ---------------------------------------------------------------- reads
+
+  async penalty(accountId: string): Promise<PenaltyState | undefined> {
+    const s = this.penaltyItems.get(accountId);
+    return s && copy(s);
+  }
+
+  async penalties(accountIds: string[]): Promise<Map<string, PenaltyState>> {
+    const out = new Map<string, PenaltyState>();
+    for (const id of accountIds) {
+      const s = this.penaltyItems.get(id);
+      if (s) out.set(id, copy(s));
+    }
+    return out;
+  }
+
+  async priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
+    const out = new Map<string, PriorOffense[]>();
+    for (const [id, state] of await this.penalties(accountIds)) out.set(id, state.offenses ?? []);
+    return out;
+  }
+
+  async brandDeductions(accountIds: string[]): Promise<Map<string, BrandDeduction[]>> {
+    const out = new Map<string, BrandDeduction[]>();
+    for (const [id, state] of await this.penalties(accountIds)) if (state.brandPoints) out.set(id, state.brandPoints.deductions);
+    return out;
+  }
+
+  async ledgerFor(accountId: string): Promise<LedgerEntry[]> {
+    return copy([...(this.ledger.get(accountId)?.values() ?? [])].sort((a, b) => byKey(a.entryKey, b.entryKey)));
+  }
+
+  async ledgerForSweep(sweepId: string): Promise<LedgerEntry[]> {
+    return (await this.allLedger()).filter((e) => e.sweepId === sweepId).sort((a, b) => byKey(a.accountId, b.accountId) || byKey(a.entryKey, b.entryKey));
+  }
+
+  async allLedger(): Promise<LedgerEntry[]> {
+    return copy([...this.ledger.values()].flatMap((m) => [...m.values()]));
+  }
+
+  async allPenalties(): Promise<PenaltyState[]> {
+    return copy([...this.penaltyItems.values()]);
+  }
+
+  async allLifts(): Promise<LiftRow[]> {
+    return copy([...this.lifts.values()]);
+  }
+
+  async allAppeals(): Promise<AppealRecord[]> {
+    return copy([...this.appeals.values()]);
+  }
+
+  async outbox(sweepId: string | undefined, opts: { pendingOnly?: boolean } = {}): Promise<OutboxMessage[]> {
+    const all = [...this.outboxItems.values()].filter((m) => (sweepId === undefined || m.sweepId === sweepId) && (!opts.pendingOnly || m.status === 'pending'));
+    return copy(sweepId ? all.sort((a, b) => byKey(a.messageKey, b.messageKey)) : all.sort((a, b) => (a.sweepId + a.messageKey).localeCompare(b.sweepId + b.messageKey)));
+  }
+
+  async getLift(liftId: string): Promise<LiftRow | undefined> {
+    const row = this.lifts.get(liftId);
+    return row && copy(row);
+  }
+
+  async getLifts(liftIds: string[]): Promise<Map<string, LiftRow>> {
+    const out = new Map<string, LiftRow>();
+    for (const id of liftIds) {
+      const row = this.lifts.get(id);
+      if (row) out.set(id, copy(row));
+    }
+    return out;
+  }
+
+  async dueLifts(now: string, limit: number): Promise<LiftRow[]> {
+    return copy([...this.lifts.values()].filter((l) => l.pending && l.dueAt <= now).sort((a, b) => byKey(a.dueAt, b.dueAt)).slice(0, limit));
+  }
+
+  async getAppeal(appealId: string): Promise<AppealRecord | undefined> {
+    const a = this.appeals.get(appealId);
+    return a && copy(a);
+  }
+
+  async appealsForSweep(sweepId: string): Promise<AppealRecord[]> {
+    return copy([...this.appeals.values()].filter((a) => a.sweepId === sweepId).sort((a, b) => byKey(a.appealId, b.appealId)));
+  }
+
+  async sweepAnchors(): Promise<Map<string, SweepAnchor>> {
+    return new Map([...this.anchors].map(([k, v]) => [k, copy(v)]));
+  }
+
+  // ---------------------------------------------------------------- plain writes
+
+  async markDelivered(messages: OutboxMessage[], at: string): Promise<void> {
+    for (const m of messages) this.outboxItems.set(`${m.sweepId}\u0000${m.messageKey}`, copy({ ...m, status: 'delivered', deliveredAt: m.deliveredAt ?? at }));
+  }
+
+  async markScheduled(lifts: LiftRow[]): Promise<void> {
+    // Only rows still pending: a lift that already fired must keep its outcome.
+    for (const l of lifts) if (l.pending) this.lifts.set(l.liftId, copy({ ...l, scheduled: true }));
+  }
+
+  async anchorSweep(sweepId: string, anchor: SweepAnchor): Promise<SweepAnchor> {
+    if (!this.anchors.has(sweepId)) this.anchors.set(sweepId, copy(anchor));
+    return copy(this.anchors.get(sweepId)!);
+  }
+
+  // ---------------------------------------------------------------- ledger acts (plans from the domain)
+
+  async apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
+    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      const current = attempt === 0 && known ? known.current : await this.penalty(p.ledger.accountId);
+      const r = this.write(planApply(current, p));
+      if (r.ok) return 'applied';
+      if (r.failed.some((f) => f.kind === 'entry')) return 'already-applied';
+      if (r.failed.some((f) => f.kind === 'penalty')) continue;
+      throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+    }
+    throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: penalty state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+  }
+
+  async applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {
+    const row = await this.getLift(lift.liftId);
+    const plan = planLift(row, row && (await this.penalty(row.accountId)), now);
+    if (plan.outcome !== 'lifted' && plan.outcome !== 'superseded') return plan.outcome;
+    const r = plan.outcome === 'lifted' ? this.write(plan.write) : this.changeLift(plan.liftChange);
+    if (r.ok) return plan.outcome;
+    if (r.failed.some((f) => f.kind === 'lift-change')) return 'already-done';
+    throw new Error(`lifting ${lift.liftId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+  }
+
+  async reverse(req: ReverseRequest): Promise<ReverseResult> {
+    const [current, entries] = await Promise.all([this.penalty(req.accountId), this.ledgerFor(req.accountId)]);
+    const plan = planReversal(req, { current, entries, lifts: await this.getLifts(liftsToRead(entries)) });
+    if (plan.outcome !== 'reversed') return { outcome: plan.outcome, cancelledLifts: [], messages: [] };
+    const r = this.write(plan.write);
+    if (r.ok) return { outcome: 'reversed', cancelledLifts: plan.cancelledLifts, messages: copy(plan.write.messages), penalty: copy(plan.write.penalty) };
+    if (r.failed.some((f) => f.kind === 'decided-appeal')) return { outcome: 'appeal-already-decided', cancelledLifts: [], messages: [] };
+    if (r.failed.some((f) => f.kind === 'entry' && f.entryKey === plan.reverseEntryKey)) return { outcome: 'already-reversed', cancelledLifts: [], messages: [] };
+    throw new Error(`reversing ${req.accountId} in sweep ${req.sweepId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+  }
+
+  async submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
+    return this.write(planAppealSubmit(await this.penalty(appeal.accountId), appeal, entry)).ok ? 'submitted' : 'exists';
+  }
+
+  async closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'> {
+    return this.write(planAppealClosingWrite(await this.penalty(closing.appeal.accountId), closing)).ok ? 'closed' : 'already-decided';
+  }
+
+  /**
+   * One LedgerWrite, all or nothing: every condition is checked before anything changes. No
+   * await between the checks and the changes, so nothing else can run in between (the role of
+   * DynamoDB's transaction here).
+   */
+  private write(w: LedgerWrite): WriteResult {
+    const failed: WriteFailure[] = [];
+    const accountLedger = this.ledger.get(w.accountId) ?? new Map<string, LedgerEntry>();
+    if (w.decidedAppeal && this.appeals.get(w.decidedAppeal.appealId)?.status !== 'pending') failed.push({ kind: 'decided-appeal' });
+    if (w.newAppeal && this.appeals.has(w.newAppeal.appealId)) failed.push({ kind: 'new-appeal' });
+    for (const e of w.entries) if (accountLedger.has(e.entryKey)) failed.push({ kind: 'entry', entryKey: e.entryKey });
+    const current = this.penaltyItems.get(w.accountId);
+    if (w.expectedVersion === undefined ? current !== undefined : current?.version !== w.expectedVersion) failed.push({ kind: 'penalty' });
+    for (const c of w.liftChanges) if (!liftChangeHolds(this.lifts.get(c.liftId), c)) failed.push({ kind: 'lift-change', liftId: c.liftId });
+    if (w.newLift && this.lifts.has(w.newLift.liftId)) failed.push({ kind: 'new-lift' });
+    for (const m of w.messages) if (this.outboxItems.has(`${m.sweepId}\u0000${m.messageKey}`)) failed.push({ kind: 'message', messageKey: m.messageKey });
+    if (failed.length > 0) return { ok: false, failed };
+
+    if (w.decidedAppeal) {
+      const { status, decidedAt, decidedBy, decisionReason } = w.decidedAppeal;
+      this.appeals.set(w.decidedAppeal.appealId, copy({ ...this.appeals.get(w.decidedAppeal.appealId)!, status, decidedAt, decidedBy, decisionReason }));
+    }
+    if (w.newAppeal) this.appeals.set(w.newAppeal.appealId, copy(w.newAppeal));
+    for (const e of w.entries) accountLedger.set(e.entryKey, copy(e));
+    this.ledger.set(w.accountId, accountLedger);
+    this.penaltyItems.set(w.accountId, copy(w.penalty));
+    for (const c of w.liftChanges) this.lifts.set(c.liftId, applyLiftChange(this.lifts.get(c.liftId)!, c));
+    if (w.newLift) this.lifts.set(w.newLift.liftId, copy(w.newLift));
+    for (const m of w.messages) this.outboxItems.set(`${m.sweepId}\u0000${m.messageKey}`, copy(m));
+    return { ok: true };
+  }
+
+  private changeLift(c: LiftChange): WriteResult {
+    const row = this.lifts.get(c.liftId);
+    if (!liftChangeHolds(row, c)) return { ok: false, failed: [{ kind: 'lift-change', liftId: c.liftId }] };
+    this.lifts.set(c.liftId, applyLiftChange(row!, c));
+    return { ok: true };
+  }
+}

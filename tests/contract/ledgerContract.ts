@@ -1,0 +1,265 @@
+/**
+ * The ledger repositories' contract: what any EnforcementRepository + AuditRepository pair must do
+ * for penalty merging, lifts, reversals and appeals. Run against the in-memory repositories
+ * (memoryLedger.test.ts, unit) and the DynamoDB adapters on DynamoDB Local
+ * (dynamoLedger.dynamo.test.ts, integration), so the fast one is proven to behave as the real one.
+ *
+ * Each test uses its own accounts, so one store may serve the whole suite.
+ */
+import { describe, expect, it } from 'vitest';
+import { appealIdFor, type AppealRecord } from '#shared/audit/appeals';
+import { appealSubmitEntry, planAppealClose } from '#shared/audit/planAppealDecision';
+import { verifyChain } from '#shared/audit/verifyLedger';
+import type { Action } from '#shared/contract/decisionExport';
+import { liftIdFor, type LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import { planEnforcement } from '#shared/enforcement/planEnforcement';
+import type { Decision } from '#shared/policy/decideAction';
+import { parsePolicy } from '#shared/policy/loadPolicy';
+import type { AuditRepository } from '#shared/ports/auditRepository';
+import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
+import policyJson from '../golden/policy.json' with { type: 'json' };
+
+export interface LedgerRepos {
+  enforcement: EnforcementRepository;
+  audit: AuditRepository;
+}
+
+const policy = parsePolicy(policyJson, 'tests/golden/policy.json');
+const DAY = 86_400_000;
+const at = (day: number) => new Date(Date.parse('2026-11-01T00:00:00.000Z') + day * DAY).toISOString();
+
+function decision(accountId: string, sweepId: string, action: Action, day: number, durationDays?: number): Decision {
+  return {
+    accountId,
+    codes: ['traffic-diversion'],
+    action,
+    durationDays,
+    ruleIds: ['traffic-diversion/contact-in-text'],
+    severity: 'medium',
+    score: 0.9,
+    ladderStep: 1,
+    priorOffenses: 0,
+    policyVersion: policy.policyVersion,
+    sweepId,
+    snapshotId: `snap-${sweepId}`,
+    effectiveAt: at(day),
+    followerCount: 100,
+    findings: [{ accountId, code: 'traffic-diversion', ruleId: 'traffic-diversion/contact-in-text', severity: 'medium', score: 0.9, evidence: { summary: `contact in notes (${sweepId})` } }],
+  };
+}
+
+export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos): void {
+  let n = 0;
+  const account = (what: string) => `${what}-${++n}`;
+  const enforce = (r: LedgerRepos, accountId: string, sweepId: string, action: Action, day: number, days?: number) =>
+    r.enforcement.apply(planEnforcement(decision(accountId, sweepId, action, day, days), policy, `test:${sweepId}`, at(day)));
+  const steps = async (r: LedgerRepos, accountId: string) => (await r.enforcement.ledgerFor(accountId)).sort((a, b) => a.seq! - b.seq!).map((e) => e.entryKey);
+  const chainOk = async (r: LedgerRepos, accountId: string) => verifyChain(accountId, await r.enforcement.ledgerFor(accountId), await r.enforcement.penalty(accountId));
+  const reverse = (r: LedgerRepos, accountId: string, sweepId: string, day: number, appeal?: AppealRecord) =>
+    r.audit.reverse({ accountId, sweepId, actor: appeal ? 'appeal-handler' : 'operator', reason: 'wrong', ref: appeal ? `appeal:${appeal.appealId}` : 'reversal:rev-1', now: at(day), appeal });
+
+  async function appeal(r: LedgerRepos, accountId: string, sweepId: string, day: number): Promise<{ appeal: AppealRecord; target: LedgerEntry; submitted: string }> {
+    const target = (await r.enforcement.ledgerFor(accountId)).find((e) => e.entryKey === `${sweepId}#enforce`)!;
+    const record: AppealRecord = {
+      appealId: appealIdFor(accountId, sweepId),
+      accountId,
+      sweepId,
+      entryKey: target.entryKey,
+      action: target.action,
+      policyVersion: target.policyVersion,
+      statement: 'not me',
+      channel: 'cli',
+      submittedAt: at(day),
+      deadline: at(day + 30),
+      status: 'pending',
+    };
+    return { appeal: record, target, submitted: await r.audit.submitAppeal(record, appealSubmitEntry(record, target)) };
+  }
+  const decided = (a: AppealRecord, status: 'upheld' | 'rejected', day: number, by = 'handler-1'): AppealRecord => ({ ...a, status, decidedAt: at(day), decidedBy: by, decisionReason: `${status} by ${by}` });
+
+  describe(`ledger repositories: ${name}`, () => {
+    describe('penalty merging', () => {
+      it('a first action creates the state, its chained entry, its event and notice, and its lift row', async () => {
+        const r = repos();
+        const id = account('merge');
+        expect(await enforce(r, id, 's1', 'limit', 0, 7)).toBe('applied');
+        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active', action: 'limit', until: at(7), sweepId: 's1', version: 1, chainSeq: 1, offenses: [{ sweepId: 's1', action: 'limit' }] });
+        expect((await r.enforcement.outbox('s1')).filter((m) => m.accountId === id).map((m) => m.kind)).toEqual(['enforcement', 'notice']);
+        expect(await r.enforcement.getLift(liftIdFor(id, 's1'))).toMatchObject({ pending: 'pending', dueAt: at(7) });
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+
+      it('the stronger penalty wins, of equal ones the longer; every action counts as an offense', async () => {
+        const r = repos();
+        const id = account('merge');
+        await enforce(r, id, 's1', 'suspend', 0, 14);
+        await enforce(r, id, 's2', 'limit', 1, 7); // weaker: the suspension stays
+        expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'suspend', sweepId: 's1', until: at(14) });
+        await enforce(r, id, 's3', 'suspend', 2, 7); // same action, ends sooner: stays
+        expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'suspend', sweepId: 's1' });
+        await enforce(r, id, 's3b', 'suspend', 7, 7); // same action, same end: the one in place stays
+        expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'suspend', sweepId: 's1' });
+        await enforce(r, id, 's4', 'suspend', 3, 28); // same action, ends later: replaces
+        expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'suspend', sweepId: 's4', until: at(31) });
+        await enforce(r, id, 's5', 'ban', 4); // stronger: replaces
+        const state = await r.enforcement.penalty(id);
+        expect(state).toMatchObject({ action: 'ban', sweepId: 's5', version: 6, chainSeq: 6 });
+        expect(state!.until).toBeUndefined();
+        expect((await r.enforcement.priorOffenses([id])).get(id)!.map((o) => o.sweepId)).toEqual(['s1', 's2', 's3', 's3b', 's4', 's5']);
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+
+      it('an action already applied is not applied again, even from a stale state', async () => {
+        const r = repos();
+        const id = account('merge');
+        await enforce(r, id, 's1', 'warn', 0);
+        const p = planEnforcement(decision(id, 's1', 'warn', 0), policy, 'rerun', at(1));
+        expect(await r.enforcement.apply(p)).toBe('already-applied');
+        // A caller that batch-read before the first write passes a stale "no state yet".
+        expect(await r.enforcement.apply(p, { current: undefined })).toBe('already-applied');
+        const second = planEnforcement(decision(id, 's2', 'limit', 1, 7), policy, 'x', at(1));
+        expect(await r.enforcement.apply(second, { current: undefined })).toBe('applied');
+        expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'limit', version: 2 });
+        expect(await steps(r, id)).toEqual(['s1#enforce', 's2#enforce']);
+      });
+    });
+
+    describe('lifts', () => {
+      it('before it is due, a lift does nothing', async () => {
+        const r = repos();
+        const id = account('lift');
+        await enforce(r, id, 's1', 'limit', 0, 7);
+        const row = (await r.enforcement.getLift(liftIdFor(id, 's1')))!;
+        expect(await r.enforcement.applyLift(row, at(6))).toBe('not-due');
+        expect(await r.enforcement.getLift(row.liftId)).toMatchObject({ pending: 'pending' });
+        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active' });
+        expect(await r.enforcement.applyLift({ ...row, liftId: 'nobody#s1' }, at(8))).toBe('not-found');
+      });
+
+      it('a due lift ends the penalty once: entry, state, notice and row; a second run changes nothing', async () => {
+        const r = repos();
+        const id = account('lift');
+        await enforce(r, id, 's1', 'limit', 0, 7);
+        const row = (await r.enforcement.getLift(liftIdFor(id, 's1')))!;
+        expect((await r.enforcement.dueLifts(at(8), 100)).map((l) => l.liftId)).toContain(row.liftId);
+        expect(await r.enforcement.applyLift(row, at(8))).toBe('lifted');
+        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'lifted', action: 'limit', version: 2, chainSeq: 2 });
+        expect(await r.enforcement.getLift(row.liftId)).toMatchObject({ outcome: 'lifted', liftedAt: at(8) });
+        expect((await r.enforcement.getLift(row.liftId))!.pending).toBeUndefined();
+        expect((await r.enforcement.dueLifts(at(8), 100)).map((l) => l.liftId)).not.toContain(row.liftId);
+        expect((await r.enforcement.outbox('s1', { pendingOnly: true })).filter((m) => m.accountId === id).map((m) => m.kind)).toEqual(['enforcement', 'lift-notice', 'notice']);
+        expect(await r.enforcement.applyLift(row, at(9))).toBe('already-done');
+        expect(await steps(r, id)).toEqual(['s1#enforce', 's1#lift']);
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+
+      it('a lift whose penalty a stronger one replaced is superseded: the stronger one stays', async () => {
+        const r = repos();
+        const id = account('lift');
+        await enforce(r, id, 's1', 'limit', 0, 7);
+        await enforce(r, id, 's2', 'ban', 1);
+        const row = (await r.enforcement.getLift(liftIdFor(id, 's1')))!;
+        expect(await r.enforcement.applyLift(row, at(8))).toBe('superseded');
+        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active', action: 'ban', version: 2 });
+        expect(await r.enforcement.getLift(row.liftId)).toMatchObject({ outcome: 'superseded' });
+        expect(await r.enforcement.applyLift(row, at(8))).toBe('already-done');
+        expect(await steps(r, id)).toEqual(['s1#enforce', 's2#enforce']);
+      });
+    });
+
+    describe('reversal', () => {
+      it('reversing twice reverses once: cleared state, own lift cancelled, messages written once', async () => {
+        const r = repos();
+        const id = account('rev');
+        await enforce(r, id, 's1', 'suspend', 0, 14);
+        const first = await reverse(r, id, 's1', 2);
+        expect(first.outcome).toBe('reversed');
+        expect(first.cancelledLifts.map((l) => l.liftId)).toEqual([liftIdFor(id, 's1')]);
+        expect(first.messages.map((m) => m.kind).sort()).toEqual(['reversal', 'reversal-notice']);
+        expect(first.penalty).toMatchObject({ status: 'cleared', action: 'none', offenses: [] });
+        expect(await reverse(r, id, 's1', 3)).toMatchObject({ outcome: 'already-reversed', cancelledLifts: [], messages: [] });
+        expect(await r.enforcement.getLift(liftIdFor(id, 's1'))).toMatchObject({ outcome: 'cancelled', cancelledAt: at(2) });
+        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'cleared', version: 2 });
+        expect(await steps(r, id)).toEqual(['s1#enforce', 's1#reverse']);
+        expect((await r.enforcement.priorOffenses([id])).get(id)).toEqual([]);
+        expect(await reverse(r, id, 'never', 3)).toMatchObject({ outcome: 'not-found' });
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+
+      it('reversing a stronger action brings back the one it replaced, and re-arms that one\'s superseded lift', async () => {
+        const r = repos();
+        const id = account('rev');
+        await enforce(r, id, 's1', 'limit', 0, 7);
+        await enforce(r, id, 's2', 'ban', 1);
+        const row = (await r.enforcement.getLift(liftIdFor(id, 's1')))!;
+        expect(await r.enforcement.applyLift(row, at(3))).toBe('not-due');
+        expect(await r.enforcement.applyLift(row, at(8))).toBe('superseded');
+        expect((await reverse(r, id, 's2', 9)).penalty).toMatchObject({ status: 'active', action: 'limit', sweepId: 's1', until: at(7) });
+        expect(await r.enforcement.getLift(row.liftId)).toMatchObject({ pending: 'pending' });
+        expect(await r.enforcement.applyLift(row, at(10))).toBe('lifted');
+        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'lifted', action: 'limit' });
+        expect(await steps(r, id)).toEqual(['s1#enforce', 's2#enforce', 's2#reverse', 's1#lift']);
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+    });
+
+    describe('appeals', () => {
+      it('an action is appealed once', async () => {
+        const r = repos();
+        const id = account('appeal');
+        await enforce(r, id, 's1', 'warn', 0);
+        expect((await appeal(r, id, 's1', 1)).submitted).toBe('submitted');
+        expect((await appeal(r, id, 's1', 2)).submitted).toBe('exists');
+        expect(await r.audit.getAppeal(appealIdFor(id, 's1'))).toMatchObject({ status: 'pending', submittedAt: at(1) });
+        expect(await steps(r, id)).toEqual(['s1#enforce', `appeal#${appealIdFor(id, 's1')}#submit`]);
+        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active', action: 'warn', version: 2 });
+      });
+
+      it('upheld, then rejected: the first decision stands and reversed the action; the second changes nothing', async () => {
+        const r = repos();
+        const id = account('appeal');
+        await enforce(r, id, 's1', 'limit', 0, 7);
+        const { appeal: a, target } = await appeal(r, id, 's1', 1);
+        const upheld = await reverse(r, id, 's1', 2, decided(a, 'upheld', 2));
+        expect(upheld.outcome).toBe('reversed');
+        expect(upheld.messages.map((m) => m.messageKey).sort()).toEqual([`${id}#appeal`, `${id}#reversal`]);
+        const before = await r.enforcement.penalty(id);
+        expect(await r.audit.closeAppeal(planAppealClose(decided(a, 'rejected', 3, 'handler-2'), target))).toBe('already-decided');
+        expect(await r.audit.getAppeal(a.appealId)).toMatchObject({ status: 'upheld', decidedBy: 'handler-1', decidedAt: at(2) });
+        expect(await r.enforcement.penalty(id)).toEqual(before);
+        const decides = (await r.enforcement.ledgerFor(id)).filter((e) => e.step === 'appeal-decide');
+        expect(decides).toMatchObject([{ evidenceSummary: 'appeal upheld by handler-1', codes: ['traffic-diversion'], snapshotId: 'snap-s1' }]);
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+
+      it('rejected, then upheld: the first decision stands; the penalty is untouched', async () => {
+        const r = repos();
+        const id = account('appeal');
+        await enforce(r, id, 's1', 'suspend', 0, 14);
+        const { appeal: a, target } = await appeal(r, id, 's1', 1);
+        expect(await r.audit.closeAppeal(planAppealClose(decided(a, 'rejected', 2), target))).toBe('closed');
+        const before = await r.enforcement.penalty(id);
+        expect(before).toMatchObject({ status: 'active', action: 'suspend' });
+        expect(await reverse(r, id, 's1', 3, decided(a, 'upheld', 3, 'handler-2'))).toMatchObject({ outcome: 'appeal-already-decided' });
+        expect(await r.enforcement.penalty(id)).toEqual(before);
+        expect(await r.audit.getAppeal(a.appealId)).toMatchObject({ status: 'rejected', decidedAt: at(2) });
+        expect(await r.enforcement.getLift(liftIdFor(id, 's1'))).toMatchObject({ pending: 'pending' });
+        const own = (await r.enforcement.outbox('s1')).filter((m) => m.accountId === id);
+        expect(own.map((m) => m.kind)).toEqual(['appeal-notice', 'enforcement', 'notice']);
+        expect(own[0].body).toMatchObject({ outcome: 'appeal-rejected' });
+        expect((await steps(r, id)).filter((k) => k.endsWith('#decide') || k.endsWith('#reverse'))).toEqual([`appeal#${a.appealId}#decide`]);
+        expect((await r.audit.appealsForSweep('s1')).filter((x) => x.accountId === id)).toHaveLength(1);
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+
+      it('an account that was never enforced cannot be appealed', async () => {
+        const r = repos();
+        const id = account('appeal');
+        const a: AppealRecord = { appealId: appealIdFor(id, 's1'), accountId: id, sweepId: 's1', entryKey: 's1#enforce', action: 'warn', policyVersion: 'p', statement: 'x', channel: 'cli', submittedAt: at(0), deadline: at(30), status: 'pending' };
+        const target = { accountId: id, entryKey: 's1#enforce', sweepId: 's1', step: 'enforce', actor: 'sweep', action: 'warn', codes: [], ruleIds: [], policyVersion: 'p', snapshotId: 's', effectiveAt: at(0), evidenceRef: 'x', evidenceSummary: 'x', recordedAt: at(0) } satisfies LedgerEntry;
+        await expect(r.audit.submitAppeal(a, appealSubmitEntry(a, target))).rejects.toThrow(/never enforced/);
+        expect(await r.audit.getAppeal(a.appealId)).toBeUndefined();
+      });
+    });
+  });
+}
