@@ -214,6 +214,13 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     thresholds: { minAccounts: 5, windowHours: 72, minCommercialShare: 0.6, burstRatio: 3 },
   },
   {
+    ruleId: 'undisclosed-promotion/seeded-brief',
+    code: 'undisclosed-promotion',
+    severity: 'medium',
+    description: 'A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand\'s product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it).',
+    thresholds: { minAccounts: 4, windowDays: 14, minRedirectShare: 0.5 },
+  },
+  {
     ruleId: 'undisclosed-promotion/brand-campaign',
     code: 'undisclosed-promotion',
     severity: 'medium',

@@ -54,7 +54,7 @@ describe('undisclosed-promotion', () => {
     for (let i = 0; i < 6; i++) notes.push(note(`bg${i}`, `fan${i}`, { title: '空瓶记', body: '用完了，还行', brandIds: ['glowx'], createdAt: at(-60 * 24 * 30 * (i + 1)) }));
     const r = runDetection({ accounts: [account('brandA', { accountType: 'brand', brandId: 'glowx' }), ...seeders.map((s) => account(s))], notes });
     for (const s of seeders) expect(rulesOf(r, s, 'undisclosed-promotion')).toContain('undisclosed-promotion/coordinated-seeding');
-    expect(r.byAccount.get('s1')!.find((f) => f.code === 'undisclosed-promotion')!.evidence.clusterKey).toBe('glowx');
+    expect(r.byAccount.get('s1')!.find((f) => f.ruleId === 'undisclosed-promotion/coordinated-seeding')!.evidence.clusterKey).toBe('glowx');
     // the campaign is the brand's: one finding for the whole campaign, keyed by its first note
     const campaign = r.byAccount.get('brandA')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-campaign');
     expect(campaign).toHaveLength(1);
@@ -64,6 +64,31 @@ describe('undisclosed-promotion', () => {
     expect(campaign[0].evidence.relatedAccountIds).toEqual(seeders);
     expect(rulesOf(r, 'brandA')).toEqual(['undisclosed-promotion/brand-campaign']);
     for (let i = 0; i < 6; i++) expect(rulesOf(r, `fan${i}`)).toEqual([]);
+  });
+
+  it('fires seeded-brief for ordinary accounts posting one brief over two weeks: one final price, the link in the comments, each claiming to have paid', () => {
+    const bodies = [
+      '刷到好多人推荐就买了。不酸，上班续命，一杯才几块钱。活动价203元。真实分享。想要的评论区见',
+      '先说结论：值得买，上班续命，一杯才几块钱，真的不酸，券后203块，自己花钱买的，评论区自取',
+      '用了两周来交作业，一杯才几块钱，真的上班续命，不酸，到手价203块，不是广告！看评论区',
+      '被朋友安利的。上班续命。一杯才几块钱。不酸。到手价203，很划算。纯路人。',
+      '刷到好多人推荐就买了 上班续命 不酸 算下来203元 再说一遍自己花钱买的 链接在评论区',
+    ];
+    const kocs = bodies.map((_, i) => `k${i}`);
+    const notes = bodies.map((body, i) => note(`b${i}`, kocs[i], { title: '咖啡液找到本命了', body, brandIds: ['brewco'], createdAt: at(i * 60 * 24 * 2.7) }));
+    const r = runDetection({ accounts: kocs.map((k) => account(k)), notes });
+    for (const k of kocs) expect(rulesOf(r, k, 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    expect(r.byAccount.get('k0')![0].evidence.clusterKey).toBe('brewco@203');
+  });
+
+  it('honest reviewers who paid the same list price and hand out no link are not a brief; nor are posters quoting their own prices', () => {
+    const honest = ['纯自费，清洁力可以，缺点是有点贵。到手203', '自己花钱买的，用了一个月，但不会无脑推。到手203', '自费买的，味道淡，客服态度一般。到手价203', '不是广告哈，吸收挺快，不过包装很容易漏。203块', '自费买的，做工扎实，不过包装很容易漏。到手203'];
+    const notes = honest.map((body, i) => note(`h${i}`, `h${i}`, { title: '用了一个月', body, brandIds: ['brewco'], createdAt: at(i * 60 * 24) }));
+    const r = runDetection({ accounts: honest.map((_, i) => account(`h${i}`)), notes });
+    expect(r.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
+    const own = ['到手价189，链接在评论区', '券后203，评论区自取', '活动价176元，看评论区', '到手价211，评论区见', '算下来199元，链接在评论区'];
+    const q = runDetection({ accounts: own.map((_, i) => account(`o${i}`)), notes: own.map((body, i) => note(`o${i}`, `o${i}`, { title: '咖啡液', body, brandIds: ['brewco'], createdAt: at(i * 60 * 24) })) });
+    expect(q.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
   });
 
   it('a popular brand mentioned steadily by many users is not a seeding burst', () => {

@@ -22,7 +22,7 @@
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { DISCLAIMER, PAID_COOPERATION, PRICE, SALES, hardSellCues } from '../text/marketingPatterns.ts';
+import { COMMENT_REDIRECT, DISCLAIMER, PAID_COOPERATION, PRICE, SALES, hardSellCues, quotedPrice } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { campaignKey } from '#shared/brand/brandPoints';
 import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
@@ -33,6 +33,7 @@ export const RULE_BRAND = 'undisclosed-promotion/brand-unauthorised';
 export const RULE_SEEDING = 'undisclosed-promotion/coordinated-seeding';
 export const RULE_COVERT = 'undisclosed-promotion/covert-ad';
 export const RULE_CAMPAIGN = 'undisclosed-promotion/brand-campaign';
+export const RULE_BRIEF = 'undisclosed-promotion/seeded-brief';
 const CHANNEL = 'brand-notes';
 
 const viaPartner = (n: Note): boolean => n.sponsoredVia === 'partner-platform';
@@ -68,72 +69,123 @@ export const brandNotesChannel: Channel = {
     const n = record as Note;
     if (!n.brandIds || n.brandIds.length === 0 || viaPartner(n)) return [];
     const cues = noteCues(n);
+    const t = normalizeText(`${n.title}\n${n.body}`);
+    // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
+    const brief = { ...(quotedPrice(t) ? { p: quotedPrice(t) } : {}), ...(COMMENT_REDIRECT.test(t) ? { r: 1 } : {}) };
     if (!cues.selling && !cues.disclaimer && !cues.paid) {
       // a mention without any commercial cue (a price alone is a review's) still counts for the brand's baseline
-      return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt) } }));
+      return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } }));
     }
-    return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1 } }));
+    return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1, ...brief } }));
   },
   group(brandId, rows, ctx) {
     if (!ctx.enabled(CODE)) return [];
-    const th = thresholdsOf(ctx, RULE_SEEDING);
-    const brandAccounts = new Set<string>();
-    const notes: { a: string; n: string; t: number; c: boolean }[] = [];
-    for (const r of rows) {
-      if (r.ba !== undefined) brandAccounts.add(String(r.ba));
-      else notes.push({ a: String(r.a), n: String(r.n), t: Number(r.t), c: r.c === 1 });
+    return [...seedingSignals(brandId, rows, ctx), ...briefSignals(brandId, rows, thresholdsOf(ctx, RULE_BRIEF))];
+  },
+};
+
+/**
+ * A paid brief posted by ordinary accounts: within windowDays, ≥ minAccounts accounts quote the brand's product at
+ * one and the same price, and most of them send readers to the comments for the link. Honest reviewers quote what
+ * they paid (sales, coupons, when) and hand out no links; a brief gives every poster the same final price and a
+ * link placed under the note. Each poster's claim to be a self-paying consumer does not change it.
+ */
+function briefSignals(brandId: string, rows: Record<string, unknown>[], th: Record<string, number>): Signal[] {
+  const brandAccounts = new Set(rows.filter((r) => r.ba !== undefined).map((r) => String(r.ba)));
+  const byPrice = new Map<string, { a: string; n: string; t: number; r: boolean }[]>();
+  for (const r of rows) {
+    if (r.p === undefined || brandAccounts.has(String(r.a))) continue;
+    let list = byPrice.get(String(r.p));
+    if (!list) byPrice.set(String(r.p), (list = []));
+    list.push({ a: String(r.a), n: String(r.n), t: Number(r.t), r: r.r === 1 });
+  }
+  const window = th.windowDays * 86400;
+  const out: Signal[] = [];
+  for (const [price, list] of [...byPrice].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (new Set(list.map((x) => x.a)).size < th.minAccounts) continue;
+    list.sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
+    const members = new Set<number>();
+    for (let lo = 0, hi = 0; hi < list.length; hi++) {
+      while (list[hi].t - list[lo].t > window) lo += 1;
+      const span = list.slice(lo, hi + 1);
+      const accounts = new Set(span.map((x) => x.a));
+      const redirecting = new Set(span.filter((x) => x.r).map((x) => x.a));
+      if (accounts.size >= th.minAccounts && redirecting.size >= th.minRedirectShare * accounts.size) for (let i = lo; i <= hi; i++) members.add(i);
     }
-    const others = notes.filter((x) => !brandAccounts.has(x.a)).sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
-    if (others.length < th.minAccounts) return [];
-    const window = th.windowHours * 3600;
-    const span = others[others.length - 1].t - others[0].t;
-    // baseline: notes expected in one window if mentions were spread evenly over the span
-    const expected = span > 3 * window ? (others.length * window) / span : 0;
-    const inBurst = new Uint8Array(others.length);
-    let lo = 0;
-    const counts = new Map<string, number>();
-    let commercial = 0;
-    for (let hi = 0; hi < others.length; hi++) {
-      counts.set(others[hi].a, (counts.get(others[hi].a) ?? 0) + 1);
-      if (others[hi].c) commercial += 1;
-      while (others[hi].t - others[lo].t > window) {
-        const a = others[lo].a;
-        const k = counts.get(a)! - 1;
-        if (k === 0) counts.delete(a);
-        else counts.set(a, k);
-        if (others[lo].c) commercial -= 1;
-        lo += 1;
-      }
-      const size = hi - lo + 1;
-      if (counts.size >= th.minAccounts && commercial >= th.minCommercialShare * size && (expected === 0 || size >= th.burstRatio * expected)) {
-        for (let i = lo; i <= hi; i++) if (others[i].c) inBurst[i] = 1;
-      }
-    }
-    const burst = others.filter((_, i) => inBurst[i] === 1);
-    if (burst.length === 0) return [];
-    const accounts = [...new Set(burst.map((x) => x.a))].sort();
-    if (accounts.length < th.minAccounts) return [];
-    const out: Signal[] = [];
-    if (brandAccounts.size > 0) out.push(...campaignSignals(brandId, [...brandAccounts].sort(), burst, window, thresholdsOf(ctx, RULE_CAMPAIGN).maxFindings, th.minAccounts));
+    const hits = [...members].map((i) => list[i]);
+    const accounts = [...new Set(hits.map((x) => x.a))].sort();
     for (const a of accounts) {
       out.push(
-        signal(a, CHANNEL, CODE, RULE_SEEDING, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
-          summary: `one of ${accounts.length} accounts posting commercial notes for brand ${brandId} in a burst, outside the partner platform`,
-          noteIds: capped(
-            burst.filter((x) => x.a === a).map((x) => x.n),
-            20,
-          ),
-          relatedAccountIds: capped(
-            accounts.filter((x) => x !== a),
-            20,
-          ),
-          clusterKey: brandId,
+        signal(a, CHANNEL, CODE, RULE_BRIEF, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
+          summary: `one of ${accounts.length} accounts quoting brand ${brandId} at the same price (${price}) within ${th.windowDays} days, most sending readers to the comments for the link, outside the partner platform`,
+          noteIds: capped(hits.filter((x) => x.a === a).map((x) => x.n), 20),
+          relatedAccountIds: capped(accounts.filter((x) => x !== a), 20),
+          clusterKey: `${brandId}@${price}`,
         }),
       );
     }
-    return out;
-  },
-};
+  }
+  return out;
+}
+
+function seedingSignals(brandId: string, rows: Record<string, unknown>[], ctx: Parameters<Channel['group']>[2]): Signal[] {
+  const th = thresholdsOf(ctx, RULE_SEEDING);
+  const brandAccounts = new Set<string>();
+  const notes: { a: string; n: string; t: number; c: boolean }[] = [];
+  for (const r of rows) {
+    if (r.ba !== undefined) brandAccounts.add(String(r.ba));
+    else notes.push({ a: String(r.a), n: String(r.n), t: Number(r.t), c: r.c === 1 });
+  }
+  const others = notes.filter((x) => !brandAccounts.has(x.a)).sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
+  if (others.length < th.minAccounts) return [];
+  const window = th.windowHours * 3600;
+  const span = others[others.length - 1].t - others[0].t;
+  // baseline: notes expected in one window if mentions were spread evenly over the span
+  const expected = span > 3 * window ? (others.length * window) / span : 0;
+  const inBurst = new Uint8Array(others.length);
+  let lo = 0;
+  const counts = new Map<string, number>();
+  let commercial = 0;
+  for (let hi = 0; hi < others.length; hi++) {
+    counts.set(others[hi].a, (counts.get(others[hi].a) ?? 0) + 1);
+    if (others[hi].c) commercial += 1;
+    while (others[hi].t - others[lo].t > window) {
+      const a = others[lo].a;
+      const k = counts.get(a)! - 1;
+      if (k === 0) counts.delete(a);
+      else counts.set(a, k);
+      if (others[lo].c) commercial -= 1;
+      lo += 1;
+    }
+    const size = hi - lo + 1;
+    if (counts.size >= th.minAccounts && commercial >= th.minCommercialShare * size && (expected === 0 || size >= th.burstRatio * expected)) {
+      for (let i = lo; i <= hi; i++) if (others[i].c) inBurst[i] = 1;
+    }
+  }
+  const burst = others.filter((_, i) => inBurst[i] === 1);
+  if (burst.length === 0) return [];
+  const accounts = [...new Set(burst.map((x) => x.a))].sort();
+  if (accounts.length < th.minAccounts) return [];
+  const out: Signal[] = [];
+  if (brandAccounts.size > 0) out.push(...campaignSignals(brandId, [...brandAccounts].sort(), burst, window, thresholdsOf(ctx, RULE_CAMPAIGN).maxFindings, th.minAccounts));
+  for (const a of accounts) {
+    out.push(
+      signal(a, CHANNEL, CODE, RULE_SEEDING, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
+        summary: `one of ${accounts.length} accounts posting commercial notes for brand ${brandId} in a burst, outside the partner platform`,
+        noteIds: capped(
+          burst.filter((x) => x.a === a).map((x) => x.n),
+          20,
+        ),
+        relatedAccountIds: capped(
+          accounts.filter((x) => x !== a),
+          20,
+        ),
+        clusterKey: brandId,
+      }),
+    );
+  }
+  return out;
+}
 
 /**
  * The brand's side of a seeding burst: the burst notes split into campaigns where no note follows
@@ -251,6 +303,17 @@ export const undisclosedPromotionDetector: AccountDetector = {
     if (isBrand && account?.brandId) {
       const campaigns = bundle.signals.filter((x) => x.ruleId === RULE_CAMPAIGN && x.key === account.brandId).sort((x, y) => (x.detail.clusterKey! < y.detail.clusterKey! ? -1 : 1));
       for (const c of campaigns.slice(0, thresholdsOf(ctx, RULE_CAMPAIGN).maxFindings)) out.push(finding(bundle.accountId, CODE, RULE_CAMPAIGN, c.score, c.detail));
+    }
+    const briefs = bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_BRIEF);
+    if (briefs.length > 0) {
+      out.push(
+        finding(bundle.accountId, CODE, RULE_BRIEF, Math.max(...briefs.map((s) => s.score)), {
+          summary: briefs.length > 1 ? `${briefs[0].detail.summary} (+${briefs.length - 1} more)` : briefs[0].detail.summary,
+          noteIds: capped(briefs.flatMap((s) => s.detail.noteIds ?? []), 20),
+          relatedAccountIds: capped(briefs.flatMap((s) => s.detail.relatedAccountIds ?? []), 20),
+          clusterKey: briefs.map((s) => s.detail.clusterKey!).sort()[0],
+        }),
+      );
     }
     const seeding = bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_SEEDING);
     if (seeding.length > 0) {

@@ -40,6 +40,15 @@ export const DISCLAIMER = /不是广告|并非广告|非广告|非广|无广|没
 export const SALES =
   /链接|下单|购买(?:链接|渠道|方式)|立即购买|优惠码|优惠券|领券|折扣码|到手价|包邮|团购|拼单|店铺|旗舰店|限时|秒杀|福利价|代购|私我|咨询|预约|报名|加盟|招商|现货|橱窗|商品卡|点击购买|拍下|库存有限/;
 
+/** Sending readers to the comment section for the purchase link: an ordinary reviewer has no link to hand out. */
+export const COMMENT_REDIRECT = /评论区(?:自取|见|有|拿|领|置顶|放了|戳)|(?:看|去|翻)评论区|(?:链接|链)(?:在|放|见|已放)?评论区?|评论区(?:的)?链接|置顶评论/;
+
+/** The price a note quotes ("到手价203", "券后 203 块", "¥203"): the number, as written, or undefined. */
+export function quotedPrice(t: string): string | undefined {
+  const m = /(?:到手价?|券后|活动价|现价|售价|算下来|入手价?)\s*[:：]?\s*[¥￥$]?\s*(\d+(?:\.\d+)?)|[¥￥$]\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)(?![a-z])/.exec(t);
+  return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
+}
+
 /** Prices. */
 export const PRICE = /[¥$]\s*\d|\d+\s*(?:元|块)(?![a-z])|原价|现价/;
 
