@@ -2,15 +2,15 @@
 import { z } from 'zod';
 import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
 import { enforceBucket } from '#shared/pipeline/enforceBucket';
-import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
+import { readSample, writeStats } from '#shared/pipeline/sweepArtifacts';
+import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { mapEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 
 export const handler = stageHandler('enforce', mapEventSchema(z.number().int().min(0)), async ({ sweepId, item }) => {
   const work = workStore();
   const { policy } = await loadSweepContext(work, sweepId);
-  const sample = JSON.parse(await work.readText(sweepPaths(sweepId).sample)) as { heldRules: string[]; heldAccounts?: string[]; status?: string };
+  const sample = await readSample(work, sweepId);
   if (sample.status === 'open' || sample.status === 'timed-out') throw new Error(`enforce: the review of sweep ${sweepId} is ${sample.status}; nothing is enforced before it closes`);
   const stats = await enforceBucket(work, sweepId, item, policy, enforcementRepository(), new Set(sample.heldRules), () => new Date().toISOString(), new Set(sample.heldAccounts ?? []));
   await writeStats(work, sweepId, 'enforce', String(item), stats);

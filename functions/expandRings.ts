@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { workStore } from '#shared/adapters/stageDependencies';
 import { expandRingsBucket } from '#shared/pipeline/expandRingsBucket';
-import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
+import { writeStats } from '#shared/pipeline/sweepArtifacts';
+import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { mapEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 

@@ -2,8 +2,8 @@
 import { auditRepository, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
 import { anchorSweep } from '#shared/audit/anchorSweep';
 import { summarizeSweep } from '#shared/pipeline/summarizeSweep';
+import { writeSummary } from '#shared/pipeline/sweepArtifacts';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 
@@ -11,7 +11,7 @@ export const handler = stageHandler('finish', sweepEventSchema, async ({ sweepId
   const work = workStore();
   const { plan } = await loadSweepContext(work, sweepId);
   const summary = await summarizeSweep(work, plan);
-  await work.write(sweepPaths(sweepId).summary, JSON.stringify(summary, null, 2));
+  await writeSummary(work, summary);
   await sweepRegistry().finished(sweepId, summary, new Date().toISOString());
   // Anchor the sweep's enforce entries (once): deleting an account's whole chain is then caught too.
   await anchorSweep(auditRepository(), sweepId, new Date().toISOString());

@@ -2,7 +2,8 @@
 import { workStore } from '#shared/adapters/stageDependencies';
 import { CHANNELS } from '#shared/detect/registry';
 import { groupBucket } from '#shared/pipeline/groupBucket';
-import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
+import { writeStats } from '#shared/pipeline/sweepArtifacts';
+import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { channelItemSchema, mapEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 

@@ -3,7 +3,8 @@ import { openStore } from '#shared/adapters/openStore';
 import { workStore } from '#shared/adapters/stageDependencies';
 import { CHANNELS } from '#shared/detect/registry';
 import { partitionPart } from '#shared/pipeline/partitionPart';
-import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
+import { writeStats } from '#shared/pipeline/sweepArtifacts';
+import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { mapEventSchema, partItemSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
 import { ACCOUNT_DETECTORS } from '#shared/detect/registry';
 import { resolveBucket } from '#shared/pipeline/resolveBucket';
-import { loadSweepContext, writeStats } from '#shared/pipeline/sweepContext';
+import { writeStats } from '#shared/pipeline/sweepArtifacts';
+import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { mapEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 

@@ -5,8 +5,8 @@
  */
 import { reviewDeps, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
 import { summarizeSweep } from '#shared/pipeline/summarizeSweep';
+import { writeSummary } from '#shared/pipeline/sweepArtifacts';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { timeOutReview } from '#shared/review/reviewService';
 import { stageHandler } from './lib/stageHandler.ts';
@@ -18,7 +18,7 @@ export const handler = stageHandler('reviewTimedOut', sweepEventSchema, async ({
   const { plan } = await loadSweepContext(work, sweepId);
   const sample = await timeOutReview(reviewDeps(), sweepId);
   const summary = { ...(await summarizeSweep(work, plan)), status: 'review-timed-out', message: REVIEW_TIMED_OUT_MESSAGE };
-  await work.write(sweepPaths(sweepId).summary, JSON.stringify(summary, null, 2));
+  await writeSummary(work, summary);
   await sweepRegistry().failed(sweepId, `${REVIEW_TIMED_OUT_MESSAGE} (${sample.sampled} cases were awaiting review)`, new Date().toISOString());
   return summary;
 });

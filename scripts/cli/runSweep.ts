@@ -11,7 +11,8 @@ import type { Policy } from '#shared/policy/policySchema';
 import { partSizes, listParts, readManifest, SnapshotError } from '#shared/snapshot/readManifest';
 import { runStateMachine, StateMachinePausedError, type PausedExecution, type StageEvent } from '#scripts/local/localStepFunctions';
 import { workStore } from '#shared/adapters/stageDependencies';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
+import { readSample } from '#shared/pipeline/sweepArtifacts';
+import { readPaused, writePaused } from './pausedSweep.ts';
 import { SWEEP_MAPS } from '#infra/stages';
 import { CliError, EXIT } from './exitCodes.ts';
 
@@ -38,7 +39,6 @@ export interface PausedSweep {
 }
 
 /** Where a paused execution is kept between CLI processes. */
-export const pausedPath = (sweepId: string) => `${sweepPaths(sweepId).root}review/paused.json`;
 
 export function snapshotUri(location: string): string {
   return location.startsWith('s3://') ? location : resolve(location);
@@ -77,11 +77,11 @@ export async function runSweepOrPause(req: SweepRequest, out: Output, signal?: A
 /** Resumes a sweep paused for review (after the review was closed, or to let it time out). */
 export async function resumeSweep(sweepId: string, out: Output, signal?: AbortSignal, workers?: number): Promise<SweepSummary | PausedSweep> {
   const work = workStore();
-  if (!(await work.exists(pausedPath(sweepId)))) throw new CliError(`sweep ${sweepId} is not paused for review`, EXIT.badInput);
-  const paused = JSON.parse(await work.readText(pausedPath(sweepId))) as PausedExecution & { resumed?: boolean };
+  const paused = await readPaused(work, sweepId);
+  if (!paused) throw new CliError(`sweep ${sweepId} is not paused for review`, EXIT.badInput);
   if (paused.resumed) throw new CliError(`sweep ${sweepId} was already resumed; see \`crackdown status --sweep-id ${sweepId}\``, EXIT.badInput);
   const result = await executeSweep(sweepId, null, out, { workers, resume: paused }, signal);
-  if (!('paused' in result)) await work.write(pausedPath(sweepId), JSON.stringify({ ...paused, resumed: true }));
+  if (!('paused' in result)) await writePaused(work, sweepId, { ...paused, resumed: true });
   return result;
 }
 
@@ -119,8 +119,8 @@ async function executeSweep(
   } catch (err) {
     if (err instanceof StateMachinePausedError) {
       progress.stop();
-      await workStore().write(pausedPath(req.sweepId), JSON.stringify(err.paused));
-      const session = JSON.parse(await workStore().readText(sweepPaths(req.sweepId).sample)) as { sampled: number };
+      await writePaused(workStore(), req.sweepId, err.paused);
+      const session = await readSample(workStore(), req.sweepId);
       return { paused: true, sweepId: req.sweepId, state: err.paused.state, cases: session.sampled };
     }
     if (signal?.aborted) throw new CliError(`sweep ${req.sweepId} interrupted; run the same command again to resume`, EXIT.interrupted);

@@ -5,9 +5,10 @@
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 import { listParts, partSizes, readManifest } from '#shared/snapshot/readManifest';
+import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Channel } from '#shared/detect/detectorPorts';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
-import { policyPath, sweepPaths } from './sweepPaths.ts';
+import { planExists, policyText, readPinnedPolicyText, readPlan, writePinnedPolicy, writePlan, writeSweepPolicy } from './sweepArtifacts.ts';
 import type { SweepPlan } from './sweepPlan.ts';
 
 /** Uncompressed bytes one account bucket should hold: bounds each resolve worker's memory. */
@@ -22,20 +23,19 @@ export interface PlanRequest {
   sweepId: string;
   snapshotUri: string;
   policy: Policy;
-  codes?: string[];
+  codes?: ViolationCode[];
   bucketCount?: number;
   review?: 'auto' | 'human';
 }
 
 export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanRequest, channels: Channel[]): Promise<SweepPlan> {
-  const paths = sweepPaths(req.sweepId);
   const manifest = await readManifest(snapshot);
   const parts = listParts(manifest);
   const sizes = await partSizes(snapshot, parts);
   const codes = req.codes && req.codes.length > 0 ? [...req.codes].sort() : null;
 
-  if (await work.exists(paths.plan)) {
-    const existing = JSON.parse(await work.readText(paths.plan)) as SweepPlan;
+  if (await planExists(work, req.sweepId)) {
+    const existing = await readPlan(work, req.sweepId);
     const same =
       existing.snapshotId === manifest.snapshotId &&
       existing.takenAt === manifest.takenAt &&
@@ -68,20 +68,16 @@ export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanR
     channelBuckets: channels.flatMap((c) => Array.from({ length: bucketCount }, (_, bucket) => ({ channel: c.name, bucket }))),
     accountBuckets: Array.from({ length: bucketCount }, (_, b) => b),
   };
-  await work.write(paths.policy, JSON.stringify(req.policy, null, 2));
-  await work.write(paths.plan, JSON.stringify(plan));
+  await writeSweepPolicy(work, req.sweepId, req.policy);
+  await writePlan(work, plan);
   return plan;
 }
 
 /** A policy version is immutable once used: the same version must always mean the same rules. */
 async function pinPolicy(work: BlobStore, policy: Policy): Promise<void> {
-  const key = policyPath(policy.policyVersion);
-  const text = JSON.stringify(policy, null, 2);
-  if (await work.exists(key)) {
-    if ((await work.readText(key)) !== text) {
-      throw new SweepConflictError(`policy version ${policy.policyVersion} was already used with different content; give the changed policy a new policyVersion`);
-    }
-    return;
+  const pinned = await readPinnedPolicyText(work, policy.policyVersion);
+  if (pinned === undefined) return writePinnedPolicy(work, policy);
+  if (pinned !== policyText(policy)) {
+    throw new SweepConflictError(`policy version ${policy.policyVersion} was already used with different content; give the changed policy a new policyVersion`);
   }
-  await work.write(key, text);
 }

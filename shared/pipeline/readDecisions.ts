@@ -2,13 +2,14 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { Decision } from '#shared/policy/decideAction';
 import { readLines } from '#shared/snapshot/readPart';
+import { parseDecisionLine } from './sweepArtifacts.ts';
 import { sweepPaths } from './sweepPaths.ts';
 
 export async function* readDecisionObject(work: BlobStore, key: string): AsyncGenerator<{ decision: Decision; line: number }> {
   let line = 0;
   for await (const text of readLines(await work.read(key))) {
     line += 1;
-    if (text) yield { decision: JSON.parse(text) as Decision, line };
+    if (text) yield { decision: parseDecisionLine(work, key, line, text), line };
   }
 }
 

@@ -10,6 +10,7 @@ import type { AccountBundle, AccountDetector } from '#shared/detect/detectorPort
 import type { Finding, Signal } from '#shared/detect/finding';
 import { BRAND_PROMOTION_RULES, decideAction, type Decision } from '#shared/policy/decideAction';
 import { readLines } from '#shared/snapshot/readPart';
+import { writeDecisions } from './sweepArtifacts.ts';
 import type { SweepContext } from './sweepContext.ts';
 import { sweepPaths } from './sweepPaths.ts';
 
@@ -100,7 +101,7 @@ export async function resolveBucket(
     ? flagged.filter((f) => f.bundle.account!.accountType === 'brand' && f.findings.some((x) => BRAND_PROMOTION_RULES.has(x.ruleId))).map((f) => f.bundle.accountId)
     : [];
   const deductions = brands.length > 0 && history.brandDeductions ? await history.brandDeductions(brands) : new Map();
-  const lines: string[] = [];
+  const decisions: Decision[] = [];
   for (const { bundle, findings } of flagged) {
     const decision: Decision = decideAction(
       {
@@ -116,8 +117,8 @@ export async function resolveBucket(
     );
     if (decision.codes.length === 0) continue;
     stats.decisions[decision.action] = (stats.decisions[decision.action] ?? 0) + 1;
-    lines.push(JSON.stringify(decision));
+    decisions.push(decision);
   }
-  await work.write(sweepPaths(plan.sweepId).decisionsObject(bucket), lines.length ? lines.join('\n') + '\n' : '');
+  await writeDecisions(work, plan.sweepId, bucket, decisions);
   return stats;
 }

@@ -1,10 +1,9 @@
 /** Everything a stage needs about its sweep, loaded once from the sweep's folder. */
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { DetectContext } from '#shared/detect/detectorPorts';
-import type { ViolationCode } from '#shared/contract/violationCodes';
-import { parsePolicy } from '#shared/policy/loadPolicy';
 import type { Policy } from '#shared/policy/policySchema';
 import { ruleSettings, type RuleSetting } from '#shared/policy/ruleSettings';
+import { planExists, readPlan, readSweepPolicy } from './sweepArtifacts.ts';
 import { sweepPaths } from './sweepPaths.ts';
 import type { SweepPlan } from './sweepPlan.ts';
 
@@ -16,11 +15,9 @@ export interface SweepContext {
 }
 
 export async function loadSweepContext(work: BlobStore, sweepId: string): Promise<SweepContext> {
-  const paths = sweepPaths(sweepId);
-  if (!(await work.exists(paths.plan))) throw new Error(`sweep "${sweepId}" has no plan at ${work.describe(paths.plan)}; run the Plan stage first`);
-  const plan = JSON.parse(await work.readText(paths.plan)) as SweepPlan;
-  const policy = parsePolicy(JSON.parse(await work.readText(paths.policy)), work.describe(paths.policy));
-  const rules = ruleSettings(policy, plan.codes as ViolationCode[] | null ?? undefined);
+  if (!(await planExists(work, sweepId))) throw new Error(`sweep "${sweepId}" has no plan at ${work.describe(sweepPaths(sweepId).plan)}; run the Plan stage first`);
+  const [plan, policy] = await Promise.all([readPlan(work, sweepId), readSweepPolicy(work, sweepId)]);
+  const rules = ruleSettings(policy, plan.codes ?? undefined);
   const enabledCodes = new Set([...rules.values()].filter((r) => r.enabled).map((r) => r.code));
   const empty: Record<string, number> = {};
   return {
@@ -34,13 +31,4 @@ export async function loadSweepContext(work: BlobStore, sweepId: string): Promis
       ownDomains: policy.platform?.ownDomains,
     },
   };
-}
-
-export async function writeStats(work: BlobStore, sweepId: string, stage: string, item: string, stats: object): Promise<void> {
-  await work.write(sweepPaths(sweepId).statsObject(stage, item), JSON.stringify(stats));
-}
-
-export async function readAllStats<T>(work: BlobStore, sweepId: string, stage: string): Promise<T[]> {
-  const keys = await work.list(sweepPaths(sweepId).stats(stage));
-  return Promise.all(keys.map(async (k) => JSON.parse(await work.readText(k)) as T));
 }

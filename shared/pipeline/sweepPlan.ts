@@ -24,21 +24,23 @@ export type PartItem = z.infer<typeof partItemSchema>;
 export const channelItemSchema = z.object({ channel: z.string(), bucket: z.number().int().min(0) });
 export type ChannelItem = z.infer<typeof channelItemSchema>;
 
-export interface SweepPlan {
-  sweepId: string;
-  snapshot: string;
-  snapshotId: string;
-  takenAt: string;
-  policyVersion: string;
-  codes: string[] | null;
-  review: 'auto' | 'human';
+/** The plan as stored in `plan.json` (read and written by sweepArtifacts.ts). */
+export const sweepPlanSchema = z.object({
+  sweepId: sweepIdSchema,
+  snapshot: z.string().min(1),
+  snapshotId: z.string().min(1),
+  takenAt: z.string().min(1),
+  policyVersion: z.string().min(1),
+  codes: z.array(z.enum(VIOLATION_CODES)).nullable(),
+  review: z.enum(['auto', 'human']),
   /** How long a human review may stay open (policy review.timeoutHours); the review Task's TimeoutSecondsPath. */
-  reviewTimeoutSeconds?: number;
-  bucketCount: number;
-  parts: PartItem[];
-  channelBuckets: ChannelItem[];
-  accountBuckets: number[];
-}
+  reviewTimeoutSeconds: z.number().positive().optional(),
+  bucketCount: z.number().int().min(1),
+  parts: z.array(partItemSchema),
+  channelBuckets: z.array(channelItemSchema),
+  accountBuckets: z.array(z.number().int().min(0)),
+});
+export type SweepPlan = z.infer<typeof sweepPlanSchema>;
 
 /** Map iterations receive `{ sweepId, item }` (see the ItemSelector in the state machine). */
 export const mapEventSchema = <T extends z.ZodTypeAny>(item: T) => z.object({ sweepId: sweepIdSchema, item });

@@ -12,7 +12,7 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import type { Decision } from '#shared/policy/decideAction';
 import { loadAccountBundles } from '#shared/pipeline/resolveBucket';
 import { runLimited } from '#shared/pipeline/runLimited';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
+import { writeCaseEvidenceFile } from '#shared/pipeline/sweepArtifacts';
 
 const MAX_NOTES = 8;
 const MAX_COMMENTS = 12;
@@ -71,7 +71,6 @@ export interface CaseEvidence {
   related: RelatedView[];
 }
 
-export const evidencePath = (sweepId: string, accountId: string) => `${sweepPaths(sweepId).root}review/evidence/${encodeURIComponent(accountId)}.json`;
 
 export function accountFacts(accountId: string, a: Account | undefined): AccountFacts {
   if (!a) return { accountId };
@@ -170,7 +169,7 @@ export async function writeCaseEvidence(work: BlobStore, sweepId: string, accoun
         };
       }),
     };
-    await work.write(evidencePath(sweepId, d.accountId), JSON.stringify(evidence));
+    await writeCaseEvidenceFile(work, sweepId, evidence);
   });
   return decisions.length;
 }

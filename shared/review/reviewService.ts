@@ -9,33 +9,20 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import { ReviewError, VERDICT_KINDS, type ReviewCase, type ReviewRepository, type ReviewSession, type Verdict } from '#shared/ports/reviewRepository';
 import type { TaskTokens } from '#shared/ports/taskTokens';
 import type { Decision } from '#shared/policy/decideAction';
-import { parsePolicy } from '#shared/policy/loadPolicy';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
+import { readCaseEvidence, readSampleIfAny, readSweepPolicy, writeSample, type SampleFile } from '#shared/pipeline/sweepArtifacts';
 import { precisionGate, type GateReport } from './precisionGate.ts';
 import type { GuardReport } from './blastRadiusGuard.ts';
-import { evidencePath, writeCaseEvidence, type CaseEvidence } from './reviewEvidence.ts';
-import { stratifiedSample, type StratumSummary } from './stratifiedSample.ts';
+import { writeCaseEvidence, type CaseEvidence } from './reviewEvidence.ts';
+import { stratifiedSample } from './stratifiedSample.ts';
+
+export type { SampleFile } from '#shared/pipeline/sweepArtifacts';
 
 export interface ReviewDeps {
   repo: ReviewRepository;
   work: BlobStore;
   tokens: (token: string) => TaskTokens;
   now: () => string;
-}
-
-/** What `sweeps/<id>/review/sample.json` holds; enforce skips heldRules and heldAccounts. */
-export interface SampleFile {
-  review: 'auto' | 'human';
-  status?: 'open' | 'closed' | 'timed-out';
-  sampled: number;
-  byRule: Record<string, number>;
-  heldRules: string[];
-  heldAccounts?: string[];
-  strata?: StratumSummary[];
-  gate?: GateReport;
-  closedAt?: string;
-  closedBy?: string;
 }
 
 /** The sampling Task's output once the review ends (kept small: the details are in sample.json). */
@@ -54,15 +41,7 @@ const countByRule = (cases: ReviewCase[]) => {
   return byRule;
 };
 
-async function readPolicy(work: BlobStore, sweepId: string): Promise<Policy> {
-  const key = sweepPaths(sweepId).policy;
-  return parsePolicy(JSON.parse(await work.readText(key)), work.describe(key));
-}
-
-export async function readSampleFile(work: BlobStore, sweepId: string): Promise<SampleFile | undefined> {
-  const key = sweepPaths(sweepId).sample;
-  return (await work.exists(key)) ? (JSON.parse(await work.readText(key)) as SampleFile) : undefined;
-}
+export const readSampleFile = (work: BlobStore, sweepId: string): Promise<SampleFile | undefined> => readSampleIfAny(work, sweepId);
 
 /**
  * The sampling step of a `review: human` sweep: draws the stratified sample, writes the evidence,
@@ -85,7 +64,7 @@ export async function openReview(
   await deps.repo.putCases(cases);
   const allRules = [...new Set(cases.map((c) => c.ruleId))].sort();
   const sample: SampleFile = { review: 'human', status: 'open', sampled: cases.length, byRule: countByRule(cases), heldRules: allRules, strata };
-  await deps.work.write(sweepPaths(req.sweepId).sample, JSON.stringify(sample, null, 2));
+  await writeSample(deps.work, req.sweepId, sample);
   const openedAt = deps.now();
   const session: ReviewSession = {
     sweepId: req.sweepId,
@@ -148,8 +127,7 @@ export async function caseEvidence(deps: ReviewDeps, sweepId: string, caseId: st
   await requireSession(deps, sweepId);
   const found = (await deps.repo.cases(sweepId)).find((c) => c.caseId === caseId);
   if (!found) throw new ReviewError('unknown-case', `sweep ${sweepId} has no review case ${caseId}`);
-  const key = evidencePath(sweepId, found.accountId);
-  const evidence = (await deps.work.exists(key)) ? (JSON.parse(await deps.work.readText(key)) as CaseEvidence) : null;
+  const evidence = (await readCaseEvidence(deps.work, sweepId, found.accountId)) ?? null;
   return { case: found, evidence };
 }
 
@@ -178,7 +156,7 @@ export async function recordVerdict(deps: ReviewDeps, sweepId: string, caseId: s
 /** The gate over the verdicts so far, without closing anything. */
 export async function currentGate(deps: ReviewDeps, sweepId: string): Promise<GateReport> {
   await requireSession(deps, sweepId);
-  const [cases, verdicts, policy] = await Promise.all([deps.repo.cases(sweepId), deps.repo.verdicts(sweepId), readPolicy(deps.work, sweepId)]);
+  const [cases, verdicts, policy] = await Promise.all([deps.repo.cases(sweepId), deps.repo.verdicts(sweepId), readSweepPolicy(deps.work, sweepId)]);
   return precisionGate(cases, verdicts, reviewPolicyOf(policy));
 }
 
@@ -212,7 +190,7 @@ export async function closeReview(deps: ReviewDeps, sweepId: string, closedBy: s
     };
     const outcome: ReviewOutcome = { review: 'human', status: 'closed', sampled: cases.length, reviewed: gate.reviewed, heldRules: gate.heldRules, heldAccounts: gate.heldAccounts.length };
     // sample.json first: if the session closes, enforce finds the gate's decision, never the placeholder.
-    await deps.work.write(sweepPaths(sweepId).sample, JSON.stringify(sample, null, 2));
+    await writeSample(deps.work, sweepId, sample);
     const ended = await deps.repo.endSession(sweepId, { status: 'closed', closedAt, closedBy, result: { outcome, gate } });
     if (!ended) return closeReview(deps, sweepId, closedBy); // someone else closed it or it timed out meanwhile
     await deps.tokens(session.taskToken).succeed(session.taskToken, outcome);
@@ -245,6 +223,6 @@ export async function timeOutReview(deps: ReviewDeps, sweepId: string): Promise<
     closedAt,
     closedBy: 'timeout',
   };
-  await deps.work.write(sweepPaths(sweepId).sample, JSON.stringify(sample, null, 2));
+  await writeSample(deps.work, sweepId, sample);
   return sample;
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import defaultPolicyJson from '../../policies/default.json' with { type: 'json' };
 import { enforcementRepository, reviewDeps, workStore } from '#shared/adapters/stageDependencies';
-import { readGuardReport } from '#shared/pipeline/guardSweep';
+import { readGuardReport } from '#shared/pipeline/sweepArtifacts';
 import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
 import { parsePolicy } from '#shared/policy/loadPolicy';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';

@@ -8,7 +8,7 @@ import { RULE_BRAND_POINTS } from '#shared/brand/brandPoints';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { Finding } from '#shared/detect/finding';
 import { enforceBucket } from '#shared/pipeline/enforceBucket';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
+import { writeDecisions } from '#shared/pipeline/sweepArtifacts';
 import { decideAction } from '#shared/policy/decideAction';
 import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { ruleSettings } from '#shared/policy/ruleSettings';
@@ -40,7 +40,7 @@ async function run(finding: Finding, held: string[]): Promise<PlannedEnforcement
     { policy, rules: ruleSettings(policy), sweepId: 'sw', snapshotId: 'snap', takenAt: '2026-11-20T00:00:00.000Z' },
   );
   expect(decision.ruleIds).toEqual([finding.ruleId, RULE_BRAND_POINTS].sort());
-  await work.write(sweepPaths('sw').decisionsObject(0), JSON.stringify(decision) + '\n');
+  await writeDecisions(work, 'sw', 0, [decision]);
   const applied: PlannedEnforcement[] = [];
   const repo = { penalties: async () => new Map(), apply: async (p: PlannedEnforcement) => (applied.push(p), 'applied' as const) } as unknown as EnforcementRepository;
   await enforceBucket(work, 'sw', 0, policy, repo, new Set(held), () => '2026-11-20T01:00:00.000Z');

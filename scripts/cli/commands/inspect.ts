@@ -6,17 +6,16 @@ import { enforcementRepository, sweepRegistry, workStore } from '#shared/adapter
 import { readLabels } from '#shared/evaluation/labels';
 import { scoreDecisions } from '#shared/evaluation/scoreDecisions';
 import { exportDecisions } from '#shared/pipeline/exportDecisions';
-import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 import { sweepId } from '../options.ts';
 import { renderEvaluation, renderGuard } from '../renderSummary.ts';
-import { readGuardReport } from '#shared/pipeline/guardSweep';
+import { planExists, readGuardReport } from '#shared/pipeline/sweepArtifacts';
 import { decidedCodes } from './sweep.ts';
 
 async function mustHaveSweep(id: string): Promise<void> {
-  if (!(await workStore().exists(sweepPaths(id).plan))) throw new CliError(`no sweep with id "${id}" on this stack (see \`crackdown status\`)`, EXIT.usage);
+  if (!(await planExists(workStore(), id))) throw new CliError(`no sweep with id "${id}" on this stack (see \`crackdown status\`)`, EXIT.usage);
 }
 
 export function registerInspect(program: Command): void {

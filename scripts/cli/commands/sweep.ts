@@ -12,7 +12,7 @@ import { withStack } from '../embedded.ts';
 import { makeOutput } from '../output.ts';
 import { codeList, loadPolicyFile, positiveInt, sweepId } from '../options.ts';
 import { renderEvaluation, renderGuard, renderSummary } from '../renderSummary.ts';
-import { readGuardReport } from '#shared/pipeline/guardSweep';
+import { readGuardReport } from '#shared/pipeline/sweepArtifacts';
 import { preflightSnapshot, runSweepOrPause, snapshotUri } from '../runSweep.ts';
 
 export async function decidedCodes(work: BlobStore, id: string): Promise<Map<string, ViolationCode[]>> {
