@@ -139,6 +139,11 @@ export interface TaskTokenOptions {
   tokenPollMs?: number;
   /** Resume a paused execution (StateMachinePausedError.paused) instead of starting at StartAt. */
   resume?: PausedExecution;
+  /**
+   * The clock a `.waitForTaskToken` Task's wait and timeout are measured by (default Date.now):
+   * a test moves it past the deadline instead of sleeping until it.
+   */
+  now?: () => number;
 }
 
 export interface RunStateMachineOptions extends RunOptions {
@@ -353,6 +358,29 @@ function jsonRoundTrip(state: string, value: unknown): unknown {
   return JSON.parse(text);
 }
 
+/** What one run's Task handlers, event tracking and cleanup share. */
+interface RunContext {
+  name: string;
+  definition: AslDefinition;
+  opts: RunDefinitionOptions;
+  analysis: Analysis;
+  pool: WorkerPool | undefined;
+  /** The execution's task token (`$$.Task.Token`): kept across a pause, so a resume waits for the same one. */
+  token: string;
+  now: () => number;
+  /** Top-level states' inputs as they were entered (a paused Task resumes with its input). */
+  enteredInputs: Map<string, unknown>;
+  /** Handler calls still running: a failed run lets them finish their writes before returning. */
+  inFlight: Set<Promise<unknown>>;
+  /** Set once the run has returned or thrown: late iterations the library still starts are refused. */
+  settled: boolean;
+  /** Set by a `.waitForTaskToken` Task that paused the execution. */
+  paused?: PausedExecution;
+  /** Wakes token polls when the run ends or is aborted. */
+  waitAbort: AbortController;
+  execution?: ReturnType<StateMachine['run']>;
+}
+
 /** Runs any ASL definition with the given handlers: the machinery behind runStateMachine. */
 export async function runDefinition(definition: AslDefinition, input: unknown, opts: RunDefinitionOptions): Promise<unknown> {
   const name = opts.name ?? 'state machine';
@@ -360,98 +388,141 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
   checkHandlers(analysis, opts.handlers, name);
   if (opts.signal?.aborted) throw new StateMachineAbortedError(name);
 
-  const workers = opts.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a non-negative integer, got ${opts.workers}`);
-  const usePool = workers > 0 && analysis.tasks.some((t) => t.map);
-  const pool = usePool ? new WorkerPool(workers) : undefined;
-
-  let settled = false;
-  const inFlight = new Set<Promise<unknown>>();
-  const taskByState = new Map(analysis.tasks.map((t) => [t.state, t]));
-  const localHandlers: LocalHandlers = {};
-  const token = opts.resume?.token ?? `${LOCAL_TOKEN_PREFIX}${name}:${randomUUID()}`;
-  const enteredInputs = new Map<string, unknown>();
-  let paused: PausedExecution | undefined;
-  const waitAbort = new AbortController();
-  for (const task of taskByState.values()) {
-    const spec = opts.handlers[task.state];
-    if (task.style === 'callback') {
-      localHandlers[task.state] = async (taskInput: unknown) => {
-        if (settled) throw new PoolClosedError(task.state);
-        const payload = (taskInput as { Payload?: unknown } | null)?.Payload;
-        const resuming = opts.resume?.state === task.state;
-        const waitingSince = resuming ? opts.resume!.waitingSince : new Date().toISOString();
-        const call = invokeHandler(spec, task.state, payload).catch((err: unknown) => {
-          throw err instanceof LambdaTaskError ? err : new LambdaTaskError(serializeError(err));
-        });
-        inFlight.add(call);
-        try {
-          await call;
-        } finally {
-          inFlight.delete(call);
-        }
-        const stateDef = definition.States[task.state] ?? {};
-        const input = enteredInputs.get(task.state) ?? (resuming ? opts.resume!.input : undefined);
-        const fromPath = typeof stateDef.TimeoutSecondsPath === 'string' ? simplePath(stateDef.TimeoutSecondsPath, input) : undefined;
-        const timeoutSeconds = resuming
-          ? opts.resume!.timeoutSeconds
-          : typeof fromPath === 'number' ? fromPath : typeof stateDef.TimeoutSeconds === 'number' ? stateDef.TimeoutSeconds : opts.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
-        const deadline = Date.parse(waitingSince) + timeoutSeconds * 1000;
-        const tokens = new LocalTaskTokens(workStore());
-        for (;;) {
-          const outcome = await tokens.outcome(token);
-          if (outcome?.status === 'succeeded') return jsonRoundTrip(task.state, outcome.output) as Awaited<JsonValue>;
-          if (outcome?.status === 'failed') throw Object.assign(new Error(outcome.cause ?? ''), { name: outcome.error ?? 'TaskFailed' });
-          if (Date.now() >= deadline) throw Object.assign(new Error(`${task.state} waited ${timeoutSeconds} s for its task token`), { name: 'States.Timeout' });
-          if ((opts.waitForTokens ?? 'poll') === 'pause') {
-            paused = { machine: name, state: task.state, input: structuredClone(input ?? null), token, waitingSince, timeoutSeconds };
-            queueMicrotask(() => execution.abort());
-            return new Promise<never>(() => {}); // the abort settles the execution
-          }
-          await new Promise<void>((resolve) => {
-            const t = setTimeout(resolve, Math.min(opts.tokenPollMs ?? 250, Math.max(1, deadline - Date.now())));
-            waitAbort.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
-          });
-          if (waitAbort.signal.aborted || settled) throw new PoolClosedError(task.state);
-        }
-      };
-      continue;
-    }
-    localHandlers[task.state] = async (taskInput: unknown) => {
-      if (settled) throw new PoolClosedError(task.state); // an iteration the library still starts after a failure
-      const payload = task.style === 'invoke' ? (taskInput as { Payload?: unknown } | null)?.Payload : taskInput;
-      const call = pool && task.map
-        ? pool.run(task.state, spec, payload)
-        : invokeHandler(spec, task.state, payload).catch((err: unknown) => {
-            throw err instanceof LambdaTaskError ? err : new LambdaTaskError(serializeError(err));
-          });
-      inFlight.add(call);
-      try {
-        const out = jsonRoundTrip(task.state, await call);
-        return (task.style === 'invoke' ? { ExecutedVersion: '$LATEST', Payload: out, StatusCode: 200 } : out) as Awaited<JsonValue>;
-      } finally {
-        inFlight.delete(call);
-      }
-    };
-  }
-
-  const machine = new StateMachine(prepareDefinition(definition, opts.taskTimeoutSeconds, opts.resume?.state) as unknown as StateMachineDefinition, {
-    validationOptions: { checkArn: true, checkPaths: true },
-  });
-  const execution = machine.run((opts.resume ? opts.resume.input : input) as never, {
-    overrides: { taskResourceLocalHandlers: localHandlers },
-    context: { Task: { Token: token } } as never,
-  });
-
+  const ctx: RunContext = {
+    name,
+    definition,
+    opts,
+    analysis,
+    pool: workerPoolFor(analysis, opts.workers),
+    token: opts.resume?.token ?? `${LOCAL_TOKEN_PREFIX}${name}:${randomUUID()}`,
+    now: opts.now ?? Date.now,
+    enteredInputs: new Map(),
+    inFlight: new Set(),
+    settled: false,
+    waitAbort: new AbortController(),
+  };
+  const execution = startExecution(ctx, input);
   const onAbort = () => {
-    waitAbort.abort();
+    ctx.waitAbort.abort();
     execution.abort();
-    void pool?.close();
+    void ctx.pool?.close();
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
+  const { consumed, failures } = trackEvents(ctx, execution);
+  try {
+    const output = await execution.result;
+    await consumed;
+    return output;
+  } catch (err) {
+    await Promise.race([consumed, new Promise((r) => setTimeout(r, 1000))]);
+    throw executionFailure(ctx, err, failures);
+  } finally {
+    opts.signal?.removeEventListener('abort', onAbort);
+    await endRun(ctx, execution);
+  }
+}
 
-  // Progress events, and the record of which states failed.
-  const failures: Array<{ state: string; index?: number; error: string; cause: string }> = [];
+/** The worker pool for Map iterations' Tasks, when there are any and workers are wanted. */
+function workerPoolFor(analysis: Analysis, requested: number | undefined): WorkerPool | undefined {
+  const workers = requested ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a non-negative integer, got ${requested}`);
+  return workers > 0 && analysis.tasks.some((t) => t.map) ? new WorkerPool(workers) : undefined;
+}
+
+/** Starts the library's execution of the prepared definition, every Task state calling its local handler. */
+function startExecution(ctx: RunContext, input: unknown): ReturnType<StateMachine['run']> {
+  const localHandlers: LocalHandlers = {};
+  for (const task of ctx.analysis.tasks) {
+    const spec = ctx.opts.handlers[task.state];
+    localHandlers[task.state] = task.style === 'callback' ? callbackTaskHandler(ctx, task, spec) : lambdaTaskHandler(ctx, task, spec);
+  }
+  const machine = new StateMachine(prepareDefinition(ctx.definition, ctx.opts.taskTimeoutSeconds, ctx.opts.resume?.state) as unknown as StateMachineDefinition, {
+    validationOptions: { checkArn: true, checkPaths: true },
+  });
+  ctx.execution = machine.run((ctx.opts.resume ? ctx.opts.resume.input : input) as never, {
+    overrides: { taskResourceLocalHandlers: localHandlers },
+    context: { Task: { Token: ctx.token } } as never,
+  });
+  return ctx.execution;
+}
+
+/** Calls a handler, counting it in flight; a thrown error becomes Lambda's error shape. */
+async function invokeTracked(ctx: RunContext, call: Promise<unknown>): Promise<unknown> {
+  ctx.inFlight.add(call);
+  try {
+    return await call;
+  } finally {
+    ctx.inFlight.delete(call);
+  }
+}
+
+const asLambdaError = (err: unknown) => (err instanceof LambdaTaskError ? err : new LambdaTaskError(serializeError(err)));
+
+/** A direct or `lambda:invoke` Task: the handler in this thread, or in the pool inside a Map. */
+function lambdaTaskHandler(ctx: RunContext, task: TaskInfo, spec: TaskHandlerSpec): LocalHandlers[string] {
+  return async (taskInput: unknown) => {
+    if (ctx.settled) throw new PoolClosedError(task.state); // an iteration the library still starts after a failure
+    const payload = task.style === 'invoke' ? (taskInput as { Payload?: unknown } | null)?.Payload : taskInput;
+    const call = ctx.pool && task.map ? ctx.pool.run(task.state, spec, payload) : invokeHandler(spec, task.state, payload).catch((err: unknown) => {
+      throw asLambdaError(err);
+    });
+    const out = jsonRoundTrip(task.state, await invokeTracked(ctx, call));
+    return (task.style === 'invoke' ? { ExecutedVersion: '$LATEST', Payload: out, StatusCode: 200 } : out) as Awaited<JsonValue>;
+  };
+}
+
+/** A `.waitForTaskToken` Task: runs its handler, then waits for the token (polling or pausing) until its timeout. */
+function callbackTaskHandler(ctx: RunContext, task: TaskInfo, spec: TaskHandlerSpec): LocalHandlers[string] {
+  return async (taskInput: unknown) => {
+    if (ctx.settled) throw new PoolClosedError(task.state);
+    const payload = (taskInput as { Payload?: unknown } | null)?.Payload;
+    const resume = ctx.opts.resume?.state === task.state ? ctx.opts.resume : undefined;
+    const waitingSince = resume ? resume.waitingSince : new Date(ctx.now()).toISOString();
+    await invokeTracked(ctx, invokeHandler(spec, task.state, payload).catch((err: unknown) => {
+      throw asLambdaError(err);
+    }));
+    const input = ctx.enteredInputs.get(task.state) ?? resume?.input;
+    const timeoutSeconds = resume ? resume.timeoutSeconds : callbackTimeoutSeconds(ctx, task.state, input);
+    return waitForToken(ctx, task.state, { input, waitingSince, timeoutSeconds });
+  };
+}
+
+/** The Task's TimeoutSecondsPath (against the state's input), else its TimeoutSeconds, else the run's default. */
+function callbackTimeoutSeconds(ctx: RunContext, state: string, input: unknown): number {
+  const stateDef = ctx.definition.States[state] ?? {};
+  const fromPath = typeof stateDef.TimeoutSecondsPath === 'string' ? simplePath(stateDef.TimeoutSecondsPath, input) : undefined;
+  if (typeof fromPath === 'number') return fromPath;
+  return typeof stateDef.TimeoutSeconds === 'number' ? stateDef.TimeoutSeconds : ctx.opts.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
+}
+
+/** Polls the local token store until the token resolves or the Task times out; with `waitForTokens: 'pause'`, pauses instead. */
+async function waitForToken(ctx: RunContext, state: string, wait: { input: unknown; waitingSince: string; timeoutSeconds: number }): Promise<Awaited<JsonValue>> {
+  const deadline = Date.parse(wait.waitingSince) + wait.timeoutSeconds * 1000;
+  const tokens = new LocalTaskTokens(workStore());
+  for (;;) {
+    const outcome = await tokens.outcome(ctx.token);
+    if (outcome?.status === 'succeeded') return jsonRoundTrip(state, outcome.output) as Awaited<JsonValue>;
+    if (outcome?.status === 'failed') throw Object.assign(new Error(outcome.cause ?? ''), { name: outcome.error ?? 'TaskFailed' });
+    if (ctx.now() >= deadline) throw Object.assign(new Error(`${state} waited ${wait.timeoutSeconds} s for its task token`), { name: 'States.Timeout' });
+    if ((ctx.opts.waitForTokens ?? 'poll') === 'pause') {
+      ctx.paused = { machine: ctx.name, state, input: structuredClone(wait.input ?? null), token: ctx.token, waitingSince: wait.waitingSince, timeoutSeconds: wait.timeoutSeconds };
+      queueMicrotask(() => ctx.execution!.abort());
+      return new Promise<never>(() => {}); // the abort settles the execution
+    }
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, Math.min(ctx.opts.tokenPollMs ?? 250, Math.max(1, deadline - ctx.now())));
+      ctx.waitAbort.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+    });
+    if (ctx.waitAbort.signal.aborted || ctx.settled) throw new PoolClosedError(state);
+  }
+}
+
+type Failure = { state: string; index?: number; error: string; cause: string };
+
+/** Turns the library's event log into progress events, and records which states failed (for the error). */
+function trackEvents(ctx: RunContext, execution: ReturnType<StateMachine['run']>): { consumed: Promise<void>; failures: Failure[] } {
+  const { analysis, opts } = ctx;
+  const failures: Failure[] = [];
   const mapProgress = new Map<string, { total?: number; done: number }>();
   const emit = (e: Omit<StageEvent, 'timestamp'> & { timestamp?: number }) => {
     if (!opts.onEvent) return;
@@ -461,11 +532,11 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
       /* a broken progress bar must not break the run */
     }
   };
-  const consume = (async () => {
+  const consumed = (async () => {
     for await (const ev of execution.eventLogs) {
       switch (ev.type) {
         case 'StateEntered': {
-          if (ev.index === undefined) enteredInputs.set(ev.state.name, ev.state.input);
+          if (ev.index === undefined) ctx.enteredInputs.set(ev.state.name, ev.state.input);
           const map = analysis.stateMap.get(ev.state.name);
           emit({ type: 'state-entered', state: ev.state.name, index: ev.index, map, timestamp: ev.timestamp });
           const mapInfo = analysis.maps.get(ev.state.name);
@@ -514,44 +585,42 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
       }
     }
   })();
+  return { consumed, failures };
+}
 
-  try {
-    const output = await execution.result;
-    await consume;
-    return output;
-  } catch (err) {
-    await Promise.race([consume, new Promise((r) => setTimeout(r, 1000))]);
-    if (paused && err instanceof ExecutionAbortedError && !opts.signal?.aborted) throw new StateMachinePausedError(paused);
-    if (err instanceof ExecutionAbortedError || opts.signal?.aborted) throw new StateMachineAbortedError(name);
-    if (err instanceof ExecutionTimeoutError) {
-      throw new StateMachineExecutionError(name, undefined, 'States.Timeout', `the execution exceeded its TimeoutSeconds`, { failedStates: [] });
-    }
-    if (err instanceof ExecutionError) {
-      const final = err.cause as Error;
-      const origin = failures[0];
-      const error = final?.name ?? 'Error';
-      const cause = final?.message ?? String(err);
-      let errorMessage: string | undefined;
-      try {
-        const parsed = JSON.parse(cause) as { errorMessage?: unknown };
-        if (typeof parsed?.errorMessage === 'string') errorMessage = parsed.errorMessage;
-      } catch {
-        /* not Lambda's JSON */
-      }
-      throw new StateMachineExecutionError(name, origin?.state, error, cause, {
-        map: origin ? analysis.stateMap.get(origin.state) : undefined,
-        index: origin?.index,
-        failedStates: failures.map((f) => f.state),
-        errorMessage,
-      });
-    }
-    throw err;
-  } finally {
-    settled = true;
-    waitAbort.abort();
-    opts.signal?.removeEventListener('abort', onAbort);
-    execution.abort(); // stops iterations the library would still start after a failed Map
-    if (!opts.signal?.aborted) await Promise.allSettled([...inFlight]); // let running handlers finish their writes
-    await pool?.close();
+/** The error a failed run throws: paused, aborted, timed out, or failed in its first failing state. */
+function executionFailure(ctx: RunContext, err: unknown, failures: Failure[]): unknown {
+  const { name, opts, analysis } = ctx;
+  if (ctx.paused && err instanceof ExecutionAbortedError && !opts.signal?.aborted) return new StateMachinePausedError(ctx.paused);
+  if (err instanceof ExecutionAbortedError || opts.signal?.aborted) return new StateMachineAbortedError(name);
+  if (err instanceof ExecutionTimeoutError) {
+    return new StateMachineExecutionError(name, undefined, 'States.Timeout', `the execution exceeded its TimeoutSeconds`, { failedStates: [] });
   }
+  if (!(err instanceof ExecutionError)) return err;
+  const final = err.cause as Error;
+  const origin = failures[0];
+  const error = final?.name ?? 'Error';
+  const cause = final?.message ?? String(err);
+  let errorMessage: string | undefined;
+  try {
+    const parsed = JSON.parse(cause) as { errorMessage?: unknown };
+    if (typeof parsed?.errorMessage === 'string') errorMessage = parsed.errorMessage;
+  } catch {
+    /* not Lambda's JSON */
+  }
+  return new StateMachineExecutionError(name, origin?.state, error, cause, {
+    map: origin ? analysis.stateMap.get(origin.state) : undefined,
+    index: origin?.index,
+    failedStates: failures.map((f) => f.state),
+    errorMessage,
+  });
+}
+
+/** After the run, however it ended: stop what the library would still start, let handlers finish their writes, close the pool. */
+async function endRun(ctx: RunContext, execution: ReturnType<StateMachine['run']>): Promise<void> {
+  ctx.settled = true;
+  ctx.waitAbort.abort();
+  execution.abort(); // stops iterations the library would still start after a failed Map
+  if (!ctx.opts.signal?.aborted) await Promise.allSettled([...ctx.inFlight]); // an abort does not wait for running handlers
+  await ctx.pool?.close();
 }

@@ -211,17 +211,18 @@ describe('human review of a sweep', () => {
 
   it('a review that is not closed in time fails safe: the sweep ends with nothing enforced', async () => {
     const sweepId = 'review-e2e-timeout';
-    const policy = policyWith('review-e2e-2', { margin: 0.2, stratumFloor: 1, timeoutHours: 8 / 3600 });
-    let out: SweepSummary & { status: string };
-    try {
-      out = (await runStateMachine('sweep', { sweepId, snapshot, policy, review: 'human', bucketCount: 2 }, { workers: 0, waitForTokens: 'pause' })) as typeof out;
-    } catch (err) {
-      if (!(err instanceof StateMachinePausedError)) throw err;
-      // Paused within its 8 s; nobody closes the review; resuming after the deadline takes the timeout path.
-      const wait = Date.parse(err.paused.waitingSince) + err.paused.timeoutSeconds * 1000 - Date.now();
-      await new Promise((r) => setTimeout(r, Math.max(0, wait) + 200));
-      out = (await runStateMachine('sweep', null, { workers: 0, waitForTokens: 'pause', resume: err.paused })) as typeof out;
-    }
+    const policy = policyWith('review-e2e-2', { margin: 0.2, stratumFloor: 1, timeoutHours: 1 });
+    const paused = await runStateMachine('sweep', { sweepId, snapshot, policy, review: 'human', bucketCount: 2 }, { workers: 0, waitForTokens: 'pause' }).then(
+      () => expect.fail('the sweep should pause for its review'),
+      (err: unknown) => {
+        if (!(err instanceof StateMachinePausedError)) throw err;
+        return err.paused;
+      },
+    );
+    expect(paused.timeoutSeconds).toBe(3600);
+    // Nobody closes the review; resumed with the runner's clock at the deadline, the wait times out (no sleeping for it).
+    const deadline = Date.parse(paused.waitingSince) + paused.timeoutSeconds * 1000;
+    const out = (await runStateMachine('sweep', null, { workers: 0, waitForTokens: 'pause', resume: paused, now: () => deadline })) as SweepSummary & { status: string };
     expect(out.status).toBe('review-timed-out');
     expect(out.review?.status).toBe('timed-out');
     expect(await enforcementRepository().ledgerForSweep(sweepId)).toHaveLength(0);

@@ -97,9 +97,10 @@ describe('local Step Functions runner', () => {
     expect(liveWorkerThreads()).toBe(0);
   });
 
-  it('an abort signal stops the run and terminates the workers', { timeout: 60_000 }, async () => {
+  // The handlers never finish: a run that waited for them after an abort would never settle, and the test's timeout fails it.
+  it('an abort signal stops the run without waiting for running handlers and terminates the workers', { timeout: 60_000 }, async () => {
     const controller = new AbortController();
-    const run = runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: { slowMs: 5_000 } }, {
+    const run = runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: { hang: true } }, {
       handlers: SYNTHETIC_HANDLERS,
       workers: 2,
       signal: controller.signal,
@@ -107,9 +108,7 @@ describe('local Step Functions runner', () => {
         if (e.type === 'state-entered' && e.state === 'SquareItem') controller.abort();
       },
     });
-    const started = Date.now();
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
-    expect(Date.now() - started).toBeLessThan(4_000); // did not wait for the 5 s handlers
     expect(liveWorkerThreads()).toBe(0);
   });
 
