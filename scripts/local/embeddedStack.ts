@@ -31,7 +31,7 @@ import {
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { resetClients } from '#shared/adapters/awsClients';
 import { BUCKET_ENV_VAR, TABLES, type TableDefinition, type TableKey } from '#shared/adapters/tableDefinitions';
-import { findJava, type JavaLookup } from './java.ts';
+import { findJava, type JavaLookup, type JavaRuntime } from './java.ts';
 import { commandLine, isAlive, processStartTime, terminate } from './processes.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -348,6 +348,20 @@ async function ensureTable(ddb: DynamoDBClient, key: TableKey, name: string, exi
 // ---------------------------------------------------------------------------------------------
 // the stack
 
+/** What a starting or running stack holds, so that teardown undoes exactly what was done. */
+interface StackProcesses {
+  stateDir: string;
+  lock: { release(): void };
+  child?: ChildProcess;
+  watchdog?: ChildProcess;
+  s3rver?: S3rver;
+  s3Ready?: Promise<AddressInfo>;
+  exitListener?: () => void;
+  signalListeners: Array<[NodeJS.Signals, () => void]>;
+  /** process.env values the stack replaced, restored on stop. */
+  savedEnv: Map<string, string | undefined>;
+}
+
 export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promise<EmbeddedStack> {
   const t0 = performance.now();
   const stateDir = resolve(opts.stateDir ?? DEFAULT_STATE_DIR);
@@ -359,171 +373,202 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
 
   // Checked before anything is spawned or locked.
   const java = findJava(opts.javaLookup);
+  const { dbPath, s3Dir } = makeStateDirs(stateDir);
+  const procs: StackProcesses = { stateDir, lock: acquireLock(stateDir), signalListeners: [], savedEnv: new Map() };
+  let stopping: Promise<void> | undefined;
+  const stop = () => (stopping ??= teardown(procs));
 
+  try {
+    await killStaleJava(stateDir, log);
+    procs.exitListener = () => killNow(procs);
+    process.on('exit', procs.exitListener);
+    startS3rver(procs, s3Dir);
+    const dynamoEndpoint = await startDynamoLocal(procs, java, dbPath, opts.jvmOptions ?? DEFAULT_JVM_OPTIONS, timeoutMs, log);
+    const s3Endpoint = await s3rverEndpoint(procs, timeoutMs);
+    const names = Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [k, localTableName(k)])) as Record<TableKey, string>;
+    await provision(dynamoEndpoint, s3Endpoint, names, bucket);
+    const env = stackEnvironment(dynamoEndpoint, s3Endpoint, names, bucket);
+    applyEnvironment(procs, env);
+    if (opts.handleSignals ?? true) stopOnSignals(procs, stop, log);
+
+    const startupMs = Math.round(performance.now() - t0);
+    log(`up in ${startupMs} ms: DynamoDB Local ${dynamoEndpoint} (pid ${procs.child!.pid}), s3rver ${s3Endpoint}, state ${stateDir}`);
+    return { env, stop, bucket, dynamoEndpoint, s3Endpoint, stateDir, startupMs, javaPid: procs.child!.pid! };
+  } catch (err) {
+    await teardown(procs);
+    throw err;
+  }
+}
+
+function makeStateDirs(stateDir: string): { dbPath: string; s3Dir: string } {
   const dbPath = join(stateDir, 'dynamodb');
   const s3Dir = join(stateDir, 's3');
   mkdirSync(dbPath, { recursive: true });
   mkdirSync(s3Dir, { recursive: true });
-  const lock = acquireLock(stateDir);
+  return { dbPath, s3Dir };
+}
 
-  let child: ChildProcess | undefined;
-  let watchdog: ChildProcess | undefined;
-  let s3rver: S3rver | undefined;
-  let s3Ready: Promise<AddressInfo> | undefined;
-  let exitListener: (() => void) | undefined;
-  const signalListeners: Array<[NodeJS.Signals, () => void]> = [];
-  const savedEnv = new Map<string, string | undefined>();
-  const stderrTail = new TailBuffer();
-
-  /** Synchronous last-resort cleanup, for process 'exit' (also after an uncaught exception). */
-  const killNow = () => {
-    if (child?.pid && child.exitCode === null && child.signalCode === null) {
-      try {
-        process.kill(child.pid, 'SIGTERM');
-      } catch {
-        /* gone */
-      }
-    }
-    lock.release(); // the pid file stays until Java is confirmed dead; the next start checks it
-  };
-
-  const teardown = async () => {
-    if (exitListener) process.off('exit', exitListener);
-    for (const [sig, fn] of signalListeners) process.off(sig, fn);
-    signalListeners.length = 0;
-    for (const [k, v] of savedEnv) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-    savedEnv.clear();
-    resetClients();
-    const closing: Array<Promise<unknown>> = [];
-    if (s3rver && s3Ready) {
-      const server = s3rver;
-      const started = s3Ready;
-      closing.push(
-        started
-          .then(() => Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())]))
-          .catch(() => {}), // never started: nothing to close
-      );
-    }
-    if (child?.pid) {
-      const pid = child.pid;
-      const exited = new Promise<void>((r) => (child!.exitCode !== null || child!.signalCode !== null ? r() : child!.once('exit', () => r())));
-      closing.push(
-        terminate(pid, 5000).then(async (gone) => {
-          await Promise.race([exited, sleep(2000)]);
-          if (gone) rmSync(pidFile(stateDir), { force: true });
-        }),
-      );
-    }
-    await Promise.all(closing);
-    if (watchdog?.pid) {
-      try {
-        process.kill(watchdog.pid, 'SIGKILL');
-      } catch {
-        /* gone */
-      }
-    }
-    lock.release();
-  };
-
-  let stopping: Promise<void> | undefined;
-  const stop = () => (stopping ??= teardown());
-
-  try {
-    await killStaleJava(stateDir, log);
-    exitListener = killNow;
-    process.on('exit', exitListener);
-
-    // s3rver reports the port it got; DynamoDB Local needs one chosen up front.
-    s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true });
-    s3Ready = s3rver.run();
-    s3Ready.catch(() => {}); // awaited below; this only keeps an early failure from being unhandled
-
-    let dynamoEndpoint = '';
-    const jvmOptions = opts.jvmOptions ?? DEFAULT_JVM_OPTIONS;
-    for (let attempt = 1; ; attempt++) {
-      const port = await freeLoopbackPort();
-      child = spawnJava(java.bin, dbPath, port, jvmOptions);
-      const spawned = child;
-      spawned.stdout?.on('data', () => {});
-      spawned.stderr?.on('data', (c: Buffer) => stderrTail.push(c));
-      const spawnError = new Promise<Error>((r) => spawned.once('error', r));
-      const exited = new Promise<string>((r) => spawned.once('exit', (code, sig) => r(sig ? `signal ${sig}` : `code ${code}`)));
-      if (spawned.pid) {
-        writeFileSync(pidFile(stateDir), `${spawned.pid}\n`);
-        watchdog = spawnWatchdog(spawned.pid);
-      }
-      dynamoEndpoint = `http://127.0.0.1:${port}`;
-      const outcome = await waitForDynamo(dynamoEndpoint, timeoutMs, spawnError, exited);
-      if (outcome === 'ready') break;
-      const tail = stderrTail.text();
-      if (outcome.startsWith('exited') && /address already in use|BindException/i.test(tail) && attempt < 3) {
-        log(`port ${port} was taken, retrying`);
-        if (watchdog?.pid) process.kill(watchdog.pid, 'SIGKILL');
-        continue;
-      }
-      throw new Error(
-        `DynamoDB Local did not come up (${outcome}) on ${dynamoEndpoint} with ${java.bin} (${java.versionLine}).` +
-          (tail ? `\nJava stderr (last lines):\n${tail}` : '\nJava printed nothing on stderr.'),
-      );
-    }
-
-    const s3Addr = await Promise.race([
-      s3Ready,
-      sleep(timeoutMs).then(() => {
-        throw new Error(`s3rver did not start within ${timeoutMs} ms`);
-      }),
-    ]);
-    const s3Endpoint = `http://127.0.0.1:${s3Addr.port}`;
-
-    const names = Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [k, localTableName(k)])) as Record<TableKey, string>;
-    const ddb = adminDynamo(dynamoEndpoint);
-    const s3 = adminS3(s3Endpoint);
+/** Synchronous last-resort cleanup, for process 'exit' (also after an uncaught exception). */
+function killNow(procs: StackProcesses): void {
+  const { child } = procs;
+  if (child?.pid && child.exitCode === null && child.signalCode === null) {
     try {
-      await Promise.all([ensureTables(ddb, names), ensureBucket(s3, bucket)]);
-    } finally {
-      ddb.destroy();
-      s3.destroy();
+      process.kill(child.pid, 'SIGTERM');
+    } catch {
+      /* gone */
     }
+  }
+  procs.lock.release(); // the pid file stays until Java is confirmed dead; the next start checks it
+}
 
-    const env: Record<string, string> = {
-      AWS_REGION: LOCAL_REGION,
-      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
-      AWS_ENDPOINT_URL_S3: s3Endpoint,
-      CRACKDOWN_S3_PATH_STYLE: '1',
-      [BUCKET_ENV_VAR]: bucket,
+/** Stops whatever was started (listeners, environment, s3rver, Java, watchdog) and releases the lock. */
+async function teardown(procs: StackProcesses): Promise<void> {
+  if (procs.exitListener) process.off('exit', procs.exitListener);
+  for (const [sig, fn] of procs.signalListeners) process.off(sig, fn);
+  procs.signalListeners.length = 0;
+  for (const [k, v] of procs.savedEnv) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  procs.savedEnv.clear();
+  resetClients();
+  const closing: Array<Promise<unknown>> = [];
+  if (procs.s3rver && procs.s3Ready) {
+    const server = procs.s3rver;
+    const started = procs.s3Ready;
+    closing.push(
+      started
+        .then(() => Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())]))
+        .catch(() => {}), // never started: nothing to close
+    );
+  }
+  const child = procs.child;
+  if (child?.pid) {
+    const pid = child.pid;
+    const exited = new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
+    closing.push(
+      terminate(pid, 5000).then(async (gone) => {
+        await Promise.race([exited, sleep(2000)]);
+        if (gone) rmSync(pidFile(procs.stateDir), { force: true });
+      }),
+    );
+  }
+  await Promise.all(closing);
+  if (procs.watchdog?.pid) {
+    try {
+      process.kill(procs.watchdog.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  procs.lock.release();
+}
+
+/** s3rver reports the port it got once running; awaited in s3rverEndpoint, meanwhile Java starts. */
+function startS3rver(procs: StackProcesses, s3Dir: string): void {
+  procs.s3rver = new S3rver({ port: 0, address: '127.0.0.1', directory: s3Dir, silent: true });
+  procs.s3Ready = procs.s3rver.run();
+  procs.s3Ready.catch(() => {}); // awaited later; this only keeps an early failure from being unhandled
+}
+
+async function s3rverEndpoint(procs: StackProcesses, timeoutMs: number): Promise<string> {
+  const s3Addr = await Promise.race([
+    procs.s3Ready!,
+    sleep(timeoutMs).then(() => {
+      throw new Error(`s3rver did not start within ${timeoutMs} ms`);
+    }),
+  ]);
+  return `http://127.0.0.1:${s3Addr.port}`;
+}
+
+/**
+ * Spawns DynamoDB Local on a free port (it needs one chosen up front) and waits until it answers;
+ * a port taken between choosing and binding is retried twice. Returns its endpoint.
+ */
+async function startDynamoLocal(
+  procs: StackProcesses,
+  java: JavaRuntime,
+  dbPath: string,
+  jvmOptions: string[],
+  timeoutMs: number,
+  log: (m: string) => void,
+): Promise<string> {
+  const stderrTail = new TailBuffer();
+  for (let attempt = 1; ; attempt++) {
+    const port = await freeLoopbackPort();
+    const spawned = spawnJava(java.bin, dbPath, port, jvmOptions);
+    procs.child = spawned;
+    spawned.stdout?.on('data', () => {});
+    spawned.stderr?.on('data', (c: Buffer) => stderrTail.push(c));
+    const spawnError = new Promise<Error>((r) => spawned.once('error', r));
+    const exited = new Promise<string>((r) => spawned.once('exit', (code, sig) => r(sig ? `signal ${sig}` : `code ${code}`)));
+    if (spawned.pid) {
+      writeFileSync(pidFile(procs.stateDir), `${spawned.pid}\n`);
+      procs.watchdog = spawnWatchdog(spawned.pid);
+    }
+    const endpoint = `http://127.0.0.1:${port}`;
+    const outcome = await waitForDynamo(endpoint, timeoutMs, spawnError, exited);
+    if (outcome === 'ready') return endpoint;
+    const tail = stderrTail.text();
+    if (outcome.startsWith('exited') && /address already in use|BindException/i.test(tail) && attempt < 3) {
+      log(`port ${port} was taken, retrying`);
+      if (procs.watchdog?.pid) process.kill(procs.watchdog.pid, 'SIGKILL');
+      continue;
+    }
+    throw new Error(
+      `DynamoDB Local did not come up (${outcome}) on ${endpoint} with ${java.bin} (${java.versionLine}).` +
+        (tail ? `\nJava stderr (last lines):\n${tail}` : '\nJava printed nothing on stderr.'),
+    );
+  }
+}
+
+/** Creates (or checks) every table of TABLES and the bucket. */
+async function provision(dynamoEndpoint: string, s3Endpoint: string, names: Record<TableKey, string>, bucket: string): Promise<void> {
+  const ddb = adminDynamo(dynamoEndpoint);
+  const s3 = adminS3(s3Endpoint);
+  try {
+    await Promise.all([ensureTables(ddb, names), ensureBucket(s3, bucket)]);
+  } finally {
+    ddb.destroy();
+    s3.destroy();
+  }
+}
+
+/** The variables that point the handlers' SDK clients and table names at the stack. */
+function stackEnvironment(dynamoEndpoint: string, s3Endpoint: string, names: Record<TableKey, string>, bucket: string): Record<string, string> {
+  const env: Record<string, string> = {
+    AWS_REGION: LOCAL_REGION,
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: dynamoEndpoint,
+    AWS_ENDPOINT_URL_S3: s3Endpoint,
+    CRACKDOWN_S3_PATH_STYLE: '1',
+    [BUCKET_ENV_VAR]: bucket,
+  };
+  for (const key of Object.keys(TABLES) as TableKey[]) env[TABLES[key].envVar] = names[key];
+  return env;
+}
+
+/** Sets the variables on process.env (the in-process handlers read them), remembering what they replaced. */
+function applyEnvironment(procs: StackProcesses, env: Record<string, string>): void {
+  for (const [k, v] of Object.entries(env)) {
+    procs.savedEnv.set(k, process.env[k]);
+    process.env[k] = v;
+  }
+  resetClients();
+}
+
+function stopOnSignals(procs: StackProcesses, stop: () => Promise<void>, log: (m: string) => void): void {
+  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    const fn = () => {
+      // If the application handles this signal too, it owns shutdown (and calls stop());
+      // Java still dies with the process through the 'exit' hook and the watchdog.
+      if (process.listenerCount(sig) > 1) return;
+      log(`${sig}: stopping`);
+      void Promise.race([stop(), sleep(8000)]).finally(() => process.exit(code));
     };
-    for (const key of Object.keys(TABLES) as TableKey[]) env[TABLES[key].envVar] = names[key];
-    for (const [k, v] of Object.entries(env)) {
-      savedEnv.set(k, process.env[k]);
-      process.env[k] = v;
-    }
-    resetClients();
-
-    if (opts.handleSignals ?? true) {
-      for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
-        const fn = () => {
-          // If the application handles this signal too, it owns shutdown (and calls stop());
-          // Java still dies with the process through the 'exit' hook and the watchdog.
-          if (process.listenerCount(sig) > 1) return;
-          log(`${sig}: stopping`);
-          void Promise.race([stop(), sleep(8000)]).finally(() => process.exit(code));
-        };
-        process.on(sig, fn);
-        signalListeners.push([sig, fn]);
-      }
-    }
-
-    const startupMs = Math.round(performance.now() - t0);
-    log(`up in ${startupMs} ms: DynamoDB Local ${dynamoEndpoint} (pid ${child!.pid}), s3rver ${s3Endpoint}, state ${stateDir}`);
-    return { env, stop, bucket, dynamoEndpoint, s3Endpoint, stateDir, startupMs, javaPid: child!.pid! };
-  } catch (err) {
-    await teardown();
-    throw err;
+    process.on(sig, fn);
+    procs.signalListeners.push([sig, fn]);
   }
 }
 
