@@ -184,6 +184,13 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     description: 'Sensational or bizarre titles used in bulk ("震惊！", "99%的人都不知道").',
     thresholds: { minNotes: 3, minShare: 0.3 },
   },
+  {
+    ruleId: 'engagement-bait/self-promotion',
+    code: 'engagement-bait',
+    severity: 'low',
+    description: 'Self-promotion under other people\'s notes: ≥ minComments comments asking readers to follow, subscribe to or visit the commenter ("check out my channel", "sub4sub", "关注我", "来我主页"). Low severity: a warning, since one such comment is all most real spammers post.',
+    thresholds: { minComments: 1 },
+  },
   // ---------------------------------------------------------------- undisclosed-promotion
   {
     ruleId: 'undisclosed-promotion/paid-off-platform',

@@ -98,3 +98,21 @@ describe('engagement-bait', () => {
     expect(rulesOf(r, 'e8', 'engagement-bait')).toEqual([]);
   });
 });
+
+describe('engagement-bait: self-promotion under others\' notes', () => {
+  it('one "check out my channel" comment under someone else\'s note warns; praise of the video, or a creator asking on their own note, does not', () => {
+    const notes = [note('v1', 'creator'), note('own', 'promoter')];
+    const comments = [
+      comment('c1', 'v1', 'promoter', 'Hey guys check out my new channel and our first vid, please subscribe!!!'),
+      comment('c2', 'v1', 'fan', 'this song never gets old, who is still watching in 2015?'),
+      comment('c3', 'v1', 'fan2', 'I subscribed to her channel years ago, her best video'),
+      comment('c4', 'own', 'promoter', 'thanks for watching, follow me for part 2'),
+      comment('c5', 'v1', 'zh', '来我主页看看，关注我不迷路'),
+    ];
+    const r = runDetection({ accounts: ['creator', 'promoter', 'fan', 'fan2', 'zh'].map((id) => account(id)), notes, comments });
+    expect(rulesOf(r, 'promoter', 'engagement-bait')).toEqual(['engagement-bait/self-promotion']);
+    expect(r.byAccount.get('promoter')![0].evidence.commentIds).toEqual(['c1']);
+    expect(rulesOf(r, 'zh', 'engagement-bait')).toEqual(['engagement-bait/self-promotion']);
+    for (const id of ['creator', 'fan', 'fan2']) expect(rulesOf(r, id)).toEqual([]);
+  });
+});

@@ -6,7 +6,7 @@
  */
 import type { AccountDetector } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { BAIT_HOOK, MUTUAL_FOLLOW, SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
+import { BAIT_HOOK, MUTUAL_FOLLOW, SELF_PROMOTION, SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, excerpt, finding, thresholdsOf } from './common.ts';
 
@@ -14,6 +14,7 @@ const CODE = 'engagement-bait' as const;
 export const RULE_MUTUAL = 'engagement-bait/mutual-follow';
 export const RULE_HOOK = 'engagement-bait/bait-hook';
 export const RULE_SENSATIONAL = 'engagement-bait/sensational-title';
+export const RULE_SELF_PROMOTION = 'engagement-bait/self-promotion';
 /** Stand-ins for 互/关 that normalisation keeps: 🔁/🔄 ("🔁关注" = 互关注) and the Japanese 関 ("求関注", "秒回関"). */
 const STAND_INS = /\u{1f501}|\u{1f504}|関/gu;
 const STAND_IN_TO: Record<string, string> = { '\u{1f501}': '互', '\u{1f504}': '互', 関: '关' };
@@ -56,6 +57,19 @@ export const engagementBaitDetector: AccountDetector = {
           noteIds: noteHits.length ? capped(noteHits.map((n) => n.id)) : undefined,
           commentIds: commentHits.length ? capped(commentHits.map((c) => c.id)) : undefined,
           matched,
+        }),
+      );
+    }
+
+    // asking for follows under other people's notes: most real spammers post once, so one comment is enough to warn
+    const own = new Set(bundle.notes.map((n) => n.noteId));
+    const promoting = bundle.comments.filter((c) => !own.has(c.noteId) && SELF_PROMOTION.test(normalizeText(c.text)));
+    if (promoting.length >= thresholdsOf(ctx, RULE_SELF_PROMOTION).minComments) {
+      out.push(
+        finding(bundle.accountId, CODE, RULE_SELF_PROMOTION, Math.min(0.8, 0.45 + 0.05 * promoting.length), {
+          summary: `asks readers to follow or visit the account in ${promoting.length} comment(s) under others' notes`,
+          commentIds: capped(promoting.map((c) => c.commentId)),
+          matched: capped(promoting.map((c) => excerpt(SELF_PROMOTION.exec(normalizeText(c.text))?.[0] ?? c.text, 20)), 5),
         }),
       );
     }
