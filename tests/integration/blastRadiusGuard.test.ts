@@ -41,7 +41,7 @@ describe('blast-radius guard', () => {
   it('holds a rule that fires on most accounts: the auto sweep pauses for human review and enforces nothing', async () => {
     const sweepId = 'guard-wild';
     const policy = parsePolicy(
-      { ...defaultPolicyJson, policyVersion: 'guard-wild-1', rules: { [WILD_RULE]: { thresholds: { minNotes: 2, minShare: 0, similarity: 0 } } } },
+      { ...defaultPolicyJson, policyVersion: 'guard-wild-1', rules: { [WILD_RULE]: { thresholds: { minNotes: 2, minShare: 0, similarity: 0, minCohesion: 0 } } } },
       'guard-wild-1',
     );
     let paused: StateMachinePausedError | undefined;
