@@ -16,8 +16,6 @@ import type { GuardReport } from './blastRadiusGuard.ts';
 import { writeCaseEvidence, type CaseEvidence } from './reviewEvidence.ts';
 import { stratifiedSample } from './stratifiedSample.ts';
 
-export type { SampleFile } from '#shared/pipeline/sweepArtifacts';
-
 export interface ReviewDeps {
   repo: ReviewRepository;
   work: BlobStore;
@@ -40,8 +38,6 @@ const countByRule = (cases: ReviewCase[]) => {
   for (const c of cases) byRule[c.ruleId] = (byRule[c.ruleId] ?? 0) + 1;
   return byRule;
 };
-
-export const readSampleFile = (work: BlobStore, sweepId: string): Promise<SampleFile | undefined> => readSampleIfAny(work, sweepId);
 
 /**
  * The sampling step of a `review: human` sweep: draws the stratified sample, writes the evidence,
@@ -175,7 +171,7 @@ export async function closeReview(deps: ReviewDeps, sweepId: string, closedBy: s
     const gate = await currentGate(deps, sweepId);
     const cases = await deps.repo.cases(sweepId);
     const closedAt = deps.now();
-    const previous = await readSampleFile(deps.work, sweepId);
+    const previous = await readSampleIfAny(deps.work, sweepId);
     const sample: SampleFile = {
       review: 'human',
       status: 'closed',
@@ -211,7 +207,7 @@ export async function timeOutReview(deps: ReviewDeps, sweepId: string): Promise<
   const session = await deps.repo.session(sweepId);
   const closedAt = deps.now();
   if (session?.status === 'open') await deps.repo.endSession(sweepId, { status: 'timed-out', closedAt, closedBy: 'timeout', result: null });
-  const previous = await readSampleFile(deps.work, sweepId);
+  const previous = await readSampleIfAny(deps.work, sweepId);
   const cases = await deps.repo.cases(sweepId);
   const sample: SampleFile = {
     review: 'human',
