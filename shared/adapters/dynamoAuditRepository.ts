@@ -2,23 +2,18 @@
 import { GetCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SweepAnchor } from '#shared/audit/hashChain';
 import type { AppealRecord } from '#shared/audit/appeals';
-import { planAppealClosingWrite, planAppealSubmit, type AppealClosing } from '#shared/audit/planAppealDecision';
-import { liftsToRead, planReversal } from '#shared/audit/planReversal';
+import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
-import type { LedgerWrite, WriteResult } from '#shared/enforcement/ledgerWrite';
 import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import { documentClient } from './awsClients.ts';
 import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
-import { writeLedger } from './dynamoLedgerWrite.ts';
+import { closeAppealAct, reverseAct, submitAppealAct } from './ledgerActs.ts';
 import { tableName } from './tableDefinitions.ts';
-
-const MAX_CONFLICT_RETRIES = 8;
 
 export class DynamoAuditRepository implements AuditRepository {
   private readonly t = {
     ledger: tableName('ledger'),
     penalties: tableName('penalties'),
-    outbox: tableName('outbox'),
     lifts: tableName('lifts'),
     appeals: tableName('appeals'),
     sweeps: tableName('sweeps'),
@@ -72,37 +67,16 @@ export class DynamoAuditRepository implements AuditRepository {
     return out;
   }
 
-  /** Writes an appeal act planned on the current state, re-planning while the state moves under it. */
-  private async appendAct(accountId: string, plan: (current: PenaltyState | undefined) => LedgerWrite, what: string): Promise<WriteResult> {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const r = await writeLedger(this.db, plan(await this.penalty(accountId)));
-      if (r.ok || r.failed.some((f) => f.kind !== 'penalty')) return r;
-    }
-    throw new Error(`${what}: state of ${accountId} kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+  submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
+    return submitAppealAct(this.enforcement.ledgerStore(), appeal, entry);
   }
 
-  async submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
-    const r = await this.appendAct(appeal.accountId, (current) => planAppealSubmit(current, appeal, entry), `appeal ${appeal.appealId}`);
-    return r.ok ? 'submitted' : 'exists';
+  closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'> {
+    return closeAppealAct(this.enforcement.ledgerStore(), closing);
   }
 
-  async closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'> {
-    const r = await this.appendAct(closing.appeal.accountId, (current) => planAppealClosingWrite(current, closing), `appeal ${closing.appeal.appealId}`);
-    return r.ok ? 'closed' : 'already-decided';
-  }
-
-  async reverse(req: ReverseRequest): Promise<ReverseResult> {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const [current, entries] = await Promise.all([this.penalty(req.accountId), this.ledgerFor(req.accountId)]);
-      const plan = planReversal(req, { current, entries, lifts: await this.enforcement.getLifts(liftsToRead(entries)) });
-      if (plan.outcome !== 'reversed') return { outcome: plan.outcome, cancelledLifts: [], messages: [] };
-      const r = await writeLedger(this.db, plan.write);
-      if (r.ok) return { outcome: 'reversed', cancelledLifts: plan.cancelledLifts, messages: plan.write.messages, penalty: plan.write.penalty };
-      if (r.failed.some((f) => f.kind === 'decided-appeal')) return { outcome: 'appeal-already-decided', cancelledLifts: [], messages: [] };
-      if (r.failed.some((f) => f.kind === 'entry' && f.entryKey === plan.reverseEntryKey)) return { outcome: 'already-reversed', cancelledLifts: [], messages: [] };
-      // penalty, lift rows or ledger changed under us: re-read
-    }
-    throw new Error(`reversing ${req.accountId} in sweep ${req.sweepId}: state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+  reverse(req: ReverseRequest): Promise<ReverseResult> {
+    return reverseAct(this.enforcement.ledgerStore(), req);
   }
 
   private async scanAll<T>(table: string): Promise<T[]> {

@@ -11,18 +11,14 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
-import { planApply } from '#shared/enforcement/planApply';
-import { planLift } from '#shared/enforcement/planLift';
-import type { LiftChange, WriteResult } from '#shared/enforcement/ledgerWrite';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { runLimited } from '#shared/pipeline/runLimited';
 import { documentClient } from './awsClients.ts';
+import { applyAct, liftAct, type LedgerStore } from './ledgerActs.ts';
 import { updateLift, writeLedger } from './dynamoLedgerWrite.ts';
 import { tableName } from './tableDefinitions.ts';
-
-const MAX_CONFLICT_RETRIES = 8;
 
 export class DynamoEnforcementRepository implements EnforcementRepository {
   private readonly t = {
@@ -64,17 +60,27 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     return out;
   }
 
-  async apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      // The caller may pass the state it batch-read; after a conflict we read it afresh.
-      const current = attempt === 0 && known ? known.current : await this.penalty(p.ledger.accountId);
-      const r = await writeLedger(this.db, planApply(current, p));
-      if (r.ok) return 'applied';
-      if (r.failed.some((f) => f.kind === 'entry')) return 'already-applied';
-      if (r.failed.some((f) => f.kind === 'penalty')) continue; // penalty changed under us: re-read
-      throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
-    }
-    throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: penalty state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+  /** Reads and the one transactional write the shared ledger acts (ledgerActs.ts) run on. */
+  private readonly store: LedgerStore = {
+    penalty: (id) => this.penalty(id),
+    ledgerFor: (id) => this.ledgerFor(id),
+    getLift: (id) => this.getLift(id),
+    getLifts: (ids) => this.getLifts(ids),
+    write: (w) => writeLedger(this.db, w),
+    changeLift: (c) => updateLift(this.db, this.t.lifts, c),
+  };
+
+  apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
+    return applyAct(this.store, p, known);
+  }
+
+  applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {
+    return liftAct(this.store, lift, now);
+  }
+
+  /** For the audit repository on the same tables. */
+  ledgerStore(): LedgerStore {
+    return this.store;
   }
 
   async ledgerFor(accountId: string): Promise<LedgerEntry[]> {
@@ -166,24 +172,6 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
       }),
     );
     return (res.Items ?? []) as LiftRow[];
-  }
-
-  async applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const row = await this.getLift(lift.liftId);
-      const plan = planLift(row, row && (await this.penalty(row.accountId)), now);
-      if (plan.outcome !== 'lifted' && plan.outcome !== 'superseded') return plan.outcome;
-      const r = plan.outcome === 'lifted' ? await writeLedger(this.db, plan.write) : await this.changeLift(plan.liftChange);
-      if (r.ok) return plan.outcome;
-      if (r.failed.some((f) => f.kind === 'lift-change')) return 'already-done';
-      // the penalty moved (a new action, a reversal): plan again
-    }
-    throw new Error(`lifting ${lift.liftId}: state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
-  }
-
-  /** A superseded lift touches its row only, not the account's ledger. */
-  private async changeLift(change: LiftChange): Promise<WriteResult> {
-    return updateLift(this.db, this.t.lifts, change);
   }
 
   private async queryAll<T>(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<T[]> {

@@ -1,27 +1,25 @@
 /**
- * The enforcement and audit repositories in memory: the same ports, plans and failure mapping as
- * the DynamoDB adapters, with Maps for tables. Ledger behaviour (appeals, reversals, lifts,
- * penalty merging) is tested on it in milliseconds, and the contract suite
- * (tests/contract/ledgerContract.ts) holds both implementations to the same results.
+ * The enforcement and audit repositories in memory: the same ports, plans and acts (ledgerActs.ts)
+ * as the DynamoDB adapters, with Maps for tables and a write that checks every condition before
+ * it changes anything. Ledger behaviour (appeals, reversals, lifts, penalty merging) is tested on
+ * it in milliseconds, and the contract suite (tests/contract/ledgerContract.ts) holds both
+ * implementations to the same results.
  *
  * Items are copied through JSON on the way in and out, like a database: callers never share
  * objects with the store, and undefined members are dropped as the DynamoDB client drops them.
  */
 import type { AppealRecord } from '#shared/audit/appeals';
 import type { SweepAnchor } from '#shared/audit/hashChain';
-import { planAppealClosingWrite, planAppealSubmit, type AppealClosing } from '#shared/audit/planAppealDecision';
-import { liftsToRead, planReversal } from '#shared/audit/planReversal';
+import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import { applyLiftChange, liftChangeHolds, type LedgerWrite, type LiftChange, type WriteFailure, type WriteResult } from '#shared/enforcement/ledgerWrite';
-import { planApply } from '#shared/enforcement/planApply';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
-import { planLift } from '#shared/enforcement/planLift';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
+import { applyAct, closeAppealAct, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
 
-const MAX_CONFLICT_RETRIES = 8;
 const copy = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
 /** DynamoDB orders sort keys by bytes, not by locale. */
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -138,47 +136,35 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return copy(this.anchors.get(sweepId)!);
   }
 
-  // ---------------------------------------------------------------- ledger acts (plans from the domain)
+  // ---------------------------------------------------------------- ledger acts (ledgerActs.ts, as on DynamoDB)
 
-  async apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
-    for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-      const current = attempt === 0 && known ? known.current : await this.penalty(p.ledger.accountId);
-      const r = this.write(planApply(current, p));
-      if (r.ok) return 'applied';
-      if (r.failed.some((f) => f.kind === 'entry')) return 'already-applied';
-      if (r.failed.some((f) => f.kind === 'penalty')) continue;
-      throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
-    }
-    throw new Error(`enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}: penalty state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+  private readonly store: LedgerStore = {
+    penalty: (id) => this.penalty(id),
+    ledgerFor: (id) => this.ledgerFor(id),
+    getLift: (id) => this.getLift(id),
+    getLifts: (ids) => this.getLifts(ids),
+    write: async (w) => this.write(w),
+    changeLift: async (c) => this.changeLift(c),
+  };
+
+  apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
+    return applyAct(this.store, p, known);
   }
 
-  async applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {
-    const row = await this.getLift(lift.liftId);
-    const plan = planLift(row, row && (await this.penalty(row.accountId)), now);
-    if (plan.outcome !== 'lifted' && plan.outcome !== 'superseded') return plan.outcome;
-    const r = plan.outcome === 'lifted' ? this.write(plan.write) : this.changeLift(plan.liftChange);
-    if (r.ok) return plan.outcome;
-    if (r.failed.some((f) => f.kind === 'lift-change')) return 'already-done';
-    throw new Error(`lifting ${lift.liftId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+  applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {
+    return liftAct(this.store, lift, now);
   }
 
-  async reverse(req: ReverseRequest): Promise<ReverseResult> {
-    const [current, entries] = await Promise.all([this.penalty(req.accountId), this.ledgerFor(req.accountId)]);
-    const plan = planReversal(req, { current, entries, lifts: await this.getLifts(liftsToRead(entries)) });
-    if (plan.outcome !== 'reversed') return { outcome: plan.outcome, cancelledLifts: [], messages: [] };
-    const r = this.write(plan.write);
-    if (r.ok) return { outcome: 'reversed', cancelledLifts: plan.cancelledLifts, messages: copy(plan.write.messages), penalty: copy(plan.write.penalty) };
-    if (r.failed.some((f) => f.kind === 'decided-appeal')) return { outcome: 'appeal-already-decided', cancelledLifts: [], messages: [] };
-    if (r.failed.some((f) => f.kind === 'entry' && f.entryKey === plan.reverseEntryKey)) return { outcome: 'already-reversed', cancelledLifts: [], messages: [] };
-    throw new Error(`reversing ${req.accountId} in sweep ${req.sweepId}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+  reverse(req: ReverseRequest): Promise<ReverseResult> {
+    return reverseAct(this.store, req);
   }
 
-  async submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
-    return this.write(planAppealSubmit(await this.penalty(appeal.accountId), appeal, entry)).ok ? 'submitted' : 'exists';
+  submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
+    return submitAppealAct(this.store, appeal, entry);
   }
 
-  async closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'> {
-    return this.write(planAppealClosingWrite(await this.penalty(closing.appeal.accountId), closing)).ok ? 'closed' : 'already-decided';
+  closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'> {
+    return closeAppealAct(this.store, closing);
   }
 
   /**

@@ -1,0 +1,91 @@
+/**
+ * The ledger acts as every repository runs them: read the state, ask the domain for the plan,
+ * write it, and map a failed condition back to an outcome or, when the state moved under the
+ * write, plan again on a fresh read. Shared by the DynamoDB and in-memory repositories, so the
+ * two differ only in how they read and how they write one LedgerWrite.
+ */
+import type { AppealRecord } from '#shared/audit/appeals';
+import { planAppealClosingWrite, planAppealSubmit, type AppealClosing } from '#shared/audit/planAppealDecision';
+import { liftsToRead, planReversal } from '#shared/audit/planReversal';
+import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
+import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
+import { planApply } from '#shared/enforcement/planApply';
+import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
+import { planLift } from '#shared/enforcement/planLift';
+import type { ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { ApplyOutcome, LiftOutcome } from '#shared/ports/enforcementRepository';
+
+const MAX_CONFLICT_RETRIES = 8;
+
+/** What a store provides: consistent reads of one account, and one all-or-nothing write. */
+export interface LedgerStore {
+  penalty(accountId: string): Promise<PenaltyState | undefined>;
+  ledgerFor(accountId: string): Promise<LedgerEntry[]>;
+  getLift(liftId: string): Promise<LiftRow | undefined>;
+  getLifts(liftIds: string[]): Promise<Map<string, LiftRow>>;
+  write(w: LedgerWrite): Promise<WriteResult>;
+  /** A lift row changed alone (a superseded lift leaves the ledger untouched). */
+  changeLift(c: LiftChange): Promise<WriteResult>;
+}
+
+const failed = (r: WriteResult, kind: WriteFailure['kind']) => !r.ok && r.failed.some((f) => f.kind === kind);
+const gaveUp = (what: string) => new Error(`${what}: state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+
+export async function applyAct(store: LedgerStore, p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
+  const what = `enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}`;
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    // The caller may pass the state it batch-read; after a conflict we read it afresh.
+    const current = attempt === 0 && known ? known.current : await store.penalty(p.ledger.accountId);
+    const r = await store.write(planApply(current, p));
+    if (r.ok) return 'applied';
+    if (failed(r, 'entry')) return 'already-applied';
+    if (!failed(r, 'penalty')) throw new Error(`${what}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+  }
+  throw gaveUp(what);
+}
+
+export async function liftAct(store: LedgerStore, lift: LiftRow, now: string): Promise<LiftOutcome> {
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const row = await store.getLift(lift.liftId);
+    const plan = planLift(row, row && (await store.penalty(row.accountId)), now);
+    if (plan.outcome !== 'lifted' && plan.outcome !== 'superseded') return plan.outcome;
+    const r = plan.outcome === 'lifted' ? await store.write(plan.write) : await store.changeLift(plan.liftChange);
+    if (r.ok) return plan.outcome;
+    if (failed(r, 'lift-change')) return 'already-done';
+    // the penalty moved (a new action, a reversal): plan again
+  }
+  throw gaveUp(`lifting ${lift.liftId}`);
+}
+
+export async function reverseAct(store: LedgerStore, req: ReverseRequest): Promise<ReverseResult> {
+  const none = { cancelledLifts: [], messages: [] };
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const [current, entries] = await Promise.all([store.penalty(req.accountId), store.ledgerFor(req.accountId)]);
+    const plan = planReversal(req, { current, entries, lifts: await store.getLifts(liftsToRead(entries)) });
+    if (plan.outcome !== 'reversed') return { outcome: plan.outcome, ...none };
+    const r = await store.write(plan.write);
+    if (r.ok) return { outcome: 'reversed', cancelledLifts: plan.cancelledLifts, messages: plan.write.messages, penalty: plan.write.penalty };
+    if (failed(r, 'decided-appeal')) return { outcome: 'appeal-already-decided', ...none };
+    if (!r.ok && r.failed.some((f) => f.kind === 'entry' && f.entryKey === plan.reverseEntryKey)) return { outcome: 'already-reversed', ...none };
+    // penalty, lift rows or ledger changed under us: re-read
+  }
+  throw gaveUp(`reversing ${req.accountId} in sweep ${req.sweepId}`);
+}
+
+/** An appeal act on the account's chain; any failure but a moved penalty is the appeal's own condition. */
+async function appealAct(store: LedgerStore, accountId: string, plan: (current: PenaltyState | undefined) => LedgerWrite, what: string): Promise<boolean> {
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const r = await store.write(plan(await store.penalty(accountId)));
+    if (r.ok) return true;
+    if (r.failed.some((f) => f.kind !== 'penalty')) return false;
+  }
+  throw gaveUp(what);
+}
+
+export async function submitAppealAct(store: LedgerStore, appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
+  return (await appealAct(store, appeal.accountId, (current) => planAppealSubmit(current, appeal, entry), `appeal ${appeal.appealId}`)) ? 'submitted' : 'exists';
+}
+
+export async function closeAppealAct(store: LedgerStore, closing: AppealClosing): Promise<'closed' | 'already-decided'> {
+  return (await appealAct(store, closing.appeal.accountId, (current) => planAppealClosingWrite(current, closing), `appeal ${closing.appeal.appealId}`)) ? 'closed' : 'already-decided';
+}
