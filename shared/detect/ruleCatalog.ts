@@ -159,8 +159,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'homogeneous-content/repeated-reposts',
     code: 'homogeneous-content',
     severity: 'medium',
-    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
-    thresholds: { minCopies: 3, minSources: 2, minShare: 0.5, maxAlikeAccounts: 4, maxHamming: 12, maxHammingReposts: 16, minSimilarity: 0.375, minLagHours: 1, copyWindowDays: 120, minChars: 40 },
+    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk); a copy and its original differ in length by less than minLengthRatio (a repost reproduces the note; sharing a few stock sentences with a longer note is not copying it). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
+    thresholds: { minCopies: 3, minSources: 2, minShare: 0.5, maxAlikeAccounts: 4, maxHamming: 12, maxHammingReposts: 16, minSimilarity: 0.375, minLagHours: 1, copyWindowDays: 120, minChars: 40, minLengthRatio: 0.75 },
   },
   // ---------------------------------------------------------------- engagement-bait
   {

@@ -174,9 +174,19 @@ describe('homogeneous-content', () => {
     ];
     const accounts = ['poster', 'u955', 'u23c', 'u8b5'].map((id) => account(id));
     expect(rulesOf(runDetection({ accounts, notes }), 'poster', 'homogeneous-content')).toEqual([]);
-    // the MinHash sketch is what keeps it apart: without it, SimHash alone calls the poster a copier
-    const loose = runDetection({ accounts, notes }, makeCtx({ overrides: { 'homogeneous-content/repeated-reposts': { minSimilarity: 0, minCopies: 2 } } }));
+    // the MinHash sketch and the length check are what keep it apart: without them, SimHash alone calls the poster a copier
+    const loose = runDetection({ accounts, notes }, makeCtx({ overrides: { 'homogeneous-content/repeated-reposts': { minSimilarity: 0, minLengthRatio: 0, minCopies: 2 } } }));
     expect(rulesOf(loose, 'poster', 'homogeneous-content')).toEqual(['homogeneous-content/repeated-reposts']);
+  });
+
+  it('notes that each reuse the opening sentences of a longer note by someone else are not reposts of it', () => {
+    // the same words, but half the note: a person telling part of what others tell, not reproducing their notes
+    const longer = originals.map(([title, body], i) => note(`o${i}`, `author${i}`, { title, body: `${body}${body.replace(/。/g, '，')}`, createdAt: at(i * 60 * 24 * 5) }));
+    const partial = originals.map(([title, body], i) => note(`c${i}`, 'teller', { title, body: copyOf(body), createdAt: at(i * 60 * 24 * 5 + 60 * 30) }));
+    const accounts = ['teller', 'author0', 'author1', 'author2', 'author3'].map((id) => account(id));
+    expect(rulesOf(runDetection({ accounts, notes: [...longer, ...partial] }), 'teller', 'homogeneous-content')).toEqual([]);
+    const noLength = makeCtx({ overrides: { 'homogeneous-content/repeated-reposts': { minLengthRatio: 0, minSimilarity: 0, maxHammingReposts: 64, maxHamming: 64 } } });
+    expect(rulesOf(runDetection({ accounts, notes: [...longer, ...partial] }, noLength), 'teller', 'homogeneous-content')).toContain('homogeneous-content/repeated-reposts');
   });
 
   it('a brand republishing copy its partners posted first is not a copier', () => {

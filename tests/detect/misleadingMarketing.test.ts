@@ -143,3 +143,13 @@ describe('misleading-marketing', () => {
     expect(rulesOf(r, 'm7', 'misleading-marketing')).toEqual([]);
   });
 });
+
+describe('misleading-marketing: a denied claim is not a claim', () => {
+  it('a professional writing "probiotics are not a cure-all" or "cannot cure it for good" is warning readers, not advertising', () => {
+    const pro = account('doc', { accountType: 'professional' });
+    const honest = [note('h1', 'doc', { title: '益生菌不是万能的', body: '有症状还是要就医。欢迎留言提问' }), note('h2', 'doc', { title: '湿疹能根治吗', body: '湿疹目前不能根治，只能控制。门诊咨询请预约' })];
+    expect(rulesOf(runDetection({ accounts: [pro], notes: honest }), 'doc', 'misleading-marketing')).toEqual([]);
+    const claims = [note('c1', 'doc', { title: '益生菌是万能的', body: '什么问题都能调理。门诊咨询请预约' }), note('c2', 'doc', { title: '湿疹能根治', body: '我们的方子可以根治湿疹。门诊咨询请预约' })];
+    expect(rulesOf(runDetection({ accounts: [pro], notes: claims }), 'doc', 'misleading-marketing')).toEqual(['misleading-marketing/absolute-claim', 'misleading-marketing/medical-claim']);
+  });
+});

@@ -39,7 +39,7 @@ export function isGenerated(n: Note): boolean {
  */
 const MAX_LATER_ROWS = 3000;
 
-type MinhashRow = { a: string; n: string; t: number; s: string; m: string; d?: number; l?: number };
+type MinhashRow = { a: string; n: string; t: number; s: string; m: string; d?: number; l: number };
 
 /**
  * A copy is confirmed against its original on a finer sketch than the SimHash: the low byte of 32 MinHash
@@ -62,8 +62,6 @@ function sketchSimilarity(a: string, b: string): number {
   return same / (a.length / 2);
 }
 
-/** Rows of notes shorter than this (compact characters) carry their length, for the repost rule's minChars. */
-const SHORT_NOTE = 60;
 
 export const noteMinhashChannel: Channel = {
   name: CHANNEL,
@@ -80,9 +78,8 @@ export const noteMinhashChannel: Channel = {
     if (compact.length < 20) return [];
     const shingles = shingleHashes(compact, shingleWidth(compact));
     const sig = minhash(shingles, SKETCH);
-    const row: MinhashRow = { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), s: simhashHex(simhash64(shingles)), m: sketchHex(sig) };
+    const row: MinhashRow = { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), s: simhashHex(simhash64(shingles)), m: sketchHex(sig), l: compact.length };
     if (REPOST_DISCLAIMER.test(normalizeText(`${n.title}\n${n.body}`))) row.d = 1;
-    if (compact.length < SHORT_NOTE) row.l = compact.length;
     // the first BANDS × ROWS values of the sketch signature are the banding signature (same hash family, same order)
     return bandKeys(sig, BANDS, ROWS).map((key) => ({ key, row }));
   },
@@ -123,7 +120,9 @@ export const noteMinhashChannel: Channel = {
         alike[j].add(rows[i].a);
         // a copy may add a disclaimer ("侵删") the original never had
         // short boilerplate ("备考时间规划建议。欢迎预约。") is written alike by many; copying is of notes with substance
-        if ((rows[j].l ?? SHORT_NOTE) < tr.minChars) continue;
+        if (rows[j].l < tr.minChars) continue;
+        // a repost reproduces the note: a note sharing a few stock sentences with a longer (or shorter) one is not a copy of it
+        if (Math.min(rows[i].l, rows[j].l) < tr.minLengthRatio * Math.max(rows[i].l, rows[j].l)) continue;
         if (rows[j].t - rows[i].t >= minLag) originals[j].push(i);
       }
     }

@@ -10,7 +10,7 @@
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { ABSOLUTE_CLAIM, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, EXPERIENCE_CLAIM, MEDICAL_CLAIM, PAID_COOPERATION, PRICE, SALES, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
+import { ABSOLUTE_CLAIM, assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, EXPERIENCE_CLAIM, MEDICAL_CLAIM, PAID_COOPERATION, PRICE, SALES, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, finding, thresholdsOf } from './common.ts';
 
@@ -50,7 +50,7 @@ export const misleadingMarketingDetector: AccountDetector = {
         [RULE_MEDICAL, MEDICAL_CLAIM],
         [RULE_EXPERIENCE, EXPERIENCE_CLAIM],
       ] as const) {
-        const m = re.exec(text);
+        const m = rule === RULE_EXPERIENCE ? re.exec(text) : assertedMatch(re, text);
         if (m) hits[rule].push({ id: n.noteId, match: m[0] });
       }
       // a before/after picture is an efficacy claim only about a body or a product's effect, not a room makeover

@@ -64,6 +64,23 @@ export const PRICE = /[¥$]\s*\d|\d+\s*(?:元|块)(?![a-z])|原价|现价/;
 export const ABSOLUTE_CLAIM =
   /最好的|最好用|效果最好|最好吃|最佳|最强|最低价|最便宜|最优|最高级|最先进|第一品牌|全网第一|销量第一|排名第一|行业第一|全国第一|世界第一|no\.?\s*1(?![0-9])|top\s*1(?![0-9])|国家级|世界级|顶级|极品|独一无二|绝无仅有|史上最|万能|100%|百分百|百分之百|绝对(?:有效|安全|正品)|唯一|首选|零风险|全网最低|永久有效/;
 
+const QUESTION_AFTER = /^\s*(?:吗|么|嘛|\?|？)/;
+const NEGATION_BEFORE = /(?:不是|并不|并非|不能|不会|不可能|没有|没那么|不|非|别信|谁说|哪有)\s*$/;
+
+/**
+ * The first match of `re` that the text asserts: "益生菌不是万能的" or "不能根治" deny the claim (a professional
+ * warning readers) and "湿疹能根治吗" asks it, so a match right after a negation or right before a question mark is skipped. `re` must not be global.
+ */
+export function assertedMatch(re: RegExp, text: string): RegExpExecArray | undefined {
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  for (let m = g.exec(text); m; m = g.exec(text)) {
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 3);
+    if (!NEGATION_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) && !QUESTION_AFTER.test(after)) return m;
+    if (m[0].length === 0) g.lastIndex += 1;
+  }
+  return undefined;
+}
+
 /** Cure and efficacy claims. */
 export const MEDICAL_CLAIM =
   /根治|(?:彻底|完全|可以|能|保证|包)治愈|治愈率|治愈了?.{0,4}(?:病|痘|斑|炎|疹|癌|脱发)|药到病除|永不(?:反弹|复发)|无副作用|一次见效|立竿见影|包治|祖传秘方|特效药|彻底(?:根除|告别|治好)|(?:三|3|七|7)天(?:见效|治好)/;
