@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { account, comment, note, rulesOf, runDetection } from './harness.ts';
+import { SELF_PROMOTION } from '#shared/detect/text/marketingPatterns';
+import { normalizeText } from '#shared/detect/text/normalizeText';
 
 describe('engagement-bait', () => {
   it('fires mutual-follow for a profile declaration', () => {
@@ -114,5 +116,14 @@ describe('engagement-bait: self-promotion under others\' notes', () => {
     expect(r.byAccount.get('promoter')![0].evidence.commentIds).toEqual(['c1']);
     expect(rulesOf(r, 'zh', 'engagement-bait')).toEqual(['engagement-bait/self-promotion']);
     for (const id of ['creator', 'fan', 'fan2']) expect(rulesOf(r, id)).toEqual([]);
+  });
+});
+
+describe('self-promotion phrases (chosen on two YouTube videos, checked on a third)', () => {
+  it('reads the ways people ask for subscribers, not people talking about subscribing', () => {
+    const asks = ['COME AND CHECK OUT MY NEW YOUTUBE CHHANEL, GOING TO BE POSTING DAILY!', "katy is beautiful. I'm a rapper with 25000 subscribers", 'Suscribe My Channel Please XD lol', 'Take a break and help me reach 100 subscribers this month!', 'sub4sub anyone?'];
+    const talk = ['I subscribed to her channel years ago', 'her channel is the best on youtube', 'who else is watching this in 2015?', 'this video has 2 billion views'];
+    for (const t of asks) expect([t, SELF_PROMOTION.test(normalizeText(t))]).toEqual([t, true]);
+    for (const t of talk) expect([t, SELF_PROMOTION.test(normalizeText(t))]).toEqual([t, false]);
   });
 });

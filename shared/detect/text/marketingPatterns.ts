@@ -13,10 +13,22 @@ export const MUTUAL_FOLLOW =
 /**
  * Self-promotion under someone else's content: "check out my channel", "subscribe to me", "please subscribe",
  * "sub4sub", "if I get 100 subscribers…", "关注我", "来我主页". Chosen on the YouTube Spam Collection's Psy and
- * Katy Perry comments (precision 1.00, recall 0.37 alone) and checked on LMFAO's (precision 1.00, recall 0.69).
+ * Katy Perry comments (precision 1.00, recall 0.43 alone) and checked on LMFAO's (precision 1.00, recall 0.70).
  */
-export const SELF_PROMOTION =
-  /\b(?:check|come|go|take a look at|look at|visit|watch)\s+(?:out\s+)?(?:my|our|this)\s+(?:new\s+|newest\s+|first\s+|youtube\s+|yt\s+|own\s+)?(?:channel|chanel|chhanel|videos?|vids?|clip|page|music|songs?|sound|covers?|vlogs?|blog|account|profile|playlist|rap|mixtape)|\bcheck\s+(?:me|us)\b|\bsub(?:scribe)?(?:\s+to)?\s+(?:me|my\s+channel|my\s+chanel|us|our\s+channel)\b|\bsubscribe\s+(?:to\s+)?my\b|\b(?:please|plz|pls)\s+subscribe\b|\bsubscribe\s+back\b|\bsub\s*(?:4|for)\s*sub\b|\b(?:follow|like)\s*4\s*(?:follow|like)\b|\bfollow\s+me\b|\bmy\s+(?:new\s+|first\s+)?(?:youtube\s+|yt\s+)?channel\b|\bnew\s+youtuber\b|\bif\s+i\s+(?:get|reach|hit)\s+\d+\s+subs(?:cribers)?\b|关注我|求关注|求粉|来我主页|看看我的(?:主页|视频|笔记)|我主页(?:有|看)/i;
+export const SELF_PROMOTION = new RegExp(
+  [
+    String.raw`\b(?:check|come|go|take a look at|look at|visit|watch|see)\s+(?:out\s+)?(?:my|our|this)\s+(?:(?:new|newest|first|youtube|yt|own|acoustic|cover|gaming|music)\s+){0,2}(?:channel|chanel|chhanel|videos?|vids?|clip|page|music|songs?|sound|track|remix|covers?|parody|vlogs?|blog|website|site|stream|account|profile|playlist|rap|mixtape)`,
+    String.raw`\bcheck\s+(?:me|us)\b`,
+    String.raw`\b(?:sub|subscribe|suscribe|sucscribe|subcribe|subscibe)\s+(?:to\s+)?(?:me|my|us|our)\b`,
+    String.raw`\b(?:please|plz|pls)\s+subscribe\b|\bsubscribe\s+(?:please|plz|pls|back|like\s+comment)\b|\bsubscribe\s+(?:and|&)\s+like\b|\blike\s+(?:and|&)\s+subscribe\b`,
+    String.raw`\bsub\s*(?:4|for)\s*sub\b|\b(?:follow|like)\s*4\s*(?:follow|like)\b|\bfollow\s+me\b`,
+    String.raw`\bmy\s+(?:new\s+|first\s+)?(?:youtube\s+|yt\s+)?channel\b|\bnew\s+youtuber\b|\bsmall\s+youtuber\b|\bnew\s+to\s+youtube\b`,
+    String.raw`\bi\s+(?:just\s+)?(?:made|started|have|opened)\s+(?:a\s+|my\s+)?(?:new\s+|first\s+)?(?:youtube\s+|yt\s+|gaming\s+)?channel\b`,
+    String.raw`\b(?:if\s+i\s+(?:get|reach|hit)|help\s+me\s+(?:get|reach|hit))\s+[\d,]+\s+subs(?:cribers)?\b|\b(?:have|with)\s+(?:over\s+)?[\d,]+\s+subscribers\b`,
+    '关注我|求关注|求粉|来我主页|看看我的(?:主页|视频|笔记)|我主页(?:有|看)',
+  ].join('|'),
+  'i',
+);
 
 /** Manipulative hooks. */
 export const BAIT_HOOK =
