@@ -42,6 +42,14 @@ const describeIssues = (error: z.ZodError) => error.issues.map((i) => `${i.path.
 const objectOf = <T>(what: string) => z.custom<T>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), { message: `expected ${what} (an object)` });
 const counts = z.record(z.string(), z.number());
 
+/**
+ * Reading strips fields a schema does not name, so each schema of a domain type must name all of
+ * its fields: `satisfies` checks the types agree, this checks none is missing (a field added to
+ * the type and not here fails to compile instead of vanishing on the next read).
+ */
+type NamesEveryField<T, S extends z.ZodType> = [Exclude<keyof T, keyof z.infer<S>>] extends [never] ? true : { missing: Exclude<keyof T, keyof z.infer<S>> };
+const namesEveryField = <T, S extends z.ZodType>(_schema: S, ok: NamesEveryField<T, S>) => ok;
+
 export function parseArtifact<T>(artifact: string, location: string, schema: z.ZodType<T>, text: string): T {
   let json: unknown;
   try {
@@ -134,6 +142,8 @@ const findingSchema = z.object({
   score: z.number(),
   evidence: evidenceSchema,
 }) satisfies z.ZodType<Finding>;
+namesEveryField<Finding['evidence'], typeof evidenceSchema>(evidenceSchema, true);
+namesEveryField<Finding, typeof findingSchema>(findingSchema, true);
 
 export const decisionSchema = z.object({
   accountId: z.string().min(1),
@@ -155,6 +165,7 @@ export const decisionSchema = z.object({
   evidence: objectOf<NonNullable<Decision['evidence']>>('an evidence assessment').optional(),
   brandPoints: objectOf<NonNullable<Decision['brandPoints']>>('a brand points outcome').optional(),
 }) satisfies z.ZodType<Decision>;
+namesEveryField<Decision, typeof decisionSchema>(decisionSchema, true);
 
 /** One line of a decisions object; `line` is 1-based, for the error. */
 export function parseDecisionLine(work: BlobStore, key: string, line: number, text: string): Decision {
@@ -189,6 +200,7 @@ export type StatsStage = keyof typeof stageStatsSchemas;
 export type StageStats<S extends StatsStage> = z.infer<(typeof stageStatsSchemas)[S]>;
 
 export async function writeStats<S extends StatsStage>(work: BlobStore, sweepId: string, stage: S, item: string, stats: StageStats<S>): Promise<void> {
+  // TypeScript loses the per-stage type when indexing by a generic key; the schema is that stage's.
   const schema = stageStatsSchemas[stage] as unknown as z.ZodType<StageStats<S>>;
   await writeArtifact(work, `${stage} stats`, sweepPaths(sweepId).statsObject(stage, item), schema, stats);
 }
@@ -227,6 +239,8 @@ const gateReportSchema = z.object({
   agreement: z.number().nullable(),
   disagreements: z.array(objectOf<GateReport['disagreements'][number]>('a disagreement')),
 }) satisfies z.ZodType<GateReport>;
+namesEveryField<GateReport, typeof gateReportSchema>(gateReportSchema, true);
+namesEveryField<GateReport['rules'][number], typeof ruleEstimateSchema>(ruleEstimateSchema, true);
 const stratumSchema = z.object({
   stratum: z.string(),
   ruleId: z.string(),
@@ -234,6 +248,7 @@ const stratumSchema = z.object({
   population: z.number(),
   drawn: z.number(),
 }) satisfies z.ZodType<StratumSummary>;
+namesEveryField<StratumSummary, typeof stratumSchema>(stratumSchema, true);
 
 export const sampleFileSchema = z.object({
   review: z.enum(['auto', 'human']),
@@ -268,7 +283,9 @@ const guardReportSchema = z.object({
   followerTiers: z.array(z.object({ atLeast: z.number(), accounts: z.number(), maxActions: z.number() })),
   historySweeps: z.array(z.string()),
 }) satisfies z.ZodType<GuardReport>;
+namesEveryField<GuardReport, typeof guardReportSchema>(guardReportSchema, true);
 const guardHistorySchema = z.object({ sweepId: z.string(), takenAt: z.string(), judged: z.number(), byRule: counts }) satisfies z.ZodType<GuardHistoryEntry>;
+namesEveryField<GuardHistoryEntry, typeof guardHistorySchema>(guardHistorySchema, true);
 
 const GUARD_HISTORY = 'guard-history/';
 const guardHistoryKey = (takenAt: string, sweepId: string) => `${GUARD_HISTORY}${takenAt.replace(/[:.]/g, '')}~${sweepId}.json`;
@@ -299,6 +316,7 @@ const caseEvidenceSchema = z.object({
   comments: z.array(objectOf<CommentView>('a comment')),
   related: z.array(objectOf<CaseEvidence['related'][number]>('a related account')),
 }) satisfies z.ZodType<CaseEvidence>;
+namesEveryField<CaseEvidence, typeof caseEvidenceSchema>(caseEvidenceSchema, true);
 
 export const readCaseEvidence = (work: BlobStore, sweepId: string, accountId: string) =>
   readOptional(work, 'review evidence', evidencePath(sweepId, accountId), caseEvidenceSchema);
