@@ -10,6 +10,7 @@
 import type { Account, Comment, Follow, Note, RecordKind, RecordsByKind, Report } from '#shared/contract/snapshotRecords';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Finding, Signal } from './finding.ts';
+import type { LexiconName } from './text/lexicons.ts';
 
 export interface DetectContext {
   /** Snapshot time: the only "now" a detector may use. */
@@ -20,6 +21,8 @@ export interface DetectContext {
   enabled: (code: ViolationCode) => boolean;
   /** The platform's own domains (policy `platform.ownDomains`; the default names Xiaohongshu's): linking to them is not diversion. */
   ownDomains?: readonly string[];
+  /** The policy's lexicons (`lexicons` in the policy file); absent: the defaults (shared/detect/text/lexicons.ts). */
+  lexicon?: (name: LexiconName) => RegExp;
 }
 
 /** Everything the snapshot holds about one account, after the shuffle. */

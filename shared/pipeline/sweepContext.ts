@@ -6,6 +6,7 @@ import { ruleSettings, type RuleSetting } from '#shared/policy/ruleSettings';
 import { planExists, readPlan, readSweepPolicy } from './sweepArtifacts.ts';
 import { sweepPaths } from './sweepPaths.ts';
 import type { SweepPlan } from './sweepPlan.ts';
+import { lexiconsFor } from '#shared/detect/text/lexicons';
 
 export interface SweepContext {
   plan: SweepPlan;
@@ -29,6 +30,7 @@ export async function loadSweepContext(work: BlobStore, sweepId: string): Promis
       thresholds: (ruleId) => rules.get(ruleId)?.thresholds ?? empty,
       enabled: (code) => enabledCodes.has(code),
       ownDomains: policy.platform?.ownDomains,
+      lexicon: lexiconsFor(policy.lexicons),
     },
   };
 }

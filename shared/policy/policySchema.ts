@@ -4,6 +4,23 @@
  */
 import { z } from 'zod';
 import { VIOLATION_CODES } from '#shared/contract/violationCodes';
+import { LEXICON_NAMES } from '#shared/detect/text/lexicons';
+
+const compiles = (source: string) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+};
+/** An operator's additions to a lexicon (plain phrases, matched literally), or a regular expression replacing it. */
+const lexiconExtension = z
+  .object({
+    add: z.array(z.string().min(1).max(200)).max(2000).optional(),
+    pattern: z.string().min(1).max(20_000).refine(compiles, 'not a valid regular expression').optional(),
+  })
+  .strict();
 
 const severity = z.enum(['low', 'medium', 'high', 'critical']);
 
@@ -79,6 +96,8 @@ export const policySchema = z
     multiCode: z.object({ minCodes: z.number().int().min(2), extraSteps: z.number().int().min(0) }).optional(),
     codes: z.partialRecord(z.enum(VIOLATION_CODES), z.object({ enabled: z.boolean() }).strict()).default({}),
     /** The platform's own domains: links to them are the platform's own content, not diversion (default: Xiaohongshu's). */
+    /** Phrase lists the rules match (shared/detect/text/lexicons.ts): extended or replaced per policy version. */
+    lexicons: z.partialRecord(z.enum(LEXICON_NAMES), lexiconExtension).optional(),
     platform: z.object({ ownDomains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case domain such as xhslink.com')).min(1) }).strict().optional(),
     rules: z
       .record(

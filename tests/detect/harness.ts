@@ -1,4 +1,5 @@
 /** An in-memory shuffle (partition → group → expand rings → resolve) over fixture records, plus fixture builders. */
+import { lexiconsFor, type LexiconExtension, type LexiconName } from '#shared/detect/text/lexicons';
 import type { Account, Comment, Follow, Note, Report } from '#shared/contract/snapshotRecords';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { AccountBundle, DetectContext } from '#shared/detect/detectorPorts';
@@ -9,12 +10,13 @@ import { ringConfirmations } from '#shared/detect/detectors/waterArmyExpansion';
 
 export const TAKEN_AT = '2026-11-20T00:00:00Z';
 
-export function makeCtx(opts: { codes?: ViolationCode[]; overrides?: Record<string, Record<string, number>>; ownDomains?: string[] } = {}): DetectContext {
+export function makeCtx(opts: { codes?: ViolationCode[]; overrides?: Record<string, Record<string, number>>; ownDomains?: string[]; lexicons?: Partial<Record<LexiconName, LexiconExtension>> } = {}): DetectContext {
   return {
     takenAt: new Date(TAKEN_AT),
     thresholds: (ruleId) => ({ ...(RULE_BY_ID.get(ruleId)?.thresholds ?? {}), ...(opts.overrides?.[ruleId] ?? {}) }),
     enabled: (code) => !opts.codes || opts.codes.includes(code),
     ownDomains: opts.ownDomains,
+    lexicon: lexiconsFor(opts.lexicons),
   };
 }
 

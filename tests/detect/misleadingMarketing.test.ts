@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { account, note, rulesOf, runDetection } from './harness.ts';
+import { account, makeCtx, note, rulesOf, runDetection } from './harness.ts';
 
 describe('misleading-marketing', () => {
   it('fires absolute-claim for a brand note with forbidden superlatives', () => {
@@ -151,5 +151,22 @@ describe('misleading-marketing: a denied claim is not a claim', () => {
     expect(rulesOf(runDetection({ accounts: [pro], notes: honest }), 'doc', 'misleading-marketing')).toEqual([]);
     const claims = [note('c1', 'doc', { title: '益生菌是万能的', body: '什么问题都能调理。门诊咨询请预约' }), note('c2', 'doc', { title: '湿疹能根治', body: '我们的方子可以根治湿疹。门诊咨询请预约' })];
     expect(rulesOf(runDetection({ accounts: [pro], notes: claims }), 'doc', 'misleading-marketing')).toEqual(['misleading-marketing/absolute-claim', 'misleading-marketing/medical-claim']);
+  });
+});
+
+describe('lexicons as policy data', () => {
+  it('an operator\'s added phrase makes the rule match it (literally, in any case), without code; the default still applies', () => {
+    const shop = account('shop', { accountType: 'brand' });
+    const notes = [note('n1', 'shop', { title: '新品上市', body: '宇宙第一好用的面霜，Best Ever! 店铺下单' })];
+    expect(rulesOf(runDetection({ accounts: [shop], notes }), 'shop', 'misleading-marketing')).toEqual([]);
+    const ctx = makeCtx({ lexicons: { absoluteClaims: { add: ['宇宙第一', 'Best Ever'] } } });
+    const r = runDetection({ accounts: [shop], notes }, ctx);
+    expect(rulesOf(r, 'shop', 'misleading-marketing')).toEqual(['misleading-marketing/absolute-claim']);
+    expect(r.byAccount.get('shop')![0].evidence.matched).toEqual(['宇宙第一']);
+    const dflt = [note('n2', 'shop', { title: '新品上市', body: '全网最低价，店铺下单' })];
+    expect(rulesOf(runDetection({ accounts: [shop], notes: dflt }, ctx), 'shop', 'misleading-marketing')).toEqual(['misleading-marketing/absolute-claim']);
+    // a replacing pattern drops the default
+    const only = makeCtx({ lexicons: { absoluteClaims: { pattern: '宇宙第一' } } });
+    expect(rulesOf(runDetection({ accounts: [shop], notes: dflt }, only), 'shop', 'misleading-marketing')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 /** `crackdown policy validate`: check a policy file without running anything. */
 import type { Command } from 'commander';
 import { RULES } from '#shared/detect/ruleCatalog';
+import { DEFAULT_LEXICONS, LEXICON_NAMES } from '#shared/detect/text/lexicons';
 import { ruleSettings } from '#shared/policy/ruleSettings';
 import { makeOutput } from '../output.ts';
 import { loadPolicyFile } from '../options.ts';
@@ -9,14 +10,18 @@ export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('policy files');
   policy
     .command('validate')
-    .description('check a policy file: schema, known rule ids, ladder; prints the effective rules')
+    .description('check a policy file: schema, known rule ids, ladder, lexicons; prints the effective rules and lexicons')
     .argument('<file>', 'policy JSON file')
     .option('--json', 'print as JSON')
     .action(async (file: string, o) => {
       const out = makeOutput(Boolean(o.json));
       const p = await loadPolicyFile(file);
       const rules = [...ruleSettings(p).values()];
-      out.result({ valid: true, policyVersion: p.policyVersion, rules, brandPoints: p.brandPoints }, () =>
+      const lexicons = LEXICON_NAMES.map((name) => {
+        const ext = p.lexicons?.[name];
+        return { name, usedBy: DEFAULT_LEXICONS[name].usedBy, origin: DEFAULT_LEXICONS[name].origin, replaced: Boolean(ext?.pattern), added: ext?.add ?? [] };
+      });
+      out.result({ valid: true, policyVersion: p.policyVersion, rules, lexicons, platform: p.platform, brandPoints: p.brandPoints }, () =>
         [
           `${file}: valid, policy version ${p.policyVersion}`,
           `  ladder: ${p.ladder.map((s) => ('days' in s ? `${s.action} ${s.days}d` : s.action)).join(' → ')}`,
@@ -29,6 +34,9 @@ export function registerPolicy(program: Command): void {
                     .join(', '),
               ]
             : []),
+          `  own domains (links to them are not diversion): ${p.platform?.ownDomains.join(', ') ?? 'default (xiaohongshu.com, xhslink.com, xhs.cn, xhscdn.com)'}`,
+          `  lexicons:`,
+          ...lexicons.map((l) => `    ${l.name.padEnd(17)} ${(l.replaced ? 'replaced' : 'default').padEnd(9)}${l.added.length ? ` +${l.added.length} phrase(s): ${l.added.slice(0, 5).join(', ')}${l.added.length > 5 ? ', …' : ''}` : ''}  (${l.usedBy}; ${l.origin})`),
           `  rules (${rules.filter((r) => r.enabled).length} of ${RULES.length} enabled):`,
           ...rules.map((r) => `    ${r.enabled ? '✓' : '✗'} ${r.ruleId.padEnd(44)} ${r.severity.padEnd(9)} ${Object.entries(r.thresholds).map(([k, v]) => `${k}=${v}`).join(' ')}`),
         ].join('\n'),

@@ -3,8 +3,14 @@ import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { DetectContext } from '../detectorPorts.ts';
 import type { Evidence, Finding, Severity, Signal } from '../finding.ts';
 import { RULE_BY_ID } from '../ruleCatalog.ts';
+import { DEFAULT_LEXICONS, type LexiconName } from '../text/lexicons.ts';
 
 /** The rule's thresholds: catalog defaults overlaid with whatever the policy passes in. */
+/** A lexicon as the policy has it (the default when the policy names none). */
+export function lexiconOf(ctx: DetectContext, name: LexiconName): RegExp {
+  return ctx.lexicon?.(name) ?? DEFAULT_LEXICONS[name].pattern;
+}
+
 export function thresholdsOf(ctx: DetectContext, ruleId: string): Record<string, number> {
   const spec = RULE_BY_ID.get(ruleId);
   if (!spec) throw new Error(`rule ${ruleId} is not in the rule catalog`);

@@ -6,9 +6,9 @@
  */
 import type { AccountDetector } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { BAIT_HOOK, MUTUAL_FOLLOW, SELF_PROMOTION, SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
+import { SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
-import { capped, excerpt, finding, thresholdsOf } from './common.ts';
+import { capped, excerpt, finding, lexiconOf, thresholdsOf } from './common.ts';
 
 const CODE = 'engagement-bait' as const;
 export const RULE_MUTUAL = 'engagement-bait/mutual-follow';
@@ -36,8 +36,8 @@ export const engagementBaitDetector: AccountDetector = {
     const comments = bundle.comments.map((c) => ({ id: c.commentId, text: both(normalizeText(c.text)) }));
 
     for (const [rule, re, inComments] of [
-      [RULE_MUTUAL, MUTUAL_FOLLOW, true],
-      [RULE_HOOK, BAIT_HOOK, false],
+      [RULE_MUTUAL, lexiconOf(ctx, 'mutualFollow'), true],
+      [RULE_HOOK, lexiconOf(ctx, 'baitHooks'), false],
     ] as const) {
       const th = thresholdsOf(ctx, rule);
       const noteHits = notes.filter((n) => re.test(n.text));
@@ -63,13 +63,14 @@ export const engagementBaitDetector: AccountDetector = {
 
     // asking for follows under other people's notes: most real spammers post once, so one comment is enough to warn
     const own = new Set(bundle.notes.map((n) => n.noteId));
-    const promoting = bundle.comments.filter((c) => !own.has(c.noteId) && SELF_PROMOTION.test(normalizeText(c.text)));
+    const selfPromotion = lexiconOf(ctx, 'selfPromotion');
+    const promoting = bundle.comments.filter((c) => !own.has(c.noteId) && selfPromotion.test(normalizeText(c.text)));
     if (promoting.length >= thresholdsOf(ctx, RULE_SELF_PROMOTION).minComments) {
       out.push(
         finding(bundle.accountId, CODE, RULE_SELF_PROMOTION, Math.min(0.8, 0.45 + 0.05 * promoting.length), {
           summary: `asks readers to follow or visit the account in ${promoting.length} comment(s) under others' notes`,
           commentIds: capped(promoting.map((c) => c.commentId)),
-          matched: capped(promoting.map((c) => excerpt(SELF_PROMOTION.exec(normalizeText(c.text))?.[0] ?? c.text, 20)), 5),
+          matched: capped(promoting.map((c) => excerpt(selfPromotion.exec(normalizeText(c.text))?.[0] ?? c.text, 20)), 5),
         }),
       );
     }

@@ -10,9 +10,9 @@
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { ABSOLUTE_CLAIM, assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, EXPERIENCE_CLAIM, MEDICAL_CLAIM, PAID_COOPERATION, PRICE, SALES, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
+import { assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, PAID_COOPERATION, PRICE, SALES, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
-import { capped, finding, thresholdsOf } from './common.ts';
+import { capped, finding, lexiconOf, thresholdsOf } from './common.ts';
 
 const CODE = 'misleading-marketing' as const;
 export const RULE_ABSOLUTE = 'misleading-marketing/absolute-claim';
@@ -35,6 +35,7 @@ export const misleadingMarketingDetector: AccountDetector = {
     const commercialAccount = type === 'brand' || type === 'professional';
     const hits: Record<string, Hit[]> = { [RULE_ABSOLUTE]: [], [RULE_MEDICAL]: [], [RULE_EXPERIENCE]: [], [RULE_TITLE]: [] };
     const notes = [...bundle.notes].sort((x: Note, y: Note) => (x.noteId < y.noteId ? -1 : 1));
+    const [absolute, medical, experience] = [lexiconOf(ctx, 'absoluteClaims'), lexiconOf(ctx, 'medicalClaims'), lexiconOf(ctx, 'experienceClaims')];
     for (const n of notes) {
       const title = normalizeText(n.title);
       const body = normalizeText(n.body);
@@ -46,9 +47,9 @@ export const misleadingMarketingDetector: AccountDetector = {
       const commercial = commercialAccount || sales || (brand && (PRICE.test(text) || PAID_COOPERATION.test(text)));
       if (!commercial) continue;
       for (const [rule, re] of [
-        [RULE_ABSOLUTE, ABSOLUTE_CLAIM],
-        [RULE_MEDICAL, MEDICAL_CLAIM],
-        [RULE_EXPERIENCE, EXPERIENCE_CLAIM],
+        [RULE_ABSOLUTE, absolute],
+        [RULE_MEDICAL, medical],
+        [RULE_EXPERIENCE, experience],
       ] as const) {
         const m = rule === RULE_EXPERIENCE ? re.exec(text) : assertedMatch(re, text);
         if (m) hits[rule].push({ id: n.noteId, match: m[0] });

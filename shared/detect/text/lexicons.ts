@@ -1,0 +1,52 @@
+/**
+ * Lexicons as policy data: the phrase lists that rules match, named, versioned with the policy and extendable by an
+ * operator without code (policy `lexicons.<name>.add`: plain phrases, matched literally; `pattern`: a regular
+ * expression that replaces the default). The defaults come from domain sources, each named in `origin`.
+ */
+import { ABSOLUTE_CLAIM, BAIT_HOOK, EXPERIENCE_CLAIM, MEDICAL_CLAIM, MUTUAL_FOLLOW, SELF_PROMOTION } from './marketingPatterns.ts';
+
+export const LEXICON_NAMES = ['absoluteClaims', 'medicalClaims', 'experienceClaims', 'mutualFollow', 'baitHooks', 'selfPromotion'] as const;
+export type LexiconName = (typeof LEXICON_NAMES)[number];
+
+export interface LexiconDefault {
+  pattern: RegExp;
+  usedBy: string;
+  origin: string;
+}
+
+export const DEFAULT_LEXICONS: Readonly<Record<LexiconName, LexiconDefault>> = {
+  absoluteClaims: { pattern: ABSOLUTE_CLAIM, usedBy: 'misleading-marketing/absolute-claim', origin: 'Advertising Law of the PRC art. 9(3): "national-level", "highest-grade", "best" and like terms' },
+  medicalClaims: { pattern: MEDICAL_CLAIM, usedBy: 'misleading-marketing/medical-claim', origin: 'Advertising Law of the PRC arts. 16–17: cure rates, efficacy guarantees, "no side effects" outside medical advertising' },
+  experienceClaims: { pattern: EXPERIENCE_CLAIM, usedBy: 'misleading-marketing/fabricated-experience', origin: 'Advertising Law art. 28 (false advertising: fabricated effects), the seeds\' "lost 15 jin in three days"' },
+  mutualFollow: { pattern: MUTUAL_FOLLOW, usedBy: 'engagement-bait/mutual-follow', origin: 'the seeds: mutual-follow schemes ("互关", "有关必回", "follow for follow")' },
+  baitHooks: { pattern: BAIT_HOOK, usedBy: 'engagement-bait/bait-hook', origin: 'the seeds: "double-tap for a surprise", "评论区扣1接好运"' },
+  selfPromotion: { pattern: SELF_PROMOTION, usedBy: 'engagement-bait/self-promotion', origin: 'YouTube Spam Collection (CC BY 4.0): chosen on two videos, checked on a third' },
+};
+
+export interface LexiconExtension {
+  /** Phrases matched literally, besides the default. */
+  add?: string[];
+  /** A regular expression replacing the default pattern. */
+  pattern?: string;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The pattern a rule matches: the default, or the policy's replacement, with the policy's phrases added. */
+export function compileLexicon(name: LexiconName, ext?: LexiconExtension): RegExp {
+  const base = DEFAULT_LEXICONS[name].pattern;
+  if (!ext || (!ext.pattern && !ext.add?.length)) return base;
+  const source = ext.pattern ?? base.source;
+  const added = (ext.add ?? []).map((p) => escape(p.normalize('NFKC').toLowerCase()));
+  return new RegExp(added.length ? `(?:${source})|${added.join('|')}` : source, base.flags.replace('g', ''));
+}
+
+/** The lexicons of one policy, compiled once. */
+export function lexiconsFor(exts: Partial<Record<LexiconName, LexiconExtension>> | undefined): (name: LexiconName) => RegExp {
+  const compiled = new Map<LexiconName, RegExp>();
+  return (name) => {
+    let re = compiled.get(name);
+    if (!re) compiled.set(name, (re = compileLexicon(name, exts?.[name])));
+    return re;
+  };
+}
