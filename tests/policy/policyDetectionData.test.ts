@@ -11,3 +11,12 @@ describe('policy: the platform\'s own domains', () => {
     expect(() => parsePolicy({ ...defaultPolicy(), platform: { ownDomains: [] } }, 'empty.json')).toThrow(/platform\.ownDomains/);
   });
 });
+
+describe('policy: lexicons', () => {
+  it('take added phrases or a replacing pattern per known lexicon; an unknown lexicon or a broken pattern is refused, naming it', () => {
+    const ok = parsePolicy({ ...defaultPolicy(), lexicons: { absoluteClaims: { add: ['宇宙第一'] }, selfPromotion: { pattern: 'check my page' } } }, 'ops.json');
+    expect(ok.lexicons?.absoluteClaims?.add).toEqual(['宇宙第一']);
+    expect(() => parsePolicy({ ...defaultPolicy(), lexicons: { medicalClaims: { pattern: '(unclosed' } } }, 'bad.json')).toThrow(/bad\.json.*lexicons\.medicalClaims\.pattern.*not a valid regular expression/s);
+    expect(() => parsePolicy({ ...defaultPolicy(), lexicons: { swearWords: { add: ['x'] } } }, 'unknown.json')).toThrow(/unknown\.json.*lexicons/s);
+  });
+});
