@@ -5,10 +5,10 @@
  * minCampaignAccounts), and a charged campaign costs one promotion however many notes it has.
  */
 import type { Finding } from '#shared/detect/finding';
-import { RULE_CAMPAIGN } from '#shared/detect/detectors/undisclosedPromotion';
+import { RULE_BRAND_CAMPAIGN } from '#shared/detect/ruleCatalog';
 import type { BrandPointsPolicy, CampaignUnit } from './brandPoints.ts';
 
-export const isCampaignFinding = (f: Finding): boolean => f.ruleId === RULE_CAMPAIGN;
+export const isCampaignFinding = (f: Finding): boolean => f.ruleId === RULE_BRAND_CAMPAIGN;
 
 /** The campaign findings the policy charges to the brand, as ledger units (sorted by key). */
 export function chargeableCampaigns(findings: readonly Finding[], cfg: BrandPointsPolicy | undefined): CampaignUnit[] {

@@ -9,8 +9,10 @@
  * the policy (start date + length) and the snapshot's takenAt, never the wall clock.
  */
 import type { LadderStep } from '#shared/policy/policySchema';
+import { campaignAnchor, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
 
-export const RULE_BRAND_POINTS = 'undisclosed-promotion/brand-points';
+// Named here too, where the tests and the ledger's readers have always found them.
+export { campaignKey, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
 
 export interface BrandTier {
   /** The tier applies when the points left after this sweep are at or below this. */
@@ -120,10 +122,6 @@ export interface CampaignUnit {
   /** The campaign's notes (first one first): a later sweep whose campaign still holds an already charged first note is the same campaign. */
   noteIds: readonly string[];
 }
-
-const CAMPAIGN_PREFIX = 'campaign:';
-export const campaignKey = (brandId: string, firstNoteId: string): string => `${CAMPAIGN_PREFIX}${brandId}:${firstNoteId}`;
-const campaignAnchor = (key: string): string | undefined => (key.startsWith(CAMPAIGN_PREFIX) ? key.slice(key.lastIndexOf(':') + 1) : undefined);
 
 /**
  * Promotions are note ids (the brand's own notes) or campaigns. Deterministic: the same findings,

@@ -20,6 +20,33 @@ export interface RuleSpec {
   strength: EvidenceStrength;
 }
 
+/**
+ * Rule ids that other layers name (deciding, enforcing, the brand points ledger): they import them
+ * from here, never from a detector module, so neither policy nor brand depends on a detector.
+ */
+export const RULE_PAID_OFF_PLATFORM = 'undisclosed-promotion/paid-off-platform';
+export const RULE_BRAND_UNAUTHORISED = 'undisclosed-promotion/brand-unauthorised';
+export const RULE_COVERT_AD = 'undisclosed-promotion/covert-ad';
+export const RULE_COORDINATED_SEEDING = 'undisclosed-promotion/coordinated-seeding';
+export const RULE_SEEDED_BRIEF = 'undisclosed-promotion/seeded-brief';
+export const RULE_BRAND_CAMPAIGN = 'undisclosed-promotion/brand-campaign';
+/** Added by the decision from the promotions below, never by a detector. */
+export const RULE_BRAND_POINTS = 'undisclosed-promotion/brand-points';
+
+/** Findings that, on a brand account, are each one unauthorised commercial promotion (CONTRACT §2): per note, or per seeding campaign. */
+export const BRAND_PROMOTION_RULES: ReadonlySet<string> = new Set([RULE_BRAND_UNAUTHORISED, RULE_PAID_OFF_PLATFORM, RULE_COVERT_AD, RULE_BRAND_CAMPAIGN]);
+
+const CAMPAIGN_PREFIX = 'campaign:';
+/**
+ * How a `brand-campaign` finding names its campaign (evidence.clusterKey): by the brand and its first
+ * note, which stays first while the campaign grows over later sweeps. The brand points ledger keys
+ * the campaign's deduction by it.
+ */
+export const campaignKey = (brandId: string, firstNoteId: string): string => `${CAMPAIGN_PREFIX}${brandId}:${firstNoteId}`;
+export const isCampaignKey = (key: string): boolean => key.startsWith(CAMPAIGN_PREFIX);
+/** The first note a campaign key names; undefined for a note id. */
+export const campaignAnchor = (key: string): string | undefined => (isCampaignKey(key) ? key.slice(key.lastIndexOf(':') + 1) : undefined);
+
 const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
   // ---------------------------------------------------------------- traffic-diversion
   {
@@ -193,42 +220,42 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
   },
   // ---------------------------------------------------------------- undisclosed-promotion
   {
-    ruleId: 'undisclosed-promotion/paid-off-platform',
+    ruleId: RULE_PAID_OFF_PLATFORM,
     code: 'undisclosed-promotion',
     severity: 'high',
     description: 'A note that declares a paid or gifted cooperation for a brand that was not placed through the partner platform (one finding per note).',
     thresholds: { maxFindings: 50 },
   },
   {
-    ruleId: 'undisclosed-promotion/brand-unauthorised',
+    ruleId: RULE_BRAND_UNAUTHORISED,
     code: 'undisclosed-promotion',
     severity: 'medium',
     description: 'A brand account\'s unauthorised commercial promotion outside the partner platform: selling its own products (hard-sell cues), posing as a consumer while selling, or promoting another brand (one finding per note).',
     thresholds: { maxFindings: 50, minSellCues: 2 },
   },
   {
-    ruleId: 'undisclosed-promotion/covert-ad',
+    ruleId: RULE_COVERT_AD,
     code: 'undisclosed-promotion',
     severity: 'medium',
     description: 'An ordinary (personal) account posting a hard-sell ad (coupon codes, final prices, flash sales, product cards) outside the partner platform, the brand tagged or not (one finding per note).',
     thresholds: { minCues: 2, minCuesUntagged: 2, maxFindings: 50 },
   },
   {
-    ruleId: 'undisclosed-promotion/coordinated-seeding',
+    ruleId: RULE_COORDINATED_SEEDING,
     code: 'undisclosed-promotion',
     severity: 'high',
     description: 'Ordinary-looking accounts posting commercial notes for one brand in a burst, outside the partner platform.',
     thresholds: { minAccounts: 5, windowHours: 72, minCommercialShare: 0.6, burstRatio: 3 },
   },
   {
-    ruleId: 'undisclosed-promotion/seeded-brief',
+    ruleId: RULE_SEEDED_BRIEF,
     code: 'undisclosed-promotion',
     severity: 'medium',
     description: 'A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand\'s product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it).',
     thresholds: { minAccounts: 4, windowDays: 14, minRedirectShare: 0.5 },
   },
   {
-    ruleId: 'undisclosed-promotion/brand-campaign',
+    ruleId: RULE_BRAND_CAMPAIGN,
     code: 'undisclosed-promotion',
     severity: 'medium',
     description:
@@ -236,7 +263,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     thresholds: { maxFindings: 10 },
   },
   {
-    ruleId: 'undisclosed-promotion/brand-points',
+    ruleId: RULE_BRAND_POINTS,
     code: 'undisclosed-promotion',
     severity: 'medium',
     description: "The brand points ledger: each of a brand account's unauthorised commercial promotions costs points; the points left set the consequence (policy brandPoints). Added by the decision, not a detector.",

@@ -5,8 +5,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
-import { RULE_BRAND_POINTS } from '#shared/brand/brandPoints';
-import { BRAND_PROMOTION_RULES } from '#shared/policy/decideAction';
+import { BRAND_PROMOTION_RULES, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
 import type { Policy } from '#shared/policy/policySchema';
 import { runLimited } from './runLimited.ts';
 import { readDecisionObject } from './readDecisions.ts';

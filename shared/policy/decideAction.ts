@@ -6,9 +6,9 @@
 import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Finding, Severity } from '#shared/detect/finding';
-import { RULE_BRAND, RULE_CAMPAIGN, RULE_COVERT, RULE_PAID } from '#shared/detect/detectors/undisclosedPromotion';
+import { BRAND_PROMOTION_RULES, isCampaignKey, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
 import { chargeableCampaigns, isCampaignFinding } from '#shared/brand/brandCampaigns';
-import { assessBrandPoints, RULE_BRAND_POINTS, type BrandDeduction, type BrandPointsOutcome } from '#shared/brand/brandPoints';
+import { assessBrandPoints, type BrandDeduction, type BrandPointsOutcome } from '#shared/brand/brandPoints';
 import { evidencePolicyOf, type Policy } from './policySchema.ts';
 import { assessEvidence, capForEvidence, type EvidenceAssessment } from './evidenceSufficiency.ts';
 import { outranks, penaltyEnd } from './penaltyPrecedence.ts';
@@ -43,9 +43,6 @@ export interface Decision {
   /** Brand accounts under the policy's brand points: the period's balance, this sweep's deductions and their consequence. */
   brandPoints?: BrandPointsOutcome;
 }
-
-/** Findings that, on a brand account, are each one unauthorised commercial promotion (CONTRACT §2): per note, or per seeding campaign. */
-export const BRAND_PROMOTION_RULES: ReadonlySet<string> = new Set([RULE_BRAND, RULE_PAID, RULE_COVERT, RULE_CAMPAIGN]);
 
 const SEVERITY_RANK: Record<Severity, number> = { low: 0, medium: 1, high: 2, critical: 3 };
 
@@ -173,7 +170,7 @@ function sortFindings(fs: Finding[]): Finding[] {
 function brandPointsFinding(accountId: string, o: BrandPointsOutcome, severity: Severity, score: number): Finding {
   const n = o.deducted.length;
   // Campaign keys are not note ids: named in the summary, their notes are in the brand-campaign findings.
-  const isNote = (k: string) => !k.startsWith('campaign:');
+  const isNote = (k: string) => !isCampaignKey(k);
   const campaigns = o.deducted.filter((k) => !isNote(k));
   const summary =
     n > 0

@@ -24,16 +24,18 @@ import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detec
 import type { Finding, Signal } from '../finding.ts';
 import { COMMENT_REDIRECT, DISCLAIMER, PAID_COOPERATION, PRICE, SALES, hardSellCues, quotedPrice } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
-import { campaignKey } from '#shared/brand/brandPoints';
+import {
+  campaignKey,
+  RULE_BRAND_CAMPAIGN as RULE_CAMPAIGN,
+  RULE_BRAND_UNAUTHORISED as RULE_BRAND,
+  RULE_COORDINATED_SEEDING as RULE_SEEDING,
+  RULE_COVERT_AD as RULE_COVERT,
+  RULE_PAID_OFF_PLATFORM as RULE_PAID,
+  RULE_SEEDED_BRIEF as RULE_BRIEF,
+} from '../ruleCatalog.ts';
 import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'undisclosed-promotion' as const;
-export const RULE_PAID = 'undisclosed-promotion/paid-off-platform';
-export const RULE_BRAND = 'undisclosed-promotion/brand-unauthorised';
-export const RULE_SEEDING = 'undisclosed-promotion/coordinated-seeding';
-export const RULE_COVERT = 'undisclosed-promotion/covert-ad';
-export const RULE_CAMPAIGN = 'undisclosed-promotion/brand-campaign';
-export const RULE_BRIEF = 'undisclosed-promotion/seeded-brief';
 const CHANNEL = 'brand-notes';
 
 const viaPartner = (n: Note): boolean => n.sponsoredVia === 'partner-platform';
