@@ -13,7 +13,8 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import type { OffenseHistory } from '#shared/ports/offenseHistory';
 import type { Channel, AccountDetector } from '#shared/detect/detectorPorts';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
-import { brandDeductionsFromLedger } from '#shared/brand/brandHistory';
+import { brandDeductionsFromLedger } from '#shared/audit/brandHistory';
+import { isDecisionHeld } from '#shared/policy/consequences';
 import type { Decision, PriorOffense } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
 import { expandRingsBucket } from '#shared/pipeline/expandRingsBucket';
@@ -152,7 +153,8 @@ export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { pol
     let held = new Set<string>();
     if (await work.exists(paths.sample)) held = new Set((JSON.parse(await work.readText(paths.sample)) as { heldRules?: string[] }).heldRules ?? []);
     const entries = new Map(deps.ledger.filter((e) => e.sweepId === sweepId && e.step === 'enforce').map((e) => [e.accountId, e]));
-    const enforceable = new Map([...replayed].filter(([, d]) => d.action !== 'none' && !(d.ruleIds.length > 0 && d.ruleIds.every((r) => held.has(r)))));
+    // Held exactly as enforce holds them: a brand-points decision with the promotions it counted.
+    const enforceable = new Map([...replayed].filter(([, d]) => d.action !== 'none' && !isDecisionHeld(d.ruleIds, held)));
     for (const id of [...new Set([...entries.keys(), ...enforceable.keys()])].sort()) {
       const e = entries.get(id);
       const d = enforceable.get(id);

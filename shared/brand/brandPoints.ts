@@ -1,41 +1,33 @@
 /**
  * The brand points ledger (Xiaohongshu's "Brand Violation Points System", seed 003): a brand
  * account starts each period with `startPoints` and loses `pointsPerPromotion` per unauthorised
- * commercial promotion; the points left map to a consequence (warning … suspension up to four
- * weeks, reduced search appearance, brand content hidden) through the policy's tiers.
+ * commercial promotion. Which consequence the points left bring (the policy's tiers) is chosen
+ * when deciding (shared/policy/consequences.ts), not here: this module only keeps the count.
  *
  * Pure. A deduction is keyed by (period, note): a note deducted once in a period is never
  * deducted again, whether by a later sweep or by a re-run of the same one. The period comes from
  * the policy (start date + length) and the snapshot's takenAt, never the wall clock.
  */
-import type { LadderStep } from '#shared/policy/policySchema';
+import { z } from 'zod';
 import { campaignAnchor, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
 
 // Named here too, where the tests and the ledger's readers have always found them.
 export { campaignKey, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
 
-export interface BrandTier {
-  /** The tier applies when the points left after this sweep are at or below this. */
-  pointsAtOrBelow: number;
-  step: LadderStep;
-  /** Consequences applied by the platform's consumers of the enforcement event, not by us. */
-  reducedSearch?: boolean;
-  brandContentHidden?: boolean;
-}
-
-export interface BrandPointsPolicy {
-  startPoints: number;
-  pointsPerPromotion: number;
-  /** First day of the first period (YYYY-MM-DD, UTC) and the period length. */
-  periodStart: string;
-  periodDays: number;
-  /** New deductions recorded per brand and sweep; the rest are carried to the next sweep. */
-  maxDeductionsPerSweep: number;
-  /** Charge seeding campaigns others ran for the brand (shared/brand/brandCampaigns.ts); default on. */
-  attributeCampaigns?: boolean;
-  minCampaignAccounts?: number;
-  tiers: BrandTier[];
-}
+/**
+ * The ledger's part of the policy's `brandPoints` (policySchema adds what deciding needs: the tiers
+ * and which campaigns are charged). Defined here so the ledger needs nothing from shared/policy.
+ */
+export const brandLedgerPolicySchema = z.object({
+  startPoints: z.number().int().positive(),
+  pointsPerPromotion: z.number().int().positive(),
+  /** First day of the first period (UTC) and the period length. */
+  periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD (UTC)'),
+  periodDays: z.number().int().positive(),
+  /** New deductions recorded per brand and sweep; the rest are carried to the next sweep. At most 80: the deductions are marked restored in the reversal's single transaction. */
+  maxDeductionsPerSweep: z.number().int().min(1).max(80),
+});
+export type BrandLedgerPolicy = z.infer<typeof brandLedgerPolicySchema>;
 
 export interface BrandDeduction {
   /** The note deducted, or for a seeding campaign its key (`campaignKey`). */
@@ -66,7 +58,7 @@ export interface BrandPeriod {
 
 const DAY_MS = 86_400_000;
 
-export function periodOf(at: string, cfg: Pick<BrandPointsPolicy, 'periodStart' | 'periodDays'>): BrandPeriod {
+export function periodOf(at: string, cfg: Pick<BrandLedgerPolicy, 'periodStart' | 'periodDays'>): BrandPeriod {
   const origin = Date.parse(`${cfg.periodStart}T00:00:00.000Z`);
   const len = cfg.periodDays * DAY_MS;
   const k = Math.floor((Date.parse(at) - origin) / len);
@@ -74,15 +66,8 @@ export function periodOf(at: string, cfg: Pick<BrandPointsPolicy, 'periodStart' 
   return { id: start.slice(0, 10), start, end: new Date(origin + (k + 1) * len).toISOString() };
 }
 
-export interface BrandConsequence {
-  action: LadderStep['action'];
-  durationDays?: number;
-  reducedSearch: boolean;
-  brandContentHidden: boolean;
-  pointsAtOrBelow: number;
-}
-
-export interface BrandPointsOutcome {
+/** This sweep's count for one brand account; deciding adds the consequence (BrandPointsOutcome in shared/policy/consequences.ts). */
+export interface BrandPointsAssessment {
   ruleId: typeof RULE_BRAND_POINTS;
   brandId?: string;
   period: BrandPeriod;
@@ -96,8 +81,6 @@ export interface BrandPointsOutcome {
   alreadyDeducted: string[];
   /** Over the per-sweep cap: left for the next sweep. */
   carried: string[];
-  /** Absent when this sweep deducted nothing. */
-  consequence?: BrandConsequence;
 }
 
 /** Deductions that count against the balance of `period` (not restored). */
@@ -106,11 +89,6 @@ export function activeDeductions(deductions: readonly BrandDeduction[], period: 
 }
 
 export const pointsLeft = (startPoints: number, active: readonly BrandDeduction[]): number => Math.max(0, startPoints - active.reduce((s, d) => s + d.points, 0));
-
-/** The harshest tier whose threshold the points left reach; undefined when none does. */
-export function tierFor(points: number, tiers: readonly BrandTier[]): BrandTier | undefined {
-  return [...tiers].sort((a, b) => a.pointsAtOrBelow - b.pointsAtOrBelow).find((t) => points <= t.pointsAtOrBelow);
-}
 
 /**
  * A seeding campaign others posted for the brand, charged as ONE promotion: a campaign of 30 notes
@@ -131,8 +109,8 @@ export function assessBrandPoints(
   promotions: readonly (string | CampaignUnit)[],
   prior: readonly BrandDeduction[],
   ctx: { sweepId: string; takenAt: string; brandId?: string },
-  cfg: BrandPointsPolicy,
-): BrandPointsOutcome {
+  cfg: BrandLedgerPolicy,
+): BrandPointsAssessment {
   const period = periodOf(ctx.takenAt, cfg);
   // Other sweeps' deductions up to this snapshot; this sweep's own (a re-run) are recomputed, not counted.
   const earlier = prior.filter((d) => d.period === period.id && d.sweepId !== ctx.sweepId && d.effectiveAt <= ctx.takenAt);
@@ -146,7 +124,6 @@ export function assessBrandPoints(
   const fresh = found.filter((n) => !isKnown(n));
   const deducted = fresh.slice(0, cfg.maxDeductionsPerSweep);
   const pointsAfter = Math.max(0, pointsBefore - cfg.pointsPerPromotion * deducted.length);
-  const tier = deducted.length > 0 ? tierFor(pointsAfter, cfg.tiers) : undefined;
   return {
     ruleId: RULE_BRAND_POINTS,
     brandId: ctx.brandId,
@@ -158,18 +135,11 @@ export function assessBrandPoints(
     deducted,
     alreadyDeducted: found.filter((n) => isKnown(n)),
     carried: fresh.slice(cfg.maxDeductionsPerSweep),
-    consequence: tier && {
-      action: tier.step.action,
-      durationDays: tier.step.action === 'limit' || tier.step.action === 'suspend' ? tier.step.days : undefined,
-      reducedSearch: tier.reducedSearch ?? false,
-      brandContentHidden: tier.brandContentHidden ?? false,
-      pointsAtOrBelow: tier.pointsAtOrBelow,
-    },
   };
 }
 
 /** The deduction items an enforced outcome adds. */
-export function deductionsOf(o: BrandPointsOutcome, sweepId: string, effectiveAt: string): BrandDeduction[] {
+export function deductionsOf(o: BrandPointsAssessment, sweepId: string, effectiveAt: string): BrandDeduction[] {
   return o.deducted.map((noteId) => ({ noteId, period: o.period.id, sweepId, points: o.pointsPerPromotion, effectiveAt }));
 }
 

@@ -1,6 +1,6 @@
 /** What `crackdown brand points` shows for a brand account: balance per period and each deduction. Pure. */
-import type { PenaltyState } from '#shared/enforcement/ledgerEntry';
-import { balances, type BrandBalance } from './brandPoints.ts';
+import { isCampaignKey } from '#shared/detect/ruleCatalog';
+import { balances, type BrandBalance, type BrandPointsState } from './brandPoints.ts';
 
 export interface BrandPointsView {
   accountId: string;
@@ -9,7 +9,8 @@ export interface BrandPointsView {
   periods: BrandBalance[];
 }
 
-export function brandPointsView(accountId: string, state: PenaltyState | undefined): BrandPointsView {
+/** `state`: the account's penalty state (only its brand points are read, so the ledger needs nothing from enforcement). */
+export function brandPointsView(accountId: string, state: { brandPoints?: BrandPointsState } | undefined): BrandPointsView {
   return { accountId, brandId: state?.brandPoints?.brandId, periods: balances(state?.brandPoints) };
 }
 
@@ -21,7 +22,7 @@ export function renderBrandPoints(v: BrandPointsView, startPoints: number): stri
     lines.push(`  period from ${p.period}: ${p.pointsLeft} of ${p.startPoints} points left`);
     for (const d of p.deductions) {
       const state = d.restoredAt ? `restored ${d.restoredAt.slice(0, 10)} (${d.restoredBy})` : 'counted';
-      lines.push(`    -${d.points}  ${d.noteId.startsWith('campaign:') ? d.noteId : `note ${d.noteId}`}  sweep ${d.sweepId}  ${d.effectiveAt.slice(0, 10)}  ${state}`);
+      lines.push(`    -${d.points}  ${isCampaignKey(d.noteId) ? d.noteId : `note ${d.noteId}`}  sweep ${d.sweepId}  ${d.effectiveAt.slice(0, 10)}  ${state}`);
     }
   }
   return lines.join('\n');

@@ -5,7 +5,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
-import { BRAND_PROMOTION_RULES, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
+import { isDecisionHeld } from '#shared/policy/consequences';
 import type { Policy } from '#shared/policy/policySchema';
 import { runLimited } from './runLimited.ts';
 import { readDecisionObject } from './readDecisions.ts';
@@ -37,10 +37,7 @@ export async function enforceBucket(
   const todo: Array<{ decision: Parameters<typeof planEnforcement>[0]; line: number }> = [];
   for await (const entry of readDecisionObject(work, key)) {
     stats.decisions += 1;
-    const ids = entry.decision.ruleIds;
-    // brand-points is derived from the brand's per-note findings: held when they all are.
-    const isHeld = (r: string) => heldRules.has(r) || (r === RULE_BRAND_POINTS && ids.some((x) => BRAND_PROMOTION_RULES.has(x)) && ids.filter((x) => BRAND_PROMOTION_RULES.has(x)).every((x) => heldRules.has(x)));
-    const held = (ids.length > 0 && ids.every(isHeld)) || heldAccounts.has(entry.decision.accountId);
+    const held = isDecisionHeld(entry.decision.ruleIds, heldRules) || heldAccounts.has(entry.decision.accountId);
     if (entry.decision.action === 'none' || held) stats.skipped += 1;
     else todo.push(entry);
   }

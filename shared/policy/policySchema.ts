@@ -3,6 +3,7 @@
  * ladder and escalation, sampling and appeals. Every decision records the version.
  */
 import { z } from 'zod';
+import { brandLedgerPolicySchema } from '#shared/brand/brandPoints';
 import { VIOLATION_CODES } from '#shared/contract/violationCodes';
 import { LEXICON_NAMES } from '#shared/detect/text/lexicons';
 
@@ -32,15 +33,25 @@ export const ladderStepSchema = z.discriminatedUnion('action', [
 ]);
 export type LadderStep = z.infer<typeof ladderStepSchema>;
 
-/** The brand points ledger (shared/brand/brandPoints.ts): points per period and the consequence of the points left. */
-export const brandPointsPolicySchema = z
+/** A consequence of the brand points left: it applies when the points left after a sweep are at or below `pointsAtOrBelow`. */
+const brandTierSchema = z
   .object({
-    startPoints: z.number().int().positive(),
-    pointsPerPromotion: z.number().int().positive(),
-    periodStart: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD (UTC)'),
-    periodDays: z.number().int().positive(),
-    /** At most 80: the deductions are marked restored in the reversal's single transaction. */
-    maxDeductionsPerSweep: z.number().int().min(1).max(80),
+    pointsAtOrBelow: z.number().int().min(0),
+    step: ladderStepSchema,
+    /** Applied by the platform's consumers of the enforcement event, not by us. */
+    reducedSearch: z.boolean().optional(),
+    brandContentHidden: z.boolean().optional(),
+  })
+  .strict();
+export type BrandTier = z.infer<typeof brandTierSchema>;
+
+/**
+ * Brand points: the ledger's settings (shared/brand/brandPoints.ts: points, period, cap) and what
+ * deciding needs on top (shared/policy/consequences.ts): which seeding campaigns are charged, and
+ * the consequence of the points left.
+ */
+export const brandPointsPolicySchema = brandLedgerPolicySchema
+  .extend({
     /**
      * Coordinated seeding campaigns other accounts post for the brand (rule `brand-campaign`) cost
      * the brand one promotion's points per campaign. Off: only the brand's own notes count (a
@@ -49,20 +60,10 @@ export const brandPointsPolicySchema = z
     attributeCampaigns: z.boolean().default(true),
     /** Distinct ordinary accounts a campaign needs before it is charged to the brand (evidence lists up to 50). */
     minCampaignAccounts: z.number().int().min(2).max(50).default(5),
-    tiers: z
-      .array(
-        z
-          .object({
-            pointsAtOrBelow: z.number().int().min(0),
-            step: ladderStepSchema,
-            reducedSearch: z.boolean().optional(),
-            brandContentHidden: z.boolean().optional(),
-          })
-          .strict(),
-      )
-      .min(1),
+    tiers: z.array(brandTierSchema).min(1),
   })
   .strict();
+export type BrandPointsPolicy = z.infer<typeof brandPointsPolicySchema>;
 
 export const reviewPolicySchema = z
   .object({

@@ -10,7 +10,7 @@
  *   untagged notes of a brand account are about its brand), promotes another brand, or poses
  *   as a consumer ("自费购买", "不是广告") while selling, outside the partner platform
  *   → `brand-unauthorised`, one Finding per note. Each one costs the brand points
- *   (shared/brand/brandPoints.ts, applied when deciding).
+ *   (shared/policy/consequences.ts, applied when deciding).
  * - Channel `brand-notes` (key: brandId): commercial, non-partner notes about one brand posted
  *   by many ordinary accounts in a burst (above the brand's own baseline) → `coordinated-seeding`
  *   for each poster (clusterKey = the brandId).

@@ -3,8 +3,8 @@
  * deductions of other sweeps' enforce entries recorded before the sweep's own enforcement,
  * restored when their reverse entry was recorded before then too. Pure.
  */
+import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
-import type { BrandDeduction } from './brandPoints.ts';
 
 export function brandDeductionsFromLedger(entries: readonly LedgerEntry[], sweepId: string): Map<string, BrandDeduction[]> {
   const own = entries.filter((e) => e.sweepId === sweepId && e.step === 'enforce').map((e) => e.recordedAt).sort();
