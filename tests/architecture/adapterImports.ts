@@ -37,29 +37,34 @@ export interface ImportFinding {
   reason: string;
 }
 
-interface ImportSite {
+export interface ImportSite {
   spec: string;
   /** Value bindings imported; ['*'] for namespace, side-effect and dynamic imports. */
   names: string[];
 }
 
-function importSites(fileName: string, text: string): ImportSite[] {
+/**
+ * Every import, re-export and dynamic import in `text`. Type-only ones are skipped unless
+ * `withTypes` (a layer rule counts them: a type still ties one folder to another).
+ */
+export function importSites(fileName: string, text: string, withTypes = false): ImportSite[] {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, true);
   const out: ImportSite[] = [];
   const visit = (node: ts.Node) => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
       const c = node.importClause;
       if (!c) out.push({ spec: node.moduleSpecifier.text, names: ['*'] });
+      else if (withTypes && c.isTypeOnly) out.push({ spec: node.moduleSpecifier.text, names: ['type'] });
       else if (!c.isTypeOnly) {
         const names: string[] = [];
         if (c.name) names.push('default');
         const b = c.namedBindings;
         if (b && ts.isNamespaceImport(b)) names.push('*');
-        if (b && ts.isNamedImports(b)) for (const el of b.elements) if (!el.isTypeOnly) names.push((el.propertyName ?? el.name).text);
+        if (b && ts.isNamedImports(b)) for (const el of b.elements) if (!el.isTypeOnly || withTypes) names.push((el.propertyName ?? el.name).text);
         if (names.length) out.push({ spec: node.moduleSpecifier.text, names });
       }
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && !node.isTypeOnly) {
-      const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.filter((e) => !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text) : ['*'];
+    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && (withTypes || !node.isTypeOnly)) {
+      const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.filter((e) => withTypes || !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text) : ['*'];
       if (names.length) out.push({ spec: node.moduleSpecifier.text, names });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
       out.push({ spec: node.arguments[0].text, names: ['*'] });
@@ -71,7 +76,7 @@ function importSites(fileName: string, text: string): ImportSite[] {
 }
 
 /** `spec` as written in `file` (path relative to the project root), as a `#shared/…` module; undefined outside shared/. */
-function sharedModule(file: string, spec: string): string | undefined {
+export function sharedModule(file: string, spec: string): string | undefined {
   if (spec.startsWith('#shared/')) return spec.replace(/\.ts$/, '');
   if (!spec.startsWith('.')) return undefined;
   const rel = relative(resolve('/'), resolve('/', dirname(file), spec)).replace(/\\/g, '/');
