@@ -172,8 +172,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'homogeneous-content/cross-account-duplicates',
     code: 'homogeneous-content',
     severity: 'high',
-    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account\'s notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix\'s burst.',
-    thresholds: { minAccounts: 5, minNoteAccounts: 3, minNotes: 3, maxHamming: 12, maxHammingReposts: 12, windowDays: 30, maxOutsideRatio: 0.5 },
+    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account\'s notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix\'s burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts.',
+    thresholds: { minAccounts: 5, minNoteAccounts: 3, minNotes: 3, maxHamming: 12, maxHammingReposts: 12, windowDays: 30, maxOutsideRatio: 0.5, commonGroupAccounts: 30, commonBurstShare: 0.5 },
   },
   {
     ruleId: 'homogeneous-content/template-posting',

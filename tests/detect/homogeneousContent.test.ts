@@ -67,6 +67,23 @@ describe('homogeneous-content', () => {
     expect(r.findings.filter((f) => f.ruleId === 'homogeneous-content/cross-account-duplicates')).toEqual([]);
   });
 
+  it('a text forty unrelated people each post a few times over a year is common phrasing, not a matrix; the same forty within a week is', () => {
+    const mild = [variants[0], variants[1], variants[3], variants[4]];
+    const ids = Array.from({ length: 40 }, (_, i) => `g${i}`);
+    const spread = ids.flatMap((a, i) => [0, 1, 2].map((k) => note(`n-${a}-${k}`, a, { title: mild[(i + k) % 4][0], body: mild[(i + k) % 4][1], createdAt: at((((i * 37 + k * 113) % 360) * 24 + (i % 24)) * 60) })));
+    const accounts = ids.map((id) => account(id));
+    const cross = (r: ReturnType<typeof runDetection>) => ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
+    expect(cross(runDetection({ accounts, notes: spread }))).toEqual([]);
+    // the common-band discount alone keeps them apart (at platform scale the scan of later rows ends inside the
+    // window, so the outside-the-window count cannot); with neither, a year of chance neighbours makes each a matrix account
+    const bandOnly = makeCtx({ overrides: { 'homogeneous-content/cross-account-duplicates': { maxOutsideRatio: 1e9 } } });
+    expect(cross(runDetection({ accounts, notes: spread }, bandOnly))).toEqual([]);
+    const neither = makeCtx({ overrides: { 'homogeneous-content/cross-account-duplicates': { maxOutsideRatio: 1e9, commonGroupAccounts: 1e9 } } });
+    expect(cross(runDetection({ accounts, notes: spread }, neither)).length).toBeGreaterThan(30);
+    const burst = ids.flatMap((a, i) => [0, 1, 2].map((k) => note(`n-${a}-${k}`, a, { title: mild[(i + k) % 4][0], body: mild[(i + k) % 4][1], createdAt: at(i * 60 + k * 24 * 60) })));
+    expect(cross(runDetection({ accounts, notes: burst })).length).toBeGreaterThan(30);
+  });
+
   it('reordered copies carrying a copied-material disclaimer are verified more loosely', () => {
     const ids = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
     const notes = ids.map((a, i) => note(`n-${a}`, a, { title: variants[i][0], body: `${variants[i][1]} 素材来自网络，如有侵权请联系删除`, createdAt: at(i * 600) }));

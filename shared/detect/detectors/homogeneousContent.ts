@@ -90,6 +90,10 @@ export const noteMinhashChannel: Channel = {
     const rows = (raw as unknown as MinhashRow[]).slice().sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
     const accounts = new Set(rows.map((r) => r.a)).size;
     if (accounts < 2) return [];
+    // common text: a band value that many accounts share, spread over time with no burst holding most of them, is
+    // phrasing the population writes (it grows with the population); a matrix's template or a copied note's bands
+    // stay few-handed, or gather most of their accounts in one burst
+    if (accounts >= th.commonGroupAccounts && densestWindowAccounts(rows, th.windowDays * 86400) < th.commonBurstShare * accounts) return [];
     // verify candidates: close SimHash (looser for copied-material disclaimers); a matrix posts within the window,
     // a copier reposts someone's note later (within copyWindowDays)
     const hashes = rows.map((r) => simhashFromHex(r.s));
@@ -167,6 +171,22 @@ export const noteMinhashChannel: Channel = {
 
 /** The most of one account's notes compared pairwise (deterministic: the first in noteId order). */
 const MAX_OWN_NOTES = 400;
+
+/** The most distinct accounts posting within any one window of `seconds` (rows sorted by time). */
+function densestWindowAccounts(rows: MinhashRow[], seconds: number): number {
+  const inWindow = new Map<string, number>();
+  let best = 0;
+  for (let lo = 0, hi = 0; hi < rows.length; hi++) {
+    inWindow.set(rows[hi].a, (inWindow.get(rows[hi].a) ?? 0) + 1);
+    for (; rows[hi].t - rows[lo].t > seconds; lo++) {
+      const k = inWindow.get(rows[lo].a)! - 1;
+      if (k === 0) inWindow.delete(rows[lo].a);
+      else inWindow.set(rows[lo].a, k);
+    }
+    best = Math.max(best, inWindow.size);
+  }
+  return best;
+}
 
 /**
  * Largest group of the account's notes that are near-duplicates of one another (union-find over all pairs),
