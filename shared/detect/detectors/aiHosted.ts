@@ -2,7 +2,7 @@
  * ai-hosted: notes, comments and interactions produced by AI hosting tools.
  *
  * AccountDetector over the account's notes and comments, plus instant-reply signals from the
- * `note-comments` channel (see waterArmy.ts):
+ * `note-comments` channel (see waterArmy/noteCommentsChannel.ts):
  *  - automation clients: items posted through `open-api` or a tool instead of an official app;
  *  - machine cadence: inter-post gaps with a tiny coefficient of variation;
  *  - round-the-clock activity: even the quietest 5-hour block of the day holds a large share;

@@ -24,7 +24,7 @@ export const RULE_SOLICIT = 'traffic-diversion/solicitation';
 export const RULE_SHARED = 'traffic-diversion/shared-contact';
 export const RULE_DEAL = 'traffic-diversion/private-deal';
 export const RULE_ANSWER = 'traffic-diversion/private-answer';
-/** The water-army signal that pairs a purchase question with an answer (see waterArmy.ts `scriptedQa`). */
+/** The water-army signal that pairs a purchase question with an answer (see waterArmy/scriptedQa.ts). */
 const QA_RULE = 'water-army/scripted-qa';
 const QA_ANSWER = 'qa:answer';
 
