@@ -6,8 +6,8 @@ import type { LiftScheduler } from '#shared/ports/liftScheduler';
 import type { NotificationSink } from '#shared/ports/notificationSink';
 import { ledgerKey, type LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import { defaultPolicy } from '#shared/policy/defaultPolicy';
-import { parsePolicy } from '#shared/policy/loadPolicy';
 import type { Policy } from '#shared/policy/policySchema';
+import { readPinnedPolicy } from '#shared/pipeline/sweepArtifacts';
 import { policyPath } from '#shared/pipeline/sweepPaths';
 import { appealDecideSchema, appealDeadline, appealIdFor, appealSubmitSchema, AuditInputError, type AppealRecord } from './appeals.ts';
 import { appealSubmitEntry, planAppealClose } from './planAppealDecision.ts';
@@ -29,11 +29,11 @@ function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T }
 
 /** The policy a past action was decided under (pinned under policies/ by Plan). */
 export async function policyOfVersion(work: BlobStore, version: string): Promise<Policy> {
-  const key = policyPath(version);
-  if (await work.exists(key)) return parsePolicy(JSON.parse(await work.readText(key)), work.describe(key));
+  const pinned = await readPinnedPolicy(work, version);
+  if (pinned) return pinned;
   const fallback = defaultPolicy();
   if (fallback.policyVersion === version) return fallback;
-  throw new AuditInputError(`policy version ${version} is not stored at ${work.describe(key)}`, 'not-found');
+  throw new AuditInputError(`policy version ${version} is not stored at ${work.describe(policyPath(version))}`, 'not-found');
 }
 
 export async function publishNow(deps: AuditDeps, messages: OutboxMessage[], now: string): Promise<number> {

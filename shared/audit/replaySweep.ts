@@ -23,6 +23,7 @@ import { partitionPart } from '#shared/pipeline/partitionPart';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import { resolveBucket } from '#shared/pipeline/resolveBucket';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
+import { planExists, readSampleIfAny, writePlan, writeSweepPolicy } from '#shared/pipeline/sweepArtifacts';
 import { sweepPaths } from '#shared/pipeline/sweepPaths';
 import type { SweepPlan } from '#shared/pipeline/sweepPlan';
 import { AuditInputError } from './appeals.ts';
@@ -98,14 +99,14 @@ export interface ReplayDeps {
 export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { policy?: Policy; runId: string }): Promise<ReplayResult> {
   const { work } = deps;
   const paths = sweepPaths(sweepId);
-  if (!(await work.exists(paths.plan))) throw new AuditInputError(`no sweep with id "${sweepId}" (no ${work.describe(paths.plan)})`, 'not-found');
+  if (!(await planExists(work, sweepId))) throw new AuditInputError(`no sweep with id "${sweepId}" (no ${work.describe(paths.plan)})`, 'not-found');
   const original = await loadSweepContext(work, sweepId);
   const policy = opts.policy ?? original.policy;
   const backtest = opts.policy !== undefined;
   const scratch = new PrefixedStore(work, `replays/${sweepId}/${opts.runId}/`);
   const plan: SweepPlan = { ...original.plan, policyVersion: policy.policyVersion };
-  await scratch.write(paths.plan, JSON.stringify(plan));
-  await scratch.write(paths.policy, JSON.stringify(policy, null, 2));
+  await writePlan(scratch, plan);
+  await writeSweepPolicy(scratch, sweepId, policy);
   const ctx = await loadSweepContext(scratch, sweepId);
   const snapshot = deps.openSnapshot(plan.snapshot);
   const channels = deps.channels.filter((c) => c.codes.some((code) => ctx.detect.enabled(code)));
@@ -150,8 +151,7 @@ export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { pol
 
   const ledgerDifferences: DecisionDifference[] = [];
   if (!backtest) {
-    let held = new Set<string>();
-    if (await work.exists(paths.sample)) held = new Set((JSON.parse(await work.readText(paths.sample)) as { heldRules?: string[] }).heldRules ?? []);
+    const held = new Set((await readSampleIfAny(work, sweepId))?.heldRules ?? []);
     const entries = new Map(deps.ledger.filter((e) => e.sweepId === sweepId && e.step === 'enforce').map((e) => [e.accountId, e]));
     // Held exactly as enforce holds them: a brand-points decision with the promotions it counted.
     const enforceable = new Map([...replayed].filter(([, d]) => d.action !== 'none' && !isDecisionHeld(d.ruleIds, held)));
