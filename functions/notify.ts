@@ -4,6 +4,4 @@ import { publishOutbox } from '#shared/pipeline/publishOutbox';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 
-export const handler = stageHandler('notify', sweepEventSchema, async ({ sweepId }) =>
-  publishOutbox(sweepId, enforcementRepository(), notificationSink(), () => new Date().toISOString()),
-);
+export const handler = stageHandler('notify', sweepEventSchema, async ({ sweepId }) => publishOutbox(sweepId, enforcementRepository(), notificationSink(), () => new Date().toISOString()));

@@ -9,14 +9,19 @@ import { stageHandler } from './lib/stageHandler.ts';
 
 export const handler = stageHandler('plan', sweepInputSchema, async (input) => {
   const policy = parsePolicy(input.policy, 'sweep input policy');
-  const plan = await planSweep(workStore(), openStore(input.snapshot), {
-    sweepId: input.sweepId,
-    snapshotUri: input.snapshot,
-    policy,
-    codes: input.codes,
-    bucketCount: input.bucketCount,
-    review: input.review,
-  }, CHANNELS);
+  const plan = await planSweep(
+    workStore(),
+    openStore(input.snapshot),
+    {
+      sweepId: input.sweepId,
+      snapshotUri: input.snapshot,
+      policy,
+      codes: input.codes,
+      bucketCount: input.bucketCount,
+      review: input.review,
+    },
+    CHANNELS,
+  );
   await sweepRegistry().started({
     sweepId: plan.sweepId,
     status: 'running',

@@ -4,6 +4,4 @@ import { scheduleLifts } from '#shared/pipeline/scheduleLifts';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 
-export const handler = stageHandler('scheduleLifts', sweepEventSchema, async ({ sweepId }) =>
-  scheduleLifts(workStore(), sweepId, enforcementRepository(), liftScheduler()),
-);
+export const handler = stageHandler('scheduleLifts', sweepEventSchema, async ({ sweepId }) => scheduleLifts(workStore(), sweepId, enforcementRepository(), liftScheduler()));

@@ -9,9 +9,7 @@ import { recordSweepFailure } from '#shared/pipeline/recordSweepFailure';
 import { sweepIdSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 
-const failedEventSchema = z
-  .object({ sweepId: sweepIdSchema, error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) })
-  .passthrough();
+const failedEventSchema = z.object({ sweepId: sweepIdSchema, error: z.object({ Error: z.string().optional(), Cause: z.string().optional() }) }).passthrough();
 
 export const handler = stageHandler('sweepFailed', failedEventSchema, async ({ sweepId, error }) => ({
   sweepId,

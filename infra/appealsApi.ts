@@ -22,7 +22,11 @@ export class AppealsApi extends Construct {
 
   constructor(scope: Construct, id: string, props: AppealsApiProps) {
     super(scope, id);
-    const { api, requestValidator } = hardenedRestApi(this, { description: 'crackdown appeals API for the platform (IAM-authorized)', metricName: 'crackdown-appeals', logRetention: props.logRetention });
+    const { api, requestValidator } = hardenedRestApi(this, {
+      description: 'crackdown appeals API for the platform (IAM-authorized)',
+      metricName: 'crackdown-appeals',
+      logRetention: props.logRetention,
+    });
     this.api = api;
     const integration = new LambdaIntegration(props.handler, { proxy: true });
     const iam = { authorizationType: AuthorizationType.IAM, requestValidator };
@@ -30,8 +34,11 @@ export class AppealsApi extends Construct {
     const one = appeals.addResource('{appealId}');
     const methods = [appeals.addMethod('POST', integration, iam), one.addMethod('GET', integration, iam), one.addResource('decision').addMethod('POST', integration, iam)];
     for (const m of methods) {
-      acknowledge(m, 'AwsSolutions-COG4',
-        'Machine-to-machine API for the platform backend: every method requires IAM (SigV4) authorization instead of a Cognito user pool; there are no end users here.');
+      acknowledge(
+        m,
+        'AwsSolutions-COG4',
+        'Machine-to-machine API for the platform backend: every method requires IAM (SigV4) authorization instead of a Cognito user pool; there are no end users here.',
+      );
     }
   }
 }

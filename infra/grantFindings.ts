@@ -20,21 +20,21 @@ export function acknowledgeGrantWildcards(module: string, role: IConstruct, targ
   if (access.readBucket) {
     const reason = 'Bucket.grantRead on the data bucket only: s3:GetObject*/GetBucket*/List* cover reading objects (and their versions) and listing sweep prefixes of that one bucket.';
     for (const action of ['s3:GetObject*', 's3:GetBucket*', 's3:List*']) acknowledge(role, iam5Action(action), reason);
-    acknowledge(role, iam5Resource(`${bucket}/*`),
-      'Reads objects of the data bucket whose keys are only known at run time: the snapshot named in the sweep input, the files under sweeps/<sweepId>/ and policies/<version>.json.');
+    acknowledge(
+      role,
+      iam5Resource(`${bucket}/*`),
+      'Reads objects of the data bucket whose keys are only known at run time: the snapshot named in the sweep input, the files under sweeps/<sweepId>/ and policies/<version>.json.',
+    );
   }
   for (const prefix of access.writePrefixes ?? []) {
-    acknowledge(role, iam5Resource(`${bucket}/${prefix}*`),
-      `Writes confined to the ${prefix} prefix of the data bucket; the keys below it (sweep id, policy version) are chosen at run time.`);
+    acknowledge(role, iam5Resource(`${bucket}/${prefix}*`), `Writes confined to the ${prefix} prefix of the data bucket; the keys below it (sweep id, policy version) are chosen at run time.`);
   }
   if ((access.writePrefixes ?? []).length > 0) {
-    acknowledge(role, iam5Action('s3:Abort*'),
-      'Bucket.grantPut includes s3:AbortMultipartUpload so multipart uploads can be abandoned; confined to the same write prefixes.');
+    acknowledge(role, iam5Action('s3:Abort*'), 'Bucket.grantPut includes s3:AbortMultipartUpload so multipart uploads can be abandoned; confined to the same write prefixes.');
   }
 
   const tableLevels = Object.entries(access.tables ?? {}) as Array<[TableKey, string]>;
-  const writesEncrypted = (access.writePrefixes ?? []).length > 0 || access.publishToSink
-    || tableLevels.some(([, level]) => level !== 'read');
+  const writesEncrypted = (access.writePrefixes ?? []).length > 0 || access.publishToSink || tableLevels.some(([, level]) => level !== 'read');
   if (writesEncrypted) {
     const reason = 'Writing to the KMS-encrypted bucket/tables/topic needs kms:GenerateDataKey* and kms:ReEncrypt* (as granted by the CDK grant helpers), on the one data key ARN only.';
     acknowledge(role, iam5Action('kms:GenerateDataKey*'), reason);
@@ -44,8 +44,11 @@ export function acknowledgeGrantWildcards(module: string, role: IConstruct, targ
     const def = TABLES[key];
     if (def.indexes.length === 0) continue;
     const table = nagRef(targets.tables[key].node.defaultChild as CfnResource, 'Arn');
-    acknowledge(role, iam5Resource(`${table}/index/*`),
-      `Queries the ${def.id} table's global secondary indexes (${def.indexes.map((i) => i.name).join(', ')}); Table grants cover them as <table>/index/*.`);
+    acknowledge(
+      role,
+      iam5Resource(`${table}/index/*`),
+      `Queries the ${def.id} table's global secondary indexes (${def.indexes.map((i) => i.name).join(', ')}); Table grants cover them as <table>/index/*.`,
+    );
   }
 }
 
@@ -57,19 +60,23 @@ export function acknowledgeGrantWildcards(module: string, role: IConstruct, targ
  */
 export function acknowledgeStateMachineWildcards(stateMachine: StateMachine, functions: IFunction[], distributedMaps: string[] = []): void {
   for (const fn of functions) {
-    acknowledge(stateMachine.role, iam5Resource(`${nagRef(fn.node.defaultChild as CfnResource, 'Arn')}:*`),
-      'LambdaInvoke grants lambda:InvokeFunction on this one stage function and its qualified versions/aliases (<function>:*).');
+    acknowledge(
+      stateMachine.role,
+      iam5Resource(`${nagRef(fn.node.defaultChild as CfnResource, 'Arn')}:*`),
+      'LambdaInvoke grants lambda:InvokeFunction on this one stage function and its qualified versions/aliases (<function>:*).',
+    );
   }
-  acknowledge(stateMachine.role, iam5Resource('*'),
-    'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs delivery (logs:*LogDelivery*, DescribeLogGroups, PutResourcePolicy) do not support resource-level permissions.');
+  acknowledge(
+    stateMachine.role,
+    iam5Resource('*'),
+    'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSampling*) and CloudWatch Logs delivery (logs:*LogDelivery*, DescribeLogGroups, PutResourcePolicy) do not support resource-level permissions.',
+  );
   if (distributedMaps.length === 0) return;
   const cfn = stateMachine.node.defaultChild as CfnResource;
   const name = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${cfn.stack.getLogicalId(cfn)}"}]}]}`;
   const executions = `arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:${name}`;
-  acknowledge(stateMachine, iam5Resource(`${executions}:*`),
-    'Distributed Map: describe/stop the child executions of this state machine only; their names are generated at run time.');
+  acknowledge(stateMachine, iam5Resource(`${executions}:*`), 'Distributed Map: describe/stop the child executions of this state machine only; their names are generated at run time.');
   for (const map of distributedMaps) {
-    acknowledge(stateMachine, iam5Resource(`${executions}/${map}:*`),
-      `Distributed Map ${map}: redrive its own map runs of this state machine only; their names are generated at run time.`);
+    acknowledge(stateMachine, iam5Resource(`${executions}/${map}:*`), `Distributed Map ${map}: redrive its own map runs of this state machine only; their names are generated at run time.`);
   }
 }

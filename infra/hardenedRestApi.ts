@@ -1,10 +1,4 @@
-import {
-  AccessLogFormat,
-  LogGroupLogDestination,
-  MethodLoggingLevel,
-  RestApi,
-  type RequestValidator,
-} from 'aws-cdk-lib/aws-apigateway';
+import { AccessLogFormat, LogGroupLogDestination, MethodLoggingLevel, RestApi, type RequestValidator } from 'aws-cdk-lib/aws-apigateway';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';

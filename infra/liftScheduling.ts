@@ -30,8 +30,11 @@ export class LiftStateMachine extends Construct {
       tracingEnabled: true,
       logs: stateMachineLogs(this, 'Logs', 'Lift', props.logRetention),
     });
-    acknowledge(this.stateMachine, 'AwsSolutions-SF1',
-      'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.');
+    acknowledge(
+      this.stateMachine,
+      'AwsSolutions-SF1',
+      'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.',
+    );
     acknowledgeStateMachineWildcards(this.stateMachine, [props.liftFunction]);
   }
 }
@@ -101,8 +104,11 @@ export class LiftScheduling extends Construct {
     fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:DeleteSchedule'], resources: [this.schedulesArn()] }));
     fn.addEnvironment(LIFT_CANCEL_GROUP_ENV_VAR, this.scheduleGroupName);
     if (fn.role) {
-      acknowledge(fn.role, iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
-        'Lift schedules are named per lift at run time; deleting (cancelling) them is confined to the lift schedule group.');
+      acknowledge(
+        fn.role,
+        iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
+        'Lift schedules are named per lift at run time; deleting (cancelling) them is confined to the lift schedule group.',
+      );
     }
   }
 
@@ -112,17 +118,22 @@ export class LiftScheduling extends Construct {
    */
   allowScheduling(fn: LambdaFunction): void {
     const grantee: IGrantable = fn;
-    grantee.grantPrincipal.addToPrincipalPolicy(new PolicyStatement({
-      actions: ['scheduler:CreateSchedule'],
-      resources: [this.schedulesArn()],
-    }));
+    grantee.grantPrincipal.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['scheduler:CreateSchedule'],
+        resources: [this.schedulesArn()],
+      }),
+    );
     this.schedulerRole.grantPassRole(grantee.grantPrincipal);
     fn.addEnvironment(LIFT_TARGET_ENV_VARS.scheduleGroup, this.scheduleGroupName);
     fn.addEnvironment(LIFT_TARGET_ENV_VARS.targetArn, this.liftStateMachine.stateMachineArn);
     fn.addEnvironment(LIFT_TARGET_ENV_VARS.roleArn, this.schedulerRole.roleArn);
     if (fn.role) {
-      acknowledge(fn.role, iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
-        'One-time lift schedules are named per lift at run time; the wildcard is confined to the lift schedule group.');
+      acknowledge(
+        fn.role,
+        iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
+        'One-time lift schedules are named per lift at run time; the wildcard is confined to the lift schedule group.',
+      );
     }
   }
 }

@@ -1,10 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import {
-  AuthorizationType,
-  CognitoUserPoolsAuthorizer,
-  LambdaIntegration,
-  type RestApi,
-} from 'aws-cdk-lib/aws-apigateway';
+import { AuthorizationType, CognitoUserPoolsAuthorizer, LambdaIntegration, type RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { AccountRecovery, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -61,10 +56,6 @@ export class ReviewApi extends Construct {
       acknowledge(method, 'AwsSolutions-APIG4', 'The console page shell (HTML, script, style) holds no data and must load before sign-in; every /api route requires a Cognito token.');
       acknowledge(method, 'AwsSolutions-COG4', 'The console page shell (HTML, script, style) holds no data and must load before sign-in; every /api route uses the Cognito user pool authorizer.');
     }
-    this.api.root
-      .addResource('api')
-      .addResource('{proxy+}')
-      .addMethod('ANY', integration, { authorizer, authorizationType: AuthorizationType.COGNITO, requestValidator });
-
+    this.api.root.addResource('api').addResource('{proxy+}').addMethod('ANY', integration, { authorizer, authorizationType: AuthorizationType.COGNITO, requestValidator });
   }
 }

@@ -85,10 +85,8 @@ export class StageFunctions extends Construct {
         },
       });
       // Tracing.ACTIVE adds xray:PutTraceSegments/PutTelemetryRecords; X-Ray has no resource-level permissions for them.
-      acknowledge(role, iam5Resource('*'),
-        'X-Ray PutTraceSegments and PutTelemetryRecords (added by Tracing.ACTIVE) do not support resource-level permissions.');
-      acknowledge(fn, 'AwsSolutions-L1',
-        'Pinned to nodejs22.x on purpose: the suite is built, tested and run locally on Node 22; the runtime moves together with that toolchain.');
+      acknowledge(role, iam5Resource('*'), 'X-Ray PutTraceSegments and PutTelemetryRecords (added by Tracing.ACTIVE) do not support resource-level permissions.');
+      acknowledge(fn, 'AwsSolutions-L1', 'Pinned to nodejs22.x on purpose: the suite is built, tested and run locally on Node 22; the runtime moves together with that toolchain.');
       this.byModule[stage.module] = { stage, fn, role };
     }
   }

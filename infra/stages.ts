@@ -45,9 +45,7 @@ export const API_HANDLERS: StageHandler[] = [
   { state: 'AppealApi', module: 'appeal', functionId: 'AppealFn', memoryMb: 512, timeoutSeconds: 29 },
 ];
 
-export const LIFT_TASKS: StageHandler[] = [
-  { state: 'LiftDue', module: 'lift', functionId: 'LiftFn', memoryMb: 512, timeoutSeconds: 900 },
-];
+export const LIFT_TASKS: StageHandler[] = [{ state: 'LiftDue', module: 'lift', functionId: 'LiftFn', memoryMb: 512, timeoutSeconds: 900 }];
 
 /** Distributed Map states of the sweep, with the plan field that lists their items. */
 export const SWEEP_MAPS = [

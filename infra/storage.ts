@@ -45,8 +45,11 @@ export class SweepStorage extends Construct {
         },
       ],
     });
-    acknowledge(this.accessLogBucket, 'AwsSolutions-S1',
-      'This is the server access log destination of the data bucket; logging it into itself would loop and logging it elsewhere needs yet another bucket.');
+    acknowledge(
+      this.accessLogBucket,
+      'AwsSolutions-S1',
+      'This is the server access log destination of the data bucket; logging it into itself would loop and logging it elsewhere needs yet another bucket.',
+    );
 
     this.bucket = new Bucket(this, 'Data', {
       encryption: BucketEncryption.KMS,

@@ -142,8 +142,11 @@ export class SweepStateMachine extends Construct {
       tracingEnabled: true,
       logs: stateMachineLogs(this, 'Logs', 'Sweep', props.logRetention),
     });
-    acknowledge(this.stateMachine, 'AwsSolutions-SF1',
-      'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts and evidence, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.');
+    acknowledge(
+      this.stateMachine,
+      'AwsSolutions-SF1',
+      'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts and evidence, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.',
+    );
     acknowledgeStateMachineWildcards(
       this.stateMachine,
       [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS].map((stage) => props.functions.get(stage.module).fn),

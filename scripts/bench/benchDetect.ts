@@ -138,7 +138,12 @@ async function main(): Promise<void> {
   const policy: Policy = source === 'youtube' && !loaded.platform ? { ...loaded, platform: { ownDomains: ['youtube.com', 'youtu.be'] } } : loaded;
   const mix = o.mix ? (JSON.parse(String(o.mix)) as Partial<ViolationMix>) : undefined;
   if (mix && source !== 'own') throw new Error('--mix applies to --source own only');
-  const mixTag = mix ? `-m${createHash('sha256').update(JSON.stringify(Object.entries(mix).sort())).digest('hex').slice(0, 8)}` : '';
+  const mixTag = mix
+    ? `-m${createHash('sha256')
+        .update(JSON.stringify(Object.entries(mix).sort()))
+        .digest('hex')
+        .slice(0, 8)}`
+    : '';
   const tag = source === 'youtube' ? 'youtube' : `${source === 'own' ? '' : 'indep-'}${o.accounts}-${o.seed}${mixTag}`;
   const snapshotDir = source === 'youtube' ? resolve('tests/fixtures/youtube-spam') : join(out, `snapshot-${tag}`);
   if (!existsSync(join(snapshotDir, 'manifest.json'))) {
@@ -157,11 +162,31 @@ async function main(): Promise<void> {
   const plan = await planSweep(work, snapshot, { sweepId, snapshotUri: snapshotDir, policy, bucketCount: o.buckets }, CHANNELS);
   const parts = listParts(await readManifest(snapshot));
 
-  const read = await timed('read+parse', o.workers, parts.map((p) => ({ stage: 'read' as const, snapshotDir, part: p.part })));
-  const partition = await timed('partition', o.workers, plan.parts.map((item) => ({ stage: 'partition' as const, workDir, sweepId, item })));
-  const group = await timed('group', o.workers, plan.channelBuckets.map((item) => ({ stage: 'group' as const, workDir, sweepId, item })));
-  const expand = await timed('expandRings', o.workers, plan.accountBuckets.map((item) => ({ stage: 'expandRings' as const, workDir, sweepId, item })));
-  const resolveStage = await timed('resolve', o.workers, plan.accountBuckets.map((item) => ({ stage: 'resolve' as const, workDir, sweepId, item })));
+  const read = await timed(
+    'read+parse',
+    o.workers,
+    parts.map((p) => ({ stage: 'read' as const, snapshotDir, part: p.part })),
+  );
+  const partition = await timed(
+    'partition',
+    o.workers,
+    plan.parts.map((item) => ({ stage: 'partition' as const, workDir, sweepId, item })),
+  );
+  const group = await timed(
+    'group',
+    o.workers,
+    plan.channelBuckets.map((item) => ({ stage: 'group' as const, workDir, sweepId, item })),
+  );
+  const expand = await timed(
+    'expandRings',
+    o.workers,
+    plan.accountBuckets.map((item) => ({ stage: 'expandRings' as const, workDir, sweepId, item })),
+  );
+  const resolveStage = await timed(
+    'resolve',
+    o.workers,
+    plan.accountBuckets.map((item) => ({ stage: 'resolve' as const, workDir, sweepId, item })),
+  );
 
   const detectSeconds = partition.seconds + group.seconds + expand.seconds + resolveStage.seconds;
   const records = read.records;
@@ -196,7 +221,10 @@ async function main(): Promise<void> {
       for (const code of label.codes) if (!said.includes(code)) for (const v of label.variants?.length ? label.variants : ['(no variant)']) count(missedByVariant, `${code}:${v}`);
     }
   }
-  const top = (m: Record<string, number>, n: number) => Object.entries(m).sort((a, b) => b[1] - a[1]).slice(0, n);
+  const top = (m: Record<string, number>, n: number) =>
+    Object.entries(m)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n);
   const report = {
     source,
     accounts: o.accounts,
@@ -222,22 +250,43 @@ async function main(): Promise<void> {
   if (!o.keep) await rm(workDir, { recursive: true, force: true });
   const lines = [
     `bench (${source}, policy ${policy.policyVersion}): ${labels?.size ?? o.accounts} accounts, ${records} records, ${o.workers} workers, ${plan.bucketCount} buckets`,
-    `  read+parse     ${read.seconds.toFixed(1).padStart(7)} s  ${Math.round(records / read.seconds).toString().padStart(9)} records/s`,
-    `  detect+decide  ${detectSeconds.toFixed(1).padStart(7)} s  ${Math.round(records / detectSeconds).toString().padStart(9)} records/s  (partition ${partition.seconds.toFixed(1)} s, group ${group.seconds.toFixed(1)} s, expand ${expand.seconds.toFixed(1)} s, resolve ${resolveStage.seconds.toFixed(1)} s)`,
+    `  read+parse     ${read.seconds.toFixed(1).padStart(7)} s  ${Math.round(records / read.seconds)
+      .toString()
+      .padStart(9)} records/s`,
+    `  detect+decide  ${detectSeconds.toFixed(1).padStart(7)} s  ${Math.round(records / detectSeconds)
+      .toString()
+      .padStart(9)} records/s  (partition ${partition.seconds.toFixed(1)} s, group ${group.seconds.toFixed(1)} s, expand ${expand.seconds.toFixed(1)} s, resolve ${resolveStage.seconds.toFixed(1)} s)`,
     `  throughput ratio detect+decide / read+parse: ${report.throughputRatio.toFixed(3)}`,
     `  peak RSS per worker: ${report.peakRssMbPerWorker} MB (read+parse ${Math.max(...read.maxRssMbPerWorker)} MB)`,
   ];
   if (evaluation) {
     lines.push('  per code (precision / recall):');
     for (const c of evaluation.perCode) lines.push(`    ${c.code.padEnd(24)} ${c.precision === null ? 'n/a' : c.precision.toFixed(4)} / ${c.recall === null ? 'n/a' : c.recall.toFixed(4)}`);
-    lines.push(`    clean accounts given an action: ${evaluation.organic.flagged} of ${evaluation.organic.accounts} (${(evaluation.organic.falsePositiveRate * 100).toFixed(3)}%) ${JSON.stringify(cleanActions)}`);
+    lines.push(
+      `    clean accounts given an action: ${evaluation.organic.flagged} of ${evaluation.organic.accounts} (${(evaluation.organic.falsePositiveRate * 100).toFixed(3)}%) ${JSON.stringify(cleanActions)}`,
+    );
     for (const [kind, h] of Object.entries(evaluation.hardNegatives).sort()) if (h.flagged > 0) lines.push(`      ${kind.padEnd(30)} ${h.flagged} of ${h.accounts}`);
   }
   if (labels) {
-    lines.push(`  rules acting on clean accounts: ${top(cleanByRule, 12).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
-    lines.push(`  missed, by code:variant (top 15): ${top(missedByVariant, 15).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`);
+    lines.push(
+      `  rules acting on clean accounts: ${
+        top(cleanByRule, 12)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'
+      }`,
+    );
+    lines.push(
+      `  missed, by code:variant (top 15): ${
+        top(missedByVariant, 15)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'
+      }`,
+    );
   }
-  if (authors) lines.push(`  accounts, any code: precision ${authors.precision?.toFixed(4) ?? 'n/a'} recall ${authors.recall?.toFixed(4) ?? 'n/a'} (${authors.truePositives} caught, ${authors.falsePositives} clean acted on, ${authors.falseNegatives} missed of ${authors.positives})`);
+  if (authors)
+    lines.push(
+      `  accounts, any code: precision ${authors.precision?.toFixed(4) ?? 'n/a'} recall ${authors.recall?.toFixed(4) ?? 'n/a'} (${authors.truePositives} caught, ${authors.falsePositives} clean acted on, ${authors.falseNegatives} missed of ${authors.positives})`,
+    );
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -49,7 +49,11 @@ for (const code of VIOLATION_CODES) {
     if (truth) planted++;
     if (truth && !said) tally(missed, (label.variants ?? []).filter((v) => v.startsWith(`${code}/`)).join('+') || '(no variant)', id);
     if (!truth && said) {
-      const rules = d!.findings.filter((f) => f.code === code).map((f) => f.ruleId).sort().join('+');
+      const rules = d!.findings
+        .filter((f) => f.code === code)
+        .map((f) => f.ruleId)
+        .sort()
+        .join('+');
       const what = label.hardNegative ? `hard negative ${label.hardNegative}` : label.codes.length ? `really ${(label.variants ?? label.codes).join('+')}` : 'organic';
       tally(wrong, `${rules} ← ${what}`, id);
     }

@@ -15,4 +15,4 @@ let n = 0;
 for (const item of ctx.plan.parts.filter((p) => !kind || p.kind === kind)) {
   n += (await partitionPart(work, new LocalFolderStore(ctx.plan.snapshot), ctx.plan, item, CHANNELS)).lines;
 }
-console.log(n, 'records', ((performance.now() - t) / n * 1000).toFixed(1), 'us/record');
+console.log(n, 'records', (((performance.now() - t) / n) * 1000).toFixed(1), 'us/record');

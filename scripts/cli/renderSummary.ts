@@ -18,7 +18,9 @@ const pct = (x: number | null) => (x === null ? '   n/a' : `${(x * 100).toFixed(
 export function renderSummary(s: SweepSummary): string {
   const lines: string[] = [];
   lines.push(`Sweep ${s.sweepId} on snapshot ${s.snapshotId}, policy ${s.policyVersion}${s.codesFilter ? `, codes ${s.codesFilter.join(',')}` : ''}`);
-  const recs = Object.entries(s.records).map(([k, v]) => `${k} ${v.valid}`).join(', ');
+  const recs = Object.entries(s.records)
+    .map(([k, v]) => `${k} ${v.valid}`)
+    .join(', ');
   lines.push(`  records read: ${recs}; quarantined: ${s.quarantined}`);
   lines.push(`  accounts judged: ${s.accounts}; decisions: ${s.decisions}; enforced: ${s.enforcement.applied} new, ${s.enforcement.alreadyApplied} already in the ledger`);
   lines.push(...renderGuard(s.guard));

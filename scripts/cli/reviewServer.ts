@@ -77,6 +77,10 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
     server,
     url,
     logins,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -85,13 +85,7 @@ export async function resumeSweep(sweepId: string, out: Output, signal?: AbortSi
   return result;
 }
 
-async function executeSweep(
-  sweepId: string,
-  input: unknown,
-  out: Output,
-  opts: { workers?: number; resume?: PausedExecution },
-  signal?: AbortSignal,
-): Promise<SweepSummary | PausedSweep> {
+async function executeSweep(sweepId: string, input: unknown, out: Output, opts: { workers?: number; resume?: PausedExecution }, signal?: AbortSignal): Promise<SweepSummary | PausedSweep> {
   const req = { sweepId };
   const progress = makeProgress(out);
   const onEvent = (e: StageEvent) => {

@@ -20,13 +20,15 @@ function resolveImport(from: string, spec: string): string | undefined {
 /** The import graph of the folder's own .ts files (edges leaving the folder are dropped). */
 export function importGraph(folder: string): Map<string, string[]> {
   const dir = resolve(ROOT, folder);
-  const files = new Set(readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => join(dir, f)));
+  const files = new Set(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => join(dir, f)),
+  );
   const graph = new Map<string, string[]>();
   for (const file of files) {
     const src = readFileSync(file, 'utf8');
-    const deps = [...src.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gm)]
-      .map((m) => resolveImport(file, m[1]))
-      .filter((d): d is string => d !== undefined && files.has(d));
+    const deps = [...src.matchAll(/^\s*(?:import|export)\b[^;]*?from\s+'([^']+)'/gm)].map((m) => resolveImport(file, m[1])).filter((d): d is string => d !== undefined && files.has(d));
     graph.set(file, [...new Set(deps)]);
   }
   return graph;

@@ -36,7 +36,14 @@ function newLife(cohort: Cohort, rng: Rng, acc: AccountDraft, mode: Mode, brand:
       if (postUndisclosed(cohort, rng, acc, brand, window, rng.chance(0.5))) posted++;
     } else {
       const t = organicNote(rng, acc.lang === 'en' ? 'hans' : acc.lang, brand.topic);
-      cohort.addNote(acc, { createdAt: wholeSecond(humanMoment(rng, window[0], window[1])), title: t.title, body: `${t.body}\n${contactMention(rng, contact, acc.lang === 'en' ? 'hans' : acc.lang)}`, tags: t.tags, client: acc.client, appeal: noteAppeal(rng, acc) });
+      cohort.addNote(acc, {
+        createdAt: wholeSecond(humanMoment(rng, window[0], window[1])),
+        title: t.title,
+        body: `${t.body}\n${contactMention(rng, contact, acc.lang === 'en' ? 'hans' : acc.lang)}`,
+        tags: t.tags,
+        client: acc.client,
+        appeal: noteAppeal(rng, acc),
+      });
       posted++;
     }
   }

@@ -22,10 +22,37 @@ export const AI_TOOLS = ['open-api', 'open-api', 'AIHost Pro', '托管精灵', '
 
 const AI_TITLES = ['{s}｜{n}个实用小技巧分享', '关于{s}，你需要知道的{n}件事', '{s}完全指南：从入门到精通', '提升生活品质的{n}个{s}建议', '如何科学地选择{s}？', '{s}的正确打开方式'];
 const AI_OPENERS = ['在这个快节奏的时代，{s}成为了越来越多人的选择。', '你是否也曾为{s}而烦恼？', '{s}看似简单，其实有很多值得注意的地方。', '随着生活水平的提高，大家对{s}的要求也越来越高。'];
-const AI_POINTS = ['选择适合自己的才是最重要的', '保持耐心，循序渐进', '注重细节，才能事半功倍', '合理规划时间，提高效率', '多尝试、多总结，找到最佳方案', '关注自身感受，避免盲目跟风', '结合实际需求做出判断', '养成良好的习惯'];
-const AI_CLOSERS = ['总的来说，{s}需要我们用心去体验。希望这篇分享对你有所帮助！', '希望以上内容对你有所启发，如果你也有类似的经历，欢迎在评论区留言交流～', '以上就是今天的分享，感谢阅读，我们下期再见！'];
-const AI_COMMENTS = ['感谢分享！这篇内容非常实用，受益匪浅。', '写得很用心，{s}的部分尤其有启发。', '非常赞同你的观点，期待更多分享！', '这个角度很新颖，学到了很多。', '内容详实，条理清晰，已收藏。', '说得太好了，{s}确实需要多加注意。', '很有价值的分享，感谢博主的用心整理！'];
-const AI_REPLIES = ['感谢你的留言！很高兴这篇内容对你有帮助～', '谢谢关注！有任何问题都可以随时交流哦。', '你说得很对，{s}确实需要多加注意。', '感谢支持，我会继续努力分享更多优质内容！', '谢谢你的认可，祝你生活愉快！'];
+const AI_POINTS = [
+  '选择适合自己的才是最重要的',
+  '保持耐心，循序渐进',
+  '注重细节，才能事半功倍',
+  '合理规划时间，提高效率',
+  '多尝试、多总结，找到最佳方案',
+  '关注自身感受，避免盲目跟风',
+  '结合实际需求做出判断',
+  '养成良好的习惯',
+];
+const AI_CLOSERS = [
+  '总的来说，{s}需要我们用心去体验。希望这篇分享对你有所帮助！',
+  '希望以上内容对你有所启发，如果你也有类似的经历，欢迎在评论区留言交流～',
+  '以上就是今天的分享，感谢阅读，我们下期再见！',
+];
+const AI_COMMENTS = [
+  '感谢分享！这篇内容非常实用，受益匪浅。',
+  '写得很用心，{s}的部分尤其有启发。',
+  '非常赞同你的观点，期待更多分享！',
+  '这个角度很新颖，学到了很多。',
+  '内容详实，条理清晰，已收藏。',
+  '说得太好了，{s}确实需要多加注意。',
+  '很有价值的分享，感谢博主的用心整理！',
+];
+const AI_REPLIES = [
+  '感谢你的留言！很高兴这篇内容对你有帮助～',
+  '谢谢关注！有任何问题都可以随时交流哦。',
+  '你说得很对，{s}确实需要多加注意。',
+  '感谢支持，我会继续努力分享更多优质内容！',
+  '谢谢你的认可，祝你生活愉快！',
+];
 
 function aiSlots(rng: Rng, topic: string): Slots {
   const t = topicOf(topic);
@@ -36,7 +63,14 @@ function aiSlots(rng: Rng, topic: string): Slots {
 export function aiNoteText(rng: Rng, topic: string, lang: Lang): { title: string; body: string; tags: string[] } {
   const sl = aiSlots(rng, topic);
   const points = rng.sample(AI_POINTS, 3);
-  const body = [fill(rng.pick(AI_OPENERS), sl), `今天想和大家分享${points.length}个实用的小技巧：`, `首先，${points[0]}；`, `其次，${points[1]}；`, `最后，${points[2]}。`, fill(rng.pick(AI_CLOSERS), sl)].join(rng.chance(0.7) ? '\n' : '');
+  const body = [
+    fill(rng.pick(AI_OPENERS), sl),
+    `今天想和大家分享${points.length}个实用的小技巧：`,
+    `首先，${points[0]}；`,
+    `其次，${points[1]}；`,
+    `最后，${points[2]}。`,
+    fill(rng.pick(AI_CLOSERS), sl),
+  ].join(rng.chance(0.7) ? '\n' : '');
   const title = fill(rng.pick(AI_TITLES), sl);
   const tags = rng.sample(inScript(topicOf(topic).tags, 'hans'), 3);
   if (lang === 'hant') return { title: toTraditional(title), body: toTraditional(body), tags: tags.map(toTraditional) };

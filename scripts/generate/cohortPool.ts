@@ -30,7 +30,10 @@ type Reply = { ok: true; output: CohortOutput } | { ok: false; index: number; er
  * `ahead` cohorts per worker in flight.
  */
 export function workerSource(task: CohortTask, workers: number, ahead = 1): CohortSource {
-  const pool = Array.from({ length: workers }, () => new Worker(new URL('./cohortWorker.boot.mjs', import.meta.url), { workerData: task, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
+  const pool = Array.from(
+    { length: workers },
+    () => new Worker(new URL('./cohortWorker.boot.mjs', import.meta.url), { workerData: task, execArgv: [], resourceLimits: { maxYoungGenerationSizeMb: 64 } }),
+  );
   const waiting = new Map<number, { resolve: (o: CohortOutput) => void; reject: (e: Error) => void; promise: Promise<CohortOutput> }>();
   let failure: Error | undefined;
   let sent = 0;

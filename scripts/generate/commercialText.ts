@@ -41,7 +41,15 @@ const PROMO_BUY_LINES = PROMO_SENTENCES.slice(1, 3);
 const PROMO_TAGS = ['好物推荐', '种草', '好物分享', '年末囤货', '平价好物', '新品', '宝藏好物'];
 
 /** How undisclosed fake-UGC frames itself as a personal share. */
-const DISGUISE_LINES = ['纯分享，自用好几个月了。', '不是广子！自费买的。', '真心推荐，不吹不黑。', '姐妹们冲就完事了。', '本来没抱什么期待，结果真香。', '身边好几个朋友都被我安利了。', '素人分享，不喜勿喷。'];
+const DISGUISE_LINES = [
+  '纯分享，自用好几个月了。',
+  '不是广子！自费买的。',
+  '真心推荐，不吹不黑。',
+  '姐妹们冲就完事了。',
+  '本来没抱什么期待，结果真香。',
+  '身边好几个朋友都被我安利了。',
+  '素人分享，不喜勿喷。',
+];
 
 const BRAND_CONTENT_TITLES = ['{b}的品牌故事｜从一间小工作室开始', '关于{x}，我们想说清楚', '{b}冬季小课堂{e}', '幕后｜一件{x}是怎么做出来的', '{b}门店活动回顾', '感谢每一位用户的反馈'];
 const BRAND_CONTENT_SENTENCES = [
@@ -64,7 +72,13 @@ const BRAND_CONTENT_SENTENCES = [
   '{x}的配方调整了三次才定下来。',
 ];
 
-const HONEST_MENTIONS = ['顺便说一下，我用的是{b}的{x}。', '{b}的{x}用完了，还没想好要不要回购。', '之前买的{b}{x}，用下来感觉一般般。', '朋友送的{b}{x}，还挺好用的。', '对比了一下，{b}的{x}更适合我。'];
+const HONEST_MENTIONS = [
+  '顺便说一下，我用的是{b}的{x}。',
+  '{b}的{x}用完了，还没想好要不要回购。',
+  '之前买的{b}{x}，用下来感觉一般般。',
+  '朋友送的{b}{x}，还挺好用的。',
+  '对比了一下，{b}的{x}更适合我。',
+];
 
 export function discountCode(rng: Rng): string {
   return rng.chars('ABCDEFGHJKLMNPQRSTUVWXYZ', rng.int(2, 4)) + String(rng.int(10, 9999));
@@ -117,7 +131,10 @@ export function promotionNote(rng: Rng, brand: BrandInfo, lang: Lang, opts: { di
 export function brandContentNote(rng: Rng, brand: BrandInfo, lang: Lang): NoteText {
   const slots = promoSlots(rng, brand);
   const title = fill(pickIn(rng, BRAND_CONTENT_TITLES, lang), slots).trim();
-  const body = rng.sample(inScript(BRAND_CONTENT_SENTENCES, lang), rng.int(2, 5)).map((s) => varySentence(rng, fill(s, slots), lang)).join(rng.chance(0.5) ? '\n' : '');
+  const body = rng
+    .sample(inScript(BRAND_CONTENT_SENTENCES, lang), rng.int(2, 5))
+    .map((s) => varySentence(rng, fill(s, slots), lang))
+    .join(rng.chance(0.5) ? '\n' : '');
   return { title, body, tags: [brand.name, brand.categoryName] };
 }
 

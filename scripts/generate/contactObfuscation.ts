@@ -15,16 +15,26 @@ export interface Contact {
 
 const WECHAT_NAMES = ['lily', 'coco', 'xiaoyu', 'mm', 'vip', 'zx', 'kefu', 'meimei', 'jiejie', 'tt', 'abc', 'xx', 'yan', 'shop', 'luna', 'an'];
 
-export function makeContact(rng: Rng, kind: ContactKind = rng.choose<ContactKind>([['wechat', 55], ['qq', 20], ['phone', 25]])): Contact {
+export function makeContact(
+  rng: Rng,
+  kind: ContactKind = rng.choose<ContactKind>([
+    ['wechat', 55],
+    ['qq', 20],
+    ['phone', 25],
+  ]),
+): Contact {
   if (kind === 'qq') return { kind, value: String(rng.int(1, 9)) + rng.chars('0123456789', rng.int(5, 9)) };
   if (kind === 'phone') return { kind, value: '1' + rng.pick(['3', '5', '7', '8', '9']) + rng.chars('0123456789', 9) };
   const style = rng.int(0, 3);
   const name = rng.pick(WECHAT_NAMES);
   const value =
-    style === 0 ? `${name}${rng.chars('0123456789', rng.int(3, 6))}` :
-    style === 1 ? `${name}_${rng.chars('abcdefghijkmnpqrstuvwxyz', rng.int(2, 4))}${rng.int(1, 99)}` :
-    style === 2 ? `${rng.chars('abcdefghijkmnpqrstuvwxyz', 1)}${rng.chars('0123456789', rng.int(6, 9))}` :
-    `${name}-${rng.chars('0123456789', 4)}`;
+    style === 0
+      ? `${name}${rng.chars('0123456789', rng.int(3, 6))}`
+      : style === 1
+        ? `${name}_${rng.chars('abcdefghijkmnpqrstuvwxyz', rng.int(2, 4))}${rng.int(1, 99)}`
+        : style === 2
+          ? `${rng.chars('abcdefghijkmnpqrstuvwxyz', 1)}${rng.chars('0123456789', rng.int(6, 9))}`
+          : `${name}-${rng.chars('0123456789', 4)}`;
   return { kind, value };
 }
 
@@ -112,7 +122,22 @@ export function platformAlias(rng: Rng, kind: ContactKind, lang: Lang): string {
   return lang === 'hant' ? toTraditional(alias) : alias;
 }
 
-const ID_TEMPLATES = ['{pf}：{id}', '{pf}:{id}', '加{pf} {id}', '➕{pf}{id}', '{pf} {id} 备注小红书', '有需要的滴滴，{pf}{id}', '想要资料的{pf}找我～{id}', '{id}（{pf}）', '{pf}号{id}', '戳{pf}：{id}', '宝子们{pf}见 {id}', '{pf}↓\n{id}', '详情咨询{pf}{id}', '{pf}同名 {id}'];
+const ID_TEMPLATES = [
+  '{pf}：{id}',
+  '{pf}:{id}',
+  '加{pf} {id}',
+  '➕{pf}{id}',
+  '{pf} {id} 备注小红书',
+  '有需要的滴滴，{pf}{id}',
+  '想要资料的{pf}找我～{id}',
+  '{id}（{pf}）',
+  '{pf}号{id}',
+  '戳{pf}：{id}',
+  '宝子们{pf}见 {id}',
+  '{pf}↓\n{id}',
+  '详情咨询{pf}{id}',
+  '{pf}同名 {id}',
+];
 const PHONE_TEMPLATES = ['{id}', '{pf}{id}', '{id} {wx}同号', '预约{pf}：{id}', '有意向的打{id}', '{pf}/{wx}：{id}', '咨询{id}（{wx}同号）'];
 const EN_TEMPLATES = ['add me on {pf}: {id}', '{pf} ▸ {id}', 'DM me or add {pf} {id}', 'contact: {id} ({pf})'];
 
@@ -151,7 +176,24 @@ function toTraditionalKeepingId(text: string, id: string): string {
   return toTraditional(text.slice(0, at)) + id + toTraditional(text.slice(at + id.length));
 }
 
-const DM_HINTS = ['私我', '私信我', '滴滴我', '私我拿资料', '看我主页', '主页有联系方式', '戳头像看简介', '👉主页', '想要的私', 'sī我', 's我', '丝我', '私💌', '评论区扣1我私你', '进群的私我', '主页简介自取'];
+const DM_HINTS = [
+  '私我',
+  '私信我',
+  '滴滴我',
+  '私我拿资料',
+  '看我主页',
+  '主页有联系方式',
+  '戳头像看简介',
+  '👉主页',
+  '想要的私',
+  'sī我',
+  's我',
+  '丝我',
+  '私💌',
+  '评论区扣1我私你',
+  '进群的私我',
+  '主页简介自取',
+];
 const EN_DM_HINTS = ['DM me', 'dm for details', 'link in bio', 'DM for price', 'message me 💌'];
 
 export function dmHint(rng: Rng, lang: Lang): string {

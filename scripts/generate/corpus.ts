@@ -16,7 +16,32 @@ export interface Topic {
   en: { subjects: string[]; titles: string[]; sentences: string[]; tags: string[] };
 }
 
-export const CITIES = ['上海', '北京', '杭州', '成都', '深圳', '广州', '重庆', '南京', '苏州', '武汉', '西安', '长沙', '厦门', '青岛', '大理', '昆明', '三亚', '天津', '台北', '香港', '东京', '首尔', '曼谷', '新加坡'];
+export const CITIES = [
+  '上海',
+  '北京',
+  '杭州',
+  '成都',
+  '深圳',
+  '广州',
+  '重庆',
+  '南京',
+  '苏州',
+  '武汉',
+  '西安',
+  '长沙',
+  '厦门',
+  '青岛',
+  '大理',
+  '昆明',
+  '三亚',
+  '天津',
+  '台北',
+  '香港',
+  '东京',
+  '首尔',
+  '曼谷',
+  '新加坡',
+];
 export const EN_CITIES = ['Shanghai', 'Beijing', 'Hangzhou', 'Chengdu', 'Shenzhen', 'Hong Kong', 'Taipei', 'Tokyo', 'Seoul', 'Bangkok', 'Singapore', 'London'];
 export const EMOJI = ['✨', '🌷', '🍃', '☀️', '🌙', '💛', '🥰', '😭', '🤣', '👍', '📍', '🌸', '🍓', '🧡', '🫶', '😋', '📷', '🎀', '☕️', '🌿', '🐱', '💡', '🔥', '🙌'];
 
@@ -61,7 +86,13 @@ export const TOPICS: Topic[] = [
     en: {
       subjects: ['moisturizer', 'sunscreen', 'serum', 'lipstick', 'cleanser', 'toner'],
       titles: ['My honest {s} review {e}', 'Winter skincare routine', 'Empties of the month', 'Everyday makeup look {e}'],
-      sentences: ['I have combination skin and it gets flaky in winter.', 'The texture is light and absorbs quickly.', 'Took about {n} weeks before I noticed any change.', 'Not the cheapest, but it lasts a long time.', 'Patch test first if you have sensitive skin!'],
+      sentences: [
+        'I have combination skin and it gets flaky in winter.',
+        'The texture is light and absorbs quickly.',
+        'Took about {n} weeks before I noticed any change.',
+        'Not the cheapest, but it lasts a long time.',
+        'Patch test first if you have sensitive skin!',
+      ],
       tags: ['skincare', 'makeup', 'beauty', 'review'],
     },
   },
@@ -489,51 +520,212 @@ export const TOPICS: Topic[] = [
 ];
 
 /** Short generic praise: many unrelated users write the same few words. */
-export const GENERIC_PRAISE = ['好看！', '太美了', '好喜欢', '绝了', '爱了爱了', '好可爱', '哇', '码住', '收藏了', '学到了', '太有用了', '谢谢分享', '羡慕', '好想去', '宝藏博主', '被种草了', '真好', '好看😍', '太好看了吧', '哈哈哈哈哈', '好棒', '赞', '👍👍', '❤️', '好治愈', '喜欢喜欢'];
+export const GENERIC_PRAISE = [
+  '好看！',
+  '太美了',
+  '好喜欢',
+  '绝了',
+  '爱了爱了',
+  '好可爱',
+  '哇',
+  '码住',
+  '收藏了',
+  '学到了',
+  '太有用了',
+  '谢谢分享',
+  '羡慕',
+  '好想去',
+  '宝藏博主',
+  '被种草了',
+  '真好',
+  '好看😍',
+  '太好看了吧',
+  '哈哈哈哈哈',
+  '好棒',
+  '赞',
+  '👍👍',
+  '❤️',
+  '好治愈',
+  '喜欢喜欢',
+];
 export const GENERIC_QUESTIONS = ['请问是在哪里拍的？', '多少钱呀', '求店名', '请问在哪里买的', '有同款吗', '请问是哪里呀', '这是什么颜色', '想问一下用了多久', '适合新手吗', '多大尺寸呀'];
-export const PERSONAL_COMMENTS = ['我也去过，超喜欢', '上周刚去，人好多', '一样一样', '同款！', '终于有人说了', '哈哈哈太真实了', '看完心情好好', '下次我也试试', '想起了我的大学时光', '这个我有，确实不错', '又是被种草的一天', '说到心坎里了'];
+export const PERSONAL_COMMENTS = [
+  '我也去过，超喜欢',
+  '上周刚去，人好多',
+  '一样一样',
+  '同款！',
+  '终于有人说了',
+  '哈哈哈太真实了',
+  '看完心情好好',
+  '下次我也试试',
+  '想起了我的大学时光',
+  '这个我有，确实不错',
+  '又是被种草的一天',
+  '说到心坎里了',
+];
 export const AUTHOR_REPLIES = ['谢谢喜欢～', '是的呀', '哈哈哈谢谢', '去就对了', '不客气～', '对的对的', '可以试试', '我也是第一次', '谢谢宝', '嘿嘿', '有机会一起', '在{c}哦'];
 export const EN_COMMENTS = ['love this!', 'so pretty 😍', 'where is this?', 'need this', 'omg yes', 'saving this', 'thanks for sharing', 'this is so cute', 'same here lol'];
 export const EN_REPLIES = ['thank you!', 'haha yes', 'glad you like it', 'go for it!', 'it was in {c}'];
 
 /** Simplified sentences sprinkled with English, as many young users write. */
-export const MIXED_SENTENCES = ['今天的vibe真的很chill', '这个look我愿称之为yyds', '周末就是要slow life', 'citywalk的一天，走了两万步', '这家的latte拉花好可爱', '最近的daily routine就是这样', '心情被治愈了，so happy', '整体feel很松弛', '颜色是我的type', '下班后的me time'];
+export const MIXED_SENTENCES = [
+  '今天的vibe真的很chill',
+  '这个look我愿称之为yyds',
+  '周末就是要slow life',
+  'citywalk的一天，走了两万步',
+  '这家的latte拉花好可爱',
+  '最近的daily routine就是这样',
+  '心情被治愈了，so happy',
+  '整体feel很松弛',
+  '颜色是我的type',
+  '下班后的me time',
+];
 
 /** Per-sentence variation, so ordinary notes rarely repeat each other verbatim. */
 export const SENTENCE_LEADS = ['说实话，', '个人觉得', '讲真，', '其实', '不过', '另外，', '感觉', '真心觉得', '而且', '顺便说一下，', '怎么说呢，', '总之'];
 export const SENTENCE_TAILS = ['～', '哈哈', '！', '…', '（个人感受）', '🤔', '😂', '吧', '啦', '，懂的都懂', '，大家自行判断'];
 /** Personal details that make a note someone's own. */
 export const DETAILS = [
-  '{when}和{who}一起去的。', '{when}{who}推荐给我的。', '这是我第{n}次来了。', '前前后后花了大概{m}分钟。', '{who}说下次还想再来。', '{when}刚好有空，就顺便记录一下。',
-  '拍照的时候{who}一直在催我哈哈。', '本来{when}就想发的，拖到现在。', '没想到{who}也喜欢。', '{when}的天气特别好。', '排了{m}分钟的队。', '{who}帮我拍的照片。',
+  '{when}和{who}一起去的。',
+  '{when}{who}推荐给我的。',
+  '这是我第{n}次来了。',
+  '前前后后花了大概{m}分钟。',
+  '{who}说下次还想再来。',
+  '{when}刚好有空，就顺便记录一下。',
+  '拍照的时候{who}一直在催我哈哈。',
+  '本来{when}就想发的，拖到现在。',
+  '没想到{who}也喜欢。',
+  '{when}的天气特别好。',
+  '排了{m}分钟的队。',
+  '{who}帮我拍的照片。',
 ];
 export const DETAIL_WHEN = ['上周六', '昨天', '国庆', '前两天', '周末', '下班后', '今天中午', '上个月', '元旦', '生日那天', '端午', '某个雨天'];
 export const DETAIL_WHO = ['闺蜜', '男朋友', '老公', '室友', '同事', '爸妈', '朋友', '家里人', '表妹', '同学', '老婆', '孩子'];
 /** Everyday asides that fit any topic. */
 export const LIFE_SENTENCES = [
-  '最近工作有点忙，更新慢了。', '天气终于转晴了，心情也跟着变好。', '周末就想在家躺着。', '这段时间一直在调整作息。', '又到了换季的时候，注意别感冒。', '今年过得好快啊。',
-  '最近迷上了早起。', '下班回家的路上突然很想记录一下。', '好久没这么放松了。', '本来不打算发的，想想还是留个纪念。', '评论区有问题我看到都会回。', '希望明天也是好天气。',
-  '手机里存了好多照片，慢慢整理。', '最近在努力存钱。', '感谢大家之前的建议，很有用。', '这周过得有点累，但很充实。', '冬天真的太适合窝着了。', '终于把拖了很久的事情做完了。',
+  '最近工作有点忙，更新慢了。',
+  '天气终于转晴了，心情也跟着变好。',
+  '周末就想在家躺着。',
+  '这段时间一直在调整作息。',
+  '又到了换季的时候，注意别感冒。',
+  '今年过得好快啊。',
+  '最近迷上了早起。',
+  '下班回家的路上突然很想记录一下。',
+  '好久没这么放松了。',
+  '本来不打算发的，想想还是留个纪念。',
+  '评论区有问题我看到都会回。',
+  '希望明天也是好天气。',
+  '手机里存了好多照片，慢慢整理。',
+  '最近在努力存钱。',
+  '感谢大家之前的建议，很有用。',
+  '这周过得有点累，但很充实。',
+  '冬天真的太适合窝着了。',
+  '终于把拖了很久的事情做完了。',
 ];
 
 export const OPENERS = ['', '', '', '今天来分享一下。', '碎碎念一下。', '最近好多人问，统一回复一下。', '记录一下。', '终于有空更新了！', '来交作业啦～'];
 export const CLOSERS = ['', '', '', '以上都是个人感受，仅供参考。', '大家有什么想看的可以评论区告诉我。', '就先写到这里啦。', '希望对大家有帮助～', '有问题可以留言交流。'];
 export const EN_OPENERS = ['', '', '', 'Quick share!', 'A little update.', 'Okay so.', 'Long overdue post!', 'Finally posting this.'];
 export const EN_CLOSERS = ['', '', '', 'Just my experience!', 'Let me know what you think.', 'More soon.', 'Would go again.', 'Thanks for reading 💛'];
-export const EN_DETAILS = ['Went with my {who} {when}.', 'My {who} recommended it {when}.', 'This was my {n}th time.', 'Took about {m} minutes.', 'My {who} took the photos.', 'The weather {when} was perfect.', 'Honestly did not expect to like it this much.', 'Been meaning to post this since {when}.'];
+export const EN_DETAILS = [
+  'Went with my {who} {when}.',
+  'My {who} recommended it {when}.',
+  'This was my {n}th time.',
+  'Took about {m} minutes.',
+  'My {who} took the photos.',
+  'The weather {when} was perfect.',
+  'Honestly did not expect to like it this much.',
+  'Been meaning to post this since {when}.',
+];
 export const EN_WHEN = ['last Saturday', 'yesterday', 'over the holiday', 'last weekend', 'after work', 'last month', 'on my birthday'];
 export const EN_WHO = ['sister', 'best friend', 'boyfriend', 'husband', 'roommate', 'coworker', 'parents', 'mum'];
-export const EN_LIFE = ['Work has been crazy lately.', 'Finally some sunshine!', 'Trying to be more consistent with posting.', 'Saving up for a trip next year.', 'Such a cozy week.', 'Still recovering from the weekend lol.'];
+export const EN_LIFE = [
+  'Work has been crazy lately.',
+  'Finally some sunshine!',
+  'Trying to be more consistent with posting.',
+  'Saving up for a trip next year.',
+  'Such a cozy week.',
+  'Still recovering from the weekend lol.',
+];
 
 export const MONTHS = ['3月', '4月', '5月', '国庆', '五一', '暑假', '10月', '11月初', '春节前'];
 export const EN_MONTHS = ['March', 'April', 'May', 'October', 'early November', 'summer'];
 
 export const NICK_HEADS = ['小', '大', '阿', '', '', '', '是', '一只', '今天的', '奶糖', '喵', ''];
-export const NICK_CORES = ['鱼', '桃子', '橘子', '兔兔', '芒果', '栗子', '星星', '月亮', '云朵', '糯米', '奶茶', '柚子', '布丁', '豆豆', '饭团', '葡萄', '可乐', '西西', '七七', '安安', '木木', '阳阳', '一一', '南风', '北北', '晚晚', '小满', '知夏', '听雨', '森林', '鹿鹿', '柠檬', '椰椰', '麻薯', '汤圆', '土豆', '番茄', 'momo', 'Yuki', 'Coco', 'Luna', 'Mia', 'Kiki', 'Lily', 'Zoe', 'Leo', 'Max'];
+export const NICK_CORES = [
+  '鱼',
+  '桃子',
+  '橘子',
+  '兔兔',
+  '芒果',
+  '栗子',
+  '星星',
+  '月亮',
+  '云朵',
+  '糯米',
+  '奶茶',
+  '柚子',
+  '布丁',
+  '豆豆',
+  '饭团',
+  '葡萄',
+  '可乐',
+  '西西',
+  '七七',
+  '安安',
+  '木木',
+  '阳阳',
+  '一一',
+  '南风',
+  '北北',
+  '晚晚',
+  '小满',
+  '知夏',
+  '听雨',
+  '森林',
+  '鹿鹿',
+  '柠檬',
+  '椰椰',
+  '麻薯',
+  '汤圆',
+  '土豆',
+  '番茄',
+  'momo',
+  'Yuki',
+  'Coco',
+  'Luna',
+  'Mia',
+  'Kiki',
+  'Lily',
+  'Zoe',
+  'Leo',
+  'Max',
+];
 export const NICK_TAILS = ['', '', '', '酱', '呀', '子', '同学', '的日常', '在上海', '在成都', '_', 'er', '本喵', '想吃肉', '不吃香菜', '今天也要开心', '爱旅行', '的小窝', '🌷', '🍊', 'ovo', '吖'];
 export const EN_NICKS = ['sunny_days', 'mia.daily', 'coffee&books', 'lucy_in_sh', 'kevin.eats', 'jess travels', 'ann_w', 'milk.tea.lover', 'the_slow_life', 'cloudy.z', 'nina_n', 'tomato_soup'];
 
-export const BIO_PARTS = ['坐标{c}', '95后', '00后', '90后打工人', 'INFJ', 'ENFP', '咖啡续命', '记录生活', '分享日常', '爱吃爱玩', '社恐但话多', '努力变好', '一只铲屎官', '新手妈妈', '考研人', '摄影爱好者', '喜欢旅行和美食', '慢慢来比较快', '认真生活', '不定期更新'];
+export const BIO_PARTS = [
+  '坐标{c}',
+  '95后',
+  '00后',
+  '90后打工人',
+  'INFJ',
+  'ENFP',
+  '咖啡续命',
+  '记录生活',
+  '分享日常',
+  '爱吃爱玩',
+  '社恐但话多',
+  '努力变好',
+  '一只铲屎官',
+  '新手妈妈',
+  '考研人',
+  '摄影爱好者',
+  '喜欢旅行和美食',
+  '慢慢来比较快',
+  '认真生活',
+  '不定期更新',
+];
 export const EN_BIO_PARTS = ['based in {c}', 'coffee first', 'slow living', 'film & food', 'cat mom', 'always hungry', 'travel diary'];
 
 /** Fictional brand names and categories; brand ids are generated per brand account. */
@@ -555,14 +747,61 @@ export const BRAND_CATEGORIES: { id: string; name: string; products: string[]; t
 
 /** Professional (verified business) accounts: kinds of business and what they post. */
 export const BUSINESSES: { kind: string; names: string[]; topic: string; posts: string[] }[] = [
-  { kind: '餐厅', names: ['小馆', '私房菜', '食堂', '面馆'], topic: 'food', posts: ['本周新菜{item}上桌，欢迎来尝尝。', '今天的{item}从早上{h}点就开始准备了。', '店休通知：{wd}闭店调整。', '感谢老顾客一直以来的支持，{item}会一直做下去。', '{date}起{item}回到菜单。', '后厨在试{item}和{item2}的新做法。'] },
-  { kind: '咖啡店', names: ['咖啡', 'Coffee', '咖啡馆'], topic: 'food', posts: ['{item}上新。', '今天的豆子是{item}。', '店里新添了几盆绿植，{wd}来坐坐。', '{wd}有拉花体验课。', '{date}开始供应{item}。', '{item}和{item2}搭着喝很不错。'] },
-  { kind: '美发沙龙', names: ['造型', '发艺', 'Hair Studio'], topic: 'beauty', posts: ['今日作品分享：{item}。', '换季护发小建议：{item}之后记得做护理。', '本月排班表已更新，{wd}休息。', '{item}作品分享，{date}的顾客。', '这周做了{n}个{item}。'] },
-  { kind: '摄影工作室', names: ['影像', '摄影', 'Photo'], topic: 'photo', posts: ['客片分享：{item}。', '档期更新：{mo}月还有少量空位。', '拍摄前的准备小贴士：{item}篇。', '{date}的{item}客片。', '{item}的样片整理好了。'] },
-  { kind: '健身工作室', names: ['健身', '普拉提', '运动馆'], topic: 'fitness', posts: ['新学员{item}安排。', '教练带练：{item}。', '课程表更新啦，{wd}晚上加了{item}。', '{date}的{item}，来了{n}位学员。', '{item}小课堂：动作要点。'] },
-  { kind: '花店', names: ['花艺', '花坊', 'Flower'], topic: 'home', posts: ['今日到货：{item}。', '节日花束开始准备，主花是{item}。', '鲜花养护小知识：{item}篇。', '{date}的花束，{item}配{item2}。', '这周的{item}开得正好。'] },
-  { kind: '宠物医院', names: ['宠物医院', '动物诊所'], topic: 'pets', posts: ['冬季宠物保暖提醒。', '{item}时间说明。', '医生科普：{item}。', '{item}常见问题解答。', '{wd}上午门诊照常，{item}需要空腹。'] },
-  { kind: '民宿', names: ['民宿', '小院', '山居'], topic: 'travel', posts: ['{item}旁的银杏黄了。', '{mo}月房态更新。', '周边游玩路线推荐：从{item}出发。', '{date}的{item}。', '{item}收拾好了，等你们来。'] },
+  {
+    kind: '餐厅',
+    names: ['小馆', '私房菜', '食堂', '面馆'],
+    topic: 'food',
+    posts: [
+      '本周新菜{item}上桌，欢迎来尝尝。',
+      '今天的{item}从早上{h}点就开始准备了。',
+      '店休通知：{wd}闭店调整。',
+      '感谢老顾客一直以来的支持，{item}会一直做下去。',
+      '{date}起{item}回到菜单。',
+      '后厨在试{item}和{item2}的新做法。',
+    ],
+  },
+  {
+    kind: '咖啡店',
+    names: ['咖啡', 'Coffee', '咖啡馆'],
+    topic: 'food',
+    posts: ['{item}上新。', '今天的豆子是{item}。', '店里新添了几盆绿植，{wd}来坐坐。', '{wd}有拉花体验课。', '{date}开始供应{item}。', '{item}和{item2}搭着喝很不错。'],
+  },
+  {
+    kind: '美发沙龙',
+    names: ['造型', '发艺', 'Hair Studio'],
+    topic: 'beauty',
+    posts: ['今日作品分享：{item}。', '换季护发小建议：{item}之后记得做护理。', '本月排班表已更新，{wd}休息。', '{item}作品分享，{date}的顾客。', '这周做了{n}个{item}。'],
+  },
+  {
+    kind: '摄影工作室',
+    names: ['影像', '摄影', 'Photo'],
+    topic: 'photo',
+    posts: ['客片分享：{item}。', '档期更新：{mo}月还有少量空位。', '拍摄前的准备小贴士：{item}篇。', '{date}的{item}客片。', '{item}的样片整理好了。'],
+  },
+  {
+    kind: '健身工作室',
+    names: ['健身', '普拉提', '运动馆'],
+    topic: 'fitness',
+    posts: ['新学员{item}安排。', '教练带练：{item}。', '课程表更新啦，{wd}晚上加了{item}。', '{date}的{item}，来了{n}位学员。', '{item}小课堂：动作要点。'],
+  },
+  {
+    kind: '花店',
+    names: ['花艺', '花坊', 'Flower'],
+    topic: 'home',
+    posts: ['今日到货：{item}。', '节日花束开始准备，主花是{item}。', '鲜花养护小知识：{item}篇。', '{date}的花束，{item}配{item2}。', '这周的{item}开得正好。'],
+  },
+  {
+    kind: '宠物医院',
+    names: ['宠物医院', '动物诊所'],
+    topic: 'pets',
+    posts: ['冬季宠物保暖提醒。', '{item}时间说明。', '医生科普：{item}。', '{item}常见问题解答。', '{wd}上午门诊照常，{item}需要空腹。'],
+  },
+  {
+    kind: '民宿',
+    names: ['民宿', '小院', '山居'],
+    topic: 'travel',
+    posts: ['{item}旁的银杏黄了。', '{mo}月房态更新。', '周边游玩路线推荐：从{item}出发。', '{date}的{item}。', '{item}收拾好了，等你们来。'],
+  },
   { kind: '培训机构', names: ['教育', '学堂', '英语'], topic: 'study', posts: ['{item}开始安排。', '学员作品展示：{item}。', '备考时间规划建议。', '{date}的{item}结束啦。', '{item}第{n}期回顾。'] },
   { kind: '口腔诊所', names: ['口腔', '齿科'], topic: 'beauty', posts: ['{item}前后注意事项。', '{item}说明。', '医生科普：{item}。', '{item}常见问题解答。', '{wd}门诊时间调整。'] },
 ];

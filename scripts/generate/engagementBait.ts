@@ -14,11 +14,59 @@ import type { Rng } from './random.ts';
 import { DAY, HOUR, MINUTE, SECOND, humanMoment, wholeSecond } from './time.ts';
 import type { GroupPlan } from './violationMix.ts';
 
-const DOUBLE_TAP = ['双击有惊喜', '双击屏幕有惊喜', '双击❤️有惊喜', '双击一下，好运加倍', '点赞过{n}00揭晓答案', '点赞过千更新下集', '收藏=学会，点赞=好运', '不点赞的会错过好运哦', '点个赞再走吧，有惊喜', '👆双击👆有惊喜', '连点两下屏幕看看会发生什么', '双击666，下期更精彩', '点赞的宝子今年暴富'];
-const MUTUAL = ['互关', '互粉', '回关', '互fo', '秒回关', '有关必回', '关注必回', 'hgbh', '互赞互评', '🔁关注', '互关互赞', '诚信互关', '关我必回', '求互关', '新人求关注，必回', '互粉互赞不取关', '互❤关', '乎关', '互guan', 'hu关'];
+const DOUBLE_TAP = [
+  '双击有惊喜',
+  '双击屏幕有惊喜',
+  '双击❤️有惊喜',
+  '双击一下，好运加倍',
+  '点赞过{n}00揭晓答案',
+  '点赞过千更新下集',
+  '收藏=学会，点赞=好运',
+  '不点赞的会错过好运哦',
+  '点个赞再走吧，有惊喜',
+  '👆双击👆有惊喜',
+  '连点两下屏幕看看会发生什么',
+  '双击666，下期更精彩',
+  '点赞的宝子今年暴富',
+];
+const MUTUAL = [
+  '互关',
+  '互粉',
+  '回关',
+  '互fo',
+  '秒回关',
+  '有关必回',
+  '关注必回',
+  'hgbh',
+  '互赞互评',
+  '🔁关注',
+  '互关互赞',
+  '诚信互关',
+  '关我必回',
+  '求互关',
+  '新人求关注，必回',
+  '互粉互赞不取关',
+  '互❤关',
+  '乎关',
+  '互guan',
+  'hu关',
+];
 const MUTUAL_COMMENTS = ['互关吗？必回', '{m}～', '宝子{m}吗', '{m}，已关', '关注了，求{m}', '{m}{e}', '新人报道，{m}', '看到必回，{m}'];
 const MUTUAL_NOTES = ['新人报道，{m}{e}', '{m}｜一起涨粉', '{m}群来人啦', '今天也在{m}', '诚信{m}，不取关'];
-const HOOKS = ['震惊！{s}竟然是这样', '太离谱了！{s}的真相', '看完我沉默了…{s}', '99%的人都不知道的{s}秘密', '千万别再这样用{s}了！', '细思极恐｜{s}背后的故事', '出大事了，关于{s}', '绝了！！！{s}', '我哭死…{s}', '不看后悔系列｜{s}', '刚刚！{s}突发', '谁懂啊，{s}也太诡异了'];
+const HOOKS = [
+  '震惊！{s}竟然是这样',
+  '太离谱了！{s}的真相',
+  '看完我沉默了…{s}',
+  '99%的人都不知道的{s}秘密',
+  '千万别再这样用{s}了！',
+  '细思极恐｜{s}背后的故事',
+  '出大事了，关于{s}',
+  '绝了！！！{s}',
+  '我哭死…{s}',
+  '不看后悔系列｜{s}',
+  '刚刚！{s}突发',
+  '谁懂啊，{s}也太诡异了',
+];
 
 /** Breaks a phrase up so exact matching fails: spaces, dashes, emoji, pinyin, script. */
 export function disguisePhrase(rng: Rng, phrase: string, lang: Lang): string {
@@ -93,7 +141,14 @@ export function shapeMutualFollow(cohort: Cohort, rng: Rng, plan: GroupPlan): Pl
         for (let i = rng.int(1, 3); i > 0; i--) {
           const t = organicNote(rng, m.lang === 'en' ? 'hans' : m.lang, m.topic);
           const title = fill(rng.pick(MUTUAL_NOTES), { m: mutualFollowPhrase(rng, m.lang), e: rng.pick(EMOJI) });
-          cohort.addNote(m, { createdAt: wholeSecond(humanMoment(rng, from, to)), title, body: `${mutualComment(rng, m.lang)}\n${t.body}`, tags: [rng.pick(['互关', '互粉', '新人报道', '涨粉'])], client: m.client, appeal: rng.float(0.2, 1.5) });
+          cohort.addNote(m, {
+            createdAt: wholeSecond(humanMoment(rng, from, to)),
+            title,
+            body: `${mutualComment(rng, m.lang)}\n${t.body}`,
+            tags: [rng.pick(['互关', '互粉', '新人报道', '涨粉'])],
+            client: m.client,
+            appeal: rng.float(0.2, 1.5),
+          });
         }
         // A sweep of "互关吗" comments across other people's notes, a few per sitting.
         const targets = rng.sampleWhere(cohort.notes, rng.int(8, 35), (n) => n.author !== m && n.createdAt < to);

@@ -16,7 +16,24 @@ import type { Rng } from './random.ts';
 import { DAY, HOUR, MINUTE, SECOND, humanMoment, wholeSecond } from './time.ts';
 import type { GroupPlan } from './violationMix.ts';
 
-const NICK_PREFIXES = ['甜心宝贝', '柠檬精', '小仙女', '快乐星球', '追光少女', '元气满满', '奶茶不加糖', '晚风', '橘子汽水', '星河', '温柔本柔', '可爱多', '喵喵酱', '好运连连', '小鹿乱撞', '清风徐来'];
+const NICK_PREFIXES = [
+  '甜心宝贝',
+  '柠檬精',
+  '小仙女',
+  '快乐星球',
+  '追光少女',
+  '元气满满',
+  '奶茶不加糖',
+  '晚风',
+  '橘子汽水',
+  '星河',
+  '温柔本柔',
+  '可爱多',
+  '喵喵酱',
+  '好运连连',
+  '小鹿乱撞',
+  '清风徐来',
+];
 const NICK_EN = ['lucky_', 'sweet', 'user', 'girl', 'daily_', 'sunny'];
 const FARM_BIOS = ['分享美好生活', '热爱生活热爱美', '记录每一天', '一起变美呀', '每天都要开心', ''];
 

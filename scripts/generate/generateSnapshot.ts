@@ -74,7 +74,11 @@ export function defaultPartsPerKind(accounts: number): number {
  * and compression do not change the records, so they do not change the id.
  */
 export function snapshotIdFor(seed: string, accounts: number, takenAt: string, variations: { mix?: Partial<ViolationMix>; cohortSize?: number; invalidRecords?: number } = {}): string {
-  const slug = seed.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 24);
+  const slug = seed
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 24);
   const seedPart = slug && slug === seed ? slug : `${slug ? slug + '-' : ''}${hashString(seed)[0].toString(36)}`;
   const mix = variations.mix && Object.keys(variations.mix).length ? Object.entries(variations.mix).sort() : undefined;
   const cohortSize = variations.cohortSize !== undefined && variations.cohortSize !== COHORT_SIZE ? variations.cohortSize : undefined;
@@ -86,11 +90,14 @@ export function snapshotIdFor(seed: string, accounts: number, takenAt: string, v
 function validate(opts: GenerateOptions): void {
   if (!Number.isInteger(opts.accounts) || opts.accounts < 1) throw new Error(`accounts must be a positive integer, got ${opts.accounts}`);
   if (opts.accounts > 2 ** 40) throw new Error('accounts: too many');
-  if (opts.partsPerKind !== undefined && (!Number.isInteger(opts.partsPerKind) || opts.partsPerKind < 1 || opts.partsPerKind > 10_000)) throw new Error(`partsPerKind must be an integer in 1..10000, got ${opts.partsPerKind}`);
-  if (opts.invalidRecords !== undefined && (!Number.isInteger(opts.invalidRecords) || opts.invalidRecords < 0)) throw new Error(`invalidRecords must be a non-negative integer, got ${opts.invalidRecords}`);
+  if (opts.partsPerKind !== undefined && (!Number.isInteger(opts.partsPerKind) || opts.partsPerKind < 1 || opts.partsPerKind > 10_000))
+    throw new Error(`partsPerKind must be an integer in 1..10000, got ${opts.partsPerKind}`);
+  if (opts.invalidRecords !== undefined && (!Number.isInteger(opts.invalidRecords) || opts.invalidRecords < 0))
+    throw new Error(`invalidRecords must be a non-negative integer, got ${opts.invalidRecords}`);
   if (String(opts.seed).length === 0) throw new Error('seed must not be empty');
   if (!opts.outDir) throw new Error('outDir is required');
-  if (opts.cohortSize !== undefined && (!Number.isInteger(opts.cohortSize) || opts.cohortSize < 50 || opts.cohortSize > 100_000)) throw new Error(`cohortSize must be an integer in 50..100000, got ${opts.cohortSize}`);
+  if (opts.cohortSize !== undefined && (!Number.isInteger(opts.cohortSize) || opts.cohortSize < 50 || opts.cohortSize > 100_000))
+    throw new Error(`cohortSize must be an integer in 50..100000, got ${opts.cohortSize}`);
   if (opts.workers !== undefined && (!Number.isInteger(opts.workers) || opts.workers < 0 || opts.workers > 64)) throw new Error(`workers must be an integer in 0..64, got ${opts.workers}`);
 }
 

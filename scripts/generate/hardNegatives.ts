@@ -43,15 +43,42 @@ function tag(accounts: AccountDraft[], kind: HardNegative): AccountDraft[] {
   return accounts;
 }
 
-const PAYMENT_LINES = ['结账的时候用微信支付还有随机立减。', '店里支持支付宝和微信付款，很方便。', '用支付宝扫码点单，不用排队。', '现在很多地方都可以用Apple Pay了。', '出国前记得开通支付宝的境外支付。', '微信支付的乘车码真的方便。', '这家只收现金，不能用微信支付，大家注意。', '云闪付今天有满减活动，买咖啡便宜了几块。', '付款的时候提示微信支付限额，换了张卡才行。'];
+const PAYMENT_LINES = [
+  '结账的时候用微信支付还有随机立减。',
+  '店里支持支付宝和微信付款，很方便。',
+  '用支付宝扫码点单，不用排队。',
+  '现在很多地方都可以用Apple Pay了。',
+  '出国前记得开通支付宝的境外支付。',
+  '微信支付的乘车码真的方便。',
+  '这家只收现金，不能用微信支付，大家注意。',
+  '云闪付今天有满减活动，买咖啡便宜了几块。',
+  '付款的时候提示微信支付限额，换了张卡才行。',
+];
 const EN_PAYMENT_LINES = ['WeChat Pay works almost everywhere here.', 'They take Alipay and cards, no cash needed.'];
 const NUMBER_LINES = [
-  '订单号 {order}，等了三天终于发货了。', '顺丰单号SF{sf}，第二天就到了。', '价格¥{price}，比上个月便宜了一点。', '型号是{model}，买之前一定看清楚。',
-  '航班{flight}，早上七点起飞。', '高铁{train}次，二等座。', '我们住在{room}室，视野很好。', '会员卡号{card}，积分可以换咖啡。', '{date}那天人特别多。',
-  '工单编号{card}，客服说三个工作日内处理。', 'ISBN {isbn}，图书馆可以借到。', '快递柜取件码{pick}，差点忘了取。',
+  '订单号 {order}，等了三天终于发货了。',
+  '顺丰单号SF{sf}，第二天就到了。',
+  '价格¥{price}，比上个月便宜了一点。',
+  '型号是{model}，买之前一定看清楚。',
+  '航班{flight}，早上七点起飞。',
+  '高铁{train}次，二等座。',
+  '我们住在{room}室，视野很好。',
+  '会员卡号{card}，积分可以换咖啡。',
+  '{date}那天人特别多。',
+  '工单编号{card}，客服说三个工作日内处理。',
+  'ISBN {isbn}，图书馆可以借到。',
+  '快递柜取件码{pick}，差点忘了取。',
 ];
 const MODELS = ['iPhone 15 Pro Max 256G', '小米14 Ultra', 'RTX 4070', 'EOS R6 Mark II', 'KFR-35GW/BpR3', 'MacBook Air M3', 'AirPods Pro 2', 'Mate 60 Pro', 'A7C2', 'WH-1000XM5'];
-const SUPERLATIVES = ['这是我吃过最好吃的{s}，没有之一。', '人生第一次看到这么美的日落。', '今年最喜欢的一本书。', '这家是我心里{c}第一的咖啡店，纯个人口味。', '第一次来就爱上了这座城市。', '目前为止最舒服的一次旅行。', '我家猫是全世界最可爱的猫（不接受反驳）。'];
+const SUPERLATIVES = [
+  '这是我吃过最好吃的{s}，没有之一。',
+  '人生第一次看到这么美的日落。',
+  '今年最喜欢的一本书。',
+  '这家是我心里{c}第一的咖啡店，纯个人口味。',
+  '第一次来就爱上了这座城市。',
+  '目前为止最舒服的一次旅行。',
+  '我家猫是全世界最可爱的猫（不接受反驳）。',
+];
 
 function digits(rng: Rng, n: number): string {
   return rng.chars('0123456789', n);
@@ -118,7 +145,7 @@ export function shapeHardNegatives(cohort: Cohort, rng: Rng): PlantPhases {
   });
 
   // Families: 2–4 accounts on one device, at home, registered months apart with the normal app.
-  for (let left = howMany(rng, 'family-shared-device', size); left >= 2; ) {
+  for (let left = howMany(rng, 'family-shared-device', size); left >= 2;) {
     const n = Math.min(left, rng.int(2, 4));
     const family = tag(cohort.takeFree(n), 'family-shared-device');
     if (family.length < 2) break;
@@ -137,12 +164,13 @@ export function shapeHardNegatives(cohort: Cohort, rng: Rng): PlantPhases {
       }
     });
     acts.push(() => {
-      for (const a of family) for (const b of family) if (a !== b && rng.chance(0.8)) cohort.addFollow(a, b, wholeSecond(humanMoment(rng, Math.max(a.createdAt, b.createdAt) + HOUR, cohort.takenAt - HOUR)));
+      for (const a of family)
+        for (const b of family) if (a !== b && rng.chance(0.8)) cohort.addFollow(a, b, wholeSecond(humanMoment(rng, Math.max(a.createdAt, b.createdAt) + HOUR, cohort.takenAt - HOUR)));
     });
   }
 
   // A campus or office network: one /24, registrations spread over years.
-  for (let left = howMany(rng, 'shared-campus-network', size); left >= 4; ) {
+  for (let left = howMany(rng, 'shared-campus-network', size); left >= 4;) {
     const n = Math.min(left, rng.int(5, 25));
     const group = tag(cohort.takeFree(n), 'shared-campus-network');
     if (group.length < 2) break;
@@ -152,7 +180,10 @@ export function shapeHardNegatives(cohort: Cohort, rng: Rng): PlantPhases {
   }
 
   // Brand accounts that place their commercial notes through the partner platform (their organic notes do).
-  tag(cohort.accounts.filter((a) => a.accountType === 'brand' && !a.reserved), 'partner-sponsored-brand').forEach((a) => (a.reserved = true));
+  tag(
+    cohort.accounts.filter((a) => a.accountType === 'brand' && !a.reserved),
+    'partner-sponsored-brand',
+  ).forEach((a) => (a.reserved = true));
 
   const creators = tag(cohort.takeFree(howMany(rng, 'partner-sponsored-creator', size)), 'partner-sponsored-creator');
   for (const c of creators) c.followerCount = Math.max(c.followerCount, Math.round(rng.logNormal(9000, 0.9)));
@@ -230,7 +261,8 @@ export function shapeHardNegatives(cohort: Cohort, rng: Rng): PlantPhases {
     for (const acc of superlatives) {
       const w = postingWindow(cohort, acc);
       const lang = acc.lang === 'en' ? 'hans' : acc.lang;
-      for (let i = rng.int(1, 3); i > 0 && w[0] < w[1]; i--) noteWithLine(cohort, rng, acc, fill(pickIn(rng, SUPERLATIVES, lang), { s: rng.pick(['火锅', '烤肉', '蛋糕', '小笼包']), c: pickIn(rng, CITIES, lang) }), w);
+      for (let i = rng.int(1, 3); i > 0 && w[0] < w[1]; i--)
+        noteWithLine(cohort, rng, acc, fill(pickIn(rng, SUPERLATIVES, lang), { s: rng.pick(['火锅', '烤肉', '蛋糕', '小笼包']), c: pickIn(rng, CITIES, lang) }), w);
     }
   });
 
@@ -261,7 +293,13 @@ export function shapeHardNegatives(cohort: Cohort, rng: Rng): PlantPhases {
         const at = wholeSecond(day + rng.float(1, 5) * HOUR);
         if (at <= from || at >= to) continue;
         const t = organicNote(rng, acc.lang, acc.topic);
-        cohort.addNote(acc, { createdAt: at, ...t, body: t.body + (rng.chance(0.3) ? rng.pick(['\n又是失眠的一天', '\n夜班结束', '\n熬夜党报道' + rng.pick(EMOJI)]) : ''), client: acc.client, appeal: noteAppeal(rng, acc) });
+        cohort.addNote(acc, {
+          createdAt: at,
+          ...t,
+          body: t.body + (rng.chance(0.3) ? rng.pick(['\n又是失眠的一天', '\n夜班结束', '\n熬夜党报道' + rng.pick(EMOJI)]) : ''),
+          client: acc.client,
+          appeal: noteAppeal(rng, acc),
+        });
       }
     }
   });

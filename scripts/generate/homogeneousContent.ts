@@ -28,7 +28,17 @@ export const TEMPLATE_FAMILIES: TemplateFamily[] = [
     id: 'tarot',
     topic: 'reading',
     titles: ['{sign}本周运势｜抽一张牌{e}', '塔罗占卜｜测测你最近的{aspect}运', '【塔罗】选{n}号牌的你，{aspect}即将迎来转机', '闭眼选一张｜你的{aspect}会怎样发展', '凭直觉选｜{aspect}能量大揭秘'],
-    sentences: ['凭第一直觉选一张牌。', '选1的宝宝，最近会有好消息传来。', '选2的宝宝，{aspect}方面要多一点耐心。', '选3的宝宝，身边有贵人相助。', '留下你选的数字，看看准不准。', '本期内容仅供娱乐，请勿过度解读。', '接好运！好运会一直陪着你。', '这张牌代表新的开始。', '能刷到这条的宝宝，{aspect}都会越来越好。'],
+    sentences: [
+      '凭第一直觉选一张牌。',
+      '选1的宝宝，最近会有好消息传来。',
+      '选2的宝宝，{aspect}方面要多一点耐心。',
+      '选3的宝宝，身边有贵人相助。',
+      '留下你选的数字，看看准不准。',
+      '本期内容仅供娱乐，请勿过度解读。',
+      '接好运！好运会一直陪着你。',
+      '这张牌代表新的开始。',
+      '能刷到这条的宝宝，{aspect}都会越来越好。',
+    ],
     tags: ['塔罗', '塔罗占卜', '星座', '运势', '接好运'],
     slots: { sign: ['白羊座', '金牛座', '双子座', '巨蟹座', '狮子座', '处女座', '天秤座', '天蝎座', '射手座', '摩羯座', '水瓶座', '双鱼座'], aspect: ['感情', '事业', '财', '桃花', '学业'] },
   },
@@ -36,7 +46,16 @@ export const TEMPLATE_FAMILIES: TemplateFamily[] = [
     id: 'game-clips',
     topic: 'tech',
     titles: ['{game}高光集锦第{n}期', '{game}名场面合集｜一定看到最后', '{game}极限操作{e}', '{game}今日份搞笑瞬间', '{game}上分小技巧第{n}弹'],
-    sentences: ['今天给大家带来第{n}期高光。', '这波操作真的太秀了。', '最后一段千万别错过。', '素材来源网络，侵删。', '每天更新，记得收藏。', '你们觉得哪一段最精彩？', '兄弟们冲冲冲。', '这个细节很多人都没注意到。'],
+    sentences: [
+      '今天给大家带来第{n}期高光。',
+      '这波操作真的太秀了。',
+      '最后一段千万别错过。',
+      '素材来源网络，侵删。',
+      '每天更新，记得收藏。',
+      '你们觉得哪一段最精彩？',
+      '兄弟们冲冲冲。',
+      '这个细节很多人都没注意到。',
+    ],
     tags: ['游戏', '高光时刻', '游戏集锦', '手游'],
     slots: { game: ['王者荣耀', '和平精英', '原神', '金铲铲', '蛋仔派对', '英雄联盟'] },
   },
@@ -52,7 +71,15 @@ export const TEMPLATE_FAMILIES: TemplateFamily[] = [
     id: 'coupons',
     topic: 'career',
     titles: ['{platform}隐藏优惠券领取方法，亲测有效', '{platform}{n}元无门槛券怎么领', '薅羊毛｜{platform}最新玩法{e}', '省钱攻略｜{platform}隐藏入口'],
-    sentences: ['打开{platform}搜索关键词就能看到。', '每天10点更新，手慢无。', '亲测有效，已经省了{n}百块。', '收藏起来慢慢用。', '学生党一定要知道。', '步骤很简单，一分钟学会。', '很多人不知道这个入口。'],
+    sentences: [
+      '打开{platform}搜索关键词就能看到。',
+      '每天10点更新，手慢无。',
+      '亲测有效，已经省了{n}百块。',
+      '收藏起来慢慢用。',
+      '学生党一定要知道。',
+      '步骤很简单，一分钟学会。',
+      '很多人不知道这个入口。',
+    ],
     tags: ['省钱', '薅羊毛', '优惠券', '省钱攻略'],
     slots: { platform: ['外卖平台', '打车软件', '购物App', '视频会员', '咖啡小程序'] },
   },
@@ -120,7 +147,11 @@ export function perturb(rng: Rng, sentences: string[], strength: number): string
 export function templateNote(rng: Rng, family: TemplateFamily, lang: Lang, core: string[], strength = 0.5): { title: string; body: string; tags: string[] } {
   const slots = variedSlots(rng, family);
   const title = fill(rng.pick(family.titles), slots).trim();
-  const body = perturb(rng, core.map((s) => fill(s, slots)), strength).join(rng.chance(0.5) ? '\n' : '');
+  const body = perturb(
+    rng,
+    core.map((s) => fill(s, slots)),
+    strength,
+  ).join(rng.chance(0.5) ? '\n' : '');
   const tags = rng.sample(family.tags, rng.int(2, family.tags.length));
   if (lang === 'hant') return { title: toTraditional(title), body: toTraditional(body), tags: tags.map(toTraditional) };
   return { title, body, tags };
@@ -203,7 +234,14 @@ export function shapeCopiedContent(cohort: Cohort, rng: Rng, plan: GroupPlan): P
           const start = Math.max(from, original.createdAt + rng.float(2, 48) * HOUR);
           if (start >= to) continue;
           const title = lightlyEdited(rng, original.title);
-          cohort.addNote(m, { createdAt: wholeSecond(humanMoment(rng, start, to)), title, body: lightlyEdited(rng, original.body), ...(original.tags ? { tags: original.tags.slice() } : {}), client: m.client, appeal: rng.float(0.3, 3) });
+          cohort.addNote(m, {
+            createdAt: wholeSecond(humanMoment(rng, start, to)),
+            title,
+            body: lightlyEdited(rng, original.body),
+            ...(original.tags ? { tags: original.tags.slice() } : {}),
+            client: m.client,
+            appeal: rng.float(0.3, 3),
+          });
           posted++;
         }
         if (posted) cohort.label(m, 'homogeneous-content/copied-content');

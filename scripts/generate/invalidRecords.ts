@@ -23,38 +23,76 @@ function plausible(cohort: Cohort, rng: Rng, kind: RecordKind, seq: number): { r
   switch (kind) {
     case 'accounts':
       return {
-        record: { accountId: ids.account(cohort.env.totalAccounts + cohort.index * 65536 + seq), createdAt: at, nickname: '用户' + rng.int(1000, 9999), accountType: 'personal', followerCount: rng.int(0, 50), followingCount: rng.int(0, 50), registration: { ip: `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`, deviceId: rng.hex(16), client: 'app-android' } },
+        record: {
+          accountId: ids.account(cohort.env.totalAccounts + cohort.index * 65536 + seq),
+          createdAt: at,
+          nickname: '用户' + rng.int(1000, 9999),
+          accountType: 'personal',
+          followerCount: rng.int(0, 50),
+          followingCount: rng.int(0, 50),
+          registration: { ip: `10.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`, deviceId: rng.hex(16), client: 'app-android' },
+        },
         required: ['accountId', 'createdAt', 'accountType', 'registration', 'followerCount'],
         time: 'createdAt',
-        typed: rng.pick<[string, unknown]>([['followerCount', String(rng.int(1, 99))], ['followerCount', -rng.int(1, 9)], ['accountType', 'vip'], ['registration', 'unknown']]),
+        typed: rng.pick<[string, unknown]>([
+          ['followerCount', String(rng.int(1, 99))],
+          ['followerCount', -rng.int(1, 9)],
+          ['accountType', 'vip'],
+          ['registration', 'unknown'],
+        ]),
       };
     case 'notes':
       return {
-        record: { noteId: ids.note(cohort.index, local), accountId: someAccount(), createdAt: at, title: '今日分享', body: '内容', client: 'app-ios', likeCount: rng.int(0, 9), collectCount: 0, commentCount: 0 },
+        record: {
+          noteId: ids.note(cohort.index, local),
+          accountId: someAccount(),
+          createdAt: at,
+          title: '今日分享',
+          body: '内容',
+          client: 'app-ios',
+          likeCount: rng.int(0, 9),
+          collectCount: 0,
+          commentCount: 0,
+        },
         required: ['noteId', 'accountId', 'createdAt', 'client', 'likeCount'],
         time: 'createdAt',
-        typed: rng.pick<[string, unknown]>([['likeCount', String(rng.int(1, 99))], ['commentCount', 1.5], ['tags', '美食'], ['deletedAt', 12345]]),
+        typed: rng.pick<[string, unknown]>([
+          ['likeCount', String(rng.int(1, 99))],
+          ['commentCount', 1.5],
+          ['tags', '美食'],
+          ['deletedAt', 12345],
+        ]),
       };
     case 'comments':
       return {
         record: { commentId: ids.comment(cohort.index, local), noteId: ids.note(cohort.index, local), accountId: someAccount(), createdAt: at, text: '好看！' },
         required: ['commentId', 'noteId', 'accountId', 'createdAt'],
         time: 'createdAt',
-        typed: rng.pick<[string, unknown]>([['text', null], ['accountId', 42], ['commentId', '']]),
+        typed: rng.pick<[string, unknown]>([
+          ['text', null],
+          ['accountId', 42],
+          ['commentId', ''],
+        ]),
       };
     case 'follows':
       return {
         record: { followerId: someAccount(), followeeId: someAccount(), createdAt: at },
         required: ['followerId', 'followeeId', 'createdAt'],
         time: 'createdAt',
-        typed: rng.pick<[string, unknown]>([['followerId', ''], ['followeeId', 7]]),
+        typed: rng.pick<[string, unknown]>([
+          ['followerId', ''],
+          ['followeeId', 7],
+        ]),
       };
     case 'reports':
       return {
         record: { reportId: ids.report(cohort.index, local), reporterId: someAccount(), targetType: 'account', targetId: someAccount(), reason: '其他', createdAt: at },
         required: ['reportId', 'reporterId', 'targetType', 'targetId', 'createdAt'],
         time: 'createdAt',
-        typed: rng.pick<[string, unknown]>([['targetType', 'user'], ['reason', 3]]),
+        typed: rng.pick<[string, unknown]>([
+          ['targetType', 'user'],
+          ['reason', 3],
+        ]),
       };
   }
 }
@@ -82,5 +120,11 @@ export function invalidShare(total: number, cohorts: number, index: number): num
 }
 
 export function invalidKind(rng: Rng): RecordKind {
-  return rng.choose<RecordKind>([['accounts', 20], ['notes', 35], ['comments', 35], ['follows', 5], ['reports', 5]]);
+  return rng.choose<RecordKind>([
+    ['accounts', 20],
+    ['notes', 35],
+    ['comments', 35],
+    ['follows', 5],
+    ['reports', 5],
+  ]);
 }

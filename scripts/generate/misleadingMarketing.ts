@@ -18,7 +18,24 @@ import { someBrand } from './undisclosedPromotion.ts';
 import type { GroupPlan, VariantId } from './violationMix.ts';
 
 const PROBLEMS = ['痘痘', '色斑', '脱发', '失眠', '鼻炎', '湿疹', '肥胖', '黑眼圈', '毛孔粗大', '颈椎痛'];
-const ABSOLUTE = ['全网最好用的{x}', '行业第一', 'No.1', '国家级配方', '100%有效', '根治{pb}，永不复发', '三天见效', '医生都在用', '零副作用', '史上最低价', '销量第一', '效果最好', '全国唯一', '顶级工艺', '100%治愈{pb}', '第一品牌'];
+const ABSOLUTE = [
+  '全网最好用的{x}',
+  '行业第一',
+  'No.1',
+  '国家级配方',
+  '100%有效',
+  '根治{pb}，永不复发',
+  '三天见效',
+  '医生都在用',
+  '零副作用',
+  '史上最低价',
+  '销量第一',
+  '效果最好',
+  '全国唯一',
+  '顶级工艺',
+  '100%治愈{pb}',
+  '第一品牌',
+];
 /** Claims a clinic makes about its own services. */
 const SERVICE_CLAIMS = ['{sv}效果全国第一', '100%治愈{pb}', '根治{pb}，永不复发', '一次见效', '零副作用', '国家级专家坐诊', '行业第一', '全网最低价', '唯一正规{sv}机构', '无效全额退款'];
 const CLAIM_TITLES = ['{claim}｜{b}{x}', '{b}{x}，{claim}', '终于找到{claim}的{x}了{e}', '{claim}！{x}认准{b}'];
@@ -33,7 +50,17 @@ const BEFORE_AFTER = [
   '{pb}困扰我十年，用了{x}第{n}天就彻底好了。',
   '我妈用了{n}个月，{pb}完全消失，现在逢人就推荐。',
 ];
-const MISLEADING_TITLES = ['【官方认证】{x}推荐', '央视推荐的{x}', '药监局认可｜这款{x}', '免费送！{x}', '皮肤科医生私藏的{x}', '清华学霸都在用的{x}', '国家队同款{x}', '紧急通知：{x}', '官方：{pb}有救了'];
+const MISLEADING_TITLES = [
+  '【官方认证】{x}推荐',
+  '央视推荐的{x}',
+  '药监局认可｜这款{x}',
+  '免费送！{x}',
+  '皮肤科医生私藏的{x}',
+  '清华学霸都在用的{x}',
+  '国家队同款{x}',
+  '紧急通知：{x}',
+  '官方：{pb}有救了',
+];
 
 function claim(rng: Rng, brand: BrandInfo): string {
   return fill(rng.pick(ABSOLUTE), { x: rng.pick(brand.products), pb: rng.pick(PROBLEMS) });
@@ -158,7 +185,11 @@ export function shapeFabricatedExperience(cohort: Cohort, rng: Rng, _plan: Group
       post(cohort, rng, s, 'misleading-marketing/fabricated-experience', () => {
         const sl = slots(rng, s.brand);
         const base = promotionNote(rng, s.brand, 'hans', { disguised: s.placement === 'undisclosed' });
-        return { title: fill(rng.pick(['{n}天亲身经历｜{pb}真的好了', '真实反馈：{x}用了{n}天', '逆袭！{pb}终于没了{e}', '前后对比太震撼了']), sl), body: `${fill(rng.pick(BEFORE_AFTER), sl)}\n${base.body}`, tags: base.tags };
+        return {
+          title: fill(rng.pick(['{n}天亲身经历｜{pb}真的好了', '真实反馈：{x}用了{n}天', '逆袭！{pb}终于没了{e}', '前后对比太震撼了']), sl),
+          body: `${fill(rng.pick(BEFORE_AFTER), sl)}\n${base.body}`,
+          tags: base.tags,
+        };
       }),
   };
 }
@@ -170,7 +201,8 @@ export function shapeMisleadingTitle(cohort: Cohort, rng: Rng, _plan: GroupPlan)
     act: () =>
       post(cohort, rng, s, 'misleading-marketing/misleading-title', () => {
         const sl = slots(rng, s.brand, s.services);
-        if (s.placement === 'own') return { title: fill(rng.pick(SERVICE_TITLES), sl), body: [fill(rng.pick(SERVICE_POSTS), sl), fill(rng.pick(SERVICE_POSTS), sl), '名额有限，预约从速。'].join(''), tags: [fill('{sv}', sl)] };
+        if (s.placement === 'own')
+          return { title: fill(rng.pick(SERVICE_TITLES), sl), body: [fill(rng.pick(SERVICE_POSTS), sl), fill(rng.pick(SERVICE_POSTS), sl), '名额有限，预约从速。'].join(''), tags: [fill('{sv}', sl)] };
         const base = promotionNote(rng, s.brand, 'hans');
         return { title: fill(rng.pick(MISLEADING_TITLES), sl), body: base.body, tags: base.tags };
       }),

@@ -24,7 +24,11 @@ const BUSINESS_CITIES = CITIES.slice(0, 18);
 const BRAND_REPLIES = ['感谢支持～', '谢谢喜欢！', '收到反馈啦', '可以看看我们的其他笔记哦', '有问题可以随时留言'];
 
 export function pickClient(rng: Rng): string {
-  return rng.choose<string>([['app-ios', 47], ['app-android', 44], ['web', 9]]);
+  return rng.choose<string>([
+    ['app-ios', 47],
+    ['app-android', 44],
+    ['web', 9],
+  ]);
 }
 
 /** An ordinary personal account; brand and professional accounts are reshaped from it. */
@@ -76,7 +80,11 @@ export function createBaseAccount(cohort: Cohort, rng: Rng, index: number, local
 }
 
 export function pickAccountType(rng: Rng): AccountType {
-  return rng.choose<AccountType>([['personal', 963], ['brand', 12], ['professional', 25]]);
+  return rng.choose<AccountType>([
+    ['personal', 963],
+    ['brand', 12],
+    ['professional', 25],
+  ]);
 }
 
 /** Turns an account into a brand's official account with its own brand id. */

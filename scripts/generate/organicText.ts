@@ -1,12 +1,57 @@
 /** Ordinary users' text: titles, bodies, tags, comments, nicknames and bios, in the account's script and language. */
 import {
-  AUTHOR_REPLIES, BIO_PARTS, CITIES, CLOSERS, EN_DETAILS, EN_LIFE, EN_WHEN, EN_WHO, DETAIL_WHEN, DETAIL_WHO, DETAILS, EMOJI, LIFE_SENTENCES, SENTENCE_LEADS, SENTENCE_TAILS, EN_BIO_PARTS, EN_CITIES, EN_CLOSERS, EN_COMMENTS, EN_MONTHS, EN_NICKS,
-  EN_OPENERS, EN_REPLIES, GENERIC_PRAISE, GENERIC_QUESTIONS, MIXED_SENTENCES, MONTHS, NICK_CORES, NICK_HEADS, NICK_TAILS,
-  OPENERS, PERSONAL_COMMENTS, TOPICS, type Topic,
+  AUTHOR_REPLIES,
+  BIO_PARTS,
+  CITIES,
+  CLOSERS,
+  EN_DETAILS,
+  EN_LIFE,
+  EN_WHEN,
+  EN_WHO,
+  DETAIL_WHEN,
+  DETAIL_WHO,
+  DETAILS,
+  EMOJI,
+  LIFE_SENTENCES,
+  SENTENCE_LEADS,
+  SENTENCE_TAILS,
+  EN_BIO_PARTS,
+  EN_CITIES,
+  EN_CLOSERS,
+  EN_COMMENTS,
+  EN_MONTHS,
+  EN_NICKS,
+  EN_OPENERS,
+  EN_REPLIES,
+  GENERIC_PRAISE,
+  GENERIC_QUESTIONS,
+  MIXED_SENTENCES,
+  MONTHS,
+  NICK_CORES,
+  NICK_HEADS,
+  NICK_TAILS,
+  OPENERS,
+  PERSONAL_COMMENTS,
+  TOPICS,
+  type Topic,
 } from './corpus.ts';
 import { fill, inScript, pickIn, type Lang, type Slots } from './localize.ts';
 import {
-  BUSINESS_FRAMES, BUSINESS_GOOD, BUSINESS_ITEMS, DATE_FORMATS, DUR_FORMATS, EN_FRAMES, EN_GOOD, EN_MEH, EN_SO_SO, FRAMES, SPOTS, TIME_FORMATS, TITLE_FRAMES, TOPIC_PHRASES, WEEKDAYS,
+  BUSINESS_FRAMES,
+  BUSINESS_GOOD,
+  BUSINESS_ITEMS,
+  DATE_FORMATS,
+  DUR_FORMATS,
+  EN_FRAMES,
+  EN_GOOD,
+  EN_MEH,
+  EN_SO_SO,
+  FRAMES,
+  SPOTS,
+  TIME_FORMATS,
+  TITLE_FRAMES,
+  TOPIC_PHRASES,
+  WEEKDAYS,
 } from './organicPhrases.ts';
 import type { Rng } from './random.ts';
 
@@ -23,7 +68,12 @@ export function topicOf(id: string): Topic {
 }
 
 export function pickLang(rng: Rng): Lang {
-  return rng.choose<Lang>([['hans', 82], ['hant', 7], ['en', 4], ['mixed', 7]]);
+  return rng.choose<Lang>([
+    ['hans', 82],
+    ['hant', 7],
+    ['en', 4],
+    ['mixed', 7],
+  ]);
 }
 
 /** Slot values for the organic templates. */
@@ -85,21 +135,36 @@ export function composedSentence(rng: Rng, lang: Lang, topicId: string, frames: 
   if (t2 === t) t2 = things[(things.indexOf(t) + 1) % things.length];
   return fill(pickIn(rng, frames, lang), (k) => {
     switch (k) {
-      case 't': return t;
-      case 't2': return t2;
-      case 'a': return pickIn(rng, ph.acts, lang);
-      case 'g': return pickIn(rng, ph.good, lang);
-      case 'm': return pickIn(rng, ph.meh, lang);
-      case 'when': return pickIn(rng, DETAIL_WHEN, lang);
-      case 'who': return pickIn(rng, DETAIL_WHO, lang);
-      case 'spot': return rng.chance(0.4) ? pickIn(rng, CITIES, lang) + pickIn(rng, SPOTS, lang) : pickIn(rng, SPOTS, lang);
-      case 'c': return pickIn(rng, CITIES, lang);
-      case 'date': return specific(rng, DATE_FORMATS, lang);
-      case 'time': return specific(rng, TIME_FORMATS, lang);
-      case 'dur': return specific(rng, DUR_FORMATS, lang);
-      case 'p': return rng.chance(0.5) ? `${rng.int(8, 900)}元` : `¥${rng.int(8, 900)}`;
-      case 'n': return String(rng.int(2, 9));
-      case 'e': return rng.chance(0.5) ? rng.pick(EMOJI) : '';
+      case 't':
+        return t;
+      case 't2':
+        return t2;
+      case 'a':
+        return pickIn(rng, ph.acts, lang);
+      case 'g':
+        return pickIn(rng, ph.good, lang);
+      case 'm':
+        return pickIn(rng, ph.meh, lang);
+      case 'when':
+        return pickIn(rng, DETAIL_WHEN, lang);
+      case 'who':
+        return pickIn(rng, DETAIL_WHO, lang);
+      case 'spot':
+        return rng.chance(0.4) ? pickIn(rng, CITIES, lang) + pickIn(rng, SPOTS, lang) : pickIn(rng, SPOTS, lang);
+      case 'c':
+        return pickIn(rng, CITIES, lang);
+      case 'date':
+        return specific(rng, DATE_FORMATS, lang);
+      case 'time':
+        return specific(rng, TIME_FORMATS, lang);
+      case 'dur':
+        return specific(rng, DUR_FORMATS, lang);
+      case 'p':
+        return rng.chance(0.5) ? `${rng.int(8, 900)}元` : `¥${rng.int(8, 900)}`;
+      case 'n':
+        return String(rng.int(2, 9));
+      case 'e':
+        return rng.chance(0.5) ? rng.pick(EMOJI) : '';
     }
     return undefined;
   });
@@ -110,18 +175,30 @@ function composedEnglish(rng: Rng, topic: Topic): string {
   const t2 = rng.pick(topic.en.subjects);
   return fill(rng.pick(EN_FRAMES), (k) => {
     switch (k) {
-      case 't': return `the ${t}`;
-      case 't2': return `the ${t2}`;
-      case 'g': return rng.pick(EN_GOOD);
-      case 'm': return rng.pick(EN_MEH);
-      case 'm2': return rng.pick(EN_SO_SO);
-      case 'c': return rng.pick(EN_CITIES);
-      case 'date': return `${rng.pick(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])} ${rng.int(1, 28)}`;
-      case 'when': return rng.pick(EN_WHEN);
-      case 'who': return rng.pick(EN_WHO);
-      case 'p': return `¥${rng.int(8, 900)}`;
-      case 'time': return `${rng.int(6, 11)}${rng.pick(['am', 'pm'])}`;
-      case 'dur': return `${rng.int(2, 12)} ${rng.pick(['days', 'weeks', 'hours'])}`;
+      case 't':
+        return `the ${t}`;
+      case 't2':
+        return `the ${t2}`;
+      case 'g':
+        return rng.pick(EN_GOOD);
+      case 'm':
+        return rng.pick(EN_MEH);
+      case 'm2':
+        return rng.pick(EN_SO_SO);
+      case 'c':
+        return rng.pick(EN_CITIES);
+      case 'date':
+        return `${rng.pick(['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'])} ${rng.int(1, 28)}`;
+      case 'when':
+        return rng.pick(EN_WHEN);
+      case 'who':
+        return rng.pick(EN_WHO);
+      case 'p':
+        return `¥${rng.int(8, 900)}`;
+      case 'time':
+        return `${rng.int(6, 11)}${rng.pick(['am', 'pm'])}`;
+      case 'dur':
+        return `${rng.int(2, 12)} ${rng.pick(['days', 'weeks', 'hours'])}`;
     }
     return undefined;
   }).replace(/^./, (c) => c.toUpperCase());
@@ -146,7 +223,14 @@ export function organicNote(rng: Rng, lang: Lang, topicId: string): NoteText {
     const title = fill(rng.pick(topic.en.titles), slots).trim();
     const sentences = rng.sample(topic.en.sentences, rng.int(0, Math.min(2, topic.en.sentences.length))).map((s) => fill(s, slots));
     for (let i = rng.int(2, 4); i > 0; i--) sentences.splice(rng.int(0, sentences.length), 0, composedEnglish(rng, topic));
-    if (rng.chance(0.7)) sentences.splice(rng.int(0, sentences.length), 0, fill(rng.pick(EN_DETAILS), (k) => (k === 'who' ? rng.pick(EN_WHO) : k === 'when' ? rng.pick(EN_WHEN) : k === 'n' ? String(rng.int(2, 9)) : k === 'm' ? String(rng.int(2, 12) * 10) : undefined)));
+    if (rng.chance(0.7))
+      sentences.splice(
+        rng.int(0, sentences.length),
+        0,
+        fill(rng.pick(EN_DETAILS), (k) =>
+          k === 'who' ? rng.pick(EN_WHO) : k === 'when' ? rng.pick(EN_WHEN) : k === 'n' ? String(rng.int(2, 9)) : k === 'm' ? String(rng.int(2, 12) * 10) : undefined,
+        ),
+      );
     if (rng.chance(0.4)) sentences.splice(rng.int(0, sentences.length), 0, rng.pick(EN_LIFE));
     const body = [rng.pick(EN_OPENERS), ...sentences, rng.pick(EN_CLOSERS)].filter(Boolean).join(' ');
     return { title, body, tags: rng.chance(0.8) ? organicTags(rng, lang, topic) : [] };
@@ -177,14 +261,22 @@ const IMPERSONAL = new Map(TOPICS.map((t) => [t.id, t.sentences.filter((s) => !/
 function businessSlots(rng: Rng, lang: Lang, items: readonly string[], item: string): Slots {
   return (k) => {
     switch (k) {
-      case 'item': return item;
-      case 'item2': return rng.pick(items);
-      case 'g': return pickIn(rng, BUSINESS_GOOD, lang);
-      case 'wd': return pickIn(rng, WEEKDAYS, lang);
-      case 'date': return specific(rng, DATE_FORMATS, lang);
-      case 'mo': return String(rng.int(1, 12));
-      case 'h': return String(rng.int(5, 10));
-      case 'n': return String(rng.int(3, 40));
+      case 'item':
+        return item;
+      case 'item2':
+        return rng.pick(items);
+      case 'g':
+        return pickIn(rng, BUSINESS_GOOD, lang);
+      case 'wd':
+        return pickIn(rng, WEEKDAYS, lang);
+      case 'date':
+        return specific(rng, DATE_FORMATS, lang);
+      case 'mo':
+        return String(rng.int(1, 12));
+      case 'h':
+        return String(rng.int(5, 10));
+      case 'n':
+        return String(rng.int(3, 40));
     }
     return undefined;
   };
@@ -208,7 +300,13 @@ export function businessNote(rng: Rng, lang: Lang, business: { kind?: string; to
 export function organicComment(rng: Rng, lang: Lang, noteTopic: string): string {
   if (lang === 'en') return rng.pick(EN_COMMENTS);
   const topic = topicOf(noteTopic);
-  const kind = rng.choose<string>([['praise', 34], ['topic', 26], ['question', 14], ['personal', 20], ['long', 6]]);
+  const kind = rng.choose<string>([
+    ['praise', 34],
+    ['topic', 26],
+    ['question', 14],
+    ['personal', 20],
+    ['long', 6],
+  ]);
   let text: string;
   switch (kind) {
     case 'praise':
@@ -260,7 +358,11 @@ export function organicNickname(rng: Rng, lang: Lang): string {
 export function organicBio(rng: Rng, lang: Lang): string | undefined {
   if (rng.chance(0.3)) return undefined;
   if (rng.chance(0.1)) return '';
-  if (lang === 'en') return rng.sample(EN_BIO_PARTS, rng.int(1, 3)).map((p) => fill(p, { c: rng.pick(EN_CITIES) })).join(' | ');
+  if (lang === 'en')
+    return rng
+      .sample(EN_BIO_PARTS, rng.int(1, 3))
+      .map((p) => fill(p, { c: rng.pick(EN_CITIES) }))
+      .join(' | ');
   const parts = rng.sample(inScript(BIO_PARTS, lang), rng.int(1, 4)).map((p) => fill(p, { c: pickIn(rng, CITIES, lang) }));
   return parts.join(rng.pick(['｜', ' | ', ' ', '\n', ' · '])) + (rng.chance(0.3) ? rng.pick(EMOJI) : '');
 }

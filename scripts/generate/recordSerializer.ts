@@ -73,7 +73,21 @@ export function followLine(f: FollowDraft): string {
 }
 
 export function reportLine(r: ReportDraft): string {
-  return '{"reportId":"' + r.id + '","reporterId":"' + r.reporter.id + '","targetType":"' + r.targetType + '","targetId":"' + r.targetId + '","reason":' + q(r.reason) + ',"createdAt":"' + iso(r.createdAt) + '"}';
+  return (
+    '{"reportId":"' +
+    r.id +
+    '","reporterId":"' +
+    r.reporter.id +
+    '","targetType":"' +
+    r.targetType +
+    '","targetId":"' +
+    r.targetId +
+    '","reason":' +
+    q(r.reason) +
+    ',"createdAt":"' +
+    iso(r.createdAt) +
+    '"}'
+  );
 }
 
 /** The same records as objects (JSON.stringify of these equals the hand-built lines; used to check them). */

@@ -77,7 +77,10 @@ export class SnapshotWriter {
     await mkdir(this.outDir, { recursive: true });
     for (const kind of RECORD_KINDS) {
       await mkdir(join(this.outDir, kind), { recursive: true });
-      this.sinks.set(kind, Array.from({ length: this.partsPerKind }, (_, p) => new Sink(join(this.outDir, partPath(kind, p, this.gzip)), this.gzip)));
+      this.sinks.set(
+        kind,
+        Array.from({ length: this.partsPerKind }, (_, p) => new Sink(join(this.outDir, partPath(kind, p, this.gzip)), this.gzip)),
+      );
     }
     this.labels = new Sink(join(this.outDir, 'labels.jsonl'), false);
   }

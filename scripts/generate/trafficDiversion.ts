@@ -17,7 +17,20 @@ import type { Rng } from './random.ts';
 import { DAY, HOUR, MINUTE, SECOND, humanMoment, wholeSecond } from './time.ts';
 import type { GroupPlan, VariantId } from './violationMix.ts';
 
-const SERVICE_TITLES = ['{c}约拍｜档期开放{e}', '考研资料全套分享', '{c}包车旅拍，本地人带路', '兼职日结｜学生宝妈都可做', '闲置出｜九成新{x}', '祛痘经验｜困扰我三年的痘痘终于好了', '私人定制塔罗占卜', '{c}租房｜房东直租', '雅思口语陪练', '代购｜日本药妆', '同城宠物寄养', '小众香水分装'];
+const SERVICE_TITLES = [
+  '{c}约拍｜档期开放{e}',
+  '考研资料全套分享',
+  '{c}包车旅拍，本地人带路',
+  '兼职日结｜学生宝妈都可做',
+  '闲置出｜九成新{x}',
+  '祛痘经验｜困扰我三年的痘痘终于好了',
+  '私人定制塔罗占卜',
+  '{c}租房｜房东直租',
+  '雅思口语陪练',
+  '代购｜日本药妆',
+  '同城宠物寄养',
+  '小众香水分装',
+];
 const SERVICE_ITEMS = ['相机', '平板', '耳机', '吹风机', '婴儿车', '健身卡', '演唱会门票'];
 const NOTE_LEADS = ['需要的姐妹{how}', '感兴趣的{how}', '想了解的{how}', '详细的{how}', '{how}，名额有限', '评论区回复太慢了，{how}'];
 const COMMENT_LINES = ['需要的可以找我，{how}', '同款在这 {how}', '有渠道，{how}', '我这里有，{how}', '楼主说的我有资料，{how}', '姐妹我知道在哪买，{how}', '有需要{how}', '{how}'];
@@ -55,7 +68,14 @@ function divertingNote(cohort: Cohort, rng: Rng, acc: AccountDraft, contacts: Co
 function maybeAlsoBait(cohort: Cohort, rng: Rng, acc: AccountDraft, window: [number, number]): void {
   if (!rng.chance(0.2)) return;
   const t = organicNote(rng, acc.lang === 'en' ? 'hans' : acc.lang, acc.topic);
-  cohort.addNote(acc, { createdAt: wholeSecond(humanMoment(rng, window[0], window[1])), title: `${mutualFollowPhrase(rng, acc.lang)}${rng.pick(EMOJI)}`, body: `${mutualFollowPhrase(rng, acc.lang)}\n${t.body}`, tags: t.tags, client: acc.client, appeal: 1 });
+  cohort.addNote(acc, {
+    createdAt: wholeSecond(humanMoment(rng, window[0], window[1])),
+    title: `${mutualFollowPhrase(rng, acc.lang)}${rng.pick(EMOJI)}`,
+    body: `${mutualFollowPhrase(rng, acc.lang)}\n${t.body}`,
+    tags: t.tags,
+    client: acc.client,
+    appeal: 1,
+  });
   cohort.label(acc, 'engagement-bait/mutual-follow');
 }
 
@@ -180,4 +200,3 @@ export function shapeLinkOrDm(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantP
     },
   };
 }
-

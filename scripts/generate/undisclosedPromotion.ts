@@ -20,7 +20,14 @@ export function someBrand(cohort: Cohort, rng: Rng): BrandInfo {
   const brands = brandsOf(cohort);
   if (brands.length && rng.chance(0.85)) return rng.pick(brands).brand!;
   const category = rng.pick(BRAND_CATEGORIES);
-  return { brandId: `brand-${cohort.token()}`, name: rng.pick(BRAND_HEADS) + rng.pick(BRAND_TAILS), category: category.id, categoryName: category.name, products: category.products, topic: category.topic };
+  return {
+    brandId: `brand-${cohort.token()}`,
+    name: rng.pick(BRAND_HEADS) + rng.pick(BRAND_TAILS),
+    category: category.id,
+    categoryName: category.name,
+    products: category.products,
+    topic: category.topic,
+  };
 }
 
 /** One undisclosed commercial note: brand ids (usually), no partner-platform placement. */

@@ -54,7 +54,11 @@ export function createReports(cohort: Cohort, rng: Rng): void {
     const target = founded ? rng.pick(planted) : rng.pick(cohort.accounts);
     if (target === reporter) continue;
     const reason = founded ? rng.pick(REASONS[rng.pick([...target.codes])]) : rng.pick(UNFOUNDED);
-    const kind = rng.choose<'account' | 'note' | 'comment'>([['account', 40], ['note', 35], ['comment', 25]]);
+    const kind = rng.choose<'account' | 'note' | 'comment'>([
+      ['account', 40],
+      ['note', 35],
+      ['comment', 25],
+    ]);
     const item = kind === 'account' ? undefined : sample(target, kind);
     const targetId = item?.id ?? target.id;
     const targetType = item ? kind : 'account';

@@ -88,10 +88,7 @@ export class StateDirLockedError extends Error {
     readonly holderPid: number,
     detail: string,
   ) {
-    super(
-      `state dir ${stateDir} is in use by another embedded stack (${detail}). ` +
-        'Only one stack may use a state dir at a time: stop the other one, or pick another state dir.',
-    );
+    super(`state dir ${stateDir} is in use by another embedded stack (${detail}). ` + 'Only one stack may use a state dir at a time: stop the other one, or pick another state dir.');
     this.name = 'StateDirLockedError';
   }
 }
@@ -269,9 +266,7 @@ function spawnJava(javaBin: string, dbPath: string, port: number, jvmOptions: st
  */
 function spawnWatchdog(pid: number): ChildProcess | undefined {
   if (process.platform === 'win32') return undefined;
-  const script =
-    'trap "" INT TERM HUP; while read -r _; do :; done; ' +
-    'kill -TERM "$0" 2>/dev/null; sleep 3; kill -KILL "$0" 2>/dev/null; exit 0';
+  const script = 'trap "" INT TERM HUP; while read -r _; do :; done; ' + 'kill -TERM "$0" 2>/dev/null; sleep 3; kill -KILL "$0" 2>/dev/null; exit 0';
   const dog = spawnChild('sh', ['-c', script, String(pid)], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
   dog.on('error', () => {});
   dog.stdin?.on('error', () => {});
@@ -291,7 +286,12 @@ function attributeDefinitions(def: TableDefinition): AttributeDefinition[] {
 }
 
 function keySchema(pk: string, sk?: string): KeySchemaElement[] {
-  return sk ? [{ AttributeName: pk, KeyType: 'HASH' }, { AttributeName: sk, KeyType: 'RANGE' }] : [{ AttributeName: pk, KeyType: 'HASH' }];
+  return sk
+    ? [
+        { AttributeName: pk, KeyType: 'HASH' },
+        { AttributeName: sk, KeyType: 'RANGE' },
+      ]
+    : [{ AttributeName: pk, KeyType: 'HASH' }];
 }
 
 /** Creates missing tables (and missing GSIs on existing ones); idempotent. */
@@ -437,9 +437,7 @@ async function teardown(procs: StackProcesses): Promise<void> {
     const server = procs.s3rver;
     const started = procs.s3Ready;
     closing.push(
-      started
-        .then(() => Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())]))
-        .catch(() => {}), // never started: nothing to close
+      started.then(() => Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())])).catch(() => {}), // never started: nothing to close
     );
   }
   const child = procs.child;
@@ -485,14 +483,7 @@ async function s3rverEndpoint(procs: StackProcesses, timeoutMs: number): Promise
  * Spawns DynamoDB Local on a free port (it needs one chosen up front) and waits until it answers;
  * a port taken between choosing and binding is retried twice. Returns its endpoint.
  */
-async function startDynamoLocal(
-  procs: StackProcesses,
-  java: JavaRuntime,
-  dbPath: string,
-  jvmOptions: string[],
-  timeoutMs: number,
-  log: (m: string) => void,
-): Promise<string> {
+async function startDynamoLocal(procs: StackProcesses, java: JavaRuntime, dbPath: string, jvmOptions: string[], timeoutMs: number, log: (m: string) => void): Promise<string> {
   const stderrTail = new TailBuffer();
   for (let attempt = 1; ; attempt++) {
     const port = await freeLoopbackPort();
@@ -516,8 +507,7 @@ async function startDynamoLocal(
       continue;
     }
     throw new Error(
-      `DynamoDB Local did not come up (${outcome}) on ${endpoint} with ${java.bin} (${java.versionLine}).` +
-        (tail ? `\nJava stderr (last lines):\n${tail}` : '\nJava printed nothing on stderr.'),
+      `DynamoDB Local did not come up (${outcome}) on ${endpoint} with ${java.bin} (${java.versionLine}).` + (tail ? `\nJava stderr (last lines):\n${tail}` : '\nJava printed nothing on stderr.'),
     );
   }
 }
@@ -559,7 +549,10 @@ function applyEnvironment(procs: StackProcesses, env: Record<string, string>): v
 }
 
 function stopOnSignals(procs: StackProcesses, stop: () => Promise<void>, log: (m: string) => void): void {
-  for (const [sig, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [sig, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     const fn = () => {
       // If the application handles this signal too, it owns shutdown (and calls stop());
       // Java still dies with the process through the 'exit' hook and the watchdog.
@@ -572,12 +565,7 @@ function stopOnSignals(procs: StackProcesses, stop: () => Promise<void>, log: (m
   }
 }
 
-async function waitForDynamo(
-  endpoint: string,
-  timeoutMs: number,
-  spawnError: Promise<Error>,
-  exited: Promise<string>,
-): Promise<'ready' | string> {
+async function waitForDynamo(endpoint: string, timeoutMs: number, spawnError: Promise<Error>, exited: Promise<string>): Promise<'ready' | string> {
   const client = adminDynamo(endpoint);
   let failure: string | undefined;
   void spawnError.then((e) => (failure ??= `spawn failed: ${e.message}`));

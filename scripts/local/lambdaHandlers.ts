@@ -81,7 +81,7 @@ export async function invokeHandler(spec: TaskHandlerSpec, state: string, input:
 
 export function serializeError(err: unknown): SerializedError {
   if (err instanceof Error) return { name: err.name || 'Error', message: err.message, stack: err.stack };
-  return { name: 'Error', message: typeof err === 'string' ? err : JSON.stringify(err) ?? String(err) };
+  return { name: 'Error', message: typeof err === 'string' ? err : (JSON.stringify(err) ?? String(err)) };
 }
 
 /**
@@ -91,7 +91,10 @@ export function serializeError(err: unknown): SerializedError {
 export class LambdaTaskError extends Error {
   readonly errorMessage: string;
   constructor(e: SerializedError) {
-    const trace = (e.stack ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+    const trace = (e.stack ?? '')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     super(JSON.stringify({ errorType: e.name, errorMessage: e.message, trace }));
     this.name = e.name;
     this.errorMessage = e.message;

@@ -48,13 +48,7 @@ import { LocalTaskTokens } from '#shared/adapters/localTaskTokens';
 import { workStore } from '#shared/adapters/stageDependencies';
 import { LOCAL_TOKEN_PREFIX } from '#shared/ports/taskTokens';
 import { invokeHandler, LambdaTaskError, serializeError, type TaskHandlerSpec } from './lambdaHandlers.ts';
-import {
-  loadStateMachineDefinitions,
-  type AslDefinition,
-  type AslState,
-  type LoadDefinitionsOptions,
-  type WhichStateMachine,
-} from './stateMachineTemplate.ts';
+import { loadStateMachineDefinitions, type AslDefinition, type AslState, type LoadDefinitionsOptions, type WhichStateMachine } from './stateMachineTemplate.ts';
 import { PoolClosedError, WorkerPool } from './workerPool.ts';
 
 export { loadStateMachineDefinitions, type AslDefinition, type StateMachineDefinitions } from './stateMachineTemplate.ts';
@@ -66,14 +60,7 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const STATE_PAYLOAD_LIMIT_BYTES = 256 * 1024;
 export const DEFAULT_TASK_TIMEOUT_SECONDS = 24 * 60 * 60;
 
-export type StageEventType =
-  | 'state-entered'
-  | 'state-exited'
-  | 'state-failed'
-  | 'state-retried'
-  | 'map-started'
-  | 'map-iteration-done'
-  | 'map-iteration-failed';
+export type StageEventType = 'state-entered' | 'state-exited' | 'state-failed' | 'state-retried' | 'map-started' | 'map-iteration-done' | 'map-iteration-failed';
 
 /** Progress of an execution, enough for one progress bar per stage. */
 export interface StageEvent {
@@ -276,7 +263,12 @@ export function prepareDefinition(def: AslDefinition, taskTimeoutSeconds = DEFAU
       if (reachable.has(name) || !copy.States[name]) continue;
       reachable.add(name);
       const st = copy.States[name] as Record<string, unknown>;
-      for (const next of [st.Next, st.Default, ...((st.Choices as Array<{ Next?: string }> | undefined) ?? []).map((c) => c.Next), ...((st.Catch as Array<{ Next?: string }> | undefined) ?? []).map((c) => c.Next)]) {
+      for (const next of [
+        st.Next,
+        st.Default,
+        ...((st.Choices as Array<{ Next?: string }> | undefined) ?? []).map((c) => c.Next),
+        ...((st.Catch as Array<{ Next?: string }> | undefined) ?? []).map((c) => c.Next),
+      ]) {
         if (typeof next === 'string') queue.push(next);
       }
     }
@@ -321,10 +313,7 @@ function simplePath(path: string | null | undefined, value: unknown): unknown {
 /** Resolves the handler spec of every Task state from SWEEP_TASKS / LIFT_TASKS. */
 export function stageHandlerSpecs(stages: readonly StageHandler[]): Record<string, TaskHandlerSpec> {
   return Object.fromEntries(
-    stages.map((s) => [
-      s.state,
-      { module: join(PROJECT_ROOT, 'functions', `${s.module}.ts`), functionName: s.functionId, memoryMb: s.memoryMb, timeoutSeconds: s.timeoutSeconds },
-    ]),
+    stages.map((s) => [s.state, { module: join(PROJECT_ROOT, 'functions', `${s.module}.ts`), functionName: s.functionId, memoryMb: s.memoryMb, timeoutSeconds: s.timeoutSeconds }]),
   );
 }
 
@@ -341,8 +330,7 @@ export function checkHandlers(analysis: Analysis, handlers: Record<string, TaskH
   const missing = [...new Set(analysis.tasks.filter((t) => !handlers[t.state]).map((t) => t.state))];
   if (missing.length) {
     throw new Error(
-      `${name}: no handler for Task state${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` +
-        '(add it to SWEEP_TASKS / LIFT_TASKS in infra/stages.ts, with the same state name as in the ASL)',
+      `${name}: no handler for Task state${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ` + '(add it to SWEEP_TASKS / LIFT_TASKS in infra/stages.ts, with the same state name as in the ASL)',
     );
   }
 }
@@ -463,9 +451,12 @@ function lambdaTaskHandler(ctx: RunContext, task: TaskInfo, spec: TaskHandlerSpe
   return async (taskInput: unknown) => {
     if (ctx.settled) throw new PoolClosedError(task.state); // an iteration the library still starts after a failure
     const payload = task.style === 'invoke' ? (taskInput as { Payload?: unknown } | null)?.Payload : taskInput;
-    const call = ctx.pool && task.map ? ctx.pool.run(task.state, spec, payload) : invokeHandler(spec, task.state, payload).catch((err: unknown) => {
-      throw asLambdaError(err);
-    });
+    const call =
+      ctx.pool && task.map
+        ? ctx.pool.run(task.state, spec, payload)
+        : invokeHandler(spec, task.state, payload).catch((err: unknown) => {
+            throw asLambdaError(err);
+          });
     const out = jsonRoundTrip(task.state, await invokeTracked(ctx, call));
     return (task.style === 'invoke' ? { ExecutedVersion: '$LATEST', Payload: out, StatusCode: 200 } : out) as Awaited<JsonValue>;
   };
@@ -478,9 +469,12 @@ function callbackTaskHandler(ctx: RunContext, task: TaskInfo, spec: TaskHandlerS
     const payload = (taskInput as { Payload?: unknown } | null)?.Payload;
     const resume = ctx.opts.resume?.state === task.state ? ctx.opts.resume : undefined;
     const waitingSince = resume ? resume.waitingSince : new Date(ctx.now()).toISOString();
-    await invokeTracked(ctx, invokeHandler(spec, task.state, payload).catch((err: unknown) => {
-      throw asLambdaError(err);
-    }));
+    await invokeTracked(
+      ctx,
+      invokeHandler(spec, task.state, payload).catch((err: unknown) => {
+        throw asLambdaError(err);
+      }),
+    );
     const input = ctx.enteredInputs.get(task.state) ?? resume?.input;
     const timeoutSeconds = resume ? resume.timeoutSeconds : callbackTimeoutSeconds(ctx, task.state, input);
     return waitForToken(ctx, task.state, { input, waitingSince, timeoutSeconds });
@@ -492,7 +486,7 @@ function callbackTimeoutSeconds(ctx: RunContext, state: string, input: unknown):
   const stateDef = ctx.definition.States[state] ?? {};
   const fromPath = typeof stateDef.TimeoutSecondsPath === 'string' ? simplePath(stateDef.TimeoutSecondsPath, input) : undefined;
   if (typeof fromPath === 'number') return fromPath;
-  return typeof stateDef.TimeoutSeconds === 'number' ? stateDef.TimeoutSeconds : ctx.opts.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
+  return typeof stateDef.TimeoutSeconds === 'number' ? stateDef.TimeoutSeconds : (ctx.opts.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS);
 }
 
 /** Polls the local token store until the token resolves or the Task times out; with `waitForTokens: 'pause'`, pauses instead. */
@@ -511,7 +505,14 @@ async function waitForToken(ctx: RunContext, state: string, wait: { input: unkno
     }
     await new Promise<void>((resolve) => {
       const t = setTimeout(resolve, Math.min(ctx.opts.tokenPollMs ?? 250, Math.max(1, deadline - ctx.now())));
-      ctx.waitAbort.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+      ctx.waitAbort.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          resolve();
+        },
+        { once: true },
+      );
     });
     if (ctx.waitAbort.signal.aborted || ctx.settled) throw new PoolClosedError(state);
   }

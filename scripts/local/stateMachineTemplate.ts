@@ -89,9 +89,7 @@ export function findStateMachineLogicalId(template: CfnTemplate, constructId: st
       throw new Error(`several state machines match ${constructId}: ${found.map(([id]) => id).join(', ')}`);
     }
   }
-  throw new Error(
-    `no AWS::StepFunctions::StateMachine for ${constructId} in the template (found: ${machines.map(([id]) => id).join(', ') || 'none'})`,
-  );
+  throw new Error(`no AWS::StepFunctions::StateMachine for ${constructId} in the template (found: ${machines.map(([id]) => id).join(', ') || 'none'})`);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,5 +17,11 @@ function decodeReference(whole: string, dec?: string, hex?: string, name?: strin
 
 export function plainCommentText(html: string): string {
   // Markup first, references second: `&lt;3` is text, never a tag.
-  return html.replace(/\r\n?/g, '\n').replace(BREAK, '\n').replace(INLINE_TAG, '').replace(REFERENCE, decodeReference).replace(/\ufeff/g, '').trim();
+  return html
+    .replace(/\r\n?/g, '\n')
+    .replace(BREAK, '\n')
+    .replace(INLINE_TAG, '')
+    .replace(REFERENCE, decodeReference)
+    .replace(/\ufeff/g, '')
+    .trim();
 }

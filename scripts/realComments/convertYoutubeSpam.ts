@@ -19,7 +19,7 @@ export async function readCsvFolder(dir: string): Promise<CsvSource[]> {
 
 const o = new Command('convert-youtube-spam')
   .description('turn the labelled YouTube comments (UCI YouTube Spam Collection, CC BY 4.0) into a contract snapshot and labels.jsonl')
-  .requiredOption('--in <dir>', 'folder with the collection\'s CSV files')
+  .requiredOption('--in <dir>', "folder with the collection's CSV files")
   .requiredOption('--out <dir>', 'snapshot folder to write (manifest.json, parts, labels.jsonl)')
   .option('--snapshot-id <id>', 'snapshotId in the manifest', DEFAULT_SNAPSHOT_ID)
   .option('--plain', 'write plain .jsonl parts instead of .jsonl.gz')
@@ -34,8 +34,14 @@ try {
   console.log(`wrote ${o.out}: snapshot ${manifest.snapshotId}, takenAt ${manifest.takenAt}`);
   console.log(`  files ${sources.map((f) => f.name).join(', ')}`);
   console.log(`  notes ${s.videos}, comments ${s.comments} (spam ${s.spamComments}, missing DATE ${s.missingDates}, empty text ${s.emptyTexts})`);
-  console.log(`  accounts ${conversion.accounts.length}: authors ${s.authors} (spam ${s.spamAuthors}, mixed ${s.mixedAuthors}, under more than one video ${s.multiVideoAuthors}) + ${s.videos} channel accounts`);
-  console.log(`  label variants ${Object.entries(s.variants).map(([v, n]) => `${v} ${n}`).join(', ')}`);
+  console.log(
+    `  accounts ${conversion.accounts.length}: authors ${s.authors} (spam ${s.spamAuthors}, mixed ${s.mixedAuthors}, under more than one video ${s.multiVideoAuthors}) + ${s.videos} channel accounts`,
+  );
+  console.log(
+    `  label variants ${Object.entries(s.variants)
+      .map(([v, n]) => `${v} ${n}`)
+      .join(', ')}`,
+  );
 } catch (err) {
   console.error(`convert-youtube-spam: ${(err as Error).message}`);
   process.exitCode = 1;

@@ -41,8 +41,7 @@ export class NeutralRegistrations {
     const h = sha256Hex(`registration:${key}`);
     const client = parseInt(h.slice(0, 2), 16) % 2 === 0 ? 'app-android' : 'app-ios';
     const d = sha256Hex(`device:${key}`);
-    const deviceId =
-      client === 'app-ios' ? `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20, 32)}`.toUpperCase() : d.slice(0, 16);
+    const deviceId = client === 'app-ios' ? `${d.slice(0, 8)}-${d.slice(8, 12)}-${d.slice(12, 16)}-${d.slice(16, 20)}-${d.slice(20, 32)}`.toUpperCase() : d.slice(0, 16);
     if (this.devices.has(deviceId)) throw new Error(`device id clash for "${key}"`);
     this.devices.add(deviceId);
     for (let attempt = 0; ; attempt++) {

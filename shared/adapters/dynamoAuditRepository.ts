@@ -90,4 +90,3 @@ export class DynamoAuditRepository implements AuditRepository {
     return out;
   }
 }
-

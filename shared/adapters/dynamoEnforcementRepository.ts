@@ -110,9 +110,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     const out: OutboxMessage[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const res = await this.db.send(
-        new ScanCommand({ TableName: this.t.outbox, ExclusiveStartKey: start, ...filter, ...(opts.pendingOnly ? { ExpressionAttributeValues: values } : {}) }),
-      );
+      const res = await this.db.send(new ScanCommand({ TableName: this.t.outbox, ExclusiveStartKey: start, ...filter, ...(opts.pendingOnly ? { ExpressionAttributeValues: values } : {}) }));
       out.push(...((res.Items ?? []) as OutboxMessage[]));
       start = res.LastEvaluatedKey;
     } while (start);
@@ -121,7 +119,10 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
 
   async markDelivered(messages: OutboxMessage[], at: string): Promise<void> {
     // Whole-item puts in batches of 25: the outbox row is only ever written by enforce and here.
-    await this.batchPut(this.t.outbox, messages.map((m) => ({ ...m, status: 'delivered', deliveredAt: m.deliveredAt ?? at })));
+    await this.batchPut(
+      this.t.outbox,
+      messages.map((m) => ({ ...m, status: 'delivered', deliveredAt: m.deliveredAt ?? at })),
+    );
   }
 
   async getLifts(liftIds: string[]): Promise<Map<string, LiftRow>> {
@@ -145,7 +146,10 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
 
   async markScheduled(lifts: LiftRow[]): Promise<void> {
     // Only rows still pending: a lift that already fired must keep its outcome.
-    await this.batchPut(this.t.lifts, lifts.filter((l) => l.pending).map((l) => ({ ...l, scheduled: true })));
+    await this.batchPut(
+      this.t.lifts,
+      lifts.filter((l) => l.pending).map((l) => ({ ...l, scheduled: true })),
+    );
   }
 
   private async batchPut(table: string, items: object[]): Promise<void> {

@@ -68,28 +68,34 @@ export async function writeLedger(db: DynamoDBDocumentClient, w: LedgerWrite): P
   };
   if (w.decidedAppeal) {
     const a = w.decidedAppeal;
-    add({ kind: 'decided-appeal' }, {
-      Update: {
-        TableName: t.appeals,
-        Key: { appealId: a.appealId },
-        UpdateExpression: 'SET #st = :st, decidedAt = :at, decidedBy = :by, decisionReason = :r',
-        ConditionExpression: '#st = :pending',
-        ExpressionAttributeNames: { '#st': 'status' },
-        ExpressionAttributeValues: { ':st': a.status, ':at': a.decidedAt, ':by': a.decidedBy, ':r': a.decisionReason, ':pending': 'pending' },
+    add(
+      { kind: 'decided-appeal' },
+      {
+        Update: {
+          TableName: t.appeals,
+          Key: { appealId: a.appealId },
+          UpdateExpression: 'SET #st = :st, decidedAt = :at, decidedBy = :by, decisionReason = :r',
+          ConditionExpression: '#st = :pending',
+          ExpressionAttributeNames: { '#st': 'status' },
+          ExpressionAttributeValues: { ':st': a.status, ':at': a.decidedAt, ':by': a.decidedBy, ':r': a.decisionReason, ':pending': 'pending' },
+        },
       },
-    });
+    );
   }
   if (w.newAppeal) add({ kind: 'new-appeal' }, { Put: { TableName: t.appeals, Item: w.newAppeal, ConditionExpression: 'attribute_not_exists(appealId)' } });
   for (const e of w.entries) add({ kind: 'entry', entryKey: e.entryKey }, { Put: { TableName: t.ledger, Item: e, ConditionExpression: 'attribute_not_exists(entryKey)' } });
   const versioned = w.expectedVersion !== undefined;
-  add({ kind: 'penalty' }, {
-    Put: {
-      TableName: t.penalties,
-      Item: w.penalty,
-      ConditionExpression: versioned ? '#v = :v' : 'attribute_not_exists(accountId)',
-      ...(versioned ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': w.expectedVersion } } : {}),
+  add(
+    { kind: 'penalty' },
+    {
+      Put: {
+        TableName: t.penalties,
+        Item: w.penalty,
+        ConditionExpression: versioned ? '#v = :v' : 'attribute_not_exists(accountId)',
+        ...(versioned ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': w.expectedVersion } } : {}),
+      },
     },
-  });
+  );
   for (const c of w.liftChanges) add({ kind: 'lift-change', liftId: c.liftId }, liftUpdate(t.lifts, c));
   if (w.newLift) add({ kind: 'new-lift' }, { Put: { TableName: t.lifts, Item: w.newLift, ConditionExpression: 'attribute_not_exists(liftId)' } });
   for (const m of w.messages) add({ kind: 'message', messageKey: m.messageKey }, { Put: { TableName: t.outbox, Item: m, ConditionExpression: 'attribute_not_exists(messageKey)' } });

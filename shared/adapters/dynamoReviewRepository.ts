@@ -6,16 +6,7 @@
  *   transaction that checks the session is open and the case exists, so a refused verdict
  *   changes nothing.
  */
-import {
-  BatchWriteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ReviewError, type ReviewCase, type ReviewRepository, type ReviewSession, type Verdict } from '#shared/ports/reviewRepository';
 import { documentClient } from './awsClients.ts';
 import { tableName } from './tableDefinitions.ts';
@@ -46,9 +37,7 @@ export class DynamoReviewRepository implements ReviewRepository {
     const out: Array<Record<string, unknown>> = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const res = await this.db.send(
-        new QueryCommand({ TableName: this.table, KeyConditionExpression: 'sweepId = :s', ExpressionAttributeValues: { ':s': sweepId }, ExclusiveStartKey: start }),
-      );
+      const res = await this.db.send(new QueryCommand({ TableName: this.table, KeyConditionExpression: 'sweepId = :s', ExpressionAttributeValues: { ':s': sweepId }, ExclusiveStartKey: start }));
       out.push(...(res.Items ?? []));
       start = res.LastEvaluatedKey;
     } while (start);
@@ -61,9 +50,7 @@ export class DynamoReviewRepository implements ReviewRepository {
 
   async openSession(session: ReviewSession): Promise<boolean> {
     try {
-      await this.db.send(
-        new PutCommand({ TableName: this.table, Item: { ...session, caseId: SESSION_KEY }, ConditionExpression: 'attribute_not_exists(caseId)' }),
-      );
+      await this.db.send(new PutCommand({ TableName: this.table, Item: { ...session, caseId: SESSION_KEY }, ConditionExpression: 'attribute_not_exists(caseId)' }));
       return true;
     } catch (err) {
       if (isConditionFailure(err)) return false;
@@ -82,9 +69,7 @@ export class DynamoReviewRepository implements ReviewRepository {
     const out: ReviewSession[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const res = await this.db.send(
-        new ScanCommand({ TableName: this.table, FilterExpression: 'caseId = :k', ExpressionAttributeValues: { ':k': SESSION_KEY }, ExclusiveStartKey: start }),
-      );
+      const res = await this.db.send(new ScanCommand({ TableName: this.table, FilterExpression: 'caseId = :k', ExpressionAttributeValues: { ':k': SESSION_KEY }, ExclusiveStartKey: start }));
       for (const { caseId: _key, ...s } of res.Items ?? []) out.push(s as ReviewSession);
       start = res.LastEvaluatedKey;
     } while (start);

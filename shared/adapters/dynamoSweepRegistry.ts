@@ -14,8 +14,7 @@ export class DynamoSweepRegistry implements SweepRegistry {
       new UpdateCommand({
         TableName: this.table,
         Key: { sweepId: record.sweepId },
-        UpdateExpression:
-          'SET #st = :st, #sn = :sn, snapshotId = :sid, policyVersion = :pv, startedAt = if_not_exists(startedAt, :at) REMOVE #err',
+        UpdateExpression: 'SET #st = :st, #sn = :sn, snapshotId = :sid, policyVersion = :pv, startedAt = if_not_exists(startedAt, :at) REMOVE #err',
         ExpressionAttributeNames: { '#st': 'status', '#err': 'error', '#sn': 'snapshot' },
         ExpressionAttributeValues: { ':st': 'running', ':sn': record.snapshot, ':sid': record.snapshotId, ':pv': record.policyVersion, ':at': record.startedAt },
       }),

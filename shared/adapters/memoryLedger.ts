@@ -104,7 +104,12 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
   }
 
   async dueLifts(now: string, limit: number): Promise<LiftRow[]> {
-    return copy([...this.lifts.values()].filter((l) => l.pending && l.dueAt <= now).sort((a, b) => byKey(a.dueAt, b.dueAt)).slice(0, limit));
+    return copy(
+      [...this.lifts.values()]
+        .filter((l) => l.pending && l.dueAt <= now)
+        .sort((a, b) => byKey(a.dueAt, b.dueAt))
+        .slice(0, limit),
+    );
   }
 
   async getAppeal(appealId: string): Promise<AppealRecord | undefined> {

@@ -42,9 +42,7 @@ export class S3Store implements BlobStore {
     const out: string[] = [];
     let token: string | undefined;
     do {
-      const res = await s3Client().send(
-        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.key(prefix), ContinuationToken: token }),
-      );
+      const res = await s3Client().send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: this.key(prefix), ContinuationToken: token }));
       for (const o of res.Contents ?? []) if (o.Key) out.push(o.Key.slice(this.prefix.length));
       token = res.IsTruncated ? res.NextContinuationToken : undefined;
     } while (token);

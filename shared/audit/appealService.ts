@@ -61,7 +61,10 @@ export async function submitAppeal(deps: AuditDeps, request: unknown, opts: { no
   const policy = await policyOfVersion(deps.work, target.policyVersion);
   const deadline = appealDeadline(target.effectiveAt, policy.appeal.windowDays);
   if (opts.now > deadline) {
-    throw new AuditInputError(`outside the appeal window: the action of sweep "${target.sweepId}" took effect ${target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`, 'invalid');
+    throw new AuditInputError(
+      `outside the appeal window: the action of sweep "${target.sweepId}" took effect ${target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`,
+      'invalid',
+    );
   }
   const appealId = appealIdFor(input.accountId, target.sweepId);
   const existing = await deps.audit.getAppeal(appealId);
@@ -100,7 +103,15 @@ export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { no
   const alreadyDecided = () => new AuditInputError(`appeal ${appeal.appealId} was decided meanwhile; nothing changed`, 'conflict');
 
   if (input.outcome === 'upheld') {
-    const r = await deps.audit.reverse({ accountId: appeal.accountId, sweepId: appeal.sweepId, actor: 'appeal-handler', reason: input.reason, ref: `appeal:${appeal.appealId}`, now: opts.now, appeal: decided });
+    const r = await deps.audit.reverse({
+      accountId: appeal.accountId,
+      sweepId: appeal.sweepId,
+      actor: 'appeal-handler',
+      reason: input.reason,
+      ref: `appeal:${appeal.appealId}`,
+      now: opts.now,
+      appeal: decided,
+    });
     if (r.outcome === 'appeal-already-decided') throw alreadyDecided();
     if (r.outcome === 'reversed') {
       for (const lift of r.cancelledLifts) await deps.scheduler.cancel(lift);

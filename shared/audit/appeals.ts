@@ -30,7 +30,10 @@ export const appealSubmitSchema = z
   .object({
     accountId: text(128),
     /** Defaults to the account's latest action that is not reversed. */
-    sweepId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'not a sweep id').optional(),
+    sweepId: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'not a sweep id')
+      .optional(),
     statement: text(4000),
   })
   .strict();

@@ -7,7 +7,10 @@ import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
 
 export function brandDeductionsFromLedger(entries: readonly LedgerEntry[], sweepId: string): Map<string, BrandDeduction[]> {
-  const own = entries.filter((e) => e.sweepId === sweepId && e.step === 'enforce').map((e) => e.recordedAt).sort();
+  const own = entries
+    .filter((e) => e.sweepId === sweepId && e.step === 'enforce')
+    .map((e) => e.recordedAt)
+    .sort();
   const cutoff = own[0] ?? '9999';
   const reversed = new Map<string, LedgerEntry>();
   for (const e of entries) if (e.step === 'reverse' && e.recordedAt < cutoff) reversed.set(`${e.accountId}\u0000${e.sweepId}`, e);

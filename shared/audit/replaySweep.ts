@@ -61,7 +61,14 @@ export interface ReplayResult {
   changes: Record<string, number>;
 }
 
-const brief = (d: Decision): DecisionBrief => ({ action: d.action, durationDays: d.durationDays, codes: [...d.codes], ruleIds: [...d.ruleIds], priorOffenses: d.priorOffenses, ladderStep: d.ladderStep });
+const brief = (d: Decision): DecisionBrief => ({
+  action: d.action,
+  durationDays: d.durationDays,
+  codes: [...d.codes],
+  ruleIds: [...d.ruleIds],
+  priorOffenses: d.priorOffenses,
+  ladderStep: d.ladderStep,
+});
 const entryBrief = (e: LedgerEntry): DecisionBrief => ({ action: e.action, durationDays: e.durationDays, codes: [...e.codes], ruleIds: [...e.ruleIds] });
 
 function compare(a: DecisionBrief, b: DecisionBrief, fields: Array<keyof DecisionBrief>): string[] {
@@ -70,7 +77,10 @@ function compare(a: DecisionBrief, b: DecisionBrief, fields: Array<keyof Decisio
 
 /** Offense history as the sweep saw it, rebuilt from the ledger. */
 export function historyAsOf(entries: LedgerEntry[], sweepId: string): OffenseHistory {
-  const own = entries.filter((e) => e.sweepId === sweepId && e.step === 'enforce').map((e) => e.recordedAt).sort();
+  const own = entries
+    .filter((e) => e.sweepId === sweepId && e.step === 'enforce')
+    .map((e) => e.recordedAt)
+    .sort();
   const cutoff = own[0] ?? '9999';
   const reversedBefore = new Set(entries.filter((e) => e.step === 'reverse' && e.recordedAt < cutoff).map((e) => `${e.accountId}\u0000${e.sweepId}`));
   const byAccount = new Map<string, PriorOffense[]>();

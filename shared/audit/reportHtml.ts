@@ -30,7 +30,18 @@ export function renderReportHtml(r: TransparencyReport, opts: { maxStatements?: 
   const max = opts.maxStatements ?? 200;
   const tiers = ['<10k', '10k-100k', '>=100k', 'unknown'];
   const actionTier = Object.entries(r.byActionAndTier).map(([a, t]) => [a, ...tiers.map((x) => t[x] ?? 0)]);
-  const sor = r.statementsOfReasons.slice(0, max).map((s) => [s.puid, s.decision_ground, s.incompatible_content_ground, s.automated_detection, s.automated_decision, s.end_date_account_restriction, s.territorial_scope.join(' '), s.reversed ? 'yes' : 'no']);
+  const sor = r.statementsOfReasons
+    .slice(0, max)
+    .map((s) => [
+      s.puid,
+      s.decision_ground,
+      s.incompatible_content_ground,
+      s.automated_detection,
+      s.automated_decision,
+      s.end_date_account_restriction,
+      s.territorial_scope.join(' '),
+      s.reversed ? 'yes' : 'no',
+    ]);
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(r.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -68,7 +79,10 @@ ${barChart('chart-appeals', 'Appeals', { received: r.appeals.received, upheld: r
 ${barChart('chart-reversals', 'Reversals', { 'by appeal': r.reversals.byAppeal, 'by operator (wave)': r.reversals.byOperator })}
 </div>
 <h2>Time to lift (days from enforcement)</h2>
-${table(['how', 'count', 'median', 'p90'], (['scheduled', 'appeal', 'reversal', 'all'] as const).map((k) => [k, r.timeToLift[k].count, r.timeToLift[k].medianDays, r.timeToLift[k].p90Days]))}
+${table(
+  ['how', 'count', 'median', 'p90'],
+  (['scheduled', 'appeal', 'reversal', 'all'] as const).map((k) => [k, r.timeToLift[k].count, r.timeToLift[k].medianDays, r.timeToLift[k].p90Days]),
+)}
 <h2>Statements of reasons</h2>
 <p class="meta">${r.statementsOfReasons.length} statements (DSA shape); ${Math.min(max, r.statementsOfReasons.length)} shown, all in the JSON export.</p>
 ${table(['puid', 'decision ground', 'ground', 'automated detection', 'automated decision', 'restriction ends', 'territorial scope', 'reversed'], sor)}

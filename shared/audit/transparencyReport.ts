@@ -116,7 +116,14 @@ export function buildTransparencyReport(input: ReportInput): TransparencyReport 
     title: input.title,
     sweepIds: [...sweeps].sort(),
     policyVersions: [...new Set(enforce.map((e) => e.policyVersion))].sort(),
-    period: { from: enforce.map((e) => e.effectiveAt).sort()[0] ?? null, to: enforce.map((e) => e.effectiveAt).sort().at(-1) ?? null },
+    period: {
+      from: enforce.map((e) => e.effectiveAt).sort()[0] ?? null,
+      to:
+        enforce
+          .map((e) => e.effectiveAt)
+          .sort()
+          .at(-1) ?? null,
+    },
     generatedAt: input.generatedAt,
     territorialScope: input.territorialScope,
     totals: { actions: enforce.length, accounts: new Set(enforce.map((e) => e.accountId)).size, automatedOnly: 0, humanReviewed: 0 },

@@ -10,16 +10,7 @@ import { ledgerKey } from '#shared/enforcement/ledgerEntry';
 import { anchorDigest, entryHash, GENESIS_HASH, type SweepAnchor } from './hashChain.ts';
 
 export type IssueKind =
-  | 'hash-mismatch'
-  | 'unchained-entry'
-  | 'seq-gap'
-  | 'duplicate-seq'
-  | 'broken-link'
-  | 'head-mismatch'
-  | 'missing-head'
-  | 'entries-without-state'
-  | 'anchor-mismatch'
-  | 'missing-lift-entry';
+  'hash-mismatch' | 'unchained-entry' | 'seq-gap' | 'duplicate-seq' | 'broken-link' | 'head-mismatch' | 'missing-head' | 'entries-without-state' | 'anchor-mismatch' | 'missing-lift-entry';
 
 export interface LedgerIssue {
   kind: IssueKind;
@@ -68,7 +59,12 @@ export function verifyChain(accountId: string, entries: LedgerEntry[], state: Pe
     }
     const wantPrev = prev ? prev.hash : GENESIS_HASH;
     if (e.seq === expectedSeq && e.prevHash !== wantPrev) {
-      issues.push({ kind: 'broken-link', accountId, entryKey: e.entryKey, detail: `entry ${e.entryKey} (seq ${e.seq}) does not link to ${prev ? prev.entryKey : 'the start of the chain'}: reordered, replaced or inserted` });
+      issues.push({
+        kind: 'broken-link',
+        accountId,
+        entryKey: e.entryKey,
+        detail: `entry ${e.entryKey} (seq ${e.seq}) does not link to ${prev ? prev.entryKey : 'the start of the chain'}: reordered, replaced or inserted`,
+      });
     }
     expectedSeq = (e.seq ?? expectedSeq) + 1;
     prev = e;

@@ -20,7 +20,10 @@ export function isViolationCode(value: string): value is ViolationCode {
 
 /** Parses a comma list such as `traffic-diversion,water-army`, naming any unknown code. */
 export function parseCodeList(list: string): ViolationCode[] {
-  const codes = list.split(',').map((c) => c.trim()).filter(Boolean);
+  const codes = list
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   const unknown = codes.filter((c) => !isViolationCode(c));
   if (unknown.length > 0) {
     throw new Error(`unknown violation code(s): ${unknown.join(', ')}; known codes are ${VIOLATION_CODES.join(', ')}`);

@@ -14,16 +14,7 @@ import { contactChannel, trafficDiversionDetector } from './detectors/trafficDiv
 import { brandNotesChannel, undisclosedPromotionDetector } from './detectors/undisclosedPromotion.ts';
 import { noteCommentsChannel, waterArmyDetector } from './detectors/waterArmy/index.ts';
 
-export const CHANNELS: Channel[] = [
-  contactChannel,
-  noteCommentsChannel,
-  deviceChannel,
-  networkChannel,
-  clientChannel,
-  noteMinhashChannel,
-  brandNotesChannel,
-  licenseChannel,
-];
+export const CHANNELS: Channel[] = [contactChannel, noteCommentsChannel, deviceChannel, networkChannel, clientChannel, noteMinhashChannel, brandNotesChannel, licenseChannel];
 
 export const ACCOUNT_DETECTORS: AccountDetector[] = [
   fakeAccountDetector,

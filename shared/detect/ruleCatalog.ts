@@ -81,7 +81,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'traffic-diversion/private-answer',
     code: 'traffic-diversion',
     severity: 'medium',
-    description: 'Answers "where to buy / 求链接" questions by moving the sale to private messages or another shop ("链接私你了", "某宝搜…旗舰店"), paired by the comment-thread channel and read as a redirect.',
+    description:
+      'Answers "where to buy / 求链接" questions by moving the sale to private messages or another shop ("链接私你了", "某宝搜…旗舰店"), paired by the comment-thread channel and read as a redirect.',
     thresholds: { minAnswers: 1 },
   },
   {
@@ -96,7 +97,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'water-army/praise-ring',
     code: 'water-army',
     severity: 'high',
-    description: 'Coordinated comment bursts (near-identical texts, or selling/amplifying comments from several accounts within minutes that make up ≥ promoMinShare of the comments in that span, posted one after another at most lockstepGapSeconds apart) by the same group of accounts on several notes.',
+    description:
+      'Coordinated comment bursts (near-identical texts, or selling/amplifying comments from several accounts within minutes that make up ≥ promoMinShare of the comments in that span, posted one after another at most lockstepGapSeconds apart) by the same group of accounts on several notes.',
     thresholds: {
       windowSeconds: 3600,
       minAccounts: 3,
@@ -114,7 +116,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'water-army/scripted-qa',
     code: 'water-army',
     severity: 'high',
-    description: 'Scripted question-and-answer acts ("怎么没搜到" → "链接私你了") by the same accounts on several notes. The act\'s cast is the pair plus the selling comments chained to it at most sittingGapSeconds apart on a quiet note (≤ maxSittingBystanders other comments in its span); an account in a cast of ≥ minCastAccounts accounts on ≥ minNotes notes is a member even when the cast rotates.',
+    description:
+      'Scripted question-and-answer acts ("怎么没搜到" → "链接私你了") by the same accounts on several notes. The act\'s cast is the pair plus the selling comments chained to it at most sittingGapSeconds apart on a quiet note (≤ maxSittingBystanders other comments in its span); an account in a cast of ≥ minCastAccounts accounts on ≥ minNotes notes is a member even when the cast rotates.',
     thresholds: { maxGapSeconds: 1800, minNotes: 2, minPartners: 1, minSharedNotes: 2, minAnsweredNotes: 3, sittingGapSeconds: 600, maxSittingBystanders: 3, minCastAccounts: 5 },
   },
   {
@@ -128,7 +131,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'water-army/ring-associate',
     code: 'water-army',
     severity: 'high',
-    description: 'Commented in lockstep, on one note, with ≥ minConfirmedPartners members of a ring confirmed by repetition, or with one inside a lockstep run of ≥ minRunAccounts accounts (cluster expansion by the ExpandRings stage); a run with > maxBystanders comments by other accounts inside its span (a busy organic note) lends no burst partners.',
+    description:
+      'Commented in lockstep, on one note, with ≥ minConfirmedPartners members of a ring confirmed by repetition, or with one inside a lockstep run of ≥ minRunAccounts accounts (cluster expansion by the ExpandRings stage); a run with > maxBystanders comments by other accounts inside its span (a busy organic note) lends no burst partners.',
     thresholds: { minConfirmedPartners: 2, minRunAccounts: 5, maxBystanders: 3 },
   },
   // ---------------------------------------------------------------- fake-account
@@ -164,7 +168,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'fake-account/brushed-followers',
     code: 'fake-account',
     severity: 'medium',
-    description: 'Bought followers: a step in the follower history that stays and stands out against the account\'s own day-to-day noise (robust z), or a burst of follows within burstWindowMinutes. Not when attention explains it: a note posted within viralWindowDays before the surge with likes+collects ≥ viralMultiple × the account\'s median note and ≥ viralPerFollower × the followers gained (a creator\'s note going viral).',
+    description:
+      "Bought followers: a step in the follower history that stays and stands out against the account's own day-to-day noise (robust z), or a burst of follows within burstWindowMinutes. Not when attention explains it: a note posted within viralWindowDays before the surge with likes+collects ≥ viralMultiple × the account's median note and ≥ viralPerFollower × the followers gained (a creator's note going viral).",
     thresholds: { minJump: 100, minRobustZ: 5, minKept: 0.7, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5, viralWindowDays: 3, viralMultiple: 5, viralPerFollower: 1 },
   },
   // ---------------------------------------------------------------- homogeneous-content
@@ -172,22 +177,37 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'homogeneous-content/cross-account-duplicates',
     code: 'homogeneous-content',
     severity: 'high',
-    description: 'Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account\'s notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix\'s burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts.',
+    description:
+      "Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account's notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix's burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts.",
     thresholds: { minAccounts: 5, minNoteAccounts: 3, minNotes: 3, maxHamming: 12, maxHammingReposts: 12, windowDays: 30, maxOutsideRatio: 0.5, commonGroupAccounts: 30, commonBurstShare: 0.5 },
   },
   {
     ruleId: 'homogeneous-content/template-posting',
     code: 'homogeneous-content',
     severity: 'medium',
-    description: 'One account mass-posting near-identical template notes: ≥ minNotes notes, ≥ minShare of its own, joined by similarity ≥ similarity, whose pairs are alike at the median (≥ minCohesion: a person reusing a few of their own phrases chains into one family, a template\'s copies are alike pair by pair). AI-generated and partner-platform notes are left to their own rules.',
+    description:
+      "One account mass-posting near-identical template notes: ≥ minNotes notes, ≥ minShare of its own, joined by similarity ≥ similarity, whose pairs are alike at the median (≥ minCohesion: a person reusing a few of their own phrases chains into one family, a template's copies are alike pair by pair). AI-generated and partner-platform notes are left to their own rules.",
     thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.42, minCohesion: 0.3 },
   },
   {
     ruleId: 'homogeneous-content/repeated-reposts',
     code: 'homogeneous-content',
     severity: 'medium',
-    description: 'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk); a copy and its original differ in length by less than minLengthRatio (a repost reproduces the note; sharing a few stock sentences with a longer note is not copying it). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
-    thresholds: { minCopies: 3, minSources: 2, minShare: 0.5, maxAlikeAccounts: 4, maxHamming: 12, maxHammingReposts: 16, minSimilarity: 0.375, minLagHours: 1, copyWindowDays: 120, minChars: 40, minLengthRatio: 0.75 },
+    description:
+      'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk); a copy and its original differ in length by less than minLengthRatio (a repost reproduces the note; sharing a few stock sentences with a longer note is not copying it). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
+    thresholds: {
+      minCopies: 3,
+      minSources: 2,
+      minShare: 0.5,
+      maxAlikeAccounts: 4,
+      maxHamming: 12,
+      maxHammingReposts: 16,
+      minSimilarity: 0.375,
+      minLagHours: 1,
+      copyWindowDays: 120,
+      minChars: 40,
+      minLengthRatio: 0.75,
+    },
   },
   // ---------------------------------------------------------------- engagement-bait
   {
@@ -215,7 +235,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'engagement-bait/self-promotion',
     code: 'engagement-bait',
     severity: 'low',
-    description: 'Self-promotion under other people\'s notes: ≥ minComments comments asking readers to follow, subscribe to or visit the commenter ("check out my channel", "sub4sub", "关注我", "来我主页"). Low severity: a warning, since one such comment is all most real spammers post.',
+    description:
+      'Self-promotion under other people\'s notes: ≥ minComments comments asking readers to follow, subscribe to or visit the commenter ("check out my channel", "sub4sub", "关注我", "来我主页"). Low severity: a warning, since one such comment is all most real spammers post.',
     thresholds: { minComments: 1 },
   },
   // ---------------------------------------------------------------- undisclosed-promotion
@@ -230,14 +251,16 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: RULE_BRAND_UNAUTHORISED,
     code: 'undisclosed-promotion',
     severity: 'medium',
-    description: 'A brand account\'s unauthorised commercial promotion outside the partner platform: selling its own products (hard-sell cues), posing as a consumer while selling, or promoting another brand (one finding per note).',
+    description:
+      "A brand account's unauthorised commercial promotion outside the partner platform: selling its own products (hard-sell cues), posing as a consumer while selling, or promoting another brand (one finding per note).",
     thresholds: { maxFindings: 50, minSellCues: 2 },
   },
   {
     ruleId: RULE_COVERT_AD,
     code: 'undisclosed-promotion',
     severity: 'medium',
-    description: 'An ordinary (personal) account posting a hard-sell ad (coupon codes, final prices, flash sales, product cards) outside the partner platform, the brand tagged or not (one finding per note).',
+    description:
+      'An ordinary (personal) account posting a hard-sell ad (coupon codes, final prices, flash sales, product cards) outside the partner platform, the brand tagged or not (one finding per note).',
     thresholds: { minCues: 2, minCuesUntagged: 2, maxFindings: 50 },
   },
   {
@@ -251,7 +274,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: RULE_SEEDED_BRIEF,
     code: 'undisclosed-promotion',
     severity: 'medium',
-    description: 'A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand\'s product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it).',
+    description:
+      "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it).",
     thresholds: { minAccounts: 4, windowDays: 14, minRedirectShare: 0.5 },
   },
   {
@@ -266,7 +290,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: RULE_BRAND_POINTS,
     code: 'undisclosed-promotion',
     severity: 'medium',
-    description: "The brand points ledger: each of a brand account's unauthorised commercial promotions costs points; the points left set the consequence (policy brandPoints). Added by the decision, not a detector.",
+    description:
+      "The brand points ledger: each of a brand account's unauthorised commercial promotions costs points; the points left set the consequence (policy brandPoints). Added by the decision, not a detector.",
     thresholds: {},
   },
   // ---------------------------------------------------------------- misleading-marketing
@@ -318,8 +343,19 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'ai-hosted/fully-hosted',
     code: 'ai-hosted',
     severity: 'critical',
-    description: 'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock, comments seconds after notes appear).',
-    thresholds: { minItems: 5, minAutomatedShare: 0.9, maxCadenceCv: 0.15, minQuietShare: 0.1, minCadenceItems: 10, freshCommentSeconds: 180, minFreshComments: 10, minFreshShare: 0.6, minFreshAuthors: 5 },
+    description:
+      'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock, comments seconds after notes appear).',
+    thresholds: {
+      minItems: 5,
+      minAutomatedShare: 0.9,
+      maxCadenceCv: 0.15,
+      minQuietShare: 0.1,
+      minCadenceItems: 10,
+      freshCommentSeconds: 180,
+      minFreshComments: 10,
+      minFreshShare: 0.6,
+      minFreshAuthors: 5,
+    },
   },
   {
     ruleId: 'ai-hosted/occasional',
@@ -340,7 +376,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'false-qualification/inconsistent',
     code: 'false-qualification',
     severity: 'medium',
-    description: 'A qualification inconsistent with the account: verified before the account existed or after the snapshot, on a personal account, or an individual-business licence for a medical service.',
+    description:
+      'A qualification inconsistent with the account: verified before the account existed or after the snapshot, on a personal account, or an individual-business licence for a medical service.',
     thresholds: { toleranceHours: 24 },
   },
   {

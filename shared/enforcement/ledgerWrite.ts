@@ -38,10 +38,7 @@ export interface LedgerWrite {
 
 /** Which condition of a write failed: a retry (state moved) or an outcome for the caller to name. */
 export type WriteFailure =
-  | { kind: 'entry'; entryKey: string }
-  | { kind: 'penalty' | 'new-lift' | 'new-appeal' | 'decided-appeal' }
-  | { kind: 'message'; messageKey: string }
-  | { kind: 'lift-change'; liftId: string };
+  { kind: 'entry'; entryKey: string } | { kind: 'penalty' | 'new-lift' | 'new-appeal' | 'decided-appeal' } | { kind: 'message'; messageKey: string } | { kind: 'lift-change'; liftId: string };
 
 export type WriteResult = { ok: true } | { ok: false; failed: WriteFailure[] };
 
@@ -77,5 +74,4 @@ export function applyLiftChange(row: LiftRow, change: LiftChange): LiftRow {
   return next;
 }
 
-export const liftChangeHolds = (row: LiftRow | undefined, change: LiftChange): boolean =>
-  row !== undefined && (change.when === 'pending' ? row.pending !== undefined : row.outcome === 'superseded');
+export const liftChangeHolds = (row: LiftRow | undefined, change: LiftChange): boolean => row !== undefined && (change.when === 'pending' ? row.pending !== undefined : row.outcome === 'superseded');

@@ -91,7 +91,14 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     brandContentHidden: deducting.consequence?.brandContentHidden ?? false,
   };
   if (deducting) {
-    ledger.brandPoints = { brandId: deducting.brandId, period: deducting.period.id, pointsBefore: deducting.pointsBefore, pointsAfter: deducting.pointsAfter, deducted: deducting.deducted, points: deducting.pointsPerPromotion };
+    ledger.brandPoints = {
+      brandId: deducting.brandId,
+      period: deducting.period.id,
+      pointsBefore: deducting.pointsBefore,
+      pointsAfter: deducting.pointsAfter,
+      deducted: deducting.deducted,
+      points: deducting.pointsPerPromotion,
+    };
   }
   const event: EnforcementEvent = {
     kind: 'enforcement',

@@ -8,10 +8,7 @@ import type { LiftOutcome } from '#shared/ports/enforcementRepository';
 import { ledgerKey, type LedgerEntry, type LiftRow, type PenaltyState } from './ledgerEntry.ts';
 import { appendToLedger, type LedgerWrite, type LiftChange } from './ledgerWrite.ts';
 
-export type LiftPlan =
-  | { outcome: Exclude<LiftOutcome, 'lifted' | 'superseded'> }
-  | { outcome: 'superseded'; liftChange: LiftChange }
-  | { outcome: 'lifted'; write: LedgerWrite };
+export type LiftPlan = { outcome: Exclude<LiftOutcome, 'lifted' | 'superseded'> } | { outcome: 'superseded'; liftChange: LiftChange } | { outcome: 'lifted'; write: LedgerWrite };
 
 const finish = (row: LiftRow, outcome: 'lifted' | 'superseded', now: string): LiftChange => ({
   liftId: row.liftId,

@@ -43,8 +43,6 @@ export async function expandRingsBucket(work: BlobStore, plan: SweepPlan, bucket
     if (!lines) byTarget.set(b, (lines = []));
     lines.push(JSON.stringify(s));
   }
-  await Promise.all(
-    [...byTarget.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, CHANNEL_RING_CONFIRMED, bucket), lines.join('\n') + '\n')),
-  );
+  await Promise.all([...byTarget.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, CHANNEL_RING_CONFIRMED, bucket), lines.join('\n') + '\n')));
   return { bucket, signals: signals.length, confirmations: found.length, targets: byTarget.size };
 }

@@ -47,8 +47,6 @@ export async function groupBucket(work: BlobStore, plan: SweepPlan, item: Channe
     }
     groups.delete(key);
   }
-  await Promise.all(
-    [...byAccountBucket.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, item.channel, item.bucket), lines.join('\n') + '\n')),
-  );
+  await Promise.all([...byAccountBucket.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, item.channel, item.bucket), lines.join('\n') + '\n')));
   return { channel: item.channel, bucket: item.bucket, rows, keys: keyCount, signals };
 }

@@ -9,11 +9,7 @@ export interface LiftStats {
   notified: number;
 }
 
-export async function liftDue(
-  repo: EnforcementRepository,
-  sink: NotificationSink,
-  request: { liftId?: string; now: string },
-): Promise<LiftStats> {
+export async function liftDue(repo: EnforcementRepository, sink: NotificationSink, request: { liftId?: string; now: string }): Promise<LiftStats> {
   const stats: LiftStats = { now: request.now, examined: 0, outcomes: {}, notified: 0 };
   const count = (o: LiftOutcome) => (stats.outcomes[o] = (stats.outcomes[o] ?? 0) + 1);
   const sweeps = new Set<string>();

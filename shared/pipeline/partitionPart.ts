@@ -25,13 +25,7 @@ export interface PartitionStats {
 
 const MAX_RAW_CHARS = 4000;
 
-export async function partitionPart(
-  work: BlobStore,
-  snapshot: BlobStore,
-  plan: SweepPlan,
-  item: PartItem,
-  channels: Channel[],
-): Promise<PartitionStats> {
+export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: SweepPlan, item: PartItem, channels: Channel[]): Promise<PartitionStats> {
   const paths = sweepPaths(plan.sweepId);
   const n = plan.bucketCount;
   const accounts = new BucketedWriter(work, (bucket, seq) => paths.accountShuffleObject(Number(bucket), item.kind, item.index, seq));

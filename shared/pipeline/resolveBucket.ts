@@ -72,13 +72,7 @@ export async function loadAccountBundles(work: BlobStore, sweepId: string, bucke
   return bundles;
 }
 
-export async function resolveBucket(
-  work: BlobStore,
-  ctx: SweepContext,
-  bucket: number,
-  detectors: AccountDetector[],
-  history: OffenseHistory,
-): Promise<ResolveStats> {
+export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: number, detectors: AccountDetector[], history: OffenseHistory): Promise<ResolveStats> {
   const { plan } = ctx;
   const bundles = await loadAccountBundles(work, plan.sweepId, bucket);
   const stats: ResolveStats = { bucket, accounts: 0, withoutAccountRecord: 0, findings: {}, decisions: {} };

@@ -268,8 +268,7 @@ export type SampleFile = z.infer<typeof sampleFileSchema>;
 
 export const readSample = (work: BlobStore, sweepId: string) => readRequired(work, 'review/sample.json', sweepPaths(sweepId).sample, sampleFileSchema);
 export const readSampleIfAny = (work: BlobStore, sweepId: string) => readOptional(work, 'review/sample.json', sweepPaths(sweepId).sample, sampleFileSchema);
-export const writeSample = (work: BlobStore, sweepId: string, sample: SampleFile) =>
-  writeArtifact(work, 'review/sample.json', sweepPaths(sweepId).sample, sampleFileSchema, sample, 2);
+export const writeSample = (work: BlobStore, sweepId: string, sample: SampleFile) => writeArtifact(work, 'review/sample.json', sweepPaths(sweepId).sample, sampleFileSchema, sample, 2);
 
 // ---- review/guard.json and guard-history/: the blast-radius guard ----
 
@@ -291,8 +290,7 @@ const GUARD_HISTORY = 'guard-history/';
 const guardHistoryKey = (takenAt: string, sweepId: string) => `${GUARD_HISTORY}${takenAt.replace(/[:.]/g, '')}~${sweepId}.json`;
 
 export const readGuardReport = (work: BlobStore, sweepId: string) => readOptional(work, 'review/guard.json', sweepPaths(sweepId).guard, guardReportSchema);
-export const writeGuardReport = (work: BlobStore, sweepId: string, report: GuardReport) =>
-  writeArtifact(work, 'review/guard.json', sweepPaths(sweepId).guard, guardReportSchema, report, 2);
+export const writeGuardReport = (work: BlobStore, sweepId: string, report: GuardReport) => writeArtifact(work, 'review/guard.json', sweepPaths(sweepId).guard, guardReportSchema, report, 2);
 
 /** Every sweep's recorded rates, across sweeps (the growth check's history). */
 export async function readGuardHistory(work: BlobStore): Promise<GuardHistoryEntry[]> {
@@ -318,8 +316,7 @@ const caseEvidenceSchema = z.object({
 }) satisfies z.ZodType<CaseEvidence>;
 namesEveryField<CaseEvidence, typeof caseEvidenceSchema>(caseEvidenceSchema, true);
 
-export const readCaseEvidence = (work: BlobStore, sweepId: string, accountId: string) =>
-  readOptional(work, 'review evidence', evidencePath(sweepId, accountId), caseEvidenceSchema);
+export const readCaseEvidence = (work: BlobStore, sweepId: string, accountId: string) => readOptional(work, 'review evidence', evidencePath(sweepId, accountId), caseEvidenceSchema);
 export const writeCaseEvidenceFile = (work: BlobStore, sweepId: string, evidence: CaseEvidence) =>
   writeArtifact(work, 'review evidence', evidencePath(sweepId, evidence.accountId), caseEvidenceSchema, evidence);
 
@@ -379,5 +376,4 @@ export const sweepSummarySchema = z.object({
 export type SweepSummary = z.infer<typeof sweepSummarySchema>;
 
 export const readSummary = (work: BlobStore, sweepId: string) => readRequired(work, 'summary.json', sweepPaths(sweepId).summary, sweepSummarySchema);
-export const writeSummary = (work: BlobStore, summary: SweepSummary) =>
-  writeArtifact(work, 'summary.json', sweepPaths(summary.sweepId).summary, sweepSummarySchema, summary, 2);
+export const writeSummary = (work: BlobStore, summary: SweepSummary) => writeArtifact(work, 'summary.json', sweepPaths(summary.sweepId).summary, sweepSummarySchema, summary, 2);

@@ -8,14 +8,11 @@ export const sweepPaths = (sweepId: string) => {
     plan: `${root}plan.json`,
     policy: `${root}policy.json`,
     accountShuffle: (bucket: number) => `${root}shuffle/account/${pad(bucket)}/`,
-    accountShuffleObject: (bucket: number, kind: string, part: number, seq: number) =>
-      `${root}shuffle/account/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
+    accountShuffleObject: (bucket: number, kind: string, part: number, seq: number) => `${root}shuffle/account/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
     channelShuffle: (channel: string, bucket: number) => `${root}shuffle/${channel}/${pad(bucket)}/`,
-    channelShuffleObject: (channel: string, bucket: number, kind: string, part: number, seq: number) =>
-      `${root}shuffle/${channel}/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
+    channelShuffleObject: (channel: string, bucket: number, kind: string, part: number, seq: number) => `${root}shuffle/${channel}/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
     signals: (accountBucket: number) => `${root}signals/${pad(accountBucket)}/`,
-    signalsObject: (accountBucket: number, channel: string, channelBucket: number) =>
-      `${root}signals/${pad(accountBucket)}/${channel}-${pad(channelBucket)}.jsonl`,
+    signalsObject: (accountBucket: number, channel: string, channelBucket: number) => `${root}signals/${pad(accountBucket)}/${channel}-${pad(channelBucket)}.jsonl`,
     decisions: `${root}decisions/`,
     decisionsObject: (accountBucket: number) => `${root}decisions/${pad(accountBucket)}.jsonl`,
     quarantineObject: (kind: string, part: number) => `${root}quarantine/${kind}-${pad(part)}.jsonl`,

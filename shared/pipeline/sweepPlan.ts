@@ -3,9 +3,7 @@ import { z } from 'zod';
 import { RECORD_KINDS } from '#shared/contract/snapshotRecords';
 import { VIOLATION_CODES } from '#shared/contract/violationCodes';
 
-export const sweepIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'a sweep id is 1-80 letters, digits, dot, dash or underscore, starting with a letter or digit');
+export const sweepIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'a sweep id is 1-80 letters, digits, dot, dash or underscore, starting with a letter or digit');
 
 export const sweepInputSchema = z.object({
   sweepId: sweepIdSchema,

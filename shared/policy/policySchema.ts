@@ -82,7 +82,11 @@ export const reviewPolicySchema = z
     /** Every permanent ban of an account at or above this many followers goes to human review in full. */
     banFollowerThreshold: z.number().int().min(0).default(10_000),
     /** A review not closed within this many hours times out: nothing of the sweep is enforced. */
-    timeoutHours: z.number().positive().max(24 * 365).default(72),
+    timeoutHours: z
+      .number()
+      .positive()
+      .max(24 * 365)
+      .default(72),
   })
   .strict();
 
@@ -99,7 +103,10 @@ export const policySchema = z
     /** The platform's own domains: links to them are the platform's own content, not diversion (default: Xiaohongshu's). */
     /** Phrase lists the rules match (shared/detect/text/lexicons.ts): extended or replaced per policy version. */
     lexicons: z.partialRecord(z.enum(LEXICON_NAMES), lexiconExtension).optional(),
-    platform: z.object({ ownDomains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case domain such as xhslink.com')).min(1) }).strict().optional(),
+    platform: z
+      .object({ ownDomains: z.array(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a lower-case domain such as xhslink.com')).min(1) })
+      .strict()
+      .optional(),
     rules: z
       .record(
         z.string(),
@@ -155,12 +162,10 @@ export const policySchema = z
         /** Below this many acted accounts the sweep share is not judged: a small demo or canary sweep is not a wave. */
         minSweepAccounts: z.number().int().min(1).default(200),
         historySweeps: z.number().int().min(0).max(100).default(7),
-        followerCaps: z
-          .array(z.object({ atLeast: z.number().int().min(1), maxActions: z.number().int().min(0) }).strict())
-          .default([
-            { atLeast: 10_000, maxActions: 200 },
-            { atLeast: 100_000, maxActions: 10 },
-          ]),
+        followerCaps: z.array(z.object({ atLeast: z.number().int().min(1), maxActions: z.number().int().min(0) }).strict()).default([
+          { atLeast: 10_000, maxActions: 200 },
+          { atLeast: 100_000, maxActions: 10 },
+        ]),
       })
       .strict()
       .prefault({}),

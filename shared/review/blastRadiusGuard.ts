@@ -68,13 +68,18 @@ export function assessBlastRadius(tally: GuardTally, history: GuardHistoryEntry[
     if (past.length > 0) {
       const before = past.reduce((s, h) => s + (h.byRule[ruleId] ?? 0) / Math.max(h.judged, 1), 0) / past.length;
       if (share > guard.maxRuleGrowth * before) {
-        reasons.push(before === 0 ? `never acted in the last ${past.length} sweep(s), now ${pct(share)}` : `${(share / before).toFixed(1)}× its rate in the last ${past.length} sweep(s) (${pct(before)} → ${pct(share)}; ceiling ${guard.maxRuleGrowth}×)`);
+        reasons.push(
+          before === 0
+            ? `never acted in the last ${past.length} sweep(s), now ${pct(share)}`
+            : `${(share / before).toFixed(1)}× its rate in the last ${past.length} sweep(s) (${pct(before)} → ${pct(share)}; ceiling ${guard.maxRuleGrowth}×)`,
+        );
       }
     }
     if (reasons.length) heldRules.push({ ruleId, accounts, share, reason: reasons.join('; ') });
   }
   const actedShare = tally.acted / judged;
-  const sweepReason = tally.acted >= guard.minSweepAccounts && actedShare > guard.maxSweepShare ? `acts on ${pct(actedShare)} of ${tally.judged} judged accounts (ceiling ${pct(guard.maxSweepShare)})` : undefined;
+  const sweepReason =
+    tally.acted >= guard.minSweepAccounts && actedShare > guard.maxSweepShare ? `acts on ${pct(actedShare)} of ${tally.judged} judged accounts (ceiling ${pct(guard.maxSweepShare)})` : undefined;
   const followerTiers = guard.followerCaps
     .map((c) => ({ atLeast: c.atLeast, accounts: tally.byFollowerTier[String(c.atLeast)] ?? 0, maxActions: c.maxActions }))
     .filter((t) => t.accounts > t.maxActions)

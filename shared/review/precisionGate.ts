@@ -85,7 +85,13 @@ export function precisionGate(cases: ReviewCase[], verdicts: Verdict[], review: 
   const estimates: RuleEstimate[] = [];
   for (const ruleId of [...rules.keys()].sort()) {
     const list = rules.get(ruleId)!;
-    let sw = 0, sw2 = 0, swx = 0, reviewed = 0, correct = 0, wrongCode = 0, notViolation = 0;
+    let sw = 0,
+      sw2 = 0,
+      swx = 0,
+      reviewed = 0,
+      correct = 0,
+      wrongCode = 0,
+      notViolation = 0;
     for (const c of list) {
       const vs = byCase.get(c.caseId) ?? [];
       if (vs.length === 0) {

@@ -71,7 +71,6 @@ export interface CaseEvidence {
   related: RelatedView[];
 }
 
-
 export function accountFacts(accountId: string, a: Account | undefined): AccountFacts {
   if (!a) return { accountId };
   return {
@@ -131,7 +130,10 @@ export async function writeCaseEvidence(work: BlobStore, sweepId: string, accoun
   const needed = new Set<string>();
   for (const d of decisions) {
     needed.add(d.accountId);
-    const members = [...new Set(d.findings.flatMap((f) => f.evidence.relatedAccountIds ?? []))].filter((m) => m !== d.accountId).sort().slice(0, MAX_RELATED);
+    const members = [...new Set(d.findings.flatMap((f) => f.evidence.relatedAccountIds ?? []))]
+      .filter((m) => m !== d.accountId)
+      .sort()
+      .slice(0, MAX_RELATED);
     related.set(d.accountId, members);
     for (const m of members) needed.add(m);
   }
@@ -158,14 +160,42 @@ export async function writeCaseEvidence(work: BlobStore, sweepId: string, accoun
       },
       findings: d.findings,
       account: accountFacts(d.accountId, bundle?.account),
-      notes: pick(bundle?.notes ?? [], (n) => n.noteId, (n) => n.createdAt, noteIds, MAX_NOTES).map(noteView),
-      comments: pick(bundle?.comments ?? [], (c) => c.commentId, (c) => c.createdAt, commentIds, MAX_COMMENTS).map(commentView),
+      notes: pick(
+        bundle?.notes ?? [],
+        (n) => n.noteId,
+        (n) => n.createdAt,
+        noteIds,
+        MAX_NOTES,
+      ).map(noteView),
+      comments: pick(
+        bundle?.comments ?? [],
+        (c) => c.commentId,
+        (c) => c.createdAt,
+        commentIds,
+        MAX_COMMENTS,
+      ).map(commentView),
       related: (related.get(d.accountId) ?? []).map((m) => {
         const b = bundles.get(m);
         return {
           facts: accountFacts(m, b?.account),
-          notes: pick(b?.notes ?? [], (n) => n.noteId, (n) => n.createdAt, noteIds, 2).slice(0, 3).map(noteView),
-          comments: pick(b?.comments ?? [], (c) => c.commentId, (c) => c.createdAt, commentIds, 2).slice(0, 3).map(commentView),
+          notes: pick(
+            b?.notes ?? [],
+            (n) => n.noteId,
+            (n) => n.createdAt,
+            noteIds,
+            2,
+          )
+            .slice(0, 3)
+            .map(noteView),
+          comments: pick(
+            b?.comments ?? [],
+            (c) => c.commentId,
+            (c) => c.createdAt,
+            commentIds,
+            2,
+          )
+            .slice(0, 3)
+            .map(commentView),
         };
       }),
     };

@@ -56,7 +56,12 @@ export async function openReview(
   if (tier && tier.atLeast < review.followerThreshold) review = { ...review, followerThreshold: tier.atLeast };
   const { cases, strata } = stratifiedSample(req.sweepId, req.decisions, review);
   const sampledIds = new Set(cases.map((c) => c.accountId));
-  await writeCaseEvidence(deps.work, req.sweepId, req.accountBuckets, req.decisions.filter((d) => sampledIds.has(d.accountId)));
+  await writeCaseEvidence(
+    deps.work,
+    req.sweepId,
+    req.accountBuckets,
+    req.decisions.filter((d) => sampledIds.has(d.accountId)),
+  );
   await deps.repo.putCases(cases);
   const allRules = [...new Set(cases.map((c) => c.ruleId))].sort();
   const sample: SampleFile = { review: 'human', status: 'open', sampled: cases.length, byRule: countByRule(cases), heldRules: allRules, strata };

@@ -19,9 +19,7 @@ export function sampleForReview(sweepId: string, decisions: Decision[], policy: 
   const cases: ReviewCase[] = [];
   for (const ruleId of [...byRule.keys()].sort()) {
     const list = byRule.get(ruleId)!;
-    const ranked = list
-      .map((d) => ({ d, h: unitHash(sweepId, ruleId, d.accountId) }))
-      .sort((a, b) => a.h - b.h || a.d.accountId.localeCompare(b.d.accountId));
+    const ranked = list.map((d) => ({ d, h: unitHash(sweepId, ruleId, d.accountId) })).sort((a, b) => a.h - b.h || a.d.accountId.localeCompare(b.d.accountId));
     for (const { d } of ranked.slice(0, sampleSize(list.length, policy.sampling))) {
       cases.push({
         sweepId,

@@ -7,9 +7,7 @@ import type { Readable } from 'node:stream';
 import type { BlobStore } from '#shared/ports/blobStore';
 import { describeIssues, recordSchemas, type RecordKind, type RecordsByKind } from '#shared/contract/snapshotRecords';
 
-export type PartLine<K extends RecordKind> =
-  | { ok: true; line: number; record: RecordsByKind[K] }
-  | { ok: false; line: number; reason: string; raw: string };
+export type PartLine<K extends RecordKind> = { ok: true; line: number; record: RecordsByKind[K] } | { ok: false; line: number; reason: string; raw: string };
 
 /** Splits a byte stream into UTF-8 lines without holding more than one chunk. */
 export async function* readLines(stream: Readable): AsyncGenerator<string> {

@@ -64,7 +64,8 @@ export function importSites(fileName: string, text: string, withTypes = false): 
         if (names.length) out.push({ spec: node.moduleSpecifier.text, names });
       }
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier) && (withTypes || !node.isTypeOnly)) {
-      const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.filter((e) => withTypes || !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text) : ['*'];
+      const names =
+        node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.filter((e) => withTypes || !e.isTypeOnly).map((e) => (e.propertyName ?? e.name).text) : ['*'];
       if (names.length) out.push({ spec: node.moduleSpecifier.text, names });
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) {
       out.push({ spec: node.arguments[0].text, names: ['*'] });

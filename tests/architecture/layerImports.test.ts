@@ -41,7 +41,11 @@ describe('layer imports', () => {
     ]);
     const brand = layerImportViolations(
       'shared/brand/brandPoints.ts',
-      ["import type { LadderStep } from '#shared/policy/policySchema';", "import type { PenaltyState } from '#shared/enforcement/ledgerEntry';", "import { RULE_CAMPAIGN } from '#shared/detect/detectors/undisclosedPromotion';"].join('\n'),
+      [
+        "import type { LadderStep } from '#shared/policy/policySchema';",
+        "import type { PenaltyState } from '#shared/enforcement/ledgerEntry';",
+        "import { RULE_CAMPAIGN } from '#shared/detect/detectors/undisclosedPromotion';",
+      ].join('\n'),
     );
     expect(brand.map((f) => f.module)).toEqual(['#shared/policy/policySchema', '#shared/enforcement/ledgerEntry', '#shared/detect/detectors/undisclosedPromotion']);
   });

@@ -160,7 +160,9 @@ describe('appeals', () => {
     const before = (await deps.audit.allLedger()).length;
     await expect(submitAppeal(deps, { accountId: 'nobody', statement: 'x' }, { now: NOW, channel: 'cli' })).rejects.toThrow(/no ledger entries/);
     await expect(submitAppeal(deps, { accountId: acted()[0].accountId, statement: '' }, { now: NOW, channel: 'cli' })).rejects.toThrow(/statement/);
-    await expect(submitAppeal(deps, { accountId: acted()[0].accountId, statement: 'late', sweepId: SWEEP }, { now: '2027-03-01T00:00:00Z', channel: 'cli' })).rejects.toThrow(/outside the appeal window/);
+    await expect(submitAppeal(deps, { accountId: acted()[0].accountId, statement: 'late', sweepId: SWEEP }, { now: '2027-03-01T00:00:00Z', channel: 'cli' })).rejects.toThrow(
+      /outside the appeal window/,
+    );
     await expect(decideAppeal(deps, { appealId: 'ap-00000000000000000000', outcome: 'upheld', reason: 'r', decidedBy: 'h' }, { now: NOW })).rejects.toThrow(/no appeal/);
     expect((await deps.audit.allLedger()).length).toBe(before);
   });
@@ -256,12 +258,19 @@ describe('wave reversal', () => {
     const scope = { sweepId: SWEEP, code: 'traffic-diversion' };
     const dry = await reverseWave(deps, scope, { dryRun: true, now: NOW });
     await expect(
-      reverseWave(deps, scope, { dryRun: false, reason: 'detector bug 123', now: NOW, afterEach: (n) => { if (n >= 3) throw new Error('injected crash'); } }),
+      reverseWave(deps, scope, {
+        dryRun: false,
+        reason: 'detector bug 123',
+        now: NOW,
+        afterEach: (n) => {
+          if (n >= 3) throw new Error('injected crash');
+        },
+      }),
     ).rejects.toThrow(/injected crash/);
     const mid = await reverseWave(deps, scope, { dryRun: true, now: NOW });
     expect(mid.toReverse).toBeLessThan(dry.toReverse);
     expect(mid.toReverse).toBeGreaterThan(0);
-        const done = await reverseWave(deps, scope, { dryRun: false, reason: 'detector bug 123', now: NOW });
+    const done = await reverseWave(deps, scope, { dryRun: false, reason: 'detector bug 123', now: NOW });
     expect(done.reversed).toBe(mid.toReverse);
     expect(done.reversed + done.skippedAlreadyReversed).toBe(dry.toReverse);
     const again = await reverseWave(deps, scope, { dryRun: false, reason: 'detector bug 123', now: NOW });

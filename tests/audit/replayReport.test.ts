@@ -37,7 +37,10 @@ async function decisionsOf(id: string): Promise<Decision[]> {
   return out;
 }
 const replay = async (sweepId: string, p?: typeof policy) =>
-  replaySweep({ work: workStore(), openSnapshot: openStore, channels: CHANNELS, detectors: ACCOUNT_DETECTORS, ledger: await auditRepository().allLedger() }, sweepId, { policy: p, runId: `t${Date.now()}` });
+  replaySweep({ work: workStore(), openSnapshot: openStore, channels: CHANNELS, detectors: ACCOUNT_DETECTORS, ledger: await auditRepository().allLedger() }, sweepId, {
+    policy: p,
+    runId: `t${Date.now()}`,
+  });
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-replay-'));
@@ -120,7 +123,13 @@ describe('transparency report', () => {
     expect(report.timeToLift.appeal).toMatchObject({ count: 1, medianDays: 3 });
     expect(report.statementsOfReasons).toHaveLength(acted.length);
     const sor = report.statementsOfReasons.find((s) => s.account_id === d.accountId && s.sweep_id === 'r-2')!;
-    expect(sor).toMatchObject({ decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT', automated_detection: 'Yes', automated_decision: 'AUTOMATED_DECISION_FULLY', territorial_scope: ['CN'], reversed: true });
+    expect(sor).toMatchObject({
+      decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+      automated_detection: 'Yes',
+      automated_decision: 'AUTOMATED_DECISION_FULLY',
+      territorial_scope: ['CN'],
+      reversed: true,
+    });
     const timed = report.statementsOfReasons.find((s) => s.duration_days !== null);
     if (timed) expect(timed.end_date_account_restriction).toMatch(/^\d{4}-/);
     await writeFile(join(dir, 'report.html'), renderReportHtml(report));

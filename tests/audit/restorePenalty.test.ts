@@ -6,11 +6,30 @@ import { verifyChain } from '#shared/audit/verifyLedger';
 import type { LedgerEntry, LiftRow } from '#shared/enforcement/ledgerEntry';
 
 const entry = (sweepId: string, action: LedgerEntry['action'], effectiveAt: string, until?: string): LedgerEntry => ({
-  accountId: 'a1', entryKey: `${sweepId}#enforce`, sweepId, step: 'enforce', actor: 'sweep', action, until, codes: ['water-army'], ruleIds: ['r'],
-  policyVersion: 'p', snapshotId: 's', effectiveAt, evidenceRef: 'x', evidenceSummary: 'y', recordedAt: effectiveAt,
+  accountId: 'a1',
+  entryKey: `${sweepId}#enforce`,
+  sweepId,
+  step: 'enforce',
+  actor: 'sweep',
+  action,
+  until,
+  codes: ['water-army'],
+  ruleIds: ['r'],
+  policyVersion: 'p',
+  snapshotId: 's',
+  effectiveAt,
+  evidenceRef: 'x',
+  evidenceSummary: 'y',
+  recordedAt: effectiveAt,
 });
 const lift = (sweepId: string, outcome?: LiftRow['outcome']): LiftRow => ({
-  liftId: `a1#${sweepId}`, accountId: 'a1', sweepId, entryKey: `${sweepId}#enforce`, action: 'limit', dueAt: '2027-01-01T00:00:00Z', ...(outcome ? { outcome } : { pending: 'pending' as const }),
+  liftId: `a1#${sweepId}`,
+  accountId: 'a1',
+  sweepId,
+  entryKey: `${sweepId}#enforce`,
+  action: 'limit',
+  dueAt: '2027-01-01T00:00:00Z',
+  ...(outcome ? { outcome } : { pending: 'pending' as const }),
 });
 
 describe('restorePenalty', () => {
@@ -49,6 +68,15 @@ describe('hash chain', () => {
     expect(verifyChain('a1', [{ ...entries[0], action: 'ban' }, entries[1]], state).map((i) => i.kind)).toEqual(['hash-mismatch']);
     expect(verifyChain('a1', [entries[0]], state).map((i) => i.kind)).toEqual(['head-mismatch']);
     expect(verifyChain('a1', [entries[1]], state).map((i) => i.kind)).toEqual(['seq-gap']);
-    expect(verifyChain('a1', [{ ...entries[0], seq: 2 }, { ...entries[1], seq: 1 }], state).map((i) => i.kind)).toContain('hash-mismatch');
+    expect(
+      verifyChain(
+        'a1',
+        [
+          { ...entries[0], seq: 2 },
+          { ...entries[1], seq: 1 },
+        ],
+        state,
+      ).map((i) => i.kind),
+    ).toContain('hash-mismatch');
   });
 });

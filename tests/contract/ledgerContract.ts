@@ -75,7 +75,13 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
     };
     return { appeal: record, target, submitted: await r.audit.submitAppeal(record, appealSubmitEntry(record, target)) };
   }
-  const decided = (a: AppealRecord, status: 'upheld' | 'rejected', day: number, by = 'handler-1'): AppealRecord => ({ ...a, status, decidedAt: at(day), decidedBy: by, decisionReason: `${status} by ${by}` });
+  const decided = (a: AppealRecord, status: 'upheld' | 'rejected', day: number, by = 'handler-1'): AppealRecord => ({
+    ...a,
+    status,
+    decidedAt: at(day),
+    decidedBy: by,
+    decisionReason: `${status} by ${by}`,
+  });
 
   describe(`ledger repositories: ${name}`, () => {
     describe('penalty merging', () => {
@@ -83,7 +89,15 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         const r = repos();
         const id = account('merge');
         expect(await enforce(r, id, 's1', 'limit', 0, 7)).toBe('applied');
-        expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active', action: 'limit', until: at(7), sweepId: 's1', version: 1, chainSeq: 1, offenses: [{ sweepId: 's1', action: 'limit' }] });
+        expect(await r.enforcement.penalty(id)).toMatchObject({
+          status: 'active',
+          action: 'limit',
+          until: at(7),
+          sweepId: 's1',
+          version: 1,
+          chainSeq: 1,
+          offenses: [{ sweepId: 's1', action: 'limit' }],
+        });
         expect((await r.enforcement.outbox('s1')).filter((m) => m.accountId === id).map((m) => m.kind)).toEqual(['enforcement', 'notice']);
         expect(await r.enforcement.getLift(liftIdFor(id, 's1'))).toMatchObject({ pending: 'pending', dueAt: at(7) });
         expect(await chainOk(r, id)).toEqual([]);
@@ -186,7 +200,7 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(await chainOk(r, id)).toEqual([]);
       });
 
-      it('reversing a stronger action brings back the one it replaced, and re-arms that one\'s superseded lift', async () => {
+      it("reversing a stronger action brings back the one it replaced, and re-arms that one's superseded lift", async () => {
         const r = repos();
         const id = account('rev');
         await enforce(r, id, 's1', 'limit', 0, 7);
@@ -255,8 +269,35 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
       it('an account that was never enforced cannot be appealed', async () => {
         const r = repos();
         const id = account('appeal');
-        const a: AppealRecord = { appealId: appealIdFor(id, 's1'), accountId: id, sweepId: 's1', entryKey: 's1#enforce', action: 'warn', policyVersion: 'p', statement: 'x', channel: 'cli', submittedAt: at(0), deadline: at(30), status: 'pending' };
-        const target = { accountId: id, entryKey: 's1#enforce', sweepId: 's1', step: 'enforce', actor: 'sweep', action: 'warn', codes: [], ruleIds: [], policyVersion: 'p', snapshotId: 's', effectiveAt: at(0), evidenceRef: 'x', evidenceSummary: 'x', recordedAt: at(0) } satisfies LedgerEntry;
+        const a: AppealRecord = {
+          appealId: appealIdFor(id, 's1'),
+          accountId: id,
+          sweepId: 's1',
+          entryKey: 's1#enforce',
+          action: 'warn',
+          policyVersion: 'p',
+          statement: 'x',
+          channel: 'cli',
+          submittedAt: at(0),
+          deadline: at(30),
+          status: 'pending',
+        };
+        const target = {
+          accountId: id,
+          entryKey: 's1#enforce',
+          sweepId: 's1',
+          step: 'enforce',
+          actor: 'sweep',
+          action: 'warn',
+          codes: [],
+          ruleIds: [],
+          policyVersion: 'p',
+          snapshotId: 's',
+          effectiveAt: at(0),
+          evidenceRef: 'x',
+          evidenceSummary: 'x',
+          recordedAt: at(0),
+        } satisfies LedgerEntry;
         await expect(r.audit.submitAppeal(a, appealSubmitEntry(a, target))).rejects.toThrow(/never enforced/);
         expect(await r.audit.getAppeal(a.appealId)).toBeUndefined();
       });

@@ -18,10 +18,7 @@ function farmedNotes(purgeDay: number | null, count = 12): Note[] {
 
 describe('account-transformation', () => {
   it('fires purge-and-pivot: grew, purged, renamed, then advertised', () => {
-    const notes = [
-      ...farmedNotes(50),
-      note('ad1', 't1', { title: '祛痘精华分享', body: '到手价89，链接在评论区', createdAt: at(52 * DAY), brandIds: ['acneaway'] }),
-    ];
+    const notes = [...farmedNotes(50), note('ad1', 't1', { title: '祛痘精华分享', body: '到手价89，链接在评论区', createdAt: at(52 * DAY), brandIds: ['acneaway'] })];
     const r = runDetection({
       accounts: [account('t1', { followerHistory: history, followerCount: 4800, nickname: '痘肌救星', nicknameHistory: [{ nickname: '每日塔罗运势', changedAt: at(51 * DAY) }] })],
       notes,
@@ -41,10 +38,7 @@ describe('account-transformation', () => {
   });
 
   it('fires purge-and-pivot for a small sold account: history hidden in a day, renamed, then advertising', () => {
-    const notes = [
-      ...farmedNotes(50, 5),
-      note('ad2', 't1', { title: '秋冬护肤小记', body: '个人感觉保湿力中等。加VX vip-1862', createdAt: at(51 * DAY) }),
-    ];
+    const notes = [...farmedNotes(50, 5), note('ad2', 't1', { title: '秋冬护肤小记', body: '个人感觉保湿力中等。加VX vip-1862', createdAt: at(51 * DAY) })];
     const r = runDetection({
       accounts: [account('t1', { followerCount: 600, nickname: '腮红研究所', nicknameHistory: [{ nickname: '鱼呀', changedAt: at(50 * DAY + 30) }] })],
       notes,
@@ -73,9 +67,7 @@ describe('account-transformation', () => {
   });
 
   it('a grown account deleting a few notes over years stays clean', () => {
-    const notes = Array.from({ length: 20 }, (_, i) =>
-      note(`k${i}`, 't1', { createdAt: at(i * 10 * DAY), ...(i % 6 === 0 ? { deletedAt: at(i * 10 * DAY + 5 * DAY) } : {}) }),
-    );
+    const notes = Array.from({ length: 20 }, (_, i) => note(`k${i}`, 't1', { createdAt: at(i * 10 * DAY), ...(i % 6 === 0 ? { deletedAt: at(i * 10 * DAY + 5 * DAY) } : {}) }));
     const r = runDetection({ accounts: [account('t1', { followerHistory: history, followerCount: 4800 })], notes });
     expect(rulesOf(r, 't1', 'account-transformation')).toEqual([]);
   });

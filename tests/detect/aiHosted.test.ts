@@ -21,7 +21,7 @@ describe('ai-hosted', () => {
 
   it('fires occasional (low) for a few notes through open-api among app posts', () => {
     const notes: Note[] = [
-      ...Array.from({ length: 10 }, (_, i) => note(`h${i}`, 'ai3', { createdAt: at(i * 1440 + (i * 137) % 600) })),
+      ...Array.from({ length: 10 }, (_, i) => note(`h${i}`, 'ai3', { createdAt: at(i * 1440 + ((i * 137) % 600)) })),
       note('o1', 'ai3', { client: 'open-api', createdAt: at(20000) }),
       note('o2', 'ai3', { client: 'open-api', createdAt: at(23000) }),
     ];
@@ -42,7 +42,7 @@ describe('ai-hosted', () => {
     expect(rulesOf(r, 'ai4', 'ai-hosted')).toEqual(['ai-hosted/occasional']);
   });
 
-  it('fires fully-hosted for hosted commenting: comments seconds after other people\'s notes appear, through the app', () => {
+  it("fires fully-hosted for hosted commenting: comments seconds after other people's notes appear, through the app", () => {
     // 16 authors post notes at scattered times; the bot comments 20-140 s after each appears
     const posted = Array.from({ length: 16 }, (_, i) => i * 40_000 + ((i * 7919) % 9000));
     const notes: Note[] = posted.map((t, i) => note(`fn${i}`, `author${i}`, { createdAt: atSeconds(t) }));
@@ -55,9 +55,7 @@ describe('ai-hosted', () => {
   });
 
   it('a person declaring AI-assisted notes, posting from the app at human times, stays clean', () => {
-    const notes: Note[] = Array.from({ length: 15 }, (_, i) =>
-      note(`d${i}`, 'human', { aigcDeclared: true, client: i % 2 ? 'app-ios' : 'web', createdAt: at(i * 1440 + ((i * 211) % 400)) }),
-    );
+    const notes: Note[] = Array.from({ length: 15 }, (_, i) => note(`d${i}`, 'human', { aigcDeclared: true, client: i % 2 ? 'app-ios' : 'web', createdAt: at(i * 1440 + ((i * 211) % 400)) }));
     const r = runDetection({ accounts: [account('human')], notes });
     expect(rulesOf(r, 'human', 'ai-hosted')).toEqual([]);
   });
@@ -91,7 +89,7 @@ describe('ai-hosted: hard negatives', () => {
     expect(rulesOf(r, 'reader', 'ai-hosted')).toEqual([]);
   });
 
-  it('a fan who is always first under one creator\'s notes (notifications on) is not AI-hosted', () => {
+  it("a fan who is always first under one creator's notes (notifications on) is not AI-hosted", () => {
     const notes: Note[] = Array.from({ length: 15 }, (_, i) => note(`sn${i}`, 'idol', { createdAt: atSeconds(i * 86_400 + 3600) }));
     const comments: Comment[] = notes.map((n, i) => comment(`sc${i}`, n.noteId, 'superfan', '沙发！今天也好美', { createdAt: atSeconds(i * 86_400 + 3600 + 30 + i) }));
     const r = runDetection({ accounts: [account('superfan')], notes, comments });

@@ -38,10 +38,7 @@ describe('engagement-bait', () => {
   it('one appeal in a note body only, or one giveaway title, stays below the threshold', () => {
     const r = runDetection({
       accounts: [account('e9'), account('e10', { accountType: 'brand' })],
-      notes: [
-        note('b1', 'e9', { title: '周末去爬山', body: '风景很好。有喜欢爬山的可以互关～' }),
-        note('g1', 'e10', { title: '关注抽3位送新品', body: '新品上市，欢迎体验。' }),
-      ],
+      notes: [note('b1', 'e9', { title: '周末去爬山', body: '风景很好。有喜欢爬山的可以互关～' }), note('g1', 'e10', { title: '关注抽3位送新品', body: '新品上市，欢迎体验。' })],
     });
     expect(rulesOf(r, 'e9', 'engagement-bait')).toEqual([]);
     expect(rulesOf(r, 'e10', 'engagement-bait')).toEqual([]);
@@ -50,10 +47,7 @@ describe('engagement-bait', () => {
   it('fires bait-hook for "double-tap for a surprise" notes', () => {
     const r = runDetection({
       accounts: [account('e3')],
-      notes: [
-        note('n1', 'e3', { title: '双击有惊喜！！', body: '看到最后有惊喜' }),
-        note('n2', 'e3', { title: '今日好运', body: '评论区扣1接好运，点赞暴富' }),
-      ],
+      notes: [note('n1', 'e3', { title: '双击有惊喜！！', body: '看到最后有惊喜' }), note('n2', 'e3', { title: '今日好运', body: '评论区扣1接好运，点赞暴富' })],
     });
     const f = r.byAccount.get('e3')!.find((x) => x.ruleId === 'engagement-bait/bait-hook')!;
     expect(f.evidence.noteIds).toEqual(['n1', 'n2']);
@@ -92,16 +86,13 @@ describe('engagement-bait', () => {
   it('a blessing or "watch to the end" without a request for interaction is not a hook; "f4f" inside a default nickname is not an appeal', () => {
     const r = runDetection({
       accounts: [account('e8', { nickname: '小红薯6F4F86B5' })],
-      notes: [
-        note('t1', 'e8', { title: '塔罗｜一定看到最后', body: '接好运！好运会一直陪着你' }),
-        note('t2', 'e8', { title: '名场面合集｜一定看到最后', body: '接好运' }),
-      ],
+      notes: [note('t1', 'e8', { title: '塔罗｜一定看到最后', body: '接好运！好运会一直陪着你' }), note('t2', 'e8', { title: '名场面合集｜一定看到最后', body: '接好运' })],
     });
     expect(rulesOf(r, 'e8', 'engagement-bait')).toEqual([]);
   });
 });
 
-describe('engagement-bait: self-promotion under others\' notes', () => {
+describe("engagement-bait: self-promotion under others' notes", () => {
   it('one "check out my channel" comment under someone else\'s note warns; praise of the video, or a creator asking on their own note, does not', () => {
     const notes = [note('v1', 'creator'), note('own', 'promoter')];
     const comments = [
@@ -121,7 +112,13 @@ describe('engagement-bait: self-promotion under others\' notes', () => {
 
 describe('self-promotion phrases (chosen on two YouTube videos, checked on a third)', () => {
   it('reads the ways people ask for subscribers, not people talking about subscribing', () => {
-    const asks = ['COME AND CHECK OUT MY NEW YOUTUBE CHHANEL, GOING TO BE POSTING DAILY!', "katy is beautiful. I'm a rapper with 25000 subscribers", 'Suscribe My Channel Please XD lol', 'Take a break and help me reach 100 subscribers this month!', 'sub4sub anyone?'];
+    const asks = [
+      'COME AND CHECK OUT MY NEW YOUTUBE CHHANEL, GOING TO BE POSTING DAILY!',
+      "katy is beautiful. I'm a rapper with 25000 subscribers",
+      'Suscribe My Channel Please XD lol',
+      'Take a break and help me reach 100 subscribers this month!',
+      'sub4sub anyone?',
+    ];
     const talk = ['I subscribed to her channel years ago', 'her channel is the best on youtube', 'who else is watching this in 2015?', 'this video has 2 billion views'];
     for (const t of asks) expect([t, SELF_PROMOTION.test(normalizeText(t))]).toEqual([t, true]);
     for (const t of talk) expect([t, SELF_PROMOTION.test(normalizeText(t))]).toEqual([t, false]);

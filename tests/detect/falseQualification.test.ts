@@ -17,7 +17,12 @@ describe('false-qualification', () => {
 
   it('a chain whose branches share one licence stays clean', () => {
     const r = runDetection({
-      accounts: [pro('c1', '美丽诊所旗舰店', 'LIC-1', 0), pro('c2', '美丽诊所杭州分店', 'LIC-1', 100), pro('c3', 'Glow Clinic', 'LIC-2', 0, { brandId: 'glow' }), pro('c4', '光彩皮肤中心', 'LIC-2', 100, { brandId: 'glow' })],
+      accounts: [
+        pro('c1', '美丽诊所旗舰店', 'LIC-1', 0),
+        pro('c2', '美丽诊所杭州分店', 'LIC-1', 100),
+        pro('c3', 'Glow Clinic', 'LIC-2', 0, { brandId: 'glow' }),
+        pro('c4', '光彩皮肤中心', 'LIC-2', 100, { brandId: 'glow' }),
+      ],
     });
     expect(r.findings).toEqual([]);
   });

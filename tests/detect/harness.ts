@@ -10,7 +10,9 @@ import { ringConfirmations } from '#shared/detect/detectors/waterArmyExpansion';
 
 export const TAKEN_AT = '2026-11-20T00:00:00Z';
 
-export function makeCtx(opts: { codes?: ViolationCode[]; overrides?: Record<string, Record<string, number>>; ownDomains?: string[]; lexicons?: Partial<Record<LexiconName, LexiconExtension>> } = {}): DetectContext {
+export function makeCtx(
+  opts: { codes?: ViolationCode[]; overrides?: Record<string, Record<string, number>>; ownDomains?: string[]; lexicons?: Partial<Record<LexiconName, LexiconExtension>> } = {},
+): DetectContext {
   return {
     takenAt: new Date(TAKEN_AT),
     thresholds: (ruleId) => ({ ...(RULE_BY_ID.get(ruleId)?.thresholds ?? {}), ...(opts.overrides?.[ruleId] ?? {}) }),
@@ -96,7 +98,10 @@ export function runDetection(fx: Fixture, ctx: DetectContext = makeCtx()): RunRe
 }
 
 export function rulesOf(r: RunResult, accountId: string, code?: ViolationCode): string[] {
-  return (r.byAccount.get(accountId) ?? []).filter((f) => !code || f.code === code).map((f) => f.ruleId).sort();
+  return (r.byAccount.get(accountId) ?? [])
+    .filter((f) => !code || f.code === code)
+    .map((f) => f.ruleId)
+    .sort();
 }
 
 export function codesOf(r: RunResult, accountId: string): ViolationCode[] {

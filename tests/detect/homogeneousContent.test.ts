@@ -28,8 +28,14 @@ describe('near-duplicate signatures', () => {
 
 describe('English notes are shingled by about a word', () => {
   it('two unrelated English notes stay apart, while a light edit of one stays close', () => {
-    const a = ['Weekend casual look', 'Okay so. Paired my old blazer with straight-leg jeans and white sneakers. The colour is darker in person. Comfy enough for a full day of walking around the old town.'];
-    const b = ['Hidden hotpot spot', 'A little update. About 270 per person, portions are generous. Came on a weekday and there was no queue at all. The broth was a little salty for me but the beef was great.'];
+    const a = [
+      'Weekend casual look',
+      'Okay so. Paired my old blazer with straight-leg jeans and white sneakers. The colour is darker in person. Comfy enough for a full day of walking around the old town.',
+    ];
+    const b = [
+      'Hidden hotpot spot',
+      'A little update. About 270 per person, portions are generous. Came on a weekday and there was no queue at all. The broth was a little salty for me but the beef was great.',
+    ];
     const sa = noteSignature(a[0], a[1])!;
     expect(similarity(sa, noteSignature(b[0], b[1])!)).toBeLessThan(0.1);
     expect(similarity(sa, noteSignature(a[0], a[1].replace('Okay so. ', '').replace(/\./g, '!') + ' cr: original author')!)).toBeGreaterThan(0.6);
@@ -70,7 +76,9 @@ describe('homogeneous-content', () => {
   it('a text forty unrelated people each post a few times over a year is common phrasing, not a matrix; the same forty within a week is', () => {
     const mild = [variants[0], variants[1], variants[3], variants[4]];
     const ids = Array.from({ length: 40 }, (_, i) => `g${i}`);
-    const spread = ids.flatMap((a, i) => [0, 1, 2].map((k) => note(`n-${a}-${k}`, a, { title: mild[(i + k) % 4][0], body: mild[(i + k) % 4][1], createdAt: at((((i * 37 + k * 113) % 360) * 24 + (i % 24)) * 60) })));
+    const spread = ids.flatMap((a, i) =>
+      [0, 1, 2].map((k) => note(`n-${a}-${k}`, a, { title: mild[(i + k) % 4][0], body: mild[(i + k) % 4][1], createdAt: at((((i * 37 + k * 113) % 360) * 24 + (i % 24)) * 60) })),
+    );
     const accounts = ids.map((id) => account(id));
     const cross = (r: ReturnType<typeof runDetection>) => ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
     expect(cross(runDetection({ accounts, notes: spread }))).toEqual([]);
@@ -133,10 +141,28 @@ describe('homogeneous-content', () => {
     const notes = [
       ...['m1', 'x1', 'x2', 'x3'].map((id, i) => note(`a-${id}`, id, { title: a[i][0], body: a[i][1], createdAt: at(i * 600) })),
       ...['m1', 'y1', 'y2', 'y3'].map((id, i) =>
-        note(`b-${id}`, id, { title: '在家也能做的副业｜零成本', body: ['不需要任何经验，手机就能做。适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获。', '不需要任何经验,手机就能做。适合学生党和宝妈!每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获~', '不需要任何经验，手机就能做🌟适合学生党和宝妈。每天花一两个小时就够了，我已经做了三个月了，坚持下来真的有收获。', '不需要任何经验，手机就能做！适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获！！'][i], createdAt: at(5000 + i * 600) }),
+        note(`b-${id}`, id, {
+          title: '在家也能做的副业｜零成本',
+          body: [
+            '不需要任何经验，手机就能做。适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获。',
+            '不需要任何经验,手机就能做。适合学生党和宝妈!每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获~',
+            '不需要任何经验，手机就能做🌟适合学生党和宝妈。每天花一两个小时就够了，我已经做了三个月了，坚持下来真的有收获。',
+            '不需要任何经验，手机就能做！适合学生党和宝妈。每天花一两个小时就够了。我已经做了三个月了，坚持下来真的有收获！！',
+          ][i],
+          createdAt: at(5000 + i * 600),
+        }),
       ),
       ...['m1', 'z1', 'z2', 'z3'].map((id, i) =>
-        note(`c-${id}`, id, { title: '早起打卡第一百天', body: ['每天五点半起床，先喝一杯温水，再读二十页书。坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见。', '每天五点半起床,先喝一杯温水,再读二十页书。坚持一百天以后,整个人的精神状态都不一样了!想一起打卡的姐妹评论区见~', '每天五点半起床，先喝一杯温水，再读二十页书🌟坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见！', '每天五点半起床！先喝一杯温水，再读二十页书。坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见！！'][i], createdAt: at(9000 + i * 600) }),
+        note(`c-${id}`, id, {
+          title: '早起打卡第一百天',
+          body: [
+            '每天五点半起床，先喝一杯温水，再读二十页书。坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见。',
+            '每天五点半起床,先喝一杯温水,再读二十页书。坚持一百天以后,整个人的精神状态都不一样了!想一起打卡的姐妹评论区见~',
+            '每天五点半起床，先喝一杯温水，再读二十页书🌟坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见！',
+            '每天五点半起床！先喝一杯温水，再读二十页书。坚持一百天以后，整个人的精神状态都不一样了。想一起打卡的姐妹评论区见！！',
+          ][i],
+          createdAt: at(9000 + i * 600),
+        }),
       ),
     ];
     const r = runDetection({ accounts: ['m1', 'x1', 'x2', 'x3', 'y1', 'y2', 'y3', 'z1', 'z2', 'z3'].map((id) => account(id)), notes });
@@ -179,15 +205,35 @@ describe('homogeneous-content', () => {
     expect(rulesOf(runDetection({ accounts: [account('copier')], notes: oneSource }), 'copier', 'homogeneous-content')).toEqual([]);
   });
 
-  it('notes that only share stock phrases with earlier notes of others are not reposts, though their SimHash is as close as a copy\'s', () => {
+  it("notes that only share stock phrases with earlier notes of others are not reposts, though their SimHash is as close as a copy's", () => {
     // from a 200k-account bench run: an ordinary beauty poster whose two notes each came within SimHash 12 of
     // another person's note, sharing stock sentences ("上妆之前一定要做好保湿…", "大家有什么想看的…") and little else
     const notes = [
-      note('o1', 'u955', { createdAt: '2026-09-02T12:44:54Z', title: '关于哑光粉底液', body: '最近好多人问，统一回复一下。上个月和老公一起去的。上妆之前一定要做好保湿，不然容易卡粉。老实说身体磨砂膏开盖之后要尽快用完，不过一整天都没怎么脱妆。好久没这么放松了。在地铁站旁边入了散粉，颜色很显气色。希望对大家有帮助～\n#油皮 #美妆 #护肤心得' }),
-      note('o2', 'u23c', { createdAt: '2026-08-06T14:20:47Z', title: '昨天的散粉', body: '质地比较清爽，上脸很快就吸收了！\n记一下清透款防晒，晚上用完第二天脸不干，下午会有点暗沉。\n怎么说呢，之前一直用修护面霜，这次换成散粉，一整天都没怎么脱妆。\n2.22回购了小棕瓶，下午会有点暗沉。\n前前后后花了大概20分钟。\n这次是自己买的，回购不回购还在犹豫。\n之前一直用眉笔，这次换成清透款防晒，上脸挺服帖的。\n修护面霜算是意外之喜，擦完皮肤软软的，大家自行判断\n大家有什么想看的可以评论区告诉我。😋' }),
-      note('o3', 'u8b5', { createdAt: '2026-08-24T11:21:07Z', title: '7款卸妝油橫向對比，按需選擇', body: '這次是自己買的，回購不回購還在猶豫（個人感受）8月初那天空瓶了那支豆沙色口紅，需要疊加才有效果，一整天都沒怎麼脫妝。講真，和閨蜜一起回購了奶油腮紅，用量很省。四色眼影擦完皮膚軟軟的，不過鼻翼那裡有點卡粉。真心覺得上次櫃檯小姐姐推薦的，試了試還挺喜歡。大家有什麼想看的可以評論區告訴我。☕️' }),
-      note('p1', 'poster', { createdAt: '2026-10-13T01:37:42Z', title: '哑光粉底液小记', body: '碎碎念一下。遮瑕盘对我来说稍微油了点，下次可能换哑光粉底液试试。而且大半天下来，玫瑰精油用量很省。卸妆膏算是意外之喜，颜色很显气色。讲真，小棕瓶：用量很省；护手霜：开盖之后要尽快用完。说到护手霜，开盖之后要尽快用完，但整体一整天都没怎么脱妆。顺便说一下，上妆之前一定要做好保湿，不然容易卡粉。拍照的时候表妹一直在催我哈哈。老实说玫瑰精油开盖之后要尽快用完，不过吸收得挺快。希望对大家有帮助～' }),
-      note('p2', 'poster', { createdAt: '2026-09-30T06:32:22Z', title: '上个月的补水面膜', body: '每个人肤质不一样，大家理性参考哈。\n4月5日那天试了奶油腮红，对我来说稍微油了点，擦完皮肤软软的。\n这次是自己买的，回购不回购还在犹豫。\n一个多月下来，清透款防晒上脸挺服帖的。\n而且昨天换成了玫瑰精油，一整天都没怎么脱妆啦\n氨基酸洗面奶擦完皮肤软软的，不过鼻翼那里有点卡粉。\n大家有什么想看的可以评论区告诉我。\n#空瓶记录 #护肤心得' }),
+      note('o1', 'u955', {
+        createdAt: '2026-09-02T12:44:54Z',
+        title: '关于哑光粉底液',
+        body: '最近好多人问，统一回复一下。上个月和老公一起去的。上妆之前一定要做好保湿，不然容易卡粉。老实说身体磨砂膏开盖之后要尽快用完，不过一整天都没怎么脱妆。好久没这么放松了。在地铁站旁边入了散粉，颜色很显气色。希望对大家有帮助～\n#油皮 #美妆 #护肤心得',
+      }),
+      note('o2', 'u23c', {
+        createdAt: '2026-08-06T14:20:47Z',
+        title: '昨天的散粉',
+        body: '质地比较清爽，上脸很快就吸收了！\n记一下清透款防晒，晚上用完第二天脸不干，下午会有点暗沉。\n怎么说呢，之前一直用修护面霜，这次换成散粉，一整天都没怎么脱妆。\n2.22回购了小棕瓶，下午会有点暗沉。\n前前后后花了大概20分钟。\n这次是自己买的，回购不回购还在犹豫。\n之前一直用眉笔，这次换成清透款防晒，上脸挺服帖的。\n修护面霜算是意外之喜，擦完皮肤软软的，大家自行判断\n大家有什么想看的可以评论区告诉我。😋',
+      }),
+      note('o3', 'u8b5', {
+        createdAt: '2026-08-24T11:21:07Z',
+        title: '7款卸妝油橫向對比，按需選擇',
+        body: '這次是自己買的，回購不回購還在猶豫（個人感受）8月初那天空瓶了那支豆沙色口紅，需要疊加才有效果，一整天都沒怎麼脫妝。講真，和閨蜜一起回購了奶油腮紅，用量很省。四色眼影擦完皮膚軟軟的，不過鼻翼那裡有點卡粉。真心覺得上次櫃檯小姐姐推薦的，試了試還挺喜歡。大家有什麼想看的可以評論區告訴我。☕️',
+      }),
+      note('p1', 'poster', {
+        createdAt: '2026-10-13T01:37:42Z',
+        title: '哑光粉底液小记',
+        body: '碎碎念一下。遮瑕盘对我来说稍微油了点，下次可能换哑光粉底液试试。而且大半天下来，玫瑰精油用量很省。卸妆膏算是意外之喜，颜色很显气色。讲真，小棕瓶：用量很省；护手霜：开盖之后要尽快用完。说到护手霜，开盖之后要尽快用完，但整体一整天都没怎么脱妆。顺便说一下，上妆之前一定要做好保湿，不然容易卡粉。拍照的时候表妹一直在催我哈哈。老实说玫瑰精油开盖之后要尽快用完，不过吸收得挺快。希望对大家有帮助～',
+      }),
+      note('p2', 'poster', {
+        createdAt: '2026-09-30T06:32:22Z',
+        title: '上个月的补水面膜',
+        body: '每个人肤质不一样，大家理性参考哈。\n4月5日那天试了奶油腮红，对我来说稍微油了点，擦完皮肤软软的。\n这次是自己买的，回购不回购还在犹豫。\n一个多月下来，清透款防晒上脸挺服帖的。\n而且昨天换成了玫瑰精油，一整天都没怎么脱妆啦\n氨基酸洗面奶擦完皮肤软软的，不过鼻翼那里有点卡粉。\n大家有什么想看的可以评论区告诉我。\n#空瓶记录 #护肤心得',
+      }),
     ];
     const accounts = ['poster', 'u955', 'u23c', 'u8b5'].map((id) => account(id));
     expect(rulesOf(runDetection({ accounts, notes }), 'poster', 'homogeneous-content')).toEqual([]);
@@ -237,15 +283,40 @@ describe('homogeneous-content', () => {
   it('a diarist whose each note picks up the thread of the one before is a chain, not a template', () => {
     // note i tells sentences i to i+3 of a running story: neighbours are alike, so single linkage joins all
     // fourteen into one family, but most pairs share nothing; a template's copies are alike pair by pair
-    const story = ['周一早上去菜市场买了两斤排骨', '回家路上遇到楼下的阿姨在遛狗', '阿姨说小区门口新开了一家面包店', '下午就去面包店买了一个可颂', '可颂外皮很酥但是有点太甜了', '晚上用排骨炖了一锅玉米汤', '汤里放了两根胡萝卜颜色很好看', '第二天中午把剩下的汤热了一下', '同事闻到味道说想要菜谱', '于是把做法写在便利贴上给她', '她周末照着做了还拍了照片', '照片里的汤比我的还清亮', '下次想试试加一点山药', '山药要选铁棍的口感才面', '菜市场最里面那家的山药最好', '老板说每天早上七点到货', '七点半以后就只剩细的了'];
+    const story = [
+      '周一早上去菜市场买了两斤排骨',
+      '回家路上遇到楼下的阿姨在遛狗',
+      '阿姨说小区门口新开了一家面包店',
+      '下午就去面包店买了一个可颂',
+      '可颂外皮很酥但是有点太甜了',
+      '晚上用排骨炖了一锅玉米汤',
+      '汤里放了两根胡萝卜颜色很好看',
+      '第二天中午把剩下的汤热了一下',
+      '同事闻到味道说想要菜谱',
+      '于是把做法写在便利贴上给她',
+      '她周末照着做了还拍了照片',
+      '照片里的汤比我的还清亮',
+      '下次想试试加一点山药',
+      '山药要选铁棍的口感才面',
+      '菜市场最里面那家的山药最好',
+      '老板说每天早上七点到货',
+      '七点半以后就只剩细的了',
+    ];
     const notes = Array.from({ length: 14 }, (_, i) => note(`d${i}`, 'diarist', { title: `日常记录 ${i + 1}`, body: `${story.slice(i, i + 4).join('，')}。`, createdAt: at(i * 60 * 24) }));
     expect(rulesOf(runDetection({ accounts: [account('diarist')], notes }), 'diarist', 'homogeneous-content')).toEqual([]);
     const chained = runDetection({ accounts: [account('diarist')], notes }, makeCtx({ overrides: { 'homogeneous-content/template-posting': { minCohesion: 0 } } }));
     expect(rulesOf(chained, 'diarist', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
   });
 
-  it('a brand\'s product notes posted through the partner platform are disclosed commercial content, not template-posting', () => {
-    const notes = Array.from({ length: 12 }, (_, i) => note(`b${i}`, 'brand1', { title: ['悦物蓝牙耳机，降噪够用', '关于蓝牙耳机你想知道的'][i % 2], body: `${['很多小伙伴问的来了', '这次升级了配方'][i % 2]} 音质超出价位 降噪够用 续航很久 官方店铺${['可以领券', '已上架', '有首发活动'][i % 3]}`, createdAt: at(i * 60 * 24 * 7), sponsoredVia: 'partner-platform' }));
+  it("a brand's product notes posted through the partner platform are disclosed commercial content, not template-posting", () => {
+    const notes = Array.from({ length: 12 }, (_, i) =>
+      note(`b${i}`, 'brand1', {
+        title: ['悦物蓝牙耳机，降噪够用', '关于蓝牙耳机你想知道的'][i % 2],
+        body: `${['很多小伙伴问的来了', '这次升级了配方'][i % 2]} 音质超出价位 降噪够用 续航很久 官方店铺${['可以领券', '已上架', '有首发活动'][i % 3]}`,
+        createdAt: at(i * 60 * 24 * 7),
+        sponsoredVia: 'partner-platform',
+      }),
+    );
     expect(rulesOf(runDetection({ accounts: [account('brand1', { accountType: 'brand' })], notes }), 'brand1', 'homogeneous-content')).toEqual([]);
     const undisclosed = notes.map((n) => ({ ...n, sponsoredVia: undefined }));
     expect(rulesOf(runDetection({ accounts: [account('brand1', { accountType: 'brand' })], notes: undisclosed }), 'brand1', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
@@ -253,12 +324,18 @@ describe('homogeneous-content', () => {
 
   it('one person writing many notes on one topic in their own words is not template-posting', () => {
     const bodies = [
-      '巷子里的小面馆，牛肉面二十二元，汤很清，面是现拉的，老板说开了十几年。', '公司楼下新开的咖啡店，燕麦拿铁不错，就是座位少，中午没地方坐。',
-      '周五晚上和同事去吃烤肉，五花肉烤得焦一点最好吃，结账四个人三百出头。', '早上在菜市场门口买了两个烧饼，芝麻很香，三块钱一个，边走边吃。',
-      '朋友生日订了一家粤菜，烧鹅皮脆，虾饺一笼四个，甜品是双皮奶。', '下雨天不想出门，点了酸菜鱼外卖，鱼片很嫩，酸菜有点咸，米饭不够。',
-      '老家的米线店还在，十年了价格只涨了两块，加了一份豆芽和卤蛋。', '试了网上很火的芋泥麻薯，甜得有点腻，配黑咖啡刚好，下次不排那么久了。',
-      '去面包店抢到了最后一个可颂，外皮酥，黄油味足，第二天烤一下也好吃。', '中午食堂的番茄炒蛋今天放了好多糖，同桌说像甜品，我倒是挺喜欢。',
-      '夜市的烤冷面八块钱，加蛋加肠，酱刷了两遍，辣椒面撒得有点多。', '带爸妈去吃了本帮菜，红烧肉浓油赤酱，腌笃鲜要等四十分钟。',
+      '巷子里的小面馆，牛肉面二十二元，汤很清，面是现拉的，老板说开了十几年。',
+      '公司楼下新开的咖啡店，燕麦拿铁不错，就是座位少，中午没地方坐。',
+      '周五晚上和同事去吃烤肉，五花肉烤得焦一点最好吃，结账四个人三百出头。',
+      '早上在菜市场门口买了两个烧饼，芝麻很香，三块钱一个，边走边吃。',
+      '朋友生日订了一家粤菜，烧鹅皮脆，虾饺一笼四个，甜品是双皮奶。',
+      '下雨天不想出门，点了酸菜鱼外卖，鱼片很嫩，酸菜有点咸，米饭不够。',
+      '老家的米线店还在，十年了价格只涨了两块，加了一份豆芽和卤蛋。',
+      '试了网上很火的芋泥麻薯，甜得有点腻，配黑咖啡刚好，下次不排那么久了。',
+      '去面包店抢到了最后一个可颂，外皮酥，黄油味足，第二天烤一下也好吃。',
+      '中午食堂的番茄炒蛋今天放了好多糖，同桌说像甜品，我倒是挺喜欢。',
+      '夜市的烤冷面八块钱，加蛋加肠，酱刷了两遍，辣椒面撒得有点多。',
+      '带爸妈去吃了本帮菜，红烧肉浓油赤酱，腌笃鲜要等四十分钟。',
     ];
     const notes = bodies.map((body, i) => note(`f${i}`, 'foodie', { title: `吃了什么 ${i + 1}`, body, createdAt: at(i * 60 * 24 * 3) }));
     expect(rulesOf(runDetection({ accounts: [account('foodie')], notes }), 'foodie', 'homogeneous-content')).toEqual([]);

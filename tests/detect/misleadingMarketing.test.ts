@@ -91,10 +91,7 @@ describe('misleading-marketing', () => {
   it('a shop announcing one real clearance sale is not a misleading title', () => {
     const r = runDetection({
       accounts: [account('m10', { accountType: 'professional', nickname: '拾物小馆' })],
-      notes: [
-        note('s1', 'm10', { title: '换季清仓，全场五折', body: '店铺换季清仓，到店咨询。' }),
-        note('s2', 'm10', { title: '本周新品', body: '新到的杯子，欢迎到店看看。' }),
-      ],
+      notes: [note('s1', 'm10', { title: '换季清仓，全场五折', body: '店铺换季清仓，到店咨询。' }), note('s2', 'm10', { title: '本周新品', body: '新到的杯子，欢迎到店看看。' })],
     });
     expect(rulesOf(r, 'm10', 'misleading-marketing')).toEqual([]);
   });
@@ -121,7 +118,7 @@ describe('misleading-marketing', () => {
     expect(rulesOf(r, 'm12', 'misleading-marketing')).toEqual([]);
   });
 
-  it('fires fabricated-experience for before/after pictures of a product\'s effect', () => {
+  it("fires fabricated-experience for before/after pictures of a product's effect", () => {
     const r = runDetection({
       accounts: [account('m13', { accountType: 'professional' })],
       notes: [
@@ -147,15 +144,21 @@ describe('misleading-marketing', () => {
 describe('misleading-marketing: a denied claim is not a claim', () => {
   it('a professional writing "probiotics are not a cure-all" or "cannot cure it for good" is warning readers, not advertising', () => {
     const pro = account('doc', { accountType: 'professional' });
-    const honest = [note('h1', 'doc', { title: '益生菌不是万能的', body: '有症状还是要就医。欢迎留言提问' }), note('h2', 'doc', { title: '湿疹能根治吗', body: '湿疹目前不能根治，只能控制。门诊咨询请预约' })];
+    const honest = [
+      note('h1', 'doc', { title: '益生菌不是万能的', body: '有症状还是要就医。欢迎留言提问' }),
+      note('h2', 'doc', { title: '湿疹能根治吗', body: '湿疹目前不能根治，只能控制。门诊咨询请预约' }),
+    ];
     expect(rulesOf(runDetection({ accounts: [pro], notes: honest }), 'doc', 'misleading-marketing')).toEqual([]);
-    const claims = [note('c1', 'doc', { title: '益生菌是万能的', body: '什么问题都能调理。门诊咨询请预约' }), note('c2', 'doc', { title: '湿疹能根治', body: '我们的方子可以根治湿疹。门诊咨询请预约' })];
+    const claims = [
+      note('c1', 'doc', { title: '益生菌是万能的', body: '什么问题都能调理。门诊咨询请预约' }),
+      note('c2', 'doc', { title: '湿疹能根治', body: '我们的方子可以根治湿疹。门诊咨询请预约' }),
+    ];
     expect(rulesOf(runDetection({ accounts: [pro], notes: claims }), 'doc', 'misleading-marketing')).toEqual(['misleading-marketing/absolute-claim', 'misleading-marketing/medical-claim']);
   });
 });
 
 describe('lexicons as policy data', () => {
-  it('an operator\'s added phrase makes the rule match it (literally, in any case), without code; the default still applies', () => {
+  it("an operator's added phrase makes the rule match it (literally, in any case), without code; the default still applies", () => {
     const shop = account('shop', { accountType: 'brand' });
     const notes = [note('n1', 'shop', { title: '新品上市', body: '宇宙第一好用的面霜，Best Ever! 店铺下单' })];
     expect(rulesOf(runDetection({ accounts: [shop], notes }), 'shop', 'misleading-marketing')).toEqual([]);

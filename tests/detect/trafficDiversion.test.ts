@@ -124,10 +124,7 @@ describe('traffic-diversion detector', () => {
   });
 
   it('does nothing when the code is switched off', () => {
-    const r = runDetection(
-      { accounts: [account('a1', { bio: 'vx: abc_123' })] },
-      makeCtx({ codes: ['water-army'] }),
-    );
+    const r = runDetection({ accounts: [account('a1', { bio: 'vx: abc_123' })] }, makeCtx({ codes: ['water-army'] }));
     expect(rulesOf(r, 'a1')).toEqual([]);
   });
 });
@@ -216,10 +213,7 @@ describe('traffic-diversion: how diverters really write contacts', () => {
     const r = runDetection({
       accounts: [account('qa1'), account('qa2'), account('own')],
       notes: [note('n1', 'own')],
-      comments: [
-        comment('q1', 'n1', 'qa1', '姐妹求个链接🙏', { createdAt: at(10) }),
-        comment('a1', 'n1', 'qa2', '你怎么不早问，私信发你了', { createdAt: at(12), replyToCommentId: 'q1' }),
-      ],
+      comments: [comment('q1', 'n1', 'qa1', '姐妹求个链接🙏', { createdAt: at(10) }), comment('a1', 'n1', 'qa2', '你怎么不早问，私信发你了', { createdAt: at(12), replyToCommentId: 'q1' })],
     });
     const f = r.byAccount.get('qa2')!.find((x) => x.ruleId === 'traffic-diversion/private-answer')!;
     expect(f.severity).toBe('medium');
@@ -232,18 +226,15 @@ describe('traffic-diversion: how diverters really write contacts', () => {
     const r = runDetection({
       accounts: [account('qa1'), account('qa3'), account('own')],
       notes: [note('n1', 'own')],
-      comments: [
-        comment('q1', 'n1', 'qa1', '请问在哪里买呀', { createdAt: at(10) }),
-        comment('a1', 'n1', 'qa3', '你怎么不早说，就是博主主页那家', { createdAt: at(12), replyToCommentId: 'q1' }),
-      ],
+      comments: [comment('q1', 'n1', 'qa1', '请问在哪里买呀', { createdAt: at(10) }), comment('a1', 'n1', 'qa3', '你怎么不早说，就是博主主页那家', { createdAt: at(12), replyToCommentId: 'q1' })],
     });
     expect(rulesOf(r, 'qa3', 'traffic-diversion')).not.toContain('traffic-diversion/private-answer');
   });
 });
 
-describe('traffic-diversion: the platform\'s own links are not diversion', () => {
+describe("traffic-diversion: the platform's own links are not diversion", () => {
   const link = 'https://www.youtube.com/watch?v=abc123xyz';
-  it('a link counts as a contact unless its host is one of the platform\'s own domains or a subdomain of one', () => {
+  it("a link counts as a contact unless its host is one of the platform's own domains or a subdomain of one", () => {
     expect(scanContacts(`great song ${link}`).contacts.map((c) => c.kind)).toEqual(['link']);
     const own = ownDomainTest(['youtube.com', 'youtu.be']);
     expect(scanContacts(`great song ${link}`, own).contacts).toEqual([]);
@@ -253,7 +244,7 @@ describe('traffic-diversion: the platform\'s own links are not diversion', () =>
     expect(scanContacts('小红书链接 xhslink.com/a1b2c3').contacts).toEqual([]);
   });
 
-  it('viewers quoting the video\'s own link are not a shared-contact ring when the policy names the platform\'s domains', () => {
+  it("viewers quoting the video's own link are not a shared-contact ring when the policy names the platform's domains", () => {
     const ids = ['v1', 'v2', 'v3', 'v4', 'v5', 'v6'];
     const comments = ids.map((a, i) => comment(`c-${a}`, 'n1', a, `this part at 2:13 ${link} is the best`, { createdAt: at(i * 90) }));
     const fx = { accounts: ids.map((id) => account(id)), notes: [note('n1', 'creator')], comments };

@@ -48,7 +48,12 @@ describe('undisclosed-promotion', () => {
   it('fires coordinated-seeding for a burst of ordinary accounts selling one brand, and one brand-campaign finding on the brand account', () => {
     const seeders = ['s1', 's2', 's3', 's4', 's5', 's6'];
     const notes: Note[] = seeders.map((a, i) =>
-      note(`seed${i}`, a, { title: `${['真实测评', '自用分享', '无广', '学生党必入', '回购', '种草'][i]}｜这款精华`, body: `到手价129，链接在评论区，优惠券还有`, brandIds: ['glowx'], createdAt: at(i * 90) }),
+      note(`seed${i}`, a, {
+        title: `${['真实测评', '自用分享', '无广', '学生党必入', '回购', '种草'][i]}｜这款精华`,
+        body: `到手价129，链接在评论区，优惠券还有`,
+        brandIds: ['glowx'],
+        createdAt: at(i * 90),
+      }),
     );
     // organic background mentions over months
     for (let i = 0; i < 6; i++) notes.push(note(`bg${i}`, `fan${i}`, { title: '空瓶记', body: '用完了，还行', brandIds: ['glowx'], createdAt: at(-60 * 24 * 30 * (i + 1)) }));
@@ -82,19 +87,26 @@ describe('undisclosed-promotion', () => {
   });
 
   it('honest reviewers who paid the same list price and hand out no link are not a brief; nor are posters quoting their own prices', () => {
-    const honest = ['纯自费，清洁力可以，缺点是有点贵。到手203', '自己花钱买的，用了一个月，但不会无脑推。到手203', '自费买的，味道淡，客服态度一般。到手价203', '不是广告哈，吸收挺快，不过包装很容易漏。203块', '自费买的，做工扎实，不过包装很容易漏。到手203'];
+    const honest = [
+      '纯自费，清洁力可以，缺点是有点贵。到手203',
+      '自己花钱买的，用了一个月，但不会无脑推。到手203',
+      '自费买的，味道淡，客服态度一般。到手价203',
+      '不是广告哈，吸收挺快，不过包装很容易漏。203块',
+      '自费买的，做工扎实，不过包装很容易漏。到手203',
+    ];
     const notes = honest.map((body, i) => note(`h${i}`, `h${i}`, { title: '用了一个月', body, brandIds: ['brewco'], createdAt: at(i * 60 * 24) }));
     const r = runDetection({ accounts: honest.map((_, i) => account(`h${i}`)), notes });
     expect(r.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
     const own = ['到手价189，链接在评论区', '券后203，评论区自取', '活动价176元，看评论区', '到手价211，评论区见', '算下来199元，链接在评论区'];
-    const q = runDetection({ accounts: own.map((_, i) => account(`o${i}`)), notes: own.map((body, i) => note(`o${i}`, `o${i}`, { title: '咖啡液', body, brandIds: ['brewco'], createdAt: at(i * 60 * 24) })) });
+    const q = runDetection({
+      accounts: own.map((_, i) => account(`o${i}`)),
+      notes: own.map((body, i) => note(`o${i}`, `o${i}`, { title: '咖啡液', body, brandIds: ['brewco'], createdAt: at(i * 60 * 24) })),
+    });
     expect(q.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
   });
 
   it('a popular brand mentioned steadily by many users is not a seeding burst', () => {
-    const notes: Note[] = Array.from({ length: 120 }, (_, i) =>
-      note(`m${i}`, `user${i}`, { title: '入手了', body: '专柜买的，价格399元', brandIds: ['bigbrand'], createdAt: at(i * 60 * 24) }),
-    );
+    const notes: Note[] = Array.from({ length: 120 }, (_, i) => note(`m${i}`, `user${i}`, { title: '入手了', body: '专柜买的，价格399元', brandIds: ['bigbrand'], createdAt: at(i * 60 * 24) }));
     const r = runDetection({ notes });
     expect(r.findings.filter((f) => f.code === 'undisclosed-promotion')).toEqual([]);
   });
@@ -136,10 +148,7 @@ describe('undisclosed-promotion: untagged ads and brand accounts selling off-pla
   it('an untagged personal note quoting one price or one deal stays clean', () => {
     const r = runDetection({
       accounts: [account('c4')],
-      notes: [
-        note('u2', 'c4', { title: '双十一战绩', body: '这件大衣到手价399元，比去年便宜' }),
-        note('u3', 'c4', { title: '周末逛街', body: '商场在搞活动，满300减30，买了双鞋' }),
-      ],
+      notes: [note('u2', 'c4', { title: '双十一战绩', body: '这件大衣到手价399元，比去年便宜' }), note('u3', 'c4', { title: '周末逛街', body: '商场在搞活动，满300减30，买了双鞋' })],
     });
     expect(rulesOf(r, 'c4')).toEqual([]);
   });
@@ -196,7 +205,10 @@ describe('undisclosed-promotion: seeding campaigns charged to the brand account'
   it('two bursts more than a window apart are two campaigns, each named by its first note', () => {
     const notes = [...burst('x', 6, 0), ...burst('y', 7, 60 * 24 * 20)];
     const r = runDetection({ accounts: accountsOf(notes), notes });
-    const keys = r.byAccount.get('brandA')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-campaign').map((f) => f.evidence.clusterKey);
+    const keys = r.byAccount
+      .get('brandA')!
+      .filter((f) => f.ruleId === 'undisclosed-promotion/brand-campaign')
+      .map((f) => f.evidence.clusterKey);
     expect(keys).toEqual(['campaign:glowx:x0', 'campaign:glowx:y0']);
   });
 

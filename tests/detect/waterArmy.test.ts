@@ -35,7 +35,11 @@ describe('water-army: praise rings', () => {
     const r = runDetection({
       accounts: members.map((id) => account(id)),
       notes: notes.map((n) => note(n, 'brand1')),
-      comments: praiseRing(notes, members, notes.map((_, i) => i * 86400)),
+      comments: praiseRing(
+        notes,
+        members,
+        notes.map((_, i) => i * 86400),
+      ),
     });
     expect(rulesOf(r, 'w1', 'water-army')).toContain('water-army/ring-core');
   });
@@ -47,9 +51,7 @@ describe('water-army: praise rings', () => {
 
   it('the same praise spread over days is not a burst', () => {
     const comments: Comment[] = [];
-    ['n1', 'n2'].forEach((n, i) =>
-      ring.forEach((m, j) => comments.push(comment(`${n}-${m}`, n, m, praises[j], { createdAt: atSeconds(i * 86400 * 10 + j * 86400 * 2) }))),
-    );
+    ['n1', 'n2'].forEach((n, i) => ring.forEach((m, j) => comments.push(comment(`${n}-${m}`, n, m, praises[j], { createdAt: atSeconds(i * 86400 * 10 + j * 86400 * 2) }))));
     const r = runDetection({ accounts: ring.map((id) => account(id)), notes: [note('n1', 'b'), note('n2', 'b')], comments });
     for (const m of ring) expect(rulesOf(r, m, 'water-army')).toEqual([]);
   });
@@ -122,7 +124,6 @@ describe('water-army: scripted Q&A', () => {
     const r = runDetection({ accounts: fans.map((f) => account(f)), notes: [note('p1', 'star'), note('p2', 'star')], comments });
     for (const f of fans) expect(rulesOf(r, f, 'water-army')).toEqual([]);
   });
-
 });
 
 describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
@@ -273,8 +274,9 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     for (const a of cast) expect(rulesOf(strict, a, 'water-army')).toEqual([]);
   });
 
-  it('a staged act amid a busy note\'s ordinary comments ties only the asker and answerer, not the selling readers around them', () => {
-    const chatter = (n: string, start: number) => ['好看', '羡慕有阳台', '一样一样', '太有用了', '哈哈哈'].map((t, i) => comment(`${n}-o${i}`, n, `crowd${i}`, t, { createdAt: atSeconds(start + 40 + i * 90) }));
+  it("a staged act amid a busy note's ordinary comments ties only the asker and answerer, not the selling readers around them", () => {
+    const chatter = (n: string, start: number) =>
+      ['好看', '羡慕有阳台', '一样一样', '太有用了', '哈哈哈'].map((t, i) => comment(`${n}-o${i}`, n, `crowd${i}`, t, { createdAt: atSeconds(start + 40 + i * 90) }));
     const comments = [...stagedAct('b1', 0, ['c1', 'c2', 'c3'], 'k1', 'a1'), ...chatter('b1', 0), ...stagedAct('b2', 86400, ['c1', 'd2', 'd3'], 'k2', 'a2'), ...chatter('b2', 86400)];
     const r = runDetection({ accounts: ['c1', 'c2', 'c3', 'k1', 'a1', 'd2', 'd3', 'k2', 'a2'].map((id) => account(id)), notes, comments });
     expect(r.signals.filter((s) => s.detail.clusterKey === 'qa:sitting')).toEqual([]);

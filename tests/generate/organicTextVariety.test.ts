@@ -10,7 +10,7 @@ function nearest(sigs: Uint32Array[]): number[] {
 }
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))];
 
-describe('organic text is written in people\'s own words', () => {
+describe("organic text is written in people's own words", () => {
   it('unrelated people on one topic share words, not whole notes; a light edit of a note stays close', () => {
     const notes = Array.from({ length: 150 }, (_, i) => organicNote(Rng.derive(11, 'variety', i), 'hans', 'food'));
     const sigs = notes.map((n) => noteSignature(n.title, n.body)!).filter(Boolean);

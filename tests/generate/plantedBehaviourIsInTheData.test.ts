@@ -61,13 +61,19 @@ describe('fake-account', () => {
 
   it('follower brushing: followers come from the cluster and follower history jumps', () => {
     // The cluster's own accounts (its customers, farmed accounts being readied for resale, also had real followers).
-    const cluster = new Set(withVariant('fake-account/follower-brushing').filter((a) => !labels.get(a.accountId)!.codes.includes('account-transformation')).map((a) => a.accountId));
+    const cluster = new Set(
+      withVariant('fake-account/follower-brushing')
+        .filter((a) => !labels.get(a.accountId)!.codes.includes('account-transformation'))
+        .map((a) => a.accountId),
+    );
     const inbound = follows.filter((f) => cluster.has(f.followeeId));
     expect(inbound.filter((f) => cluster.has(f.followerId)).length / inbound.length).toBeGreaterThan(0.8);
-    const jumped = [...cluster].map((id) => accounts.get(id)!).filter((a) => {
-      const h = a.followerHistory ?? [];
-      return h.some((x, i) => i > 0 && x.count - h[i - 1].count > 100);
-    });
+    const jumped = [...cluster]
+      .map((id) => accounts.get(id)!)
+      .filter((a) => {
+        const h = a.followerHistory ?? [];
+        return h.some((x, i) => i > 0 && x.count - h[i - 1].count > 100);
+      });
     expect(jumped.length / cluster.size).toBeGreaterThan(0.9);
   });
 });
@@ -165,7 +171,8 @@ describe('promotion', () => {
     const fakeUgc = withVariant('undisclosed-promotion/fake-ugc');
     for (const a of fakeUgc) {
       // the brand that commissioned a campaign posts nothing itself: its campaign's posters sell its brand
-      if (a.accountType === 'brand') expect(fakeUgc.some((m) => m.accountType !== 'brand' && (notesBy.get(m.accountId) ?? []).some((n) => undisclosed(n) && n.brandIds?.includes(a.brandId!)))).toBe(true);
+      if (a.accountType === 'brand')
+        expect(fakeUgc.some((m) => m.accountType !== 'brand' && (notesBy.get(m.accountId) ?? []).some((n) => undisclosed(n) && n.brandIds?.includes(a.brandId!)))).toBe(true);
       else expect((notesBy.get(a.accountId) ?? []).some(undisclosed)).toBe(true);
     }
     const partnerBrands = [...labels.values()].filter((l) => l.hardNegative === 'partner-sponsored-brand');
@@ -201,7 +208,9 @@ describe('organic text', () => {
       zeroWidth: /[\u200b\u200c\u200d\u2060\ufeff]/,
       plainDigits: /\d{5,}/,
     };
-    const hit = Object.entries(styles).filter(([, re]) => diverted.some((t) => re.test(t))).map(([k]) => k);
+    const hit = Object.entries(styles)
+      .filter(([, re]) => diverted.some((t) => re.test(t)))
+      .map(([k]) => k);
     expect(hit.length).toBeGreaterThanOrEqual(3);
   });
 });

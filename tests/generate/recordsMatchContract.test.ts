@@ -74,7 +74,21 @@ describe('generated records', () => {
 
     const before = (t: string | undefined) => t === undefined || (Date.parse(t) < takenAt && /Z$/.test(t));
     const allowed: Record<string, string[]> = {
-      accounts: ['accountId', 'createdAt', 'nickname', 'nicknameHistory', 'bio', 'accountType', 'brandId', 'followerCount', 'followingCount', 'followerHistory', 'registration', 'devices', 'qualification'],
+      accounts: [
+        'accountId',
+        'createdAt',
+        'nickname',
+        'nicknameHistory',
+        'bio',
+        'accountType',
+        'brandId',
+        'followerCount',
+        'followingCount',
+        'followerHistory',
+        'registration',
+        'devices',
+        'qualification',
+      ],
       notes: ['noteId', 'accountId', 'createdAt', 'title', 'body', 'tags', 'client', 'aigcDeclared', 'brandIds', 'sponsoredVia', 'deletedAt', 'hiddenAt', 'likeCount', 'collectCount', 'commentCount'],
       comments: ['commentId', 'noteId', 'accountId', 'createdAt', 'text', 'replyToCommentId', 'client'],
     };
@@ -84,7 +98,10 @@ describe('generated records', () => {
       if (!ok && problems.length < 20) problems.push(what);
     };
     for (const a of accounts) {
-      check(Object.keys(a).every((k) => allowed.accounts.includes(k)), `fields ${a.accountId}`);
+      check(
+        Object.keys(a).every((k) => allowed.accounts.includes(k)),
+        `fields ${a.accountId}`,
+      );
       check(before(a.createdAt), `createdAt ${a.accountId}`);
       for (const h of a.followerHistory ?? []) check(Date.parse(h.at) <= takenAt, `followerHistory ${a.accountId}`);
       for (const h of a.nicknameHistory ?? []) check(before(h.changedAt), `nicknameHistory ${a.accountId}`);
@@ -92,13 +109,19 @@ describe('generated records', () => {
     const createdAt = new Map(accounts.map((a) => [a.accountId, Date.parse(a.createdAt)]));
     const commentsPerNote = new Map<string, number>();
     for (const n of notes) {
-      check(Object.keys(n).every((k) => allowed.notes.includes(k)), `fields ${n.noteId}`);
+      check(
+        Object.keys(n).every((k) => allowed.notes.includes(k)),
+        `fields ${n.noteId}`,
+      );
       check(accountIds.has(n.accountId), `author ${n.noteId}`);
       check(before(n.createdAt) && before(n.deletedAt) && before(n.hiddenAt), `times ${n.noteId}`);
       check(Date.parse(n.createdAt) > createdAt.get(n.accountId)!, `note before its author registered ${n.noteId}`);
     }
     for (const c of comments) {
-      check(Object.keys(c).every((k) => allowed.comments.includes(k)), `fields ${c.commentId}`);
+      check(
+        Object.keys(c).every((k) => allowed.comments.includes(k)),
+        `fields ${c.commentId}`,
+      );
       const note = noteById.get(c.noteId);
       check(note !== undefined, `note of ${c.commentId}`);
       if (!note) continue;

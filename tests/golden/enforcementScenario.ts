@@ -149,7 +149,15 @@ export async function runEnforcementScenario(repos: ScenarioRepos): Promise<unkn
       const [prior, deductions] = await Promise.all([repo.priorOffenses(ids), repo.brandDeductions!(ids)]);
       for (const a of sweep.accounts) {
         const decision = decideAction(
-          { accountId: a.accountId, findings: a.findings, prior: prior.get(a.accountId) ?? [], followerCount: a.followerCount ?? 100, accountType: a.accountType, brandId: a.brandId, brandDeductions: deductions.get(a.accountId) },
+          {
+            accountId: a.accountId,
+            findings: a.findings,
+            prior: prior.get(a.accountId) ?? [],
+            followerCount: a.followerCount ?? 100,
+            accountType: a.accountType,
+            brandId: a.brandId,
+            brandDeductions: deductions.get(a.accountId),
+          },
           { policy, rules: RULES, sweepId: sweep.sweepId, snapshotId: `snap-${sweep.sweepId}`, takenAt: sweep.takenAt },
         );
         decisions.push(decision);
@@ -173,7 +181,9 @@ export async function runEnforcementScenario(repos: ScenarioRepos): Promise<unkn
     const NOW = '2026-11-10T00:00:00.000Z';
     await attempt('submit acc-a', () => submitAppeal(deps, { accountId: 'acc-a', sweepId: G1, statement: 'that id is my shop, not a diversion' }, { now: NOW, channel: 'cli' }));
     await attempt('submit acc-a twice', () => submitAppeal(deps, { accountId: 'acc-a', sweepId: G1, statement: 'again' }, { now: NOW, channel: 'api' }));
-    await attempt('reject acc-a', () => decideAppeal(deps, { appealId: appealIdFor('acc-a', G1), outcome: 'rejected', reason: 'the id leads to an off-platform sale', decidedBy: 'handler-1' }, { now: NOW }));
+    await attempt('reject acc-a', () =>
+      decideAppeal(deps, { appealId: appealIdFor('acc-a', G1), outcome: 'rejected', reason: 'the id leads to an off-platform sale', decidedBy: 'handler-1' }, { now: NOW }),
+    );
     await attempt('uphold acc-a after reject', () => decideAppeal(deps, { appealId: appealIdFor('acc-a', G1), outcome: 'upheld', reason: 'changed my mind', decidedBy: 'handler-2' }, { now: NOW }));
     await attempt('submit acc-e', () => submitAppeal(deps, { accountId: 'acc-e', statement: 'the qq number is a shared family one' }, { now: NOW, channel: 'api' }));
     await attempt('uphold acc-e', () => decideAppeal(deps, { appealId: appealIdFor('acc-e', G2), outcome: 'upheld', reason: 'shared family number', decidedBy: 'handler-1' }, { now: NOW }));
@@ -187,7 +197,9 @@ export async function runEnforcementScenario(repos: ScenarioRepos): Promise<unkn
     const wave = { dryRun: false, reason: 'comment-ring model misfired', now: '2026-11-11T00:00:00.000Z' };
     await attempt('reverse wave g2', () => reverseWave(deps, { sweepId: G2 }, wave));
     await attempt('reverse wave g2 twice', () => reverseWave(deps, { sweepId: G2 }, wave));
-    await attempt('uphold acc-c after wave', () => decideAppeal(deps, { appealId: appealIdFor('acc-c', G2), outcome: 'upheld', reason: 'ring misfire', decidedBy: 'handler-1' }, { now: '2026-11-12T00:00:00.000Z' }));
+    await attempt('uphold acc-c after wave', () =>
+      decideAppeal(deps, { appealId: appealIdFor('acc-c', G2), outcome: 'upheld', reason: 'ring misfire', decidedBy: 'handler-1' }, { now: '2026-11-12T00:00:00.000Z' }),
+    );
     // Lifts the reversals re-armed now run.
     await attempt('lift 11-12', () => liftDue(repo, deps.sink, { now: '2026-11-12T00:00:00.000Z' }));
 

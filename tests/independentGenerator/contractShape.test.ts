@@ -182,7 +182,7 @@ describe('independent generator output matches CONTRACT §1', () => {
     expect(readFileSync(join(dir, 'labels.jsonl'), 'utf8').endsWith('\n')).toBe(true);
   });
 
-  it('spreads one account\'s records across parts', () => {
+  it("spreads one account's records across parts", () => {
     const partsByAuthor = new Map<string, Set<string>>();
     const notes = snap.records.notes as Array<{ accountId: string }>;
     notes.forEach((n, i) => {

@@ -50,7 +50,18 @@ describe('independent generator population at 20k', () => {
   it('labels generous numbers of clean look-alikes of several kinds', () => {
     const kinds = new Map<string, number>();
     for (const l of labels) if (l.hardNegative) kinds.set(l.hardNegative, (kinds.get(l.hardNegative) ?? 0) + 1);
-    for (const k of ['shared-family-device', 'generic-short-review', 'scheduled-poster', 'declared-aigc', 'brand-partner-platform', 'renamed-once', 'popular-creator', 'benign-contact-mention', 'enthusiastic-fan', 'campus-friends']) {
+    for (const k of [
+      'shared-family-device',
+      'generic-short-review',
+      'scheduled-poster',
+      'declared-aigc',
+      'brand-partner-platform',
+      'renamed-once',
+      'popular-creator',
+      'benign-contact-mention',
+      'enthusiastic-fan',
+      'campus-friends',
+    ]) {
       expect(kinds.get(k) ?? 0, k).toBeGreaterThan(40);
     }
     const total = [...kinds.values()].reduce((a, b) => a + b, 0);

@@ -22,11 +22,7 @@ export const localFunctionArn = (module: string) => `arn:aws:lambda:local:000000
  * (The local runner has its own reader in scripts/local/stateMachineTemplate.ts; this one keeps
  * the infra tests independent of it.)
  */
-export function stateMachinesFromTemplate(
-  stack: CrackdownStack,
-  template: SynthesizedStateMachines['template'],
-  functionArn: (module: string) => string = localFunctionArn,
-): SynthesizedStateMachines {
+export function stateMachinesFromTemplate(stack: CrackdownStack, template: SynthesizedStateMachines['template'], functionArn: (module: string) => string = localFunctionArn): SynthesizedStateMachines {
   const moduleByLogicalId = new Map(Object.entries(stack.functionLogicalIds()).map(([module, id]) => [id, module]));
   const ids = stack.stateMachineLogicalIds();
   const definition = (logicalId: string): AslDefinition => {

@@ -40,7 +40,7 @@ describe('cdk-nag AwsSolutions', () => {
   it('records every acknowledgement with its reason in the template metadata', () => {
     const { json } = synth;
     const acknowledged = Object.values(json.Resources).flatMap(
-      (r) => ((r as { Metadata?: { cdk_nag?: { rules_to_suppress: Array<{ id: string; reason: string }> } } }).Metadata?.cdk_nag?.rules_to_suppress ?? []),
+      (r) => (r as { Metadata?: { cdk_nag?: { rules_to_suppress: Array<{ id: string; reason: string }> } } }).Metadata?.cdk_nag?.rules_to_suppress ?? [],
     );
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const rule of acknowledged) {

@@ -12,8 +12,7 @@ beforeAll(() => {
 });
 
 const ALL_STAGES = [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS];
-const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) =>
-  synth.stack.getLogicalId(construct.node.defaultChild as Parameters<Synthesized['stack']['getLogicalId']>[0]);
+const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) => synth.stack.getLogicalId(construct.node.defaultChild as Parameters<Synthesized['stack']['getLogicalId']>[0]);
 
 type Statement = { Effect: string; Action: string | string[]; Resource?: unknown; Principal?: unknown; Condition?: unknown };
 
@@ -89,14 +88,14 @@ describe('tables', () => {
     for (const [key, def] of Object.entries(TABLES) as Array<[TableKey, (typeof TABLES)[TableKey]]>) {
       const table = synth.json.Resources[logicalIdOf(synth.stack.tables.tables[key])];
       const p = table.Properties!;
-      const keySchema = (pk: string, sk?: string) => [
-        { AttributeName: pk, KeyType: 'HASH' },
-        ...(sk ? [{ AttributeName: sk, KeyType: 'RANGE' }] : []),
-      ];
+      const keySchema = (pk: string, sk?: string) => [{ AttributeName: pk, KeyType: 'HASH' }, ...(sk ? [{ AttributeName: sk, KeyType: 'RANGE' }] : [])];
       expect(p.KeySchema, def.id).toEqual(keySchema(def.partitionKey, 'sortKey' in def ? def.sortKey : undefined));
       const gsis = asArray(p.GlobalSecondaryIndexes).map((g: any) => ({ name: g.IndexName, keys: g.KeySchema }));
       expect(gsis, def.id).toEqual(def.indexes.map((i) => ({ name: i.name, keys: keySchema(i.partitionKey, 'sortKey' in i ? i.sortKey : undefined) })));
-      expect(p.AttributeDefinitions.every((a: any) => a.AttributeType === 'S'), def.id).toBe(true);
+      expect(
+        p.AttributeDefinitions.every((a: any) => a.AttributeType === 'S'),
+        def.id,
+      ).toBe(true);
       expect(p.BillingMode, def.id).toBe('PAY_PER_REQUEST');
       expect(p.PointInTimeRecoverySpecification, def.id).toEqual({ PointInTimeRecoveryEnabled: true });
       expect(p.SSESpecification, def.id).toMatchObject({ SSEEnabled: true, SSEType: 'KMS' });
@@ -134,9 +133,7 @@ describe('data bucket', () => {
       synth.template.hasResourceProperties('AWS::S3::BucketPolicy', {
         Bucket: { Ref: logicalIdOf(bucket) },
         PolicyDocument: {
-          Statement: Match.arrayWith([
-            Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-          ]),
+          Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Action: 's3:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
         },
       });
     }
@@ -152,7 +149,8 @@ describe('least privilege', () => {
   });
 
   it('grants Resource * only for actions that have no resource-level permissions (X-Ray, log delivery)', () => {
-    const allowed = /^(xray:(PutTraceSegments|PutTelemetryRecords|GetSamplingRules|GetSamplingTargets)|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))$/;
+    const allowed =
+      /^(xray:(PutTraceSegments|PutTelemetryRecords|GetSamplingRules|GetSamplingTargets)|logs:(CreateLogDelivery|GetLogDelivery|UpdateLogDelivery|DeleteLogDelivery|ListLogDeliveries|PutResourcePolicy|DescribeResourcePolicies|DescribeLogGroups))$/;
     const wide = identityStatements().filter(({ statement }) => asArray(statement.Resource).includes('*'));
     expect(wide.length).toBeGreaterThan(0);
     for (const { owner, statement } of wide) {
@@ -186,13 +184,17 @@ describe('least privilege', () => {
     const bucketId = logicalIdOf(synth.stack.storage.bucket);
     for (const stage of ALL_STAGES) {
       const puts = stageRoleStatements(stage.module).filter((s) => asArray(s.Action).includes('s3:PutObject'));
-      const prefixes = puts.flatMap((s) => asArray(s.Resource)).map((r: any) => {
-        const [, parts] = r['Fn::Join'];
-        expect(parts[0]).toEqual({ 'Fn::GetAtt': [bucketId, 'Arn'] });
-        return parts[1] as string;
-      });
+      const prefixes = puts
+        .flatMap((s) => asArray(s.Resource))
+        .map((r: any) => {
+          const [, parts] = r['Fn::Join'];
+          expect(parts[0]).toEqual({ 'Fn::GetAtt': [bucketId, 'Arn'] });
+          return parts[1] as string;
+        });
       expect(prefixes.sort(), stage.module).toEqual((STAGE_ACCESS[stage.module].writePrefixes ?? []).map((p) => `/${p}*`).sort());
-      const deletes = stageRoleStatements(stage.module).flatMap((s) => asArray(s.Action)).filter((a) => a.startsWith('s3:Delete'));
+      const deletes = stageRoleStatements(stage.module)
+        .flatMap((s) => asArray(s.Action))
+        .filter((a) => a.startsWith('s3:Delete'));
       expect(deletes, stage.module).toEqual([]);
     }
     expect(STAGE_ACCESS.notify.writePrefixes).toBeUndefined();
@@ -251,7 +253,10 @@ describe('lift scheduling', () => {
     for (const other of ALL_STAGES.filter((s) => s.module !== 'scheduleLifts')) {
       const actions = stageRoleStatements(other.module).flatMap((s) => asArray(s.Action));
       // The appeals API may only delete (cancel) lift schedules.
-      expect(actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'), other.module).toEqual(other.module === 'appeal' ? ['scheduler:DeleteSchedule'] : []);
+      expect(
+        actions.filter((a) => a.startsWith('scheduler:') || a === 'iam:PassRole'),
+        other.module,
+      ).toEqual(other.module === 'appeal' ? ['scheduler:DeleteSchedule'] : []);
     }
   });
 
@@ -269,9 +274,7 @@ describe('enforcement sink and outputs', () => {
     synth.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: topicId }],
       PolicyDocument: {
-        Statement: Match.arrayWith([
-          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
-        ]),
+        Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]),
       },
     });
   });

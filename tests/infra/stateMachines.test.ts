@@ -40,10 +40,7 @@ describe('sweep state machine definition', () => {
   it('runs the stages of docs/architecture.md in order, derived from SWEEP_TASKS and SWEEP_MAPS', () => {
     const expected = SWEEP_TASKS.map((t) => SWEEP_MAPS.find((m) => m.task === t.state)?.state ?? t.state);
     expect(mainChain(machines.sweep)).toEqual(expected);
-    expect(mainChain(machines.sweep)).toEqual([
-      'Plan', 'PartitionParts', 'GroupKeys', 'ExpandRings', 'ResolveAccounts', 'SampleForReview',
-      'EnforceActions', 'Notify', 'ScheduleLifts', 'FinishSweep',
-    ]);
+    expect(mainChain(machines.sweep)).toEqual(['Plan', 'PartitionParts', 'GroupKeys', 'ExpandRings', 'ResolveAccounts', 'SampleForReview', 'EnforceActions', 'Notify', 'ScheduleLifts', 'FinishSweep']);
     expect(machines.sweep.States.FinishSweep.End).toBe(true);
   });
 

@@ -185,7 +185,9 @@ describe('human review of a sweep', () => {
     expect(resumed).toBeDefined();
     const summary = (await resumed) as SweepSummary;
     const review = summary.review!;
-    console.log(`per-rule estimates: ${JSON.stringify(review.estimates, null, 1)}\nheld rules: ${review.heldRules.join(', ')}; held accounts ${review.heldAccounts}; double-reviewed ${review.doubleReviewed}, agreement ${review.agreement}`);
+    console.log(
+      `per-rule estimates: ${JSON.stringify(review.estimates, null, 1)}\nheld rules: ${review.heldRules.join(', ')}; held accounts ${review.heldAccounts}; double-reviewed ${review.doubleReviewed}, agreement ${review.agreement}`,
+    );
     expect(review.mode).toBe('human');
     expect(review.status).toBe('closed');
     expect(review.heldRules).toContain(BAD_RULE);
@@ -228,7 +230,8 @@ describe('human review of a sweep', () => {
     expect(await enforcementRepository().ledgerForSweep(sweepId)).toHaveLength(0);
     const session = await reviewDeps().repo.session(sweepId);
     expect(session?.status).toBe('timed-out');
-    await expect(reviewDeps().repo.recordVerdict({ sweepId, caseId: (await reviewDeps().repo.cases(sweepId))[0].caseId, reviewer: 'alice', verdict: 'correct', at: new Date().toISOString() }))
-      .rejects.toMatchObject({ code: 'review-closed' });
+    await expect(
+      reviewDeps().repo.recordVerdict({ sweepId, caseId: (await reviewDeps().repo.cases(sweepId))[0].caseId, reviewer: 'alice', verdict: 'correct', at: new Date().toISOString() }),
+    ).rejects.toMatchObject({ code: 'review-closed' });
   });
 });

@@ -68,9 +68,7 @@ describe('embedded stack', () => {
         }));
         // DynamoDB does not keep the order indexes were declared in.
         const byName = (a: { name?: string }, b: { name?: string }) => (a.name ?? '').localeCompare(b.name ?? '');
-        expect(indexes.sort(byName)).toEqual(
-          TABLES[key].indexes.map((ix) => ({ name: ix.name, partitionKey: ix.partitionKey, sortKey: 'sortKey' in ix ? ix.sortKey : undefined })).sort(byName),
-        );
+        expect(indexes.sort(byName)).toEqual(TABLES[key].indexes.map((ix) => ({ name: ix.name, partitionKey: ix.partitionKey, sortKey: 'sortKey' in ix ? ix.sortKey : undefined })).sort(byName));
       }
     } finally {
       ddb.destroy();
@@ -167,7 +165,7 @@ describe('embedded stack', () => {
     }
   });
 
-  it('reports Java\'s own words when DynamoDB Local cannot start', { timeout: STACK_TIMEOUT }, async () => {
+  it("reports Java's own words when DynamoDB Local cannot start", { timeout: STACK_TIMEOUT }, async () => {
     const stateDir = tempStateDir();
     const attempt = startEmbeddedStack({ stateDir, quiet: true, handleSignals: false, jvmOptions: ['-XX:+NoSuchCrackdownFlag'] });
     await expect(attempt).rejects.toThrow(/DynamoDB Local did not come up \(exited with code 1\)[\s\S]*Java stderr[\s\S]*NoSuchCrackdownFlag/);

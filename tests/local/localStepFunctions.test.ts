@@ -32,11 +32,15 @@ async function failure(p: Promise<unknown>): Promise<StateMachineExecutionError>
 describe('local Step Functions runner', () => {
   it('runs a Distributed Map with its iterations in worker threads, reporting per-stage progress', { timeout: 60_000 }, async () => {
     const events: StageEvent[] = [];
-    const out = (await runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, {
-      handlers: SYNTHETIC_HANDLERS,
-      workers: 2,
-      onEvent: (e) => events.push(e),
-    })) as SyntheticOutput;
+    const out = (await runDefinition(
+      SYNTHETIC_MACHINE,
+      { items: ITEMS, options: {} },
+      {
+        handlers: SYNTHETIC_HANDLERS,
+        workers: 2,
+        onEvent: (e) => events.push(e),
+      },
+    )) as SyntheticOutput;
 
     expect(out.sum).toBe(SUM_OF_SQUARES);
     expect(out.count).toBe(ITEMS.length);
@@ -100,14 +104,18 @@ describe('local Step Functions runner', () => {
   // The handlers never finish: a run that waited for them after an abort would never settle, and the test's timeout fails it.
   it('an abort signal stops the run without waiting for running handlers and terminates the workers', { timeout: 60_000 }, async () => {
     const controller = new AbortController();
-    const run = runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: { hang: true } }, {
-      handlers: SYNTHETIC_HANDLERS,
-      workers: 2,
-      signal: controller.signal,
-      onEvent: (e) => {
-        if (e.type === 'state-entered' && e.state === 'SquareItem') controller.abort();
+    const run = runDefinition(
+      SYNTHETIC_MACHINE,
+      { items: ITEMS, options: { hang: true } },
+      {
+        handlers: SYNTHETIC_HANDLERS,
+        workers: 2,
+        signal: controller.signal,
+        onEvent: (e) => {
+          if (e.type === 'state-entered' && e.state === 'SquareItem') controller.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(liveWorkerThreads()).toBe(0);
   });
@@ -115,10 +123,14 @@ describe('local Step Functions runner', () => {
   it('runs lambda:invoke-style Tasks too, handing the handler the Payload and wrapping its result', async () => {
     const { sweep } = await loadStateMachineDefinitions({ template: fileURLToPath(new URL('./fixtures/miniTemplate.json', import.meta.url)) });
     const module = fileURLToPath(new URL('./fixtures/syntheticHandlers.ts', import.meta.url));
-    const out = await runDefinition(sweep, { n: 1 }, {
-      handlers: { Work: { module, exportName: 'echo', functionName: 'WorkFn' }, Publish: { module, exportName: 'echo', functionName: 'PublishFn' } },
-      workers: 0,
-    });
+    const out = await runDefinition(
+      sweep,
+      { n: 1 },
+      {
+        handlers: { Work: { module, exportName: 'echo', functionName: 'WorkFn' }, Publish: { module, exportName: 'echo', functionName: 'PublishFn' } },
+        workers: 0,
+      },
+    );
     expect(out).toEqual({
       ExecutedVersion: '$LATEST',
       StatusCode: 200,
@@ -136,8 +148,6 @@ describe('local Step Functions runner', () => {
 
   it('a Task state with no handler is refused before anything runs', async () => {
     const { SquareItem: _omitted, ...handlers } = SYNTHETIC_HANDLERS;
-    await expect(runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, { handlers, name: 'synthetic' })).rejects.toThrow(
-      /synthetic: no handler for Task state SquareItem/,
-    );
+    await expect(runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, { handlers, name: 'synthetic' })).rejects.toThrow(/synthetic: no handler for Task state SquareItem/);
   });
 });

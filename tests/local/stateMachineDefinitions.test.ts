@@ -5,14 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { LIFT_TASKS, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
-import {
-  analyzeDefinition,
-  checkHandlers,
-  loadStateMachineDefinitions,
-  prepareDefinition,
-  stageHandlerSpecs,
-  type StateMachineDefinitions,
-} from '#scripts/local/localStepFunctions';
+import { analyzeDefinition, checkHandlers, loadStateMachineDefinitions, prepareDefinition, stageHandlerSpecs, type StateMachineDefinitions } from '#scripts/local/localStepFunctions';
 import { definitionsFromTemplate, findStateMachineLogicalId, resolveIntrinsics, type CfnTemplate } from '#scripts/local/stateMachineTemplate';
 
 const MINI_TEMPLATE = fileURLToPath(new URL('./fixtures/miniTemplate.json', import.meta.url));
@@ -41,7 +34,10 @@ describe('the synthesized state machines', () => {
   });
 
   it('map every Task state, inside Distributed Maps too, to an existing handler module', async () => {
-    for (const [which, stages] of [['sweep', [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS]], ['lift', LIFT_TASKS]] as const) {
+    for (const [which, stages] of [
+      ['sweep', [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS]],
+      ['lift', LIFT_TASKS],
+    ] as const) {
       const analysis = analyzeDefinition(defs[which]);
       const specs = stageHandlerSpecs(stages);
       expect(() => checkHandlers(analysis, specs, which)).not.toThrow();
@@ -63,7 +59,7 @@ describe('the synthesized state machines', () => {
     }
   });
 
-  it('pass the local runner\'s ASL validation as synthesized (Distributed Map included)', () => {
+  it("pass the local runner's ASL validation as synthesized (Distributed Map included)", () => {
     for (const def of [defs.sweep, defs.lift]) {
       expect(() => new StateMachine(prepareDefinition(def) as never, { validationOptions: { checkArn: true, checkPaths: true } })).not.toThrow();
     }

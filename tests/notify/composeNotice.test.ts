@@ -26,7 +26,17 @@ describe('composeNotice', () => {
   });
 
   it('says a ban has no end date', () => {
-    const n = composeNotice({ accountId: 'a', sweepId: 's', codes: ['fake-account'], ruleIds: [], action: 'ban', evidenceSummary: 'e', appealUrl: 'u', appealWindowDays: 7, effectiveAt: '2026-11-20T00:00:00Z' });
+    const n = composeNotice({
+      accountId: 'a',
+      sweepId: 's',
+      codes: ['fake-account'],
+      ruleIds: [],
+      action: 'ban',
+      evidenceSummary: 'e',
+      appealUrl: 'u',
+      appealWindowDays: 7,
+      effectiveAt: '2026-11-20T00:00:00Z',
+    });
     expect(n.text.en).toContain('permanent ban');
     expect(n.text.en).toContain('no end date');
     expect(n.text.zh).toContain('永久封禁');

@@ -20,7 +20,14 @@ afterAll(async () => {
   for (const d of dirs) await rm(d, { recursive: true, force: true });
 });
 
-const perNote: Finding = { accountId: 'brandA', code: 'undisclosed-promotion', ruleId: 'undisclosed-promotion/brand-unauthorised', severity: 'medium', score: 0.8, evidence: { summary: 'x', noteIds: ['n1'] } };
+const perNote: Finding = {
+  accountId: 'brandA',
+  code: 'undisclosed-promotion',
+  ruleId: 'undisclosed-promotion/brand-unauthorised',
+  severity: 'medium',
+  score: 0.8,
+  evidence: { summary: 'x', noteIds: ['n1'] },
+};
 const campaign: Finding = {
   accountId: 'brandA',
   code: 'undisclosed-promotion',

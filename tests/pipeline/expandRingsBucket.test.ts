@@ -12,8 +12,7 @@ import type { SweepPlan } from '#shared/pipeline/sweepPlan';
 import { account, atSeconds, comment, makeCtx, note, runDetection } from '../detect/harness.ts';
 
 const lines = ['用了一个月，效果真的明显', '姐妹们冲，真的好用', '质量没得说，物流也快', '已经回购3次了，真心好用'];
-const burstOn = (noteId: string, start: number, who: string[]): Comment[] =>
-  who.map((a, j) => comment(`${noteId}-${a}`, noteId, a, lines[j % lines.length], { createdAt: atSeconds(start + j * 70) }));
+const burstOn = (noteId: string, start: number, who: string[]): Comment[] => who.map((a, j) => comment(`${noteId}-${a}`, noteId, a, lines[j % lines.length], { createdAt: atSeconds(start + j * 70) }));
 
 /** The group stage's output for a ring confirmed on b1, b2 with a one-time member on b3, filed by account bucket. */
 async function groupedSweep(bucketCount: number) {
@@ -37,7 +36,7 @@ async function groupedSweep(bucketCount: number) {
 }
 
 describe('ExpandRings stage', () => {
-  it('files ring-confirmed signals under the co-member\'s account bucket, where resolve\'s loader finds them', async () => {
+  it("files ring-confirmed signals under the co-member's account bucket, where resolve's loader finds them", async () => {
     const { work, plan, paths } = await groupedSweep(4);
     const ctx = makeCtx();
     let confirmations = 0;

@@ -4,18 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { LocalFolderStore } from '#shared/adapters/localFolderStore';
-import {
-  readAllStats,
-  readPlan,
-  readSample,
-  readSweepPolicy,
-  SweepArtifactError,
-  writeDecisions,
-  writePlan,
-  writeSample,
-  writeStats,
-  type SampleFile,
-} from '#shared/pipeline/sweepArtifacts';
+import { readAllStats, readPlan, readSample, readSweepPolicy, SweepArtifactError, writeDecisions, writePlan, writeSample, writeStats, type SampleFile } from '#shared/pipeline/sweepArtifacts';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { sweepPaths } from '#shared/pipeline/sweepPaths';
@@ -119,9 +108,11 @@ describe('sweep artifacts', () => {
     expect(read).toEqual([decision]);
 
     await work.write(sweepPaths('sw1').decisionsObject(0), `${JSON.stringify(decision)}\n${JSON.stringify({ ...decision, action: 'shadowban' })}\n`);
-    const err = await failure((async () => {
-      for await (const _ of readDecisions(work, 'sw1'));
-    })());
+    const err = await failure(
+      (async () => {
+        for await (const _ of readDecisions(work, 'sw1'));
+      })(),
+    );
     expect(err.artifact).toBe('decision (line 2)');
     expect(err.message).toContain('decisions/00000.jsonl');
     expect(err.message).toMatch(/action: /);

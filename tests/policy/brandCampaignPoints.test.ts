@@ -41,8 +41,15 @@ describe('brand points: seeding campaigns', () => {
     expect(f.evidence.noteIds).toEqual([]);
   });
 
-  it('campaigns and the brand\'s own notes add up, one deduction each', () => {
-    const own: Finding = { accountId: 'brandA', code: 'undisclosed-promotion', ruleId: 'undisclosed-promotion/brand-unauthorised', severity: 'medium', score: 0.8, evidence: { summary: 'x', noteIds: ['n1'] } };
+  it("campaigns and the brand's own notes add up, one deduction each", () => {
+    const own: Finding = {
+      accountId: 'brandA',
+      code: 'undisclosed-promotion',
+      ruleId: 'undisclosed-promotion/brand-unauthorised',
+      severity: 'medium',
+      score: 0.8,
+      evidence: { summary: 'x', noteIds: ['n1'] },
+    };
     const d = decide([campaign('c1', 8, 6), campaign('c2', 9, 7), own]);
     expect(d.brandPoints).toMatchObject({ pointsAfter: 4, deducted: ['campaign:glowx:c1', 'campaign:glowx:c2', 'n1'] });
     expect(d.brandPoints!.consequence).toMatchObject({ action: 'suspend', durationDays: 14 });

@@ -92,7 +92,12 @@ describe('brand points: deductions and tiers (default policy)', () => {
   it('caps deductions per sweep and carries the rest to the next sweep', () => {
     const o = assessBrandPoints(['a', 'b', 'c', 'd'], [], { sweepId: 's', takenAt: TAKEN }, { ...bp, maxDeductionsPerSweep: 3 });
     expect(o).toMatchObject({ deducted: ['a', 'b', 'c'], carried: ['d'] });
-    const next = assessBrandPoints(['a', 'b', 'c', 'd'], o.deducted.map((n) => deduction(n, 's', TAKEN)), { sweepId: 't', takenAt: '2026-11-27T00:00:00Z' }, { ...bp, maxDeductionsPerSweep: 3 });
+    const next = assessBrandPoints(
+      ['a', 'b', 'c', 'd'],
+      o.deducted.map((n) => deduction(n, 's', TAKEN)),
+      { sweepId: 't', takenAt: '2026-11-27T00:00:00Z' },
+      { ...bp, maxDeductionsPerSweep: 3 },
+    );
     expect(next).toMatchObject({ pointsBefore: 4, deducted: ['d'], pointsAfter: 2, carried: [] });
   });
 
@@ -120,7 +125,11 @@ describe('brand points: deductions and tiers (default policy)', () => {
 
 describe('brand points state', () => {
   it('merging keeps each (period, note) once and drops periods before keepFrom', () => {
-    const s = mergeDeductions({ startPoints: 10, deductions: [deduction('old', 's0', '2025-06-01T00:00:00Z', '2024-04-20'), deduction('n1', 's1')] }, { startPoints: 10, deductions: [deduction('n1', 's2'), deduction('n2', 's2')] }, '2025-04-20');
+    const s = mergeDeductions(
+      { startPoints: 10, deductions: [deduction('old', 's0', '2025-06-01T00:00:00Z', '2024-04-20'), deduction('n1', 's1')] },
+      { startPoints: 10, deductions: [deduction('n1', 's2'), deduction('n2', 's2')] },
+      '2025-04-20',
+    );
     expect(s.deductions.map((d) => `${d.noteId}@${d.sweepId}`)).toEqual(['n1@s1', 'n2@s2']);
     expect(balances(s)).toMatchObject([{ period: '2026-04-20', pointsLeft: 6 }]);
   });

@@ -30,10 +30,12 @@ describe('parseYoutubeCsv', () => {
 });
 
 describe('plainCommentText', () => {
-  it('decodes references once, turns <br /> into line breaks, keeps a link\'s visible text and drops BOMs', () => {
+  it("decodes references once, turns <br /> into line breaks, keeps a link's visible text and drops BOMs", () => {
     expect(plainCommentText('I&#39;m &quot;in&quot; &amp; out &lt;3 &amp;lt; &#x1F600;\ufeff')).toBe('I\'m "in" & out <3 &lt; \u{1F600}');
     expect(plainCommentText('a<br />b<br>c\r\nd')).toBe('a\nb\nc\nd');
-    expect(plainCommentText('see <a href="http://www.youtube.com/watch?v=x&amp;t=2m19s">2:19</a> and <a rel="nofollow" class="ot-hashtag" href="https://plus.google.com/s/%23tag">#tag</a>')).toBe('see 2:19 and #tag');
+    expect(plainCommentText('see <a href="http://www.youtube.com/watch?v=x&amp;t=2m19s">2:19</a> and <a rel="nofollow" class="ot-hashtag" href="https://plus.google.com/s/%23tag">#tag</a>')).toBe(
+      'see 2:19 and #tag',
+    );
     expect(plainCommentText('to <span class="proflinkWrapper"><span class="proflinkPrefix">+</span><a class="proflink" href="https://plus.google.com/1">Someone</a></span>\u00a0')).toBe('to +Someone');
     expect(plainCommentText('Subscribe to my channel \ufeff')).toBe('Subscribe to my channel');
   });

@@ -92,8 +92,12 @@ describe('shipped YouTube spam fixture', async () => {
     expect([...snap.labels.keys()].sort()).toEqual([...accountIds].sort());
   });
 
-  it('has the collection\'s counts: 3 videos, 1,138 comments (586 spam), 1,102 authors (561 spam, 1 mixed)', () => {
-    expect(snap.notes.map((n) => [n.title, n.commentCount])).toEqual([['Psy', 350], ['KatyPerry', 350], ['LMFAO', 438]]);
+  it("has the collection's counts: 3 videos, 1,138 comments (586 spam), 1,102 authors (561 spam, 1 mixed)", () => {
+    expect(snap.notes.map((n) => [n.title, n.commentCount])).toEqual([
+      ['Psy', 350],
+      ['KatyPerry', 350],
+      ['LMFAO', 438],
+    ]);
     expect(snap.comments).toHaveLength(1138);
     const owners = snap.labels.size - 1102;
     expect(owners).toBe(3);

@@ -12,22 +12,51 @@ function tallyOf(judged: number, decisions: Array<{ action: string; ruleIds: str
 
 describe('blast-radius guard', () => {
   it('holds a rule acting on more than its share of judged accounts, and names the share', () => {
-    const r = assessBlastRadius(tallyOf(10_000, [{ action: 'limit', ruleIds: ['hc/dup'], n: 600 }, { action: 'ban', ruleIds: ['fa/farm'], n: 300 }]), [], guard);
+    const r = assessBlastRadius(
+      tallyOf(10_000, [
+        { action: 'limit', ruleIds: ['hc/dup'], n: 600 },
+        { action: 'ban', ruleIds: ['fa/farm'], n: 300 },
+      ]),
+      [],
+      guard,
+    );
     expect(r.tripped).toBe(true);
     expect(r.heldRules.map((h) => h.ruleId)).toEqual(['hc/dup']);
     expect(r.heldRules[0].reason).toContain('6.00% of 10000');
   });
 
   it('lets an ordinary sweep through', () => {
-    const r = assessBlastRadius(tallyOf(10_000, [{ action: 'limit', ruleIds: ['hc/dup'], n: 300 }, { action: 'warn', ruleIds: ['none'], n: 0 }]), [], guard);
+    const r = assessBlastRadius(
+      tallyOf(10_000, [
+        { action: 'limit', ruleIds: ['hc/dup'], n: 300 },
+        { action: 'warn', ruleIds: ['none'], n: 0 },
+      ]),
+      [],
+      guard,
+    );
     expect(r).toMatchObject({ tripped: false, heldRules: [], followerTiers: [] });
   });
 
   it('does not judge a small sweep by its share: 84 of 500 acted is a canary, not a wave', () => {
-    const small = assessBlastRadius(tallyOf(500, [{ action: 'warn', ruleIds: ['r/a'], n: 40 }, { action: 'limit', ruleIds: ['r/b'], n: 44 }]), [], guard);
+    const small = assessBlastRadius(
+      tallyOf(500, [
+        { action: 'warn', ruleIds: ['r/a'], n: 40 },
+        { action: 'limit', ruleIds: ['r/b'], n: 44 },
+      ]),
+      [],
+      guard,
+    );
     expect(small.tripped).toBe(false);
     expect(small.sweepReason).toBeUndefined();
-    const large = assessBlastRadius(tallyOf(1_000, [{ action: 'warn', ruleIds: ['r/a'], n: 40 }, { action: 'limit', ruleIds: ['r/b'], n: 44 }, { action: 'warn', ruleIds: ['r/c'], n: 120 }]), [], guard);
+    const large = assessBlastRadius(
+      tallyOf(1_000, [
+        { action: 'warn', ruleIds: ['r/a'], n: 40 },
+        { action: 'limit', ruleIds: ['r/b'], n: 44 },
+        { action: 'warn', ruleIds: ['r/c'], n: 120 },
+      ]),
+      [],
+      guard,
+    );
     expect(large.sweepReason).toContain('20.40%');
   });
 
@@ -44,7 +73,14 @@ describe('blast-radius guard', () => {
       { sweepId: 'd1', takenAt: '2026-11-01T00:00:00Z', judged: 10_000, byRule: { 'td/contact': 40, 'wa/ring': 30 } },
       { sweepId: 'd2', takenAt: '2026-11-02T00:00:00Z', judged: 10_000, byRule: { 'td/contact': 60 } },
     ];
-    const r = assessBlastRadius(tallyOf(10_000, [{ action: 'limit', ruleIds: ['td/contact'], n: 200 }, { action: 'limit', ruleIds: ['wa/ring'], n: 45 }]), history, guard);
+    const r = assessBlastRadius(
+      tallyOf(10_000, [
+        { action: 'limit', ruleIds: ['td/contact'], n: 200 },
+        { action: 'limit', ruleIds: ['wa/ring'], n: 45 },
+      ]),
+      history,
+      guard,
+    );
     expect(r.heldRules.map((h) => h.ruleId)).toEqual(['td/contact']);
     expect(r.heldRules[0].reason).toContain('4.0× its rate in the last 2 sweep(s)');
     expect(r.historySweeps).toEqual(['d1', 'd2']);
@@ -58,7 +94,10 @@ describe('blast-radius guard', () => {
   });
 
   it('keeps held rules out of the history, so a bad day does not raise the baseline', () => {
-    const t = tallyOf(10_000, [{ action: 'limit', ruleIds: ['hc/dup'], n: 900 }, { action: 'limit', ruleIds: ['td/contact'], n: 100 }]);
+    const t = tallyOf(10_000, [
+      { action: 'limit', ruleIds: ['hc/dup'], n: 900 },
+      { action: 'limit', ruleIds: ['td/contact'], n: 100 },
+    ]);
     const e = historyEntry('s1', '2026-11-03T00:00:00Z', t, assessBlastRadius(t, [], guard));
     expect(e.byRule).toEqual({ 'td/contact': 100 });
   });

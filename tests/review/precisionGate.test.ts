@@ -28,11 +28,7 @@ describe('sample size and allocation', () => {
 
 describe('stratifiedSample', () => {
   it('is deterministic per sweep id, stratified by rule × action × tier, and reviews high-reach accounts in full', () => {
-    const ds = [
-      ...decisions(3000, 'r/a', 'limit'),
-      ...decisions(40, 'r/b', 'ban', (i) => (i < 5 ? 20_000 : 100)),
-      ...decisions(3, 'r/c', 'warn', () => 250_000),
-    ];
+    const ds = [...decisions(3000, 'r/a', 'limit'), ...decisions(40, 'r/b', 'ban', (i) => (i < 5 ? 20_000 : 100)), ...decisions(3, 'r/c', 'warn', () => 250_000)];
     const { cases, strata } = stratifiedSample('s1', ds, review);
     const again = stratifiedSample('s1', [...ds].reverse(), review).cases.map((c) => c.caseId);
     expect(cases.map((c) => c.caseId)).toEqual(again);
@@ -54,7 +50,17 @@ describe('stratifiedSample', () => {
 
 describe('precisionGate', () => {
   const mk = (rule: string, n: number, weight: number): ReviewCase[] =>
-    Array.from({ length: n }, (_, i) => ({ sweepId: 's', caseId: `${rule}#${i}`, accountId: `${rule}-${i}`, ruleId: rule, action: 'limit', followerTier: '<10k', status: 'pending', selection: 'sample', weight }));
+    Array.from({ length: n }, (_, i) => ({
+      sweepId: 's',
+      caseId: `${rule}#${i}`,
+      accountId: `${rule}-${i}`,
+      ruleId: rule,
+      action: 'limit',
+      followerTier: '<10k',
+      status: 'pending',
+      selection: 'sample',
+      weight,
+    }));
   const v = (c: ReviewCase, verdict: Verdict['verdict'], reviewer = 'alice'): Verdict => ({ sweepId: 's', caseId: c.caseId, reviewer, verdict, at: '2026-01-01T00:00:00Z' });
 
   it('Wilson interval matches the textbook values', () => {
@@ -83,14 +89,27 @@ describe('precisionGate', () => {
     expect(gate.heldRules).toEqual(['bad', 'none']);
     expect(gate.doubleReviewed).toBe(2);
     expect(gate.agreement).toBe(0.5);
-    expect(gate.disagreements).toEqual([{ caseId: 'good#0', ruleId: 'good', verdicts: [{ reviewer: 'alice', verdict: 'correct' }, { reviewer: 'bob', verdict: 'not-a-violation' }] }]);
+    expect(gate.disagreements).toEqual([
+      {
+        caseId: 'good#0',
+        ruleId: 'good',
+        verdicts: [
+          { reviewer: 'alice', verdict: 'correct' },
+          { reviewer: 'bob', verdict: 'not-a-violation' },
+        ],
+      },
+    ]);
     expect(gate.heldAccounts).toContain('good-0'); // a reviewer said this decision is wrong
     expect(gate.heldAccounts).toContain('good-99');
   });
 
   it('knows the precision exactly when every decision was reviewed (finite population)', () => {
     const census = mk('small', 12, 1);
-    const gate = precisionGate(census, census.map((c) => v(c, 'correct')), review);
+    const gate = precisionGate(
+      census,
+      census.map((c) => v(c, 'correct')),
+      review,
+    );
     expect(gate.rules[0]).toMatchObject({ precision: 1, low: 1, high: 1, held: false });
   });
 });

@@ -59,14 +59,21 @@ describe('readPart', () => {
     const store = await snapshotDir(goodManifest, { 'accounts/part-0.jsonl.gz': gz, 'accounts/part-1.jsonl': plain });
     const got0 = [];
     for await (const l of readPart(store, 'accounts', 'accounts/part-0.jsonl.gz')) got0.push(l);
-    expect(got0.map((l) => [l.line, l.ok])).toEqual([[1, true], [2, false], [3, false]]);
+    expect(got0.map((l) => [l.line, l.ok])).toEqual([
+      [1, true],
+      [2, false],
+      [3, false],
+    ]);
     expect(got0[1]).toMatchObject({ ok: false, reason: expect.stringMatching(/not valid JSON/) });
     expect(got0[2]).toMatchObject({ ok: false, reason: expect.stringMatching(/followerCount/) });
     // Unknown fields are dropped, not kept.
     expect(got0[0].ok && 'extraFieldIgnored' in got0[0].record).toBe(false);
     const got1 = [];
     for await (const l of readPart(store, 'accounts', 'accounts/part-1.jsonl')) got1.push(l);
-    expect(got1.map((l) => [l.line, l.ok])).toEqual([[1, true], [3, false]]);
+    expect(got1.map((l) => [l.line, l.ok])).toEqual([
+      [1, true],
+      [3, false],
+    ]);
   });
 
   it('splits lines across chunk boundaries, including multi-byte text', async () => {

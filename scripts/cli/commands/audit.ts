@@ -15,7 +15,9 @@ export function registerAudit(program: Command): void {
     .command('verify')
     .exitOverride()
     .showHelpAfterError()
-    .description(`verify the tamper-evident ledger: hash chain per account, chain heads, lift rows and per-sweep anchors (exit ${EXIT_TAMPERED} when anything was edited, deleted, inserted or reordered)`)
+    .description(
+      `verify the tamper-evident ledger: hash chain per account, chain heads, lift rows and per-sweep anchors (exit ${EXIT_TAMPERED} when anything was edited, deleted, inserted or reordered)`,
+    )
     .option('--account <id>', 'only this account (skips the whole-sweep anchor checks)')
     .option('--state-dir <dir>', 'embedded stack state folder')
     .option('--json', 'print the report as JSON')

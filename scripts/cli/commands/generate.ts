@@ -39,7 +39,9 @@ export function registerGenerate(program: Command): void {
           `Snapshot ${summary.snapshotId} written to ${o.out} in ${seconds.toFixed(1)} s`,
           `  accounts ${summary.accounts}, notes ${summary.notes}, comments ${summary.comments}, follows ${summary.follows}, reports ${summary.reports}, invalid ${summary.invalidRecords}`,
           `  labels: ${summary.labelsPath}`,
-          `  planted: ${Object.entries(summary.byCode).map(([c, n]) => `${c} ${n}`).join(', ')}`,
+          `  planted: ${Object.entries(summary.byCode)
+            .map(([c, n]) => `${c} ${n}`)
+            .join(', ')}`,
         ].join('\n'),
       );
     });

@@ -52,7 +52,8 @@ export function registerInspect(program: Command): void {
         out.result({ accountId: o.account, entries, penalty: penalty ?? null }, () => {
           if (entries.length === 0) return `No ledger entries for ${o.account}.`;
           const lines = entries.map(
-            (e) => `${e.seq !== undefined ? `#${e.seq} ${e.hash?.slice(0, 10)}  ` : ''}${e.effectiveAt}  ${e.step.padEnd(13)} ${e.actor.padEnd(14)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]${e.reason ? `  reason: ${e.reason}` : ''}`,
+            (e) =>
+              `${e.seq !== undefined ? `#${e.seq} ${e.hash?.slice(0, 10)}  ` : ''}${e.effectiveAt}  ${e.step.padEnd(13)} ${e.actor.padEnd(14)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]${e.reason ? `  reason: ${e.reason}` : ''}`,
           );
           const state = penalty ? `current: ${penalty.status} ${penalty.action}${penalty.until ? ` until ${penalty.until}` : ''} (offenses: ${penalty.offenses.length})` : 'current: none';
           return [`Ledger of ${o.account}:`, ...lines.map((l) => `  ${l}`), `  ${state}`].join('\n');
@@ -79,7 +80,11 @@ export function registerInspect(program: Command): void {
           for (const m of messages) counts[`${m.kind}/${m.status}`] = (counts[`${m.kind}/${m.status}`] ?? 0) + 1;
           const shown = messages.filter((m) => m.kind !== 'enforcement').slice(0, o.limit);
           return [
-            `${messages.length} messages: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+            `${messages.length} messages: ${
+              Object.entries(counts)
+                .map(([k, n]) => `${k} ${n}`)
+                .join(', ') || 'none'
+            }`,
             ...shown.map((m) => {
               const body = m.body as { text?: { zh: string; en: string } };
               return `- ${m.sweepId} ${m.accountId} [${m.kind}, ${m.status}]\n    ${body.text?.zh ?? ''}\n    ${body.text?.en ?? ''}`;
@@ -111,7 +116,12 @@ export function registerInspect(program: Command): void {
         out.result(list, () =>
           list.length === 0
             ? 'No sweeps yet.'
-            : list.map((s) => `${s.sweepId.padEnd(28)} ${s.status.padEnd(9)} snapshot ${s.snapshotId}  policy ${s.policyVersion}  started ${s.startedAt}${s.finishedAt ? `  finished ${s.finishedAt}` : ''}${s.error ? `\n    error: ${s.error.split('\n')[0]}` : ''}`).join('\n'),
+            : list
+                .map(
+                  (s) =>
+                    `${s.sweepId.padEnd(28)} ${s.status.padEnd(9)} snapshot ${s.snapshotId}  policy ${s.policyVersion}  started ${s.startedAt}${s.finishedAt ? `  finished ${s.finishedAt}` : ''}${s.error ? `\n    error: ${s.error.split('\n')[0]}` : ''}`,
+                )
+                .join('\n'),
         );
       });
     });

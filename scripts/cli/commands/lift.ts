@@ -18,8 +18,14 @@ export function registerLift(program: Command): void {
       const now: string = o.now ?? new Date().toISOString();
       await withStack({ stateDir: o.stateDir }, async () => {
         const stats = (await runStateMachine('lift', { now })) as LiftStats;
-        out.result(stats, () =>
-          `Lift at ${stats.now}: examined ${stats.examined}; ${Object.entries(stats.outcomes).map(([k, n]) => `${k} ${n}`).join(', ') || 'nothing due'}; notices ${stats.notified}`,
+        out.result(
+          stats,
+          () =>
+            `Lift at ${stats.now}: examined ${stats.examined}; ${
+              Object.entries(stats.outcomes)
+                .map(([k, n]) => `${k} ${n}`)
+                .join(', ') || 'nothing due'
+            }; notices ${stats.notified}`,
         );
       });
     });

@@ -30,15 +30,26 @@ export function registerPolicy(program: Command): void {
                 `  brand points: ${p.brandPoints.startPoints} per ${p.brandPoints.periodDays}-day period from ${p.brandPoints.periodStart}, -${p.brandPoints.pointsPerPromotion} per promotion; ` +
                   [...p.brandPoints.tiers]
                     .sort((a, b) => b.pointsAtOrBelow - a.pointsAtOrBelow)
-                    .map((t) => `≤${t.pointsAtOrBelow}: ${'days' in t.step ? `${t.step.action} ${t.step.days}d` : t.step.action}${t.reducedSearch ? ' +reduced search' : ''}${t.brandContentHidden ? ' +brand content hidden' : ''}`)
+                    .map(
+                      (t) =>
+                        `≤${t.pointsAtOrBelow}: ${'days' in t.step ? `${t.step.action} ${t.step.days}d` : t.step.action}${t.reducedSearch ? ' +reduced search' : ''}${t.brandContentHidden ? ' +brand content hidden' : ''}`,
+                    )
                     .join(', '),
               ]
             : []),
           `  own domains (links to them are not diversion): ${p.platform?.ownDomains.join(', ') ?? 'default (xiaohongshu.com, xhslink.com, xhs.cn, xhscdn.com)'}`,
           `  lexicons:`,
-          ...lexicons.map((l) => `    ${l.name.padEnd(17)} ${(l.replaced ? 'replaced' : 'default').padEnd(9)}${l.added.length ? ` +${l.added.length} phrase(s): ${l.added.slice(0, 5).join(', ')}${l.added.length > 5 ? ', …' : ''}` : ''}  (${l.usedBy}; ${l.origin})`),
+          ...lexicons.map(
+            (l) =>
+              `    ${l.name.padEnd(17)} ${(l.replaced ? 'replaced' : 'default').padEnd(9)}${l.added.length ? ` +${l.added.length} phrase(s): ${l.added.slice(0, 5).join(', ')}${l.added.length > 5 ? ', …' : ''}` : ''}  (${l.usedBy}; ${l.origin})`,
+          ),
           `  rules (${rules.filter((r) => r.enabled).length} of ${RULES.length} enabled):`,
-          ...rules.map((r) => `    ${r.enabled ? '✓' : '✗'} ${r.ruleId.padEnd(44)} ${r.severity.padEnd(9)} ${Object.entries(r.thresholds).map(([k, v]) => `${k}=${v}`).join(' ')}`),
+          ...rules.map(
+            (r) =>
+              `    ${r.enabled ? '✓' : '✗'} ${r.ruleId.padEnd(44)} ${r.severity.padEnd(9)} ${Object.entries(r.thresholds)
+                .map(([k, v]) => `${k}=${v}`)
+                .join(' ')}`,
+          ),
         ].join('\n'),
       );
     });

@@ -16,7 +16,9 @@ export const EXIT_REPLAY_DIFFERS = 7;
 export function registerReplay(program: Command): void {
   program
     .command('replay')
-    .description(`re-run detection and decisions of a finished sweep from the same snapshot and policy into replays/<id>/<run>/ and diff against its decisions and ledger (expected: none; exit ${EXIT_REPLAY_DIFFERS} otherwise). With --policy: a backtest listing the decisions a new policy would change`)
+    .description(
+      `re-run detection and decisions of a finished sweep from the same snapshot and policy into replays/<id>/<run>/ and diff against its decisions and ledger (expected: none; exit ${EXIT_REPLAY_DIFFERS} otherwise). With --policy: a backtest listing the decisions a new policy would change`,
+    )
     .requiredOption('--sweep-id <id>', 'sweep to replay', sweepId)
     .option('--policy <file>', 'backtest this policy instead of the recorded one')
     .option('--limit <n>', 'list at most n differences (human output)', (v) => Number(v), 50)
@@ -34,7 +36,12 @@ export function registerReplay(program: Command): void {
       );
       out.result(r, () => {
         const list = (d: typeof r.differences) =>
-          d.slice(0, o.limit).map((x) => `  ${x.kind.padEnd(8)} ${x.accountId}: ${x.fields.join(',')}  ${x.recorded ? `${x.recorded.action}[${x.recorded.codes.join(',')}]` : '-'} → ${x.replayed ? `${x.replayed.action}[${x.replayed.codes.join(',')}]` : '-'}`);
+          d
+            .slice(0, o.limit)
+            .map(
+              (x) =>
+                `  ${x.kind.padEnd(8)} ${x.accountId}: ${x.fields.join(',')}  ${x.recorded ? `${x.recorded.action}[${x.recorded.codes.join(',')}]` : '-'} → ${x.replayed ? `${x.replayed.action}[${x.replayed.codes.join(',')}]` : '-'}`,
+            );
         if (r.mode === 'backtest') {
           return [
             `Backtest of policy ${r.policyVersion} on sweep ${r.sweepId} (recorded under ${r.recordedPolicyVersion}): ${r.differences.length} decisions would change.`,

@@ -25,10 +25,16 @@ export function registerReport(program: Command): void {
     .option('--json', 'print the JSON report on stdout')
     .action(async (o) => {
       const out = makeOutput(Boolean(o.json));
-      const scope = String(o.territorialScope).split(',').map((s: string) => s.trim().toUpperCase()).filter(Boolean);
+      const scope = String(o.territorialScope)
+        .split(',')
+        .map((s: string) => s.trim().toUpperCase())
+        .filter(Boolean);
       if (scope.some((s: string) => !/^[A-Z]{2}$/.test(s))) throw new CliError(`--territorial-scope: expected two-letter country codes, got "${o.territorialScope}"`, EXIT.usage);
       const report = await withStack({ stateDir: o.stateDir }, () =>
-        asCli(() => gatherReport({ audit: auditRepository(), reviews: reviewRepository() }, { sweepIds: o.sweepId, title: o.title, territorialScope: scope, generatedAt: new Date().toISOString() }), '--sweep-id: '),
+        asCli(
+          () => gatherReport({ audit: auditRepository(), reviews: reviewRepository() }, { sweepIds: o.sweepId, title: o.title, territorialScope: scope, generatedAt: new Date().toISOString() }),
+          '--sweep-id: ',
+        ),
       );
       if (o.outJson) await writeFile(o.outJson, JSON.stringify(report, null, 2));
       if (o.outHtml) await writeFile(o.outHtml, renderReportHtml(report));
@@ -36,8 +42,12 @@ export function registerReport(program: Command): void {
         [
           report.title,
           `  actions ${report.totals.actions} on ${report.totals.accounts} accounts; automated only ${report.totals.automatedOnly}, human-reviewed ${report.totals.humanReviewed}`,
-          `  by action: ${Object.entries(report.byAction).map(([k, n]) => `${k} ${n}`).join(', ')}`,
-          `  by code: ${Object.entries(report.byCode).map(([k, n]) => `${k} ${n}`).join(', ')}`,
+          `  by action: ${Object.entries(report.byAction)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')}`,
+          `  by code: ${Object.entries(report.byCode)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ')}`,
           `  over 10k followers ${report.followers.over10k}, over 100k ${report.followers.over100k}`,
           `  appeals received ${report.appeals.received}, upheld ${report.appeals.upheld}, rejected ${report.appeals.rejected}; reversed ${report.reversals.total}`,
           `  time to lift: median ${report.timeToLift.all.medianDays ?? '–'} days (${report.timeToLift.all.count} lifted)`,

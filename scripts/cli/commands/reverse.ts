@@ -21,7 +21,9 @@ const oneCode = (v: string) => {
 export function registerReverse(program: Command): void {
   program
     .command('reverse')
-    .description('reverse every action in scope exactly once (penalty, lift schedule and offense history restored; accounts notified). Without --execute it is a dry run; re-running resumes a crashed run')
+    .description(
+      'reverse every action in scope exactly once (penalty, lift schedule and offense history restored; accounts notified). Without --execute it is a dry run; re-running resumes a crashed run',
+    )
     .option('--sweep-id <id>', 'actions of this sweep', sweepId)
     .option('--rule <ruleId>', 'actions that cite this rule')
     .option('--policy-version <v>', 'with --rule: only actions decided under this policy version')
@@ -41,9 +43,19 @@ export function registerReverse(program: Command): void {
         asCli(() => reverseWave(auditDeps(), scope, { dryRun: !o.execute, reason: o.reason, now, reversalId: o.reversalId }), o.execute && !o.reason ? '--reason: ' : ''),
       );
       out.result(r, () => {
-        const tiers = Object.entries(r.byActionAndTier).map(([a, t]) => `  ${a.padEnd(8)} ${Object.entries(t).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+        const tiers = Object.entries(r.byActionAndTier).map(
+          ([a, t]) =>
+            `  ${a.padEnd(8)} ${Object.entries(t)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ')}`,
+        );
         const head = `${r.dryRun ? 'DRY RUN: would reverse' : 'Reversed'} ${r.dryRun ? r.toReverse : r.reversed} actions (${r.accounts} accounts) in scope ${JSON.stringify(scope)}; ${r.alreadyReversed} already reversed; run id ${r.reversalId}`;
-        return [head, 'By action and follower tier:', ...tiers, ...(r.dryRun ? ['Re-run with --execute --reason "…" to reverse.'] : [`Lifts cancelled ${r.cancelledLifts}; messages published ${r.notified}.`])].join('\n');
+        return [
+          head,
+          'By action and follower tier:',
+          ...tiers,
+          ...(r.dryRun ? ['Re-run with --execute --reason "…" to reverse.'] : [`Lifts cancelled ${r.cancelledLifts}; messages published ${r.notified}.`]),
+        ].join('\n');
       });
     });
 }

@@ -29,7 +29,9 @@ export function renderGate(gate: GateReport): string {
       `  ${r.ruleId.padEnd(44)} reviewed ${String(r.reviewed).padStart(4)}/${String(r.cases).padEnd(4)} of ${String(r.population).padStart(5)}  precision ${pct(r.precision)}  [${pct(r.low)} – ${pct(r.high)}]  min ${pct(r.threshold)}  ${r.held ? 'HELD' : 'enforce'}`,
     );
   }
-  lines.push(`Cases ${gate.cases}, reviewed ${gate.reviewed}; double-reviewed ${gate.doubleReviewed}${gate.agreement === null ? '' : `, agreement ${pct(gate.agreement)}`}; accounts held individually: ${gate.heldAccounts.length}.`);
+  lines.push(
+    `Cases ${gate.cases}, reviewed ${gate.reviewed}; double-reviewed ${gate.doubleReviewed}${gate.agreement === null ? '' : `, agreement ${pct(gate.agreement)}`}; accounts held individually: ${gate.heldAccounts.length}.`,
+  );
   for (const d of gate.disagreements.slice(0, 20)) lines.push(`  disagreement on ${d.caseId}: ${d.verdicts.map((v) => `${v.reviewer}=${v.verdict}`).join(', ')}`);
   return lines.join('\n');
 }
@@ -43,9 +45,7 @@ async function resumeAndReport(id: string, out: Output, interrupt: AbortSignal, 
   out.info(`[review] resuming sweep ${id}`);
   const result = await resumeSweep(id, out, interrupt);
   out.result({ gate, result }, () =>
-    'paused' in result
-      ? `Sweep ${id} is still paused for review (${result.cases} cases).`
-      : [gate ? renderGate(gate) : '', '', renderSummary(result as SweepSummary)].join('\n'),
+    'paused' in result ? `Sweep ${id} is still paused for review (${result.cases} cases).` : [gate ? renderGate(gate) : '', '', renderSummary(result as SweepSummary)].join('\n'),
   );
   return result;
 }
@@ -62,7 +62,10 @@ export function registerReview(program: Command, interrupt: AbortSignal): void {
     .option('--state-dir <dir>', 'embedded stack state folder (default .crackdown/)')
     .action(async (o) => {
       const out = makeOutput(false);
-      const reviewers = String(o.reviewers).split(',').map((r: string) => r.trim()).filter(Boolean);
+      const reviewers = String(o.reviewers)
+        .split(',')
+        .map((r: string) => r.trim())
+        .filter(Boolean);
       await withStack({ stateDir: o.stateDir }, async () => {
         const resumes: Array<Promise<unknown>> = [];
         const server = await startReviewServer({

@@ -32,10 +32,15 @@ export function registerSweep(program: Command, interrupt: AbortSignal): void {
     .option('--labels <file>', 'labels to score the decisions against (default: labels.jsonl beside a local snapshot, if present)')
     .option('--buckets <n>', 'shuffle width (default: from the snapshot size)', positiveInt('--buckets'))
     .option('--workers <n>', 'worker threads for map stages (default: one per core)', (v) => Number(v))
-    .option('--review <mode>', 'auto: accept the review sample; human: pause for reviewers (crackdown review serve / close)', (v: string) => {
-      if (v !== 'auto' && v !== 'human') throw new InvalidArgumentError(`--review must be auto or human, got "${v}"`);
-      return v;
-    }, 'auto')
+    .option(
+      '--review <mode>',
+      'auto: accept the review sample; human: pause for reviewers (crackdown review serve / close)',
+      (v: string) => {
+        if (v !== 'auto' && v !== 'human') throw new InvalidArgumentError(`--review must be auto or human, got "${v}"`);
+        return v;
+      },
+      'auto',
+    )
     .option('--state-dir <dir>', 'embedded stack state folder (default .crackdown/)')
     .option('--json', 'print the summary as JSON')
     .action(async (o) => {

@@ -82,4 +82,3 @@ export function accountTransformation(world: CohortWorld, rng: Rng, size: number
     }
   }
 }
-

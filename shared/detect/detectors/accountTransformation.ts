@@ -84,15 +84,26 @@ export const accountTransformationDetector: AccountDetector = {
         finding(a.accountId, CODE, RULE_PIVOT, renames.length > 0 ? 0.92 : 0.75, {
           summary: `${purgeSummary}${renames.length ? `, nickname changed (was "${renames[0].nickname}")` : ''}, then ${pivot.length} advertising note(s)`,
           noteIds: capped([...pivot, ...inPurge.map((x) => x.n.noteId)], 20),
-          matched: renames.length ? capped(renames.map((r) => r.nickname), 5) : undefined,
+          matched: renames.length
+            ? capped(
+                renames.map((r) => r.nickname),
+                5,
+              )
+            : undefined,
         }),
       );
     } else if (peak >= thR.minFollowers && inPurge.length >= thR.minPurged && share >= thR.minPurgedShare && renames.length > 0) {
       out.push(
         finding(a.accountId, CODE, RULE_RENAME, 0.6, {
           summary: `${purgeSummary}, nickname changed (was "${renames[0].nickname}")`,
-          noteIds: capped(inPurge.map((x) => x.n.noteId), 20),
-          matched: capped(renames.map((r) => r.nickname), 5),
+          noteIds: capped(
+            inPurge.map((x) => x.n.noteId),
+            20,
+          ),
+          matched: capped(
+            renames.map((r) => r.nickname),
+            5,
+          ),
         }),
       );
     }

@@ -41,14 +41,7 @@ export function cadenceCv(times: number[]): number {
  * people come across notes later and at random. One Signal per such comment (key: the note), filed by
  * the `note-comments` channel, which holds the note's author and creation time next to its comments.
  */
-export function freshComments(
-  channel: string,
-  noteId: string,
-  noteAt: number,
-  author: string | undefined,
-  rows: readonly { a: string; c: string; t: number }[],
-  th: Record<string, number>,
-): Signal[] {
+export function freshComments(channel: string, noteId: string, noteAt: number, author: string | undefined, rows: readonly { a: string; c: string; t: number }[], th: Record<string, number>): Signal[] {
   if (!(noteAt > 0)) return [];
   const out: Signal[] = [];
   for (const r of rows) {
@@ -110,8 +103,7 @@ export const aiHostedDetector: AccountDetector = {
     const freshNotes = new Set(fresh.map((s) => s.key)).size;
     // across many authors: a fan with notifications on is first under one creator's notes, a tool under anyone's
     const freshAuthors = new Set(fresh.flatMap((s) => s.detail.relatedAccountIds ?? [])).size;
-    const hostedCommenting =
-      freshNotes >= th.minFreshComments && freshAuthors >= th.minFreshAuthors && onOthers > 0 && fresh.length / onOthers >= th.minFreshShare;
+    const hostedCommenting = freshNotes >= th.minFreshComments && freshAuthors >= th.minFreshAuthors && onOthers > 0 && fresh.length / onOthers >= th.minFreshShare;
     const regClient = bundle.account?.registration.client;
     const registeredByTool = !!regClient && !isOfficialClient(regClient) && !isFarmTool(regClient) && (namesAutomation(regClient) || share >= 0.5);
 
@@ -120,12 +112,21 @@ export const aiHostedDetector: AccountDetector = {
     if (items.length >= th.minItems && share >= th.minAutomatedShare) reasons.push(`${automated.length} of ${items.length} posts via automation clients`);
     if (hostedCommenting) reasons.push(`${fresh.length} of ${onOthers} comments posted within ${th.freshCommentSeconds}s of the note appearing, under ${freshAuthors} authors`);
     if (botCadence) reasons.push(`machine cadence (gap variation ${cv.toFixed(2)})${roundTheClock ? ', commenting round the clock' : ''}`);
-    const clients = capped(automated.map((i) => i.client ?? ''), 5).filter(Boolean);
+    const clients = capped(
+      automated.map((i) => i.client ?? ''),
+      5,
+    ).filter(Boolean);
     const evidenceIds = (kind: 'note' | 'comment') => {
-      const ids = capped(automated.filter((i) => i.kind === kind).map((i) => i.id), 20);
+      const ids = capped(
+        automated.filter((i) => i.kind === kind).map((i) => i.id),
+        20,
+      );
       return ids.length ? ids : undefined;
     };
-    const freshIds = capped(fresh.flatMap((s) => s.detail.commentIds ?? []), 20);
+    const freshIds = capped(
+      fresh.flatMap((s) => s.detail.commentIds ?? []),
+      20,
+    );
     if (reasons.length > 0) {
       return [
         finding(bundle.accountId, CODE, RULE_FULL, Math.min(0.98, 0.75 + 0.08 * reasons.length), {

@@ -70,7 +70,10 @@ export const engagementBaitDetector: AccountDetector = {
         finding(bundle.accountId, CODE, RULE_SELF_PROMOTION, Math.min(0.8, 0.45 + 0.05 * promoting.length), {
           summary: `asks readers to follow or visit the account in ${promoting.length} comment(s) under others' notes`,
           commentIds: capped(promoting.map((c) => c.commentId)),
-          matched: capped(promoting.map((c) => excerpt(selfPromotion.exec(normalizeText(c.text))?.[0] ?? c.text, 20)), 5),
+          matched: capped(
+            promoting.map((c) => excerpt(selfPromotion.exec(normalizeText(c.text))?.[0] ?? c.text, 20)),
+            5,
+          ),
         }),
       );
     }
@@ -82,7 +85,10 @@ export const engagementBaitDetector: AccountDetector = {
         finding(bundle.accountId, CODE, RULE_SENSATIONAL, Math.min(0.85, 0.4 + 0.05 * sensational.length), {
           summary: `${sensational.length} of ${notes.length} notes use sensational titles`,
           noteIds: capped(sensational.map((n) => n.id)),
-          matched: capped(sensational.map((n) => excerpt(n.shown, 30)), 5),
+          matched: capped(
+            sensational.map((n) => excerpt(n.shown, 30)),
+            5,
+          ),
         }),
       );
     }

@@ -54,7 +54,10 @@ export function networkPrefix(ip: string): string | undefined {
     const tailParts = tail !== undefined && tail ? tail.split(':') : [];
     const groups = tail !== undefined ? [...headParts, ...Array(Math.max(0, 8 - headParts.length - tailParts.length)).fill('0'), ...tailParts] : headParts;
     if (groups.length < 3) return undefined;
-    return `${groups.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, '')).join(':')}::/48`;
+    return `${groups
+      .slice(0, 3)
+      .map((g) => g.replace(/^0+(?=.)/, ''))
+      .join(':')}::/48`;
   }
   return undefined;
 }
@@ -184,7 +187,14 @@ export const deviceChannel: Channel = {
     const th = thresholdsOf(ctx, RULE_DEVICE);
     const rows = dedupeByAccount(raw as unknown as RegRow[]);
     if (rows.length >= th.minAccounts) {
-      return clusterSignals(RULE_DEVICE, 'reg-device', key, rows.map((r) => r.a), Math.min(0.99, 0.8 + 0.01 * rows.length), `${rows.length} accounts registered on or using one device`);
+      return clusterSignals(
+        RULE_DEVICE,
+        'reg-device',
+        key,
+        rows.map((r) => r.a),
+        Math.min(0.99, 0.8 + 0.01 * rows.length),
+        `${rows.length} accounts registered on or using one device`,
+      );
     }
     const registered = (raw as unknown as RegRow[]).filter((r) => r.r === 1);
     const out: Signal[] = [];
@@ -192,7 +202,16 @@ export const deviceChannel: Channel = {
       const templated = templatedMembers(burst, thresholdsOf(ctx, RULE_TEMPLATE).maxDigitGap).length;
       const tools = burst.filter((r) => !isOfficialClient(r.c)).length;
       if (burst.length >= th.burstAccounts + 1 || templated >= 2 || tools > 0) {
-        out.push(...clusterSignals(RULE_DEVICE, 'reg-device', key, burst.map((r) => r.a), 0.85, `${burst.length} accounts registered on one device within ${th.burstWindowMinutes} minutes`));
+        out.push(
+          ...clusterSignals(
+            RULE_DEVICE,
+            'reg-device',
+            key,
+            burst.map((r) => r.a),
+            0.85,
+            `${burst.length} accounts registered on one device within ${th.burstWindowMinutes} minutes`,
+          ),
+        );
       }
     }
     return out;
@@ -227,12 +246,7 @@ export const networkChannel: Channel = {
       const tools = burst.filter((r) => !isOfficialClient(r.c)).length;
       const corroborated = templated.length >= th.minTemplated || tools * 2 >= burst.length || burst.length >= th.largeBurst;
       if (!corroborated) continue;
-      const why = [
-        templated.length >= th.minTemplated ? `${templated.length} templated names` : '',
-        tools * 2 >= burst.length ? `${tools} via non-official clients` : '',
-      ]
-        .filter(Boolean)
-        .join(', ');
+      const why = [templated.length >= th.minTemplated ? `${templated.length} templated names` : '', tools * 2 >= burst.length ? `${tools} via non-official clients` : ''].filter(Boolean).join(', ');
       out.push(
         ...clusterSignals(
           RULE_BURST,
@@ -278,7 +292,14 @@ export const clientChannel: Channel = {
     const out: Signal[] = [];
     for (const burst of burstMembers(rows, th.windowMinutes * 60, th.minAccounts)) {
       out.push(
-        ...clusterSignals(RULE_CLIENT, 'reg-client', clusterKey, burst.map((r) => r.a), Math.min(0.95, 0.7 + 0.02 * burst.length), `${burst.length} accounts registered by the same non-official client "${clusterKey.slice(2)}"`),
+        ...clusterSignals(
+          RULE_CLIENT,
+          'reg-client',
+          clusterKey,
+          burst.map((r) => r.a),
+          Math.min(0.95, 0.7 + 0.02 * burst.length),
+          `${burst.length} accounts registered by the same non-official client "${clusterKey.slice(2)}"`,
+        ),
       );
     }
     const thT = thresholdsOf(ctx, RULE_TEMPLATE);
@@ -379,7 +400,10 @@ export const fakeAccountDetector: AccountDetector = {
     for (const rule of rules) {
       const sigs = mine.filter((s) => s.ruleId === rule).sort((x, y) => y.score - x.score || (x.key < y.key ? -1 : 1));
       const best = sigs[0];
-      const related = capped(sigs.flatMap((s) => s.detail.relatedAccountIds ?? []), 20);
+      const related = capped(
+        sigs.flatMap((s) => s.detail.relatedAccountIds ?? []),
+        20,
+      );
       out.push(
         finding(bundle.accountId, CODE, rule, best.score, {
           summary: sigs.length > 1 ? `${best.detail.summary} (+${sigs.length - 1} more cluster(s))` : best.detail.summary,

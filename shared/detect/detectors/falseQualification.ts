@@ -128,7 +128,10 @@ export const falseQualificationDetector: AccountDetector = {
       out.push(
         finding(bundle.accountId, CODE, RULE_SHARED, best.score, {
           summary: best.detail.summary,
-          relatedAccountIds: capped(shared.flatMap((s) => s.detail.relatedAccountIds ?? []), 20),
+          relatedAccountIds: capped(
+            shared.flatMap((s) => s.detail.relatedAccountIds ?? []),
+            20,
+          ),
           clusterKey: best.key,
         }),
       );

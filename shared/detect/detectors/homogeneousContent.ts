@@ -62,7 +62,6 @@ function sketchSimilarity(a: string, b: string): number {
   return same / (a.length / 2);
 }
 
-
 export const noteMinhashChannel: Channel = {
   name: CHANNEL,
   codes: [CODE],
@@ -269,7 +268,10 @@ export const homogeneousContentDetector: AccountDetector = {
       // bulk: most of what the account posts is someone else's (an ordinary user with a few notes alike to others' is not a copier)
       const own = bundle.notes.filter((n) => !isGenerated(n) && n.sponsoredVia !== 'partner-platform').length;
       if (copied.size >= thr.minCopies && sources.size >= thr.minSources && copied.size >= thr.minShare * own) {
-        const examples = [...copied.keys()].sort().slice(0, 3).map((n) => copied.get(n)!.detail.summary);
+        const examples = [...copied.keys()]
+          .sort()
+          .slice(0, 3)
+          .map((n) => copied.get(n)!.detail.summary);
         out.push(
           finding(bundle.accountId, CODE, RULE_REPOSTS, Math.min(0.95, 0.55 + 0.05 * copied.size), {
             summary: `${copied.size} notes repost earlier notes of ${sources.size} other accounts (${examples.join('; ')})`,

@@ -75,7 +75,10 @@ export const misleadingMarketingDetector: AccountDetector = {
         finding(bundle.accountId, CODE, rule, Math.min(0.95, 0.55 + 0.08 * list.length), {
           summary: `${what} in ${list.length} commercial note(s)`,
           noteIds: capped(list.map((h) => h.id)),
-          matched: capped(list.map((h) => h.match), 8),
+          matched: capped(
+            list.map((h) => h.match),
+            8,
+          ),
         }),
       );
     }

@@ -117,7 +117,10 @@ export const trafficDiversionDetector: AccountDetector = {
     const add = (kind: ItemScan['kind'], id: string, text: string) => {
       const s = scanContacts(text, isOwn);
       if (s.contacts.length === 0 && s.solicitations.length === 0) return;
-      const w = Math.min(1, s.solicitations.reduce((acc, x) => acc + x.weight, 0));
+      const w = Math.min(
+        1,
+        s.solicitations.reduce((acc, x) => acc + x.weight, 0),
+      );
       scans.push({
         kind,
         id,
@@ -138,7 +141,10 @@ export const trafficDiversionDetector: AccountDetector = {
     const textHits = scans.filter((s) => s.kind !== 'profile' && s.contacts.length > 0);
     const thText = thresholdsOf(ctx, RULE_TEXT);
     if (textHits.length >= thText.minItems && textHits.length > 0) {
-      const matched = capped(textHits.flatMap((s) => s.contacts.map(contactLabel)), 10);
+      const matched = capped(
+        textHits.flatMap((s) => s.contacts.map(contactLabel)),
+        10,
+      );
       const noteIds = capped(textHits.filter((s) => s.kind === 'note').map((s) => s.id));
       const commentIds = capped(textHits.filter((s) => s.kind === 'comment').map((s) => s.id));
       out.push(
@@ -176,7 +182,10 @@ export const trafficDiversionDetector: AccountDetector = {
           summary: `redirects users off the platform in ${solicit.length} places without naming a contact`,
           noteIds: noteIds.length ? noteIds : undefined,
           commentIds: commentIds.length ? commentIds : undefined,
-          matched: capped(solicit.flatMap((s) => s.fragments), 10),
+          matched: capped(
+            solicit.flatMap((s) => s.fragments),
+            10,
+          ),
         }),
       );
     }
@@ -192,7 +201,10 @@ export const trafficDiversionDetector: AccountDetector = {
           summary: `offers a private deal off the public thread in ${deals.length} place(s)`,
           noteIds: noteIds.length ? noteIds : undefined,
           commentIds: commentIds.length ? commentIds : undefined,
-          matched: capped(deals.flatMap((s) => s.deals), 10),
+          matched: capped(
+            deals.flatMap((s) => s.deals),
+            10,
+          ),
         }),
       );
     }
@@ -210,7 +222,10 @@ export const trafficDiversionDetector: AccountDetector = {
           noteIds: capped([...answeredNotes].sort()),
           commentIds,
           relatedAccountIds: capped([...new Set(answers.flatMap((s) => s.detail.relatedAccountIds ?? []))], 20),
-          matched: capped(scans.filter((s) => commentIds.includes(s.id)).flatMap((s) => [...s.fragments, ...s.contacts.map(contactLabel)]), 10),
+          matched: capped(
+            scans.filter((s) => commentIds.includes(s.id)).flatMap((s) => [...s.fragments, ...s.contacts.map(contactLabel)]),
+            10,
+          ),
         }),
       );
     }
@@ -218,12 +233,18 @@ export const trafficDiversionDetector: AccountDetector = {
     // the same contact on several accounts (from the contact channel)
     const shared = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_SHARED);
     if (shared.length > 0) {
-      const related = capped(shared.flatMap((s) => s.detail.relatedAccountIds ?? []), 20);
+      const related = capped(
+        shared.flatMap((s) => s.detail.relatedAccountIds ?? []),
+        20,
+      );
       out.push(
         finding(id, CODE, RULE_SHARED, Math.max(...shared.map((s) => s.score)), {
           summary: `publishes a contact shared with ${related.length}+ other account(s)`,
           relatedAccountIds: related,
-          matched: capped(shared.flatMap((s) => s.detail.matched ?? []), 10),
+          matched: capped(
+            shared.flatMap((s) => s.detail.matched ?? []),
+            10,
+          ),
           clusterKey: shared.map((s) => s.key).sort()[0],
         }),
       );

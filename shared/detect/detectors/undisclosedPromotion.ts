@@ -120,8 +120,14 @@ function briefSignals(brandId: string, rows: Record<string, unknown>[], th: Reco
       out.push(
         signal(a, CHANNEL, CODE, RULE_BRIEF, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
           summary: `one of ${accounts.length} accounts quoting brand ${brandId} at the same price (${price}) within ${th.windowDays} days, most sending readers to the comments for the link, outside the partner platform`,
-          noteIds: capped(hits.filter((x) => x.a === a).map((x) => x.n), 20),
-          relatedAccountIds: capped(accounts.filter((x) => x !== a), 20),
+          noteIds: capped(
+            hits.filter((x) => x.a === a).map((x) => x.n),
+            20,
+          ),
+          relatedAccountIds: capped(
+            accounts.filter((x) => x !== a),
+            20,
+          ),
           clusterKey: `${brandId}@${price}`,
         }),
       );
@@ -214,7 +220,13 @@ function campaignSignals(brandId: string, brandAccounts: string[], burst: { a: s
         signal(ba, CHANNEL, CODE, RULE_CAMPAIGN, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
           summary: `seeding campaign for brand ${brandId}: ${c.length} commercial notes by ${accounts.length} ordinary accounts outside the partner platform, ${from} – ${to}`,
           // first note first: it names the campaign across sweeps
-          noteIds: [c[0].n, ...capped(c.slice(1).map((x) => x.n), 49)],
+          noteIds: [
+            c[0].n,
+            ...capped(
+              c.slice(1).map((x) => x.n),
+              49,
+            ),
+          ],
           relatedAccountIds: capped(accounts, 50),
           clusterKey: key,
         }),
@@ -311,8 +323,14 @@ export const undisclosedPromotionDetector: AccountDetector = {
       out.push(
         finding(bundle.accountId, CODE, RULE_BRIEF, Math.max(...briefs.map((s) => s.score)), {
           summary: briefs.length > 1 ? `${briefs[0].detail.summary} (+${briefs.length - 1} more)` : briefs[0].detail.summary,
-          noteIds: capped(briefs.flatMap((s) => s.detail.noteIds ?? []), 20),
-          relatedAccountIds: capped(briefs.flatMap((s) => s.detail.relatedAccountIds ?? []), 20),
+          noteIds: capped(
+            briefs.flatMap((s) => s.detail.noteIds ?? []),
+            20,
+          ),
+          relatedAccountIds: capped(
+            briefs.flatMap((s) => s.detail.relatedAccountIds ?? []),
+            20,
+          ),
           clusterKey: briefs.map((s) => s.detail.clusterKey!).sort()[0],
         }),
       );
@@ -321,9 +339,18 @@ export const undisclosedPromotionDetector: AccountDetector = {
     if (seeding.length > 0) {
       out.push(
         finding(bundle.accountId, CODE, RULE_SEEDING, Math.max(...seeding.map((s) => s.score)), {
-          summary: `commercial notes in coordinated seeding bursts for ${capped(seeding.map((s) => s.key), 5).join(', ')}`,
-          noteIds: capped(seeding.flatMap((s) => s.detail.noteIds ?? []), 20),
-          relatedAccountIds: capped(seeding.flatMap((s) => s.detail.relatedAccountIds ?? []), 20),
+          summary: `commercial notes in coordinated seeding bursts for ${capped(
+            seeding.map((s) => s.key),
+            5,
+          ).join(', ')}`,
+          noteIds: capped(
+            seeding.flatMap((s) => s.detail.noteIds ?? []),
+            20,
+          ),
+          relatedAccountIds: capped(
+            seeding.flatMap((s) => s.detail.relatedAccountIds ?? []),
+            20,
+          ),
           clusterKey: seeding.map((s) => s.key).sort()[0],
         }),
       );

@@ -42,16 +42,36 @@ const EMPTY: ContactScan = Object.freeze({ contacts: [], solicitations: [] }) as
 // ---------------------------------------------------------------- digit runs
 
 const NUMERALS: Record<string, string> = {
-  零: '0', 〇: '0', '○': '0', '◯': '0', 洞: '0',
-  一: '1', 壹: '1', 幺: '1', 么: '1',
-  二: '2', 贰: '2', 两: '2',
-  三: '3', 叁: '3', 叄: '3', 参: '3',
-  四: '4', 肆: '4',
-  五: '5', 伍: '5',
-  六: '6', 陆: '6',
-  七: '7', 柒: '7', 拐: '7',
-  八: '8', 捌: '8',
-  九: '9', 玖: '9', 勾: '9',
+  零: '0',
+  〇: '0',
+  '○': '0',
+  '◯': '0',
+  洞: '0',
+  一: '1',
+  壹: '1',
+  幺: '1',
+  么: '1',
+  二: '2',
+  贰: '2',
+  两: '2',
+  三: '3',
+  叁: '3',
+  叄: '3',
+  参: '3',
+  四: '4',
+  肆: '4',
+  五: '5',
+  伍: '5',
+  六: '6',
+  陆: '6',
+  七: '7',
+  柒: '7',
+  拐: '7',
+  八: '8',
+  捌: '8',
+  九: '9',
+  玖: '9',
+  勾: '9',
 };
 const NUMERAL_CODES = new Map<number, string>(Object.entries(NUMERALS).map(([k, v]) => [k.charCodeAt(0), v]));
 /** Letters (after lower-casing) and a bar standing in for digits: O→0, l/I/|→1, Z→2, S→5, b→6, g→9 ("l50oz7s44b3"). */
@@ -145,7 +165,8 @@ export function digitRuns(t: string): DigitRun[] {
     let isBreaker: boolean;
     if (c < 128) isBreaker = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
     else if (c >= 0x3400 && c <= 0x9fff) isBreaker = true;
-    else if (c >= 0xd800 && c <= 0xdbff) isBreaker = false; // astral: emoji and symbols
+    else if (c >= 0xd800 && c <= 0xdbff)
+      isBreaker = false; // astral: emoji and symbols
     else isBreaker = NON_ASCII_LETTER.test(t[i]);
     if (isBreaker || ++sepUnits > MAX_SEPARATOR_UNITS) flush();
   }

@@ -16,8 +16,16 @@ export interface LexiconDefault {
 
 export const DEFAULT_LEXICONS: Readonly<Record<LexiconName, LexiconDefault>> = {
   absoluteClaims: { pattern: ABSOLUTE_CLAIM, usedBy: 'misleading-marketing/absolute-claim', origin: 'Advertising Law of the PRC art. 9(3): "national-level", "highest-grade", "best" and like terms' },
-  medicalClaims: { pattern: MEDICAL_CLAIM, usedBy: 'misleading-marketing/medical-claim', origin: 'Advertising Law of the PRC arts. 16–17: cure rates, efficacy guarantees, "no side effects" outside medical advertising' },
-  experienceClaims: { pattern: EXPERIENCE_CLAIM, usedBy: 'misleading-marketing/fabricated-experience', origin: 'Advertising Law art. 28 (false advertising: fabricated effects), the seeds\' "lost 15 jin in three days"' },
+  medicalClaims: {
+    pattern: MEDICAL_CLAIM,
+    usedBy: 'misleading-marketing/medical-claim',
+    origin: 'Advertising Law of the PRC arts. 16–17: cure rates, efficacy guarantees, "no side effects" outside medical advertising',
+  },
+  experienceClaims: {
+    pattern: EXPERIENCE_CLAIM,
+    usedBy: 'misleading-marketing/fabricated-experience',
+    origin: 'Advertising Law art. 28 (false advertising: fabricated effects), the seeds\' "lost 15 jin in three days"',
+  },
   mutualFollow: { pattern: MUTUAL_FOLLOW, usedBy: 'engagement-bait/mutual-follow', origin: 'the seeds: mutual-follow schemes ("互关", "有关必回", "follow for follow")' },
   baitHooks: { pattern: BAIT_HOOK, usedBy: 'engagement-bait/bait-hook', origin: 'the seeds: "double-tap for a surprise", "评论区扣1接好运"' },
   selfPromotion: { pattern: SELF_PROMOTION, usedBy: 'engagement-bait/self-promotion', origin: 'YouTube Spam Collection (CC BY 4.0): chosen on two videos, checked on a third' },

@@ -114,15 +114,13 @@ export const BEFORE_AFTER_EFFECT =
  * team. Advertising may not use state organs' or professionals' names as endorsement (广告法 §9, §16), so one
  * such title over a selling body is already misleading.
  */
-export const TITLE_AUTHORITY =
-  /官方(?:通知|认证|发布|推荐)|官方[:：]|紧急通知|央视|cctv|新闻联播|药监局|卫健委|国家队同款|国家(?:认证|推荐)|(?:医生|专家|院士|学霸|明星)(?:都在用|私藏|推荐的|力荐)/;
+export const TITLE_AUTHORITY = /官方(?:通知|认证|发布|推荐)|官方[:：]|紧急通知|央视|cctv|新闻联播|药监局|卫健委|国家队同款|国家(?:认证|推荐)|(?:医生|专家|院士|学霸|明星)(?:都在用|私藏|推荐的|力荐)/;
 
 /**
  * Bait titles: something free, a collapse-sale, or manufactured popularity ("全网都在抢", "上海人都在做的").
  * Misleading over a paid body, but shops do run real sales and giveaways, so they count only in repetition.
  */
-export const TITLE_BAIT =
-  /免费送|免费领|(?<![\d.])0元|零元|白送|白嫖|不要钱|最后一天|清仓|亏本|倒闭|跳楼价|(?:全网|全城|全国|[\p{Script=Han}]{2,3}人|女生|姐妹们?)都在(?:做|用|抢|买|囤|喝|吃|打卡)/u;
+export const TITLE_BAIT = /免费送|免费领|(?<![\d.])0元|零元|白送|白嫖|不要钱|最后一天|清仓|亏本|倒闭|跳楼价|(?:全网|全城|全国|[\p{Script=Han}]{2,3}人|女生|姐妹们?)都在(?:做|用|抢|买|囤|喝|吃|打卡)/u;
 
 /** Hard-sell cues (coupon codes, final prices, flash sales, product cards): the language of an ad, not of a review. */
 export const HARD_SELL =

@@ -14,8 +14,7 @@
 import * as OpenCC from 'opencc-js';
 
 /** Zero-width, bidi controls, fillers, variation selectors, tag characters, combining and enclosing marks. */
-const INVISIBLE =
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\p{Mn}\p{Me}\u{e0000}-\u{e007f}]/gu;
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\p{Mn}\p{Me}\u{e0000}-\u{e007f}]/gu;
 
 /** Regional indicators (🇻🇽), negative circled (🅥) and negative squared (🆅) letters → latin letters. */
 const ENCLOSED_LETTER = /[\u{1f1e6}-\u{1f1ff}\u{1f150}-\u{1f169}\u{1f170}-\u{1f189}]/gu;
@@ -30,13 +29,81 @@ function enclosedToLatin(ch: string): string {
 /** Look-alike letters from other scripts that NFKC leaves alone. */
 const HOMOGLYPHS: Record<string, string> = {
   // Cyrillic
-  а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', і: 'i', ј: 'j', ѕ: 's', ԛ: 'q', ԝ: 'w', ѵ: 'v',
-  А: 'a', В: 'b', Е: 'e', К: 'k', М: 'm', Н: 'h', О: 'o', Р: 'p', С: 'c', Т: 't', У: 'y', Х: 'x', І: 'i', Ѕ: 's', Ѵ: 'v',
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ѕ: 's',
+  ԛ: 'q',
+  ԝ: 'w',
+  ѵ: 'v',
+  А: 'a',
+  В: 'b',
+  Е: 'e',
+  К: 'k',
+  М: 'm',
+  Н: 'h',
+  О: 'o',
+  Р: 'p',
+  С: 'c',
+  Т: 't',
+  У: 'y',
+  Х: 'x',
+  І: 'i',
+  Ѕ: 's',
+  Ѵ: 'v',
   // Greek
-  α: 'a', β: 'b', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', ω: 'w',
-  Α: 'a', Β: 'b', Ε: 'e', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x', Ζ: 'z',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ω: 'w',
+  Α: 'a',
+  Β: 'b',
+  Ε: 'e',
+  Ι: 'i',
+  Κ: 'k',
+  Μ: 'm',
+  Ν: 'n',
+  Ο: 'o',
+  Ρ: 'p',
+  Τ: 't',
+  Υ: 'y',
+  Χ: 'x',
+  Ζ: 'z',
   // Latin look-alikes and symbols used as letters
-  ɡ: 'g', ı: 'i', ȷ: 'j', ʋ: 'v', ⱱ: 'v', ᴠ: 'v', ᴡ: 'w', ｘ: 'x', '×': 'x', ⅹ: 'x', '∨': 'v', '√': 'v', 'ⓥ': 'v', 'ⓧ': 'x',
+  ɡ: 'g',
+  ı: 'i',
+  ȷ: 'j',
+  ʋ: 'v',
+  ⱱ: 'v',
+  ᴠ: 'v',
+  ᴡ: 'w',
+  ｘ: 'x',
+  '×': 'x',
+  ⅹ: 'x',
+  '∨': 'v',
+  '√': 'v',
+  'ⓥ': 'v',
+  'ⓧ': 'x',
 };
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 

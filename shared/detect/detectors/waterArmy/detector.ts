@@ -23,7 +23,10 @@ export const waterArmyDetector: AccountDetector = {
       for (const p of partners) ringPartners.add(p);
       const commentIds = capped(st.commentIds, 20);
       const matched = capped(
-        commentIds.map((c) => textOf.get(c)).filter((t): t is string => !!t).map((t) => excerpt(t, 30)),
+        commentIds
+          .map((c) => textOf.get(c))
+          .filter((t): t is string => !!t)
+          .map((t) => excerpt(t, 30)),
         5,
       );
       out.push(

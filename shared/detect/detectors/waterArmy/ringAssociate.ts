@@ -59,7 +59,10 @@ export function ringAssociateFinding(accountId: string, signals: Signal[], textO
   }
   const ids = capped(commentIds, 20);
   const matched = capped(
-    ids.map((c) => textOf.get(c)).filter((t): t is string => !!t).map((t) => excerpt(t, 30)),
+    ids
+      .map((c) => textOf.get(c))
+      .filter((t): t is string => !!t)
+      .map((t) => excerpt(t, 30)),
     5,
   );
   return finding(accountId, CODE, RULE_ASSOCIATE, Math.min(0.95, 0.6 + 0.05 * partners.size), {

@@ -25,7 +25,10 @@ function ringStats(signals: Signal[]): RingStats {
 }
 
 function repeatPartners(st: RingStats, minShared: number): string[] {
-  return [...st.partnerNotes.entries()].filter(([, notes]) => notes.size >= minShared).map(([p]) => p).sort();
+  return [...st.partnerNotes.entries()]
+    .filter(([, notes]) => notes.size >= minShared)
+    .map(([p]) => p)
+    .sort();
 }
 
 /** Why an account is a confirmed ring member under one rule (the repetition check). */
@@ -59,7 +62,8 @@ export function ringVerdicts(signals: Signal[], ctx: DetectContext): RingVerdict
     const answered = rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:answer').map((x) => x.key)).size : 0;
     const serialAnswerer = rule === RULE_QA && answered >= th.minAnsweredNotes;
     // a ring rotating its cast: a large staged act on several notes, even with different partners each time
-    const castNotes = rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:sitting' && (x.detail.relatedAccountIds ?? []).length + 1 >= th.minCastAccounts).map((x) => x.key)).size : 0;
+    const castNotes =
+      rule === RULE_QA ? new Set(sigs.filter((x) => x.detail.clusterKey === 'qa:sitting' && (x.detail.relatedAccountIds ?? []).length + 1 >= th.minCastAccounts).map((x) => x.key)).size : 0;
     const repeatCast = castNotes >= th.minNotes;
     if (!serialAnswerer && !repeatCast && (stats.notes.size < th.minNotes || partners.length < th.minPartners)) continue;
     out.push({ rule, stats, partners, answered, serialAnswerer, castNotes });

@@ -72,8 +72,8 @@ function qaSittings(noteId: string, rows: Row[], author: string | undefined, pai
     let lo = index.get(q)!;
     let hi = index.get(ans)!;
     // chain outwards over selling comments; ordinary comments neither extend nor break the chain
-    for (let i = lo - 1, edge = rows[lo].t; i >= 0 && edge - rows[i].t <= th.sittingGapSeconds; i--) if (selling(rows[i])) (lo = i), (edge = rows[i].t);
-    for (let i = hi + 1, edge = rows[hi].t; i < rows.length && rows[i].t - edge <= th.sittingGapSeconds; i++) if (selling(rows[i])) (hi = i), (edge = rows[i].t);
+    for (let i = lo - 1, edge = rows[lo].t; i >= 0 && edge - rows[i].t <= th.sittingGapSeconds; i--) if (selling(rows[i])) ((lo = i), (edge = rows[i].t));
+    for (let i = hi + 1, edge = rows[hi].t; i < rows.length && rows[i].t - edge <= th.sittingGapSeconds; i++) if (selling(rows[i])) ((hi = i), (edge = rows[i].t));
     const cast = new Set<string>();
     for (let i = lo; i <= hi; i++) if (selling(rows[i])) cast.add(rows[i].a);
     let bystanders = 0;
