@@ -41,6 +41,5 @@ export function rememberCohort(world: CohortWorld, index: number): void {
   const notes = world.notes.filter((n) => n.goneMs === undefined).sort((a, b) => b.pull - a.pull);
   for (const n of notes.slice(0, Math.ceil(notes.length * 0.015))) if (n.extraComments > 0) world.env.memory.rememberNote(rng, { ...n, budget: n.extraComments });
   const accounts = world.accounts.slice().sort((a, b) => b.pull - a.pull);
-  for (const a of accounts.slice(0, Math.ceil(accounts.length * 0.01)))
-    if (a.baseFollowers > 0) world.env.memory.rememberAccount(rng, { id: a.id, createdMs: a.createdMs, pull: a.pull, budget: a.baseFollowers });
+  for (const a of accounts.slice(0, Math.ceil(accounts.length * 0.01))) if (a.baseFollowers > 0) world.env.memory.rememberAccount(rng, { id: a.id, createdMs: a.createdMs, pull: a.pull, budget: a.baseFollowers });
 }

@@ -30,7 +30,11 @@ export interface Persona {
   replies: boolean;
 }
 
-export type FollowerCurve = { kind: 'organic' } | { kind: 'viral'; atMs: number } | { kind: 'brushed'; steps: Array<{ atMs: number; amount: number }> } | { kind: 'plateau'; atMs: number };
+export type FollowerCurve =
+  | { kind: 'organic' }
+  | { kind: 'viral'; atMs: number }
+  | { kind: 'brushed'; steps: Array<{ atMs: number; amount: number }> }
+  | { kind: 'plateau'; atMs: number };
 
 export interface Account {
   id: string;

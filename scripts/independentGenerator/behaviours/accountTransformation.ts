@@ -82,3 +82,4 @@ export function accountTransformation(world: CohortWorld, rng: Rng, size: number
     }
   }
 }
+

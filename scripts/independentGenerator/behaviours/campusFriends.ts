@@ -10,24 +10,7 @@ import type { Rng } from '../prng.ts';
 import type { CohortWorld } from '../world.ts';
 import { addPerson, liveEverydayLife, localise, postEveryday } from './people.ts';
 
-const BANTER = [
-  '哈哈哈哈这不是我吗',
-  '姐妹好美',
-  '带我带我',
-  '下次叫上我',
-  '这张我拍的！',
-  '笑死我了',
-  '宿舍之光',
-  '明天食堂见',
-  '作业写完了吗',
-  '好啊你们背着我去吃',
-  '我的照片呢？？',
-  '绝美',
-  '冲冲冲',
-  '图书馆占座谢谢',
-  '这个角度绝了',
-  '我要原图',
-];
+const BANTER = ['哈哈哈哈这不是我吗', '姐妹好美', '带我带我', '下次叫上我', '这张我拍的！', '笑死我了', '宿舍之光', '明天食堂见', '作业写完了吗', '好啊你们背着我去吃', '我的照片呢？？', '绝美', '冲冲冲', '图书馆占座谢谢', '这个角度绝了', '我要原图'];
 
 export function campusFriends(world: CohortWorld, rng: Rng, size: number): void {
   const yearsAgo = rng.int(0, 3);

@@ -8,26 +8,7 @@ import type { Rng } from '../prng.ts';
 import type { CohortWorld } from '../world.ts';
 import { addPerson, liveEverydayLife, localise } from './people.ts';
 
-const FAN = [
-  '沙发！',
-  '来了来了',
-  '每天都在等更新',
-  '太好看了吧我哭',
-  '今天也是爱你的一天',
-  '第一！',
-  '终于更新了',
-  '又是被你治愈的一天',
-  '这期好用心',
-  '啊啊啊啊啊',
-  '一直支持你',
-  '看了三遍',
-  '你是我的快乐源泉',
-  '好喜欢这期',
-  '什么时候出下一期',
-  '蹲到了！',
-  '好想见你',
-  '你的每条我都看',
-];
+const FAN = ['沙发！', '来了来了', '每天都在等更新', '太好看了吧我哭', '今天也是爱你的一天', '第一！', '终于更新了', '又是被你治愈的一天', '这期好用心', '啊啊啊啊啊', '一直支持你', '看了三遍', '你是我的快乐源泉', '好喜欢这期', '什么时候出下一期', '蹲到了！', '好想见你', '你的每条我都看'];
 
 export function enthusiasticFans(world: CohortWorld, rng: Rng, size: number): void {
   const fans: Account[] = [];

@@ -15,7 +15,8 @@ export function sharedFamilyDevice(world: CohortWorld, rng: Rng, size: number): 
   const first = world.takenMs - humanAge(rng) - 30 * DAY;
   const members = [];
   for (let i = 0; i < size; i++) {
-    const createdMs = i > 0 && rng.chance(0.25) ? members[0].createdMs + rng.int(5, 300) * 60_000 : humanMoment(rng, first, world.takenMs - 3 * DAY);
+    const createdMs =
+      i > 0 && rng.chance(0.25) ? members[0].createdMs + rng.int(5, 300) * 60_000 : humanMoment(rng, first, world.takenMs - 3 * DAY);
     const onTablet = i === 0 || rng.chance(0.75);
     const own = deviceId(rng, rng.chance(0.5) ? 'ios' : 'android');
     const a = addPerson(world, rng, {

@@ -27,32 +27,7 @@ export const PRODUCTS: readonly Product[] = [
   { name: '祛斑霜', claims: ['十天淡斑', '老年斑也能去', '一次见效'], testimony: ['我妈脸上的斑一盒就没了'] },
 ];
 
-const ABSOLUTES = [
-  '国家级',
-  '全网最好',
-  '行业第一',
-  '顶级',
-  '最佳',
-  '史上最强',
-  '万能',
-  '百分百有效',
-  '全网最低价',
-  '唯一',
-  '永久',
-  '根治',
-  '特效',
-  '祖传秘方',
-  '无任何副作用',
-  '药到病除',
-  '立竿见影',
-  '零风险',
-  '医院都在用',
-  '专家认证',
-  '销量第一',
-  '最正宗',
-  '100%治愈',
-  '第一品牌',
-];
+const ABSOLUTES = ['国家级', '全网最好', '行业第一', '顶级', '最佳', '史上最强', '万能', '百分百有效', '全网最低价', '唯一', '永久', '根治', '特效', '祖传秘方', '无任何副作用', '药到病除', '立竿见影', '零风险', '医院都在用', '专家认证', '销量第一', '最正宗', '100%治愈', '第一品牌'];
 
 const ABSOLUTE_DISGUISES: Record<string, string[]> = {
   国家级: ['国家级', '囯家级', '国 家 级', 'national级'],
@@ -68,27 +43,8 @@ function absolute(rng: Rng): string {
   return d && rng.chance(0.5) ? rng.pick(d) : a;
 }
 
-const TITLES = [
-  '{abs}{product}，{claim}',
-  '{claim}！{abs}配方',
-  '后悔没早点知道的{product}',
-  '{claim}，我是真的没想到',
-  '医生不会告诉你的{product}秘密',
-  '月薪三千也要买的{product}',
-  '{product}｜{abs}，{claim}',
-  '求求你们别再乱买了，{product}认准这个',
-  '{claim}的秘密终于找到了',
-];
-const SELL = [
-  '到手价{price}，今天最后一天',
-  '拍一发三，前{n}名送同款小样',
-  '现在下单立减{cut}',
-  '库存不多了，手慢无',
-  '点主页店铺直接拍',
-  '左下角同款直接下单',
-  '原价{orig}现在只要{price}',
-  '无效全额退款，放心买',
-];
+const TITLES = ['{abs}{product}，{claim}', '{claim}！{abs}配方', '后悔没早点知道的{product}', '{claim}，我是真的没想到', '医生不会告诉你的{product}秘密', '月薪三千也要买的{product}', '{product}｜{abs}，{claim}', '求求你们别再乱买了，{product}认准这个', '{claim}的秘密终于找到了'];
+const SELL = ['到手价{price}，今天最后一天', '拍一发三，前{n}名送同款小样', '现在下单立减{cut}', '库存不多了，手慢无', '点主页店铺直接拍', '左下角同款直接下单', '原价{orig}现在只要{price}', '无效全额退款，放心买'];
 
 export interface MisleadingNote {
   title: string;
@@ -114,10 +70,7 @@ export function misleadingNote(rng: Rng, product: Product, opts: { traditional?:
     slots(rng.pick(['{abs}，不用担心效果', '纯天然无添加，孕妇小孩都能用', '比医院的药还好用', '连专家都推荐'])),
     slots(rng.pick(SELL)),
   ];
-  let body = rng
-    .shuffle(lines.slice(0, 3))
-    .concat(lines[3])
-    .join(rng.pick(['\n', '！', '。', ' ']));
+  let body = rng.shuffle(lines.slice(0, 3)).concat(lines[3]).join(rng.pick(['\n', '！', '。', ' ']));
   if (rng.chance(0.3)) body = body.replace(/(\d)/g, (d) => (rng.chance(0.3) ? `${d} ` : d));
   let t = title;
   if (opts.traditional) {

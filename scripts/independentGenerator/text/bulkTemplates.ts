@@ -24,71 +24,32 @@ export function bulkBase(rng: Rng): BulkBase {
   switch (g) {
     case 0: {
       const card = rng.pick(['星星', '太阳', '月亮', '恋人', '力量', '命运之轮', '节制']);
-      return {
-        genre: 'tarot',
-        titleTpl: '{sign}座本周运势｜塔罗指引{n}',
-        lines: [`今日抽到${card}牌正位`, '感情上会有新的转机', '工作中遇到的阻碍很快消失', '财运方面注意冲动消费', '幸运色：{color}', '评论区留下你的星座，下期帮你看'],
-        tags: ['塔罗', '星座运势', '每日运势'],
-      };
+      return { genre: 'tarot', titleTpl: '{sign}座本周运势｜塔罗指引{n}', lines: [`今日抽到${card}牌正位`, '感情上会有新的转机', '工作中遇到的阻碍很快消失', '财运方面注意冲动消费', '幸运色：{color}', '评论区留下你的星座，下期帮你看'], tags: ['塔罗', '星座运势', '每日运势'] };
     }
     case 1: {
       const game = rng.pick(GAMES);
-      return {
-        genre: 'game-clip',
-        titleTpl: `${game}高光时刻第{n}期`,
-        lines: ['今天这波操作怎么样', '手速拉满', '队友都看呆了', '一打五名场面', '喜欢的点个关注，每天更新'],
-        tags: [game, '游戏', '高光时刻'],
-      };
+      return { genre: 'game-clip', titleTpl: `${game}高光时刻第{n}期`, lines: ['今天这波操作怎么样', '手速拉满', '队友都看呆了', '一打五名场面', '喜欢的点个关注，每天更新'], tags: [game, '游戏', '高光时刻'] };
     }
     case 2: {
       const show = rng.pick(SHOWS);
-      return {
-        genre: 'variety-edit',
-        titleTpl: `${show}名场面合集（{n}）`,
-        lines: ['笑到停不下来', '这段真的看多少遍都不腻', '嘉宾反应太真实了', '关注我看更多名场面', '剪辑不易求个赞'],
-        tags: [show, '综艺', '名场面'],
-      };
+      return { genre: 'variety-edit', titleTpl: `${show}名场面合集（{n}）`, lines: ['笑到停不下来', '这段真的看多少遍都不腻', '嘉宾反应太真实了', '关注我看更多名场面', '剪辑不易求个赞'], tags: [show, '综艺', '名场面'] };
     }
     case 3: {
       const app = rng.pick(APPS);
-      return {
-        genre: 'coupon',
-        titleTpl: `${app}红包今天还能领！亲测第{n}天有效`,
-        lines: [`${app}隐藏优惠券入口`, '满30减15，叠加会员更便宜', '每天10点准时刷新', '亲测有效，手慢无', '收藏起来每天领'],
-        tags: [app, '省钱攻略', '优惠券'],
-      };
+      return { genre: 'coupon', titleTpl: `${app}红包今天还能领！亲测第{n}天有效`, lines: [`${app}隐藏优惠券入口`, '满30减15，叠加会员更便宜', '每天10点准时刷新', '亲测有效，手慢无', '收藏起来每天领'], tags: [app, '省钱攻略', '优惠券'] };
     }
     case 4: {
       const style = rng.pick(STYLES);
-      return {
-        genre: 'wallpaper',
-        titleTpl: `高清壁纸｜${style}系列第{n}弹`,
-        lines: ['原图无水印', '喜欢的自取', '换上心情都变好了', '关注我每天更新壁纸', '点赞收藏不迷路'],
-        tags: ['壁纸', `${style}壁纸`, '手机壁纸'],
-      };
+      return { genre: 'wallpaper', titleTpl: `高清壁纸｜${style}系列第{n}弹`, lines: ['原图无水印', '喜欢的自取', '换上心情都变好了', '关注我每天更新壁纸', '点赞收藏不迷路'], tags: ['壁纸', `${style}壁纸`, '手机壁纸'] };
     }
     default: {
       const mood = rng.pick(MOODS);
-      return {
-        genre: 'copywriting',
-        titleTpl: `朋友圈文案｜${mood}文案第{n}辑`,
-        lines: ['愿你被这个世界温柔以待', '慢慢来，一切都来得及', '今天也是元气满满的一天', '生活明朗，万物可爱', '复制即用，不谢'],
-        tags: ['文案', `${mood}文案`, '朋友圈文案'],
-      };
+      return { genre: 'copywriting', titleTpl: `朋友圈文案｜${mood}文案第{n}辑`, lines: ['愿你被这个世界温柔以待', '慢慢来，一切都来得及', '今天也是元气满满的一天', '生活明朗，万物可爱', '复制即用，不谢'], tags: ['文案', `${mood}文案`, '朋友圈文案'] };
     }
   }
 }
 
-const SYNONYMS: Array<[string, string]> = [
-  ['很快', '马上'],
-  ['喜欢', '爱'],
-  ['每天', '天天'],
-  ['真的', '确实'],
-  ['有效', '好用'],
-  ['更新', '上新'],
-  ['关注', '关注一下'],
-  ['看', '瞧'],
-];
+const SYNONYMS: Array<[string, string]> = [['很快', '马上'], ['喜欢', '爱'], ['每天', '天天'], ['真的', '确实'], ['有效', '好用'], ['更新', '上新'], ['关注', '关注一下'], ['看', '瞧']];
 const EMO = ['✨', '🔥', '💕', '🌟', '👇', '📌', '🎁', ''];
 
 /** One near-copy of the base: same skeleton, small edits. */

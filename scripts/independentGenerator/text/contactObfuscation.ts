@@ -33,35 +33,7 @@ export function makeContact(rng: Rng, kind?: ContactKind): Contact {
   }
 }
 
-const WX_WORDS = [
-  '微信',
-  '薇信',
-  '威信',
-  '徽信',
-  'V信',
-  'v信',
-  'vx',
-  'VX',
-  'wx',
-  'WX',
-  'v',
-  'V',
-  '绿泡泡',
-  '🟢泡泡',
-  '卫星',
-  '🛰️',
-  '维信',
-  '薇',
-  '威',
-  '微❤',
-  '薇❤',
-  'wei xin',
-  'weixin',
-  'ⓥ',
-  '𝕍',
-  '胃信',
-  '魏',
-];
+const WX_WORDS = ['微信', '薇信', '威信', '徽信', 'V信', 'v信', 'vx', 'VX', 'wx', 'WX', 'v', 'V', '绿泡泡', '🟢泡泡', '卫星', '🛰️', '维信', '薇', '威', '微❤', '薇❤', 'wei xin', 'weixin', 'ⓥ', '𝕍', '胃信', '魏'];
 const QQ_WORDS = ['QQ', 'qq', '扣扣', '抠抠', '企鹅', '🐧', 'Q', '球球', '扣', 'q号', 'kou kou', 'ＱＱ'];
 const PHONE_WORDS = ['电话', '手机', '☎️', '📞', '联系方式', 'tel', 'dian hua', '号码', '电'];
 const VERBS = ['加', '➕', '+', '滴滴', '戳', '找', '联系', 'jia', '嘉', '家'];
@@ -107,8 +79,7 @@ function renderChar(rng: Rng, ch: string, style: CharStyle): string {
 }
 
 export function disguiseValue(rng: Rng, value: string, style?: CharStyle): string {
-  const s =
-    style ?? rng.pickWeighted<CharStyle>(['plain', 'spaced', 'full', 'cnLower', 'cnAlt', 'cnUpper', 'circled', 'keycap', 'emojiSep', 'mixed', 'dashed'], [10, 14, 10, 8, 6, 4, 6, 4, 12, 14, 8]);
+  const s = style ?? rng.pickWeighted<CharStyle>(['plain', 'spaced', 'full', 'cnLower', 'cnAlt', 'cnUpper', 'circled', 'keycap', 'emojiSep', 'mixed', 'dashed'], [10, 14, 10, 8, 6, 4, 6, 4, 12, 14, 8]);
   const chars = [...value].map((c) => renderChar(rng, c, s));
   switch (s) {
     case 'spaced':
@@ -163,7 +134,10 @@ export interface RenderOptions {
 /** A sentence that hands out the contact in disguise. */
 export function contactLine(rng: Rng, contact: Contact, opts: RenderOptions = {}): string {
   const v = disguiseValue(rng, contact.value);
-  let line = FRAMES[rng.int(0, FRAMES.length - 1)].replace('{verb}', rng.pick(VERBS)).replace('{kw}', keyword(rng, contact.kind)).replace('{v}', v);
+  let line = FRAMES[rng.int(0, FRAMES.length - 1)]
+    .replace('{verb}', rng.pick(VERBS))
+    .replace('{kw}', keyword(rng, contact.kind))
+    .replace('{v}', v);
   if (contact.kind === 'link' && rng.chance(0.5)) line = `${rng.pick(['戳', '点', '复制'])}${v}${rng.pick(['领取', '了解', '进群', ''])}`;
   return opts.traditional ? toTraditional(line) : line;
 }

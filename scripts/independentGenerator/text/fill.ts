@@ -11,38 +11,7 @@ export function fill(rng: Rng, template: string, slots: Slots): string {
   });
 }
 
-export const EMOJI = [
-  '😂',
-  '🥹',
-  '😭',
-  '🤣',
-  '😋',
-  '🥰',
-  '✨',
-  '💗',
-  '👍',
-  '🙌',
-  '🌸',
-  '🍀',
-  '☀️',
-  '🌙',
-  '🔥',
-  '💯',
-  '🤔',
-  '😮‍💨',
-  '🫶',
-  '👀',
-  '🎉',
-  '🧡',
-  '😊',
-  '🙈',
-  '🐱',
-  '🌈',
-  '☕️',
-  '📍',
-  '💡',
-  '❤️',
-];
+export const EMOJI = ['😂', '🥹', '😭', '🤣', '😋', '🥰', '✨', '💗', '👍', '🙌', '🌸', '🍀', '☀️', '🌙', '🔥', '💯', '🤔', '😮‍💨', '🫶', '👀', '🎉', '🧡', '😊', '🙈', '🐱', '🌈', '☕️', '📍', '💡', '❤️'];
 
 export function sprinkle(rng: Rng, text: string, p = 0.35): string {
   if (!rng.chance(p)) return text;

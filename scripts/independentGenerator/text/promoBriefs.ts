@@ -58,13 +58,7 @@ export function undisclosedPromoNote(rng: Rng, brief: Brief, traditional: boolea
 }
 
 export function promoAuthorComment(rng: Rng, brief: Brief): string {
-  return rng.pick([
-    `评论区不让发链接，搜${brief.brand}${brief.product}就行`,
-    `宝子们搜“${brief.brand}”就能找到`,
-    '问的人太多了，统一回复：搜品牌名',
-    `${brief.brand}官方店有活动`,
-    '同款在这，自己搜一下',
-  ]);
+  return rng.pick([`评论区不让发链接，搜${brief.brand}${brief.product}就行`, `宝子们搜“${brief.brand}”就能找到`, '问的人太多了，统一回复：搜品牌名', `${brief.brand}官方店有活动`, '同款在这，自己搜一下']);
 }
 
 /** A note placed through the partner platform: properly marked cooperation. */
