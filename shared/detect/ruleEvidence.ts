@@ -53,7 +53,9 @@ export const RULE_EVIDENCE: Readonly<Record<string, { basis: EvidenceBasis; stre
   'account-transformation/purge-and-rename': { basis: 'history', strength: 'supporting' },
   'ai-hosted/fully-hosted': { basis: 'automation', strength: 'strong' },
   'ai-hosted/occasional': { basis: 'automation', strength: 'supporting' },
-  'false-qualification/shared-license': { basis: 'qualification', strength: 'strong' },
+  // who owns a shared licence cannot be read from the snapshot (a thief may verify first): the owner must not be
+  // suspended with the reusers on this alone; another basis (misleading claims, a farm) makes it corroborated
+  'false-qualification/shared-license': { basis: 'qualification', strength: 'supporting' },
   'false-qualification/inconsistent': { basis: 'qualification', strength: 'supporting' },
   'false-qualification/invalid-license': { basis: 'qualification', strength: 'strong' },
 };
