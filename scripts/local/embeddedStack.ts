@@ -216,6 +216,8 @@ class TailBuffer {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A time limit raced against work: unref'd, so a limit that never fires does not hold the process open after the work (the CLI waited out s3rver's 60 s start-up limit on every command). */
+const limit = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 // s3rver accepts only these; DynamoDB Local with -sharedDb takes anything.
 const LOCAL_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
@@ -437,7 +439,7 @@ async function teardown(procs: StackProcesses): Promise<void> {
     const server = procs.s3rver;
     const started = procs.s3Ready;
     closing.push(
-      started.then(() => Promise.race([server.close(), sleep(3000).then(() => server.httpServer?.closeAllConnections?.())])).catch(() => {}), // never started: nothing to close
+      started.then(() => Promise.race([server.close(), limit(3000).then(() => server.httpServer?.closeAllConnections?.())])).catch(() => {}), // never started: nothing to close
     );
   }
   const child = procs.child;
@@ -446,7 +448,7 @@ async function teardown(procs: StackProcesses): Promise<void> {
     const exited = new Promise<void>((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once('exit', () => r())));
     closing.push(
       terminate(pid, 5000).then(async (gone) => {
-        await Promise.race([exited, sleep(2000)]);
+        await Promise.race([exited, limit(2000)]);
         if (gone) rmSync(pidFile(procs.stateDir), { force: true });
       }),
     );
@@ -472,7 +474,7 @@ function startS3rver(procs: StackProcesses, s3Dir: string): void {
 async function s3rverEndpoint(procs: StackProcesses, timeoutMs: number): Promise<string> {
   const s3Addr = await Promise.race([
     procs.s3Ready!,
-    sleep(timeoutMs).then(() => {
+    limit(timeoutMs).then(() => {
       throw new Error(`s3rver did not start within ${timeoutMs} ms`);
     }),
   ]);
@@ -558,7 +560,7 @@ function stopOnSignals(procs: StackProcesses, stop: () => Promise<void>, log: (m
       // Java still dies with the process through the 'exit' hook and the watchdog.
       if (process.listenerCount(sig) > 1) return;
       log(`${sig}: stopping`);
-      void Promise.race([stop(), sleep(8000)]).finally(() => process.exit(code));
+      void Promise.race([stop(), limit(8000)]).finally(() => process.exit(code));
     };
     process.on(sig, fn);
     procs.signalListeners.push([sig, fn]);

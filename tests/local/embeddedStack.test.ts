@@ -114,6 +114,14 @@ describe('embedded stack', () => {
     await stack.stop(); // idempotent
   });
 
+  it("stop() leaves no timer holding the process open (every command used to wait out s3rver's 60 s start-up limit)", { timeout: STACK_TIMEOUT }, async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+    const before = timers();
+    const stack = await start(tempStateDir());
+    await stack.stop();
+    expect(timers()).toBeLessThanOrEqual(before);
+  });
+
   it('refuses a second start on a state dir that a live stack holds', { timeout: STACK_TIMEOUT }, async () => {
     const stateDir = tempStateDir();
     const first = await start(stateDir);
