@@ -16,13 +16,14 @@ import { registerReverse } from './commands/reverse.ts';
 import { registerSweep } from './commands/sweep.ts';
 import { CliError, EXIT, EXIT_CODES_HELP } from './exitCodes.ts';
 
+const USAGE_HINT = '(crackdown --help lists the commands; crackdown <command> --help shows one)';
 const CLI_VERSION: string = createRequire(import.meta.url)('../../package.json').version;
 
 export function buildProgram(interrupt: AbortSignal): Command {
   const program = new Command('crackdown')
     .description('Batch enforcement for trust & safety crackdowns: detect, review, enforce, notify and lift, with a ledger for audit')
     .version(CLI_VERSION)
-    .showHelpAfterError()
+    .showHelpAfterError(USAGE_HINT)
     .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
   registerGenerate(program);
@@ -38,7 +39,8 @@ export function buildProgram(interrupt: AbortSignal): Command {
   registerReplay(program);
   registerReport(program);
   registerBrand(program);
-  for (const c of program.commands) c.exitOverride().showHelpAfterError();
+  // a usage error prints its one line and a hint, not the whole help that buries it
+  for (const c of program.commands) c.exitOverride().showHelpAfterError(USAGE_HINT);
   return program;
 }
 
@@ -54,7 +56,14 @@ export async function main(argv: string[]): Promise<number> {
   process.on('SIGINT', onSigint);
   process.on('SIGTERM', onSigint);
   try {
-    await buildProgram(controller.signal).parseAsync(argv);
+    const program = buildProgram(controller.signal);
+    // commander answers `crackdown nosuch --help` with the general help and exit 0: an unknown command is a usage error
+    const first = argv.slice(2).find((a) => !a.startsWith('-'));
+    if (first !== undefined && first !== 'help' && !program.commands.some((c) => c.name() === first || c.aliases().includes(first))) {
+      process.stderr.write(`crackdown: unknown command '${first}'\n${USAGE_HINT}\n`);
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv);
     return interrupted ? EXIT.interrupted : EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
