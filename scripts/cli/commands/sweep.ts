@@ -59,7 +59,7 @@ export function registerSweep(program: Command, interrupt: AbortSignal): void {
             [
               `Sweep ${o.sweepId} is paused for human review: ${result.cases} cases wait at ${result.state}; nothing is enforced yet.`,
               ...renderGuard(guard),
-              `  Review:  npx crackdown review serve --sweep-id ${o.sweepId}   (prints the console URL; closing the review there resumes the sweep)`,
+              `  Review:  npx crackdown review serve   (prints the console URL; closing the review of ${o.sweepId} there resumes the sweep)`,
               `  Or close from the shell: npx crackdown review close --sweep-id ${o.sweepId}`,
             ].join('\n'),
           );
