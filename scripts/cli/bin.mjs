@@ -16,4 +16,6 @@ if (typeof Promise.withResolvers !== 'function') {
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 register();
 const { main } = await import('./main.ts');
-process.exitCode = await main(process.argv);
+// Exit once the command is done: a sweep paused for review leaves aws-local-stepfunctions' Task timer (the review's
+// timeout, days) armed in this process; its work is saved, and stdout/stderr are synchronous on pipes and files here.
+process.exit(await main(process.argv));
