@@ -276,7 +276,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     severity: 'medium',
     description:
       "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it).",
-    thresholds: { minAccounts: 4, windowDays: 14, minRedirectShare: 0.5 },
+    thresholds: { minAccounts: 3, windowDays: 14, minRedirectShare: 0.5 },
   },
   {
     ruleId: RULE_BRAND_CAMPAIGN,

@@ -84,6 +84,10 @@ describe('undisclosed-promotion', () => {
     const r = runDetection({ accounts: kocs.map((k) => account(k)), notes });
     for (const k of kocs) expect(rulesOf(r, k, 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
     expect(r.byAccount.get('k0')![0].evidence.clusterKey).toBe('brewco@203');
+    // a brief is often handed to only a few accounts: three are enough, two are not
+    const few = (n: number) => runDetection({ accounts: kocs.slice(0, n).map((k) => account(k)), notes: notes.slice(0, n) });
+    expect(rulesOf(few(3), 'k0', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    expect(rulesOf(few(2), 'k0', 'undisclosed-promotion')).toEqual([]);
   });
 
   it('honest reviewers who paid the same list price and hand out no link are not a brief; nor are posters quoting their own prices', () => {
