@@ -3,7 +3,7 @@ export const EXIT = {
   ok: 0,
   /** Unexpected failure (a bug or an infrastructure error). */
   failure: 1,
-  /** Bad command-line usage or argument. */
+  /** Bad command-line usage or argument, including a sweep, appeal, account or brand id that does not exist. */
   usage: 2,
   /** Bad input: snapshot manifest, policy file, labels, or a sweep id reused for other input. */
   badInput: 3,
@@ -19,7 +19,7 @@ export const EXIT_CODES_HELP = `
 Exit codes:
   0    success
   1    unexpected failure
-  2    bad usage or argument
+  2    bad usage or argument (also: the sweep, appeal or account named does not exist)
   3    bad input (snapshot manifest, policy, labels, or a sweep id reused for different input)
   4    a sweep stage failed (re-run with the same --sweep-id to resume)
   5    environment problem (Java 17 missing, state directory busy)

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AuditInputError } from '#shared/audit/appeals';
+import { asCli } from '#scripts/cli/commands/auditDeps';
+import type { CliError } from '#scripts/cli/exitCodes';
 import { main } from '#scripts/cli/main';
 
 /** Runs the CLI in-process (no command here starts the embedded stack); returns the exit code and what it printed. */
@@ -36,5 +39,27 @@ describe('usage errors, as a new operator meets them', () => {
     const r = await run('--help');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Usage: crackdown');
+  });
+});
+
+describe('exit codes agree across commands', () => {
+  it('what the arguments name does not exist: 2, like status and export; other bad input: 3', async () => {
+    const notFound = await asCli(() => Promise.reject(new AuditInputError('no sweep with id "x"', 'not-found')), '--sweep-id: ').catch((e: CliError) => e);
+    expect([notFound.exitCode, notFound.message]).toEqual([2, '--sweep-id: no sweep with id "x" (nothing was changed)']);
+    const invalid = await asCli(() => Promise.reject(new AuditInputError('appeal window closed', 'conflict'))).catch((e: CliError) => e);
+    expect(invalid.exitCode).toBe(3);
+  });
+
+  it('reverse --execute without --reason is a usage error before anything starts', async () => {
+    const r = await run('reverse', '--code', 'water-army', '--execute');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--reason is required with --execute');
+  });
+
+  it('a labels file that does not exist is named, not a raw ENOENT', async () => {
+    const r = await run('eval', '--sweep-id', 's1', '--labels', '/no/such/labels.jsonl');
+    expect(r.code).toBe(3);
+    expect(r.err).toContain('--labels: no such file: /no/such/labels.jsonl');
+    expect(r.err).not.toContain('ENOENT');
   });
 });

@@ -139,7 +139,8 @@ export function registerInspect(program: Command): void {
       try {
         labels = await readLabels(createReadStream(o.labels), o.labels);
       } catch (err) {
-        throw new CliError(`--labels: ${(err as Error).message}`, EXIT.badInput);
+        const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+        throw new CliError(missing ? `--labels: no such file: ${o.labels}` : `--labels: ${(err as Error).message}`, EXIT.badInput);
       }
       await withStack({ stateDir: o.stateDir }, async () => {
         await mustHaveSweep(o.sweepId);

@@ -6,6 +6,7 @@ import { InvalidArgumentError } from 'commander';
 import { withStack } from '../embedded.ts';
 import { makeOutput } from '../output.ts';
 import { isoTime, sweepId } from '../options.ts';
+import { CliError, EXIT } from '../exitCodes.ts';
 import { asCli, auditDeps } from './auditDeps.ts';
 
 const oneCode = (v: string) => {
@@ -39,9 +40,9 @@ export function registerReverse(program: Command): void {
       const scope = { sweepId: o.sweepId, ruleId: o.rule, policyVersion: o.policyVersion, code: o.code };
       for (const k of Object.keys(scope) as Array<keyof typeof scope>) if (scope[k] === undefined) delete scope[k];
       const now: string = o.now ?? new Date().toISOString();
-      const r = await withStack({ stateDir: o.stateDir }, () =>
-        asCli(() => reverseWave(auditDeps(), scope, { dryRun: !o.execute, reason: o.reason, now, reversalId: o.reversalId }), o.execute && !o.reason ? '--reason: ' : ''),
-      );
+      // a missing argument is a usage error, found before the stack starts
+      if (o.execute && !o.reason) throw new CliError('--reason is required with --execute (it is recorded in every reversal entry and sent to the accounts)', EXIT.usage);
+      const r = await withStack({ stateDir: o.stateDir }, () => asCli(() => reverseWave(auditDeps(), scope, { dryRun: !o.execute, reason: o.reason, now, reversalId: o.reversalId })));
       out.result(r, () => {
         const tiers = Object.entries(r.byActionAndTier).map(
           ([a, t]) =>
