@@ -16,7 +16,7 @@ import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { runLimited } from '#shared/pipeline/runLimited';
 import { documentClient } from './awsClients.ts';
-import { applyAct, liftAct, type LedgerStore } from './ledgerActs.ts';
+import { applyAct, brandDeductionsOf, liftAct, priorOffensesOf, type LedgerStore } from './ledgerActs.ts';
 import { updateLift, writeLedger } from './dynamoLedgerWrite.ts';
 import { tableName } from './tableDefinitions.ts';
 
@@ -29,16 +29,12 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
   };
   constructor(private readonly db: DynamoDBDocumentClient = documentClient()) {}
 
-  async priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
-    const out = new Map<string, PriorOffense[]>();
-    for (const [id, state] of await this.penalties(accountIds)) out.set(id, state.offenses ?? []);
-    return out;
+  priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
+    return priorOffensesOf(this, accountIds);
   }
 
-  async brandDeductions(accountIds: string[]): Promise<Map<string, BrandDeduction[]>> {
-    const out = new Map<string, BrandDeduction[]>();
-    for (const [id, state] of await this.penalties(accountIds)) if (state.brandPoints) out.set(id, state.brandPoints.deductions);
-    return out;
+  brandDeductions(accountIds: string[]): Promise<Map<string, BrandDeduction[]>> {
+    return brandDeductionsOf(this, accountIds);
   }
 
   async penalty(accountId: string): Promise<PenaltyState | undefined> {

@@ -5,6 +5,8 @@
  * two differ only in how they read and how they write one LedgerWrite.
  */
 import type { AppealRecord } from '#shared/audit/appeals';
+import type { BrandDeduction } from '#shared/brand/brandPoints';
+import type { PriorOffense } from '#shared/policy/decideAction';
 import { planAppealClosingWrite, planAppealSubmit, type AppealClosing } from '#shared/audit/planAppealDecision';
 import { liftsToRead, planReversal } from '#shared/audit/planReversal';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
@@ -30,6 +32,21 @@ export interface LedgerStore {
 
 const failed = (r: WriteResult, kind: WriteFailure['kind']) => !r.ok && r.failed.some((f) => f.kind === kind);
 const gaveUp = (what: string) => new Error(`${what}: state kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+
+type PenaltyReader = { penalties(accountIds: string[]): Promise<Map<string, PenaltyState>> };
+
+/** Offense history and brand-point deductions are read off the penalty state, whichever store holds it. */
+export async function priorOffensesOf(store: PenaltyReader, accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
+  const out = new Map<string, PriorOffense[]>();
+  for (const [id, state] of await store.penalties(accountIds)) out.set(id, state.offenses ?? []);
+  return out;
+}
+
+export async function brandDeductionsOf(store: PenaltyReader, accountIds: string[]): Promise<Map<string, BrandDeduction[]>> {
+  const out = new Map<string, BrandDeduction[]>();
+  for (const [id, state] of await store.penalties(accountIds)) if (state.brandPoints) out.set(id, state.brandPoints.deductions);
+  return out;
+}
 
 export async function applyAct(store: LedgerStore, p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
   const what = `enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}`;

@@ -18,7 +18,7 @@ import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
-import { applyAct, closeAppealAct, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
+import { applyAct, brandDeductionsOf, closeAppealAct, priorOffensesOf, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
 
 const copy = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
 /** DynamoDB orders sort keys by bytes, not by locale. */
@@ -48,16 +48,12 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return out;
   }
 
-  async priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
-    const out = new Map<string, PriorOffense[]>();
-    for (const [id, state] of await this.penalties(accountIds)) out.set(id, state.offenses ?? []);
-    return out;
+  priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
+    return priorOffensesOf(this, accountIds);
   }
 
-  async brandDeductions(accountIds: string[]): Promise<Map<string, BrandDeduction[]>> {
-    const out = new Map<string, BrandDeduction[]>();
-    for (const [id, state] of await this.penalties(accountIds)) if (state.brandPoints) out.set(id, state.brandPoints.deductions);
-    return out;
+  brandDeductions(accountIds: string[]): Promise<Map<string, BrandDeduction[]>> {
+    return brandDeductionsOf(this, accountIds);
   }
 
   async ledgerFor(accountId: string): Promise<LedgerEntry[]> {
