@@ -68,9 +68,10 @@ export const accountTransformationDetector: AccountDetector = {
       const t = epochSeconds(h.changedAt);
       return t >= purgeStart - changeWindow && t <= purgeEnd + changeWindow;
     });
+    const isOwn = ownDomainTest(ctx.ownDomains);
     const pivot = bundle.notes
       .filter((n) => epochSeconds(n.createdAt) >= purgeStart && !n.deletedAt && !n.hiddenAt)
-      .filter((n) => isPivotNote(n, ownDomainTest(ctx.ownDomains)))
+      .filter((n) => isPivotNote(n, isOwn))
       .map((n) => n.noteId)
       .sort();
 

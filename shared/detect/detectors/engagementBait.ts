@@ -33,7 +33,10 @@ export const engagementBaitDetector: AccountDetector = {
       const title = normalizeText(n.title);
       return { id: n.noteId, shown: title, title: both(title), text: both(`${title}\n${normalizeText(n.body)}`) };
     });
-    const comments = bundle.comments.map((c) => ({ id: c.commentId, text: both(normalizeText(c.text)) }));
+    const comments = bundle.comments.map((c) => {
+      const plain = normalizeText(c.text);
+      return { id: c.commentId, noteId: c.noteId, plain, text: both(plain) };
+    });
 
     for (const [rule, re, inComments] of [
       [RULE_MUTUAL, lexiconOf(ctx, 'mutualFollow'), true],
@@ -64,14 +67,14 @@ export const engagementBaitDetector: AccountDetector = {
     // asking for follows under other people's notes: most real spammers post once, so one comment is enough to warn
     const own = new Set(bundle.notes.map((n) => n.noteId));
     const selfPromotion = lexiconOf(ctx, 'selfPromotion');
-    const promoting = bundle.comments.filter((c) => !own.has(c.noteId) && selfPromotion.test(normalizeText(c.text)));
+    const promoting = comments.filter((c) => !own.has(c.noteId) && selfPromotion.test(c.plain));
     if (promoting.length >= thresholdsOf(ctx, RULE_SELF_PROMOTION).minComments) {
       out.push(
         finding(bundle.accountId, CODE, RULE_SELF_PROMOTION, Math.min(0.8, 0.45 + 0.05 * promoting.length), {
           summary: `asks readers to follow or visit the account in ${promoting.length} comment(s) under others' notes`,
-          commentIds: capped(promoting.map((c) => c.commentId)),
+          commentIds: capped(promoting.map((c) => c.id)),
           matched: capped(
-            promoting.map((c) => excerpt(selfPromotion.exec(normalizeText(c.text))?.[0] ?? c.text, 20)),
+            promoting.map((c) => excerpt(selfPromotion.exec(c.plain)?.[0] ?? c.plain, 20)),
             5,
           ),
         }),

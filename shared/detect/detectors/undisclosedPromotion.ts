@@ -73,7 +73,8 @@ export const brandNotesChannel: Channel = {
     const cues = noteCues(n);
     const t = normalizeText(`${n.title}\n${n.body}`);
     // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
-    const brief = { ...(quotedPrice(t) ? { p: quotedPrice(t) } : {}), ...(COMMENT_REDIRECT.test(t) ? { r: 1 } : {}) };
+    const price = quotedPrice(t);
+    const brief = { ...(price ? { p: price } : {}), ...(COMMENT_REDIRECT.test(t) ? { r: 1 } : {}) };
     if (!cues.selling && !cues.disclaimer && !cues.paid) {
       // a mention without any commercial cue (a price alone is a review's) still counts for the brand's baseline
       return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } }));
