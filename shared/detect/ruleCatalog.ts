@@ -178,23 +178,34 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'homogeneous-content',
     severity: 'high',
     description:
-      "Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account's notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix's burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts.",
-    thresholds: { minAccounts: 5, minNoteAccounts: 3, minNotes: 3, maxHamming: 12, maxHammingReposts: 12, windowDays: 30, maxOutsideRatio: 0.5, commonGroupAccounts: 30, commonBurstShare: 0.5 },
+      "Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period: several of the account's notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix's burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts. Notes under minChars characters of substance (a CJK character counts one, a Latin letter or digit a third) do not count: a sentence or two is written alike by unrelated people by chance.",
+    thresholds: {
+      minAccounts: 5,
+      minNoteAccounts: 3,
+      minNotes: 3,
+      minChars: 30,
+      maxHamming: 12,
+      maxHammingReposts: 12,
+      windowDays: 30,
+      maxOutsideRatio: 0.5,
+      commonGroupAccounts: 30,
+      commonBurstShare: 0.5,
+    },
   },
   {
     ruleId: 'homogeneous-content/template-posting',
     code: 'homogeneous-content',
     severity: 'medium',
     description:
-      "One account mass-posting near-identical template notes: ≥ minNotes notes, ≥ minShare of its own, joined by similarity ≥ similarity, whose pairs are alike at the median (≥ minCohesion: a person reusing a few of their own phrases chains into one family, a template's copies are alike pair by pair). AI-generated and partner-platform notes are left to their own rules.",
-    thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.42, minCohesion: 0.3 },
+      "One account mass-posting near-identical template notes: ≥ minNotes notes, ≥ minShare of its own, joined by similarity ≥ similarity, whose pairs are alike at the median (≥ minCohesion: a person reusing a few of their own phrases chains into one family, a template's copies are alike pair by pair), ≥ minNotesInWindow of them within windowDays (mass-posting is many copies in a short time; a person returning to the same few phrases over years is not). AI-generated and partner-platform notes are left to their own rules.",
+    thresholds: { minNotes: 10, minShare: 0.5, similarity: 0.42, minCohesion: 0.3, minNotesInWindow: 6, windowDays: 30 },
   },
   {
     ruleId: 'homogeneous-content/repeated-reposts',
     code: 'homogeneous-content',
     severity: 'medium',
     description:
-      'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars compact characters; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk); a copy and its original differ in length by less than minLengthRatio (a repost reproduces the note; sharing a few stock sentences with a longer note is not copying it). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
+      'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars characters of substance: a CJK character counts one, a Latin letter or digit a third, since an English word says about what one or two Chinese characters say; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk); a copy and its original differ in length by less than minLengthRatio (a repost reproduces the note; sharing a few stock sentences with a longer note is not copying it). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
     thresholds: {
       minCopies: 3,
       minSources: 2,
@@ -202,7 +213,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
       maxAlikeAccounts: 4,
       maxHamming: 12,
       maxHammingReposts: 16,
-      minSimilarity: 0.375,
+      minSimilarity: 0.5,
       minLagHours: 1,
       copyWindowDays: 120,
       minChars: 40,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Note } from '#shared/contract/snapshotRecords';
-import { noteSignature, similarity } from '#shared/detect/text/nearDuplicate';
+import { noteSignature, similarity, textSubstance } from '#shared/detect/text/nearDuplicate';
 import { account, at, makeCtx, note, rulesOf, runDetection } from './harness.ts';
 
 // accounts registered on one device: linked by something other than their words
@@ -23,6 +23,14 @@ describe('near-duplicate signatures', () => {
     const c = noteSignature('周末去爬山', '早上六点出发，山顶的日出特别美，带了三明治和热咖啡，下山的时候腿都软了，下次还要再来。')!;
     expect(similarity(a, b)).toBeGreaterThan(0.5);
     expect(similarity(a, c)).toBeLessThan(0.2);
+  });
+});
+
+describe('substance: how much a text says, in CJK-character units', () => {
+  it('counts a Han character as one and a Latin letter or digit as a third', () => {
+    expect(textSubstance('今天去爬山')).toBe(5);
+    expect(textSubstance('bookhaul')).toBeCloseTo(8 / 3);
+    expect(textSubstance('买了iphone15')).toBeCloseTo(2 + 8 / 3);
   });
 });
 
@@ -64,6 +72,25 @@ describe('homogeneous-content', () => {
     const notes = ids.flatMap((a, i) => [0, 1, 2].map((k) => note(`n-${a}-${k}`, a, { title: mild[(i + k) % 4][0], body: mild[(i + k) % 4][1], createdAt: at(i * 600 + k * 60 * 24) })));
     const r = runDetection({ accounts: ids.map((id) => account(id)), notes });
     expect(ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'))).toEqual(ids);
+  });
+
+  it('a one-line English note that unrelated people each post in bulk is too little text to call copying; a whole note is not', () => {
+    const ids = ['e1', 'e2', 'e3', 'e4', 'e5'];
+    const lines = [
+      'Sunset by the lake | Sunset by the lake. Would do it again.',
+      'Dog walk in the rain | Dog walk in the rain. Not sponsored, just sharing.',
+      'My cat owns this apartment | My cat owns this apartment. Would do it again.',
+    ];
+    const short = ids.flatMap((a, i) => lines.map((l, k) => note(`s-${a}-${k}`, a, { title: l.split(' | ')[0], body: l.split(' | ')[1], createdAt: at(i * 600 + k * 60 * 24) })));
+    const r = runDetection({ accounts: ids.map((id) => account(id)), notes: short });
+    expect(r.findings.filter((f) => f.ruleId === 'homogeneous-content/cross-account-duplicates')).toEqual([]);
+    const noFloor = runDetection({ accounts: ids.map((id) => account(id)), notes: short }, makeCtx({ overrides: { 'homogeneous-content/cross-account-duplicates': { minChars: 0 } } }));
+    expect(ids.filter((id) => rulesOf(noFloor, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'))).toEqual(ids);
+    const body =
+      'Paired my old blazer with straight-leg jeans and white sneakers. The colour is darker in person. Comfy enough for a full day of walking around the old town, and the pockets are deep enough for a phone.';
+    const whole = ids.flatMap((a, i) => [0, 1, 2].map((k) => note(`w-${a}-${k}`, a, { title: 'Weekend casual look', body: k ? `${body} Day ${k}.` : body, createdAt: at(i * 600 + k * 60 * 24) })));
+    const w = runDetection({ accounts: ids.map((id) => account(id)), notes: whole });
+    expect(ids.filter((id) => rulesOf(w, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'))).toEqual(ids);
   });
 
   it('the same template spread over months by different accounts is not a matrix', () => {
@@ -313,13 +340,22 @@ describe('homogeneous-content', () => {
       note(`b${i}`, 'brand1', {
         title: ['悦物蓝牙耳机，降噪够用', '关于蓝牙耳机你想知道的'][i % 2],
         body: `${['很多小伙伴问的来了', '这次升级了配方'][i % 2]} 音质超出价位 降噪够用 续航很久 官方店铺${['可以领券', '已上架', '有首发活动'][i % 3]}`,
-        createdAt: at(i * 60 * 24 * 7),
+        createdAt: at(i * 60 * 24 * 2),
         sponsoredVia: 'partner-platform',
       }),
     );
     expect(rulesOf(runDetection({ accounts: [account('brand1', { accountType: 'brand' })], notes }), 'brand1', 'homogeneous-content')).toEqual([]);
     const undisclosed = notes.map((n) => ({ ...n, sponsoredVia: undefined }));
     expect(rulesOf(runDetection({ accounts: [account('brand1', { accountType: 'brand' })], notes: undisclosed }), 'brand1', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
+  });
+
+  it('the same few phrases returned to over years are not mass-posting: template-posting needs the copies close in time', () => {
+    const template = (i: number) =>
+      note(`p${i}`, 'pro', { title: '家庭药箱清单', body: `退烧药、创可贴、碘伏、体温计，记得看有效期。${['仅供参考', '欢迎留言提问', '有疑问评论区见'][i % 3]}`, createdAt: at(i * 60 * 24 * 70) });
+    const spread = Array.from({ length: 12 }, (_, i) => template(i));
+    expect(rulesOf(runDetection({ accounts: [account('pro')], notes: spread }), 'pro', 'homogeneous-content')).toEqual([]);
+    const burst = spread.map((n, i) => ({ ...n, createdAt: at(i * 60 * 24 * 2) }));
+    expect(rulesOf(runDetection({ accounts: [account('pro')], notes: burst }), 'pro', 'homogeneous-content')).toEqual(['homogeneous-content/template-posting']);
   });
 
   it('one person writing many notes on one topic in their own words is not template-posting', () => {

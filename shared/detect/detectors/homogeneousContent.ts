@@ -11,7 +11,7 @@
  */
 import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, shingleWidth, simhash64, simhashFromHex, simhashHex, similarity } from '../text/nearDuplicate.ts';
+import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, shingleWidth, simhash64, simhashFromHex, simhashHex, similarity, textSubstance } from '../text/nearDuplicate.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
 
@@ -39,7 +39,8 @@ export function isGenerated(n: Note): boolean {
  */
 const MAX_LATER_ROWS = 3000;
 
-type MinhashRow = { a: string; n: string; t: number; s: string; m: string; d?: number; l: number };
+/** l: compact length (for the length ratio); u: substance in CJK-character units (for minChars). */
+type MinhashRow = { a: string; n: string; t: number; s: string; m: string; d?: number; l: number; u: number };
 
 /**
  * A copy is confirmed against its original on a finer sketch than the SimHash: the low byte of 32 MinHash
@@ -62,6 +63,21 @@ function sketchSimilarity(a: string, b: string): number {
   return same / (a.length / 2);
 }
 
+/** The most notes of a family posted within any `days`-day window. */
+function densestFamilyWindow(notes: readonly Note[], family: readonly string[], days: number): number {
+  const ids = new Set(family);
+  const times = notes
+    .filter((n) => ids.has(n.noteId))
+    .map((n) => epochSeconds(n.createdAt))
+    .sort((x, y) => x - y);
+  let best = 0;
+  for (let i = 0, j = 0; i < times.length; i++) {
+    while (times[i] - times[j] > days * 86400) j++;
+    best = Math.max(best, i - j + 1);
+  }
+  return best;
+}
+
 export const noteMinhashChannel: Channel = {
   name: CHANNEL,
   codes: [CODE],
@@ -77,7 +93,15 @@ export const noteMinhashChannel: Channel = {
     if (compact.length < 20) return [];
     const shingles = shingleHashes(compact, shingleWidth(compact));
     const sig = minhash(shingles, SKETCH);
-    const row: MinhashRow = { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), s: simhashHex(simhash64(shingles)), m: sketchHex(sig), l: compact.length };
+    const row: MinhashRow = {
+      a: n.accountId,
+      n: n.noteId,
+      t: epochSeconds(n.createdAt),
+      s: simhashHex(simhash64(shingles)),
+      m: sketchHex(sig),
+      l: compact.length,
+      u: Math.round(textSubstance(compact)),
+    };
     if (REPOST_DISCLAIMER.test(normalizeText(`${n.title}\n${n.body}`))) row.d = 1;
     // the first BANDS × ROWS values of the sketch signature are the banding signature (same hash family, same order)
     return bandKeys(sig, BANDS, ROWS).map((key) => ({ key, row }));
@@ -123,7 +147,7 @@ export const noteMinhashChannel: Channel = {
         alike[j].add(rows[i].a);
         // a copy may add a disclaimer ("侵删") the original never had
         // short boilerplate ("备考时间规划建议。欢迎预约。") is written alike by many; copying is of notes with substance
-        if (rows[j].l < tr.minChars) continue;
+        if (rows[j].u < tr.minChars) continue;
         // a repost reproduces the note: a note sharing a few stock sentences with a longer (or shorter) one is not a copy of it
         if (Math.min(rows[i].l, rows[j].l) < tr.minLengthRatio * Math.max(rows[i].l, rows[j].l)) continue;
         if (rows[j].t - rows[i].t >= minLag) originals[j].push(i);
@@ -146,6 +170,8 @@ export const noteMinhashChannel: Channel = {
     const members = new Map<string, { notes: Set<string>; related: Set<string> }>();
     rows.forEach((r, i) => {
       if (neighbours[i].size < th.minNoteAccounts - 1) return;
+      // a sentence or two ("Book haul. Loved it.") is written alike by unrelated people by chance; a matrix posts whole notes
+      if (r.u < th.minChars) return;
       // a matrix posts its copy in a burst; the same words spread over months by others are common phrasing
       if (outside[i].size > th.maxOutsideRatio * neighbours[i].size) return;
       let m = members.get(r.a);
@@ -284,7 +310,13 @@ export const homogeneousContentDetector: AccountDetector = {
     const th = thresholdsOf(ctx, RULE_TEMPLATE);
     if (bundle.notes.length >= th.minNotes) {
       const { noteIds: family, cohesion } = templateFamily(bundle.notes, th.similarity);
-      if (family.length >= th.minNotes && family.length >= th.minShare * bundle.notes.length && cohesion >= th.minCohesion) {
+      // mass-posting is many copies in a short time: a person returning to the same few phrases over years is not
+      if (
+        family.length >= th.minNotes &&
+        family.length >= th.minShare * bundle.notes.length &&
+        cohesion >= th.minCohesion &&
+        densestFamilyWindow(bundle.notes, family, th.windowDays) >= th.minNotesInWindow
+      ) {
         out.push(
           finding(bundle.accountId, CODE, RULE_TEMPLATE, Math.min(0.95, 0.5 + 0.03 * family.length), {
             summary: `${family.length} of ${bundle.notes.length} notes are near-identical templates (median pair similarity ${cohesion.toFixed(2)})`,

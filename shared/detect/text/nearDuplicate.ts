@@ -85,6 +85,21 @@ export function noteCompact(title: string, body: string): string {
   return compactText(stripTags(`${title} ${body}`));
 }
 
+/**
+ * How much a compact text says, in CJK-character units: a Han, kana or Hangul character counts one, any other
+ * character (a Latin letter, a digit) a third. An English word carries about what one or two Chinese characters
+ * carry, so a length threshold on raw characters would let short English boilerplate ("desk setup, mixed
+ * feelings honestly") pass as substantial while holding Chinese to three times the content.
+ */
+export function textSubstance(compact: string): number {
+  let cjk = 0;
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact.charCodeAt(i);
+    if ((c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) cjk += 1;
+  }
+  return cjk + (compact.length - cjk) / 3;
+}
+
 /** Signature of a note, or undefined when it is too short to compare meaningfully. */
 export function noteSignature(title: string, body: string, minChars = 20, size = SIGNATURE_SIZE): Uint32Array | undefined {
   const compact = noteCompact(title, body);
