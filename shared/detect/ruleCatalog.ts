@@ -355,7 +355,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'ai-hosted',
     severity: 'critical',
     description:
-      'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock, comments seconds after notes appear).',
+      'An account run by an AI hosting tool: registered through one, or nearly all activity automated (tool clients, machine cadence, round-the-clock, comments seconds after notes appear). A tool client is a third-party client named for AI hosting or automation (open-api, GPT, AI, 托管, 智能, agent, bot, auto-post…); one named for batches, many accounts or many phones runs a farm, which is fake-account and homogeneous-content evidence, not AI hosting.',
     thresholds: {
       minItems: 5,
       minAutomatedShare: 0.9,

@@ -101,4 +101,16 @@ describe('ai-hosted: hard negatives', () => {
     const r = runDetection({ accounts: [account('farm1', { registration: { ip: '1.1.1.1', deviceId: 'x', client: 'AutoSignup v2' } })], comments });
     expect(rulesOf(r, 'farm1', 'ai-hosted')).toEqual([]);
   });
+
+  it('a third-party tool named for batches, many accounts or many phones is not AI hosting; one named for AI or hosting is', () => {
+    const posts = (id: string, client: string) => Array.from({ length: 8 }, (_, i) => note(`${id}-${i}`, id, { client, createdAt: at(i * 977) }));
+    for (const client of ['BatchPoster', '多号管家', 'MultiPhone Pro', '批量号工具Pro']) {
+      const r = runDetection({ accounts: [account('b1', { registration: { ip: '1.1.1.1', deviceId: 'x', client: 'AccountBox' } })], notes: posts('b1', client) });
+      expect(rulesOf(r, 'b1', 'ai-hosted'), client).toEqual([]);
+    }
+    for (const client of ['小蜜蜂AI运营', '灵犀托管 2.3', 'HostBot', 'NoteMate AI', 'autopost-agent', '智能分身']) {
+      const r = runDetection({ accounts: [account('h1')], notes: posts('h1', client) });
+      expect(rulesOf(r, 'h1', 'ai-hosted'), client).toEqual(['ai-hosted/fully-hosted']);
+    }
+  });
 });

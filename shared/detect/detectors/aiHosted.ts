@@ -73,6 +73,11 @@ export function quietBlockShare(times: number[]): number {
   return min / times.length;
 }
 
+/** Not an official app, not a multi-instance farm tool, and named for AI hosting or automation. */
+function isHostingClient(client: string | undefined): boolean {
+  return !isOfficialClient(client) && !isFarmTool(client) && namesAutomation(client);
+}
+
 export const aiHostedDetector: AccountDetector = {
   code: CODE,
   detect(bundle, ctx) {
@@ -83,8 +88,9 @@ export const aiHostedDetector: AccountDetector = {
       ...bundle.notes.map((n) => ({ id: n.noteId, kind: 'note' as const, t: epochSeconds(n.createdAt), client: n.client })),
       ...bundle.comments.map((c) => ({ id: c.commentId, kind: 'comment' as const, t: epochSeconds(c.createdAt), client: c.client })),
     ].sort((x, y) => x.t - y.t || (x.id < y.id ? -1 : 1));
-    // posted by a tool that is not an official app (multi-instance farm tools are fake-account evidence, not AI hosting)
-    const automated = items.filter((i) => !isOfficialClient(i.client) && !isFarmTool(i.client));
+    // posted by a tool that names AI hosting or automation: a third-party tool named for batches, many accounts or
+    // many phones ("BatchPoster", "多号管家") runs a farm, which is fake-account and homogeneous-content evidence, not AI
+    const automated = items.filter((i) => isHostingClient(i.client));
     const share = items.length ? automated.length / items.length : 0;
     const times = items.map((i) => i.t);
     // comments are interactions: a regular round-the-clock comment stream is a bot; a regular note stream alone
@@ -105,7 +111,7 @@ export const aiHostedDetector: AccountDetector = {
     const freshAuthors = new Set(fresh.flatMap((s) => s.detail.relatedAccountIds ?? [])).size;
     const hostedCommenting = freshNotes >= th.minFreshComments && freshAuthors >= th.minFreshAuthors && onOthers > 0 && fresh.length / onOthers >= th.minFreshShare;
     const regClient = bundle.account?.registration.client;
-    const registeredByTool = !!regClient && !isOfficialClient(regClient) && !isFarmTool(regClient) && (namesAutomation(regClient) || share >= 0.5);
+    const registeredByTool = isHostingClient(regClient);
 
     const reasons: string[] = [];
     if (registeredByTool) reasons.push(`registered through "${regClient}"`);
