@@ -136,7 +136,9 @@ export const noteMinhashChannel: Channel = {
         if (rows[i].a === rows[j].a) continue;
         const d = hamming64(hashes[i], hashes[j]);
         const limit = rows[i].d === 1 && rows[j].d === 1 ? th.maxHammingReposts : th.maxHamming;
-        if (d <= limit) {
+        // SimHash alone lets through notes composed from the same stock sentences of a topic (estimated Jaccard
+        // ~0.3); a matrix's copies share most of their text whatever the emoji, synonyms and order
+        if (d <= limit && sketchSimilarity(rows[i].m, rows[j].m) >= th.minSimilarity) {
           const near = rows[j].t - rows[i].t <= window;
           (near ? neighbours[i] : outside[i]).add(rows[j].a);
           (near ? neighbours[j] : outside[j]).add(rows[i].a);
