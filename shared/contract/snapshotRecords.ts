@@ -1,11 +1,77 @@
 /** CONTRACT §1: the snapshot `crackdown-snapshot/1`, validated record by record. Unknown fields are ignored. */
 import { z } from 'zod';
 
-const timestamp = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'must be an ISO-8601 UTC timestamp',
-});
+/**
+ * Size limits beyond which a record is quarantined (docs/snapshot-input.md). The contract sets no
+ * sizes; these are far above what a real export holds, and keep one hostile record from breaking
+ * a stage (a 1 MB id does not fit a DynamoDB item) or slowing the detectors' text scans.
+ */
+export const SNAPSHOT_LIMITS = {
+  /** Every id and id-like string: accountId, noteId, commentId, reportId, brandId, deviceId, licenseId… */
+  idChars: 128,
+  /** Short labels: nickname, client, a tag, ip, report reason. */
+  labelChars: 512,
+  /** Note title. */
+  titleChars: 1_000,
+  /** Account bio, comment text. */
+  textChars: 20_000,
+  /** Note body. */
+  bodyChars: 100_000,
+  /** A whole line of a part, in bytes: longer lines are skipped unparsed. */
+  lineBytes: 1024 * 1024,
+} as const;
+
+/** Timestamps before this are absurd for a platform export (year 0001, a zeroed date). */
+export const EARLIEST_TIMESTAMP = '2000-01-01T00:00:00Z';
+const EARLIEST_MS = Date.parse(EARLIEST_TIMESTAMP);
+
+// Date, time (seconds optional), fraction, then Z or +00:00: UTC only, as the contract says.
+const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|\+00:00)$/;
+const OFFSET_RE = /[+-]\d{2}:?\d{2}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * Epoch milliseconds of an ISO-8601 UTC timestamp that names a real calendar instant, or a reason
+ * it does not (an offset other than UTC, 2026-02-30, 25:00). Cheap: one precompiled regex, no Date parsing.
+ */
+export function parseUtcTimestamp(s: string): number | string {
+  const m = TIMESTAMP_RE.exec(s);
+  if (m === null) return OFFSET_RE.test(s) ? 'must be UTC (Z), not a local offset' : 'must be an ISO-8601 UTC timestamp';
+  const year = +m[1];
+  const month = +m[2];
+  const day = +m[3];
+  const hour = +m[4];
+  const minute = +m[5];
+  const second = m[6] === undefined ? 0 : +m[6];
+  if (month < 1 || month > 12) return 'has no such month';
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day < 1 || day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return 'has no such day';
+  if (hour > 23 || minute > 59 || second > 59) return 'has no such time of day';
+  const fraction = m[7] === undefined ? 0 : Math.floor(Number(m[7]) * 1000);
+  return Date.UTC(year, month - 1, day, hour, minute, second, fraction);
+}
+
+/** A timestamp field: calendar-valid UTC, not before `earliestMs`, and not after `latestMs` (the snapshot's takenAt). */
+function timestampWithin(latestMs: number, latest: string, earliestMs = EARLIEST_MS) {
+  return z.string().superRefine((s, ctx) => {
+    const t = parseUtcTimestamp(s);
+    if (typeof t === 'string') ctx.addIssue({ code: 'custom', message: t });
+    else if (t < earliestMs) ctx.addIssue({ code: 'custom', message: `is before ${EARLIEST_TIMESTAMP}` });
+    else if (t > latestMs) ctx.addIssue({ code: 'custom', message: `is after the snapshot's takenAt ${latest}` });
+  });
+}
 const nonEmpty = z.string().min(1);
+const id = z.string().min(1).max(SNAPSHOT_LIMITS.idChars);
+const optionalId = z.string().max(SNAPSHOT_LIMITS.idChars);
+const label = z.string().max(SNAPSHOT_LIMITS.labelChars);
 const count = z.number().int().nonnegative();
+const timestamp = timestampWithin(Infinity, '');
+/**
+ * A qualification's verifiedAt is the account's claim, and an impossible one is evidence:
+ * false-qualification judges a verification after the snapshot as forged. Quarantining it would
+ * hide the violation, so it is only checked to be a real UTC date.
+ */
+const claimedTimestamp = timestampWithin(Infinity, '', -Infinity);
 
 export const RECORD_KINDS = ['accounts', 'notes', 'comments', 'follows', 'reports'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -25,64 +91,72 @@ export const manifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export const accountSchema = z.object({
-  accountId: nonEmpty,
-  createdAt: timestamp,
-  nickname: z.string(),
-  nicknameHistory: z.array(z.object({ nickname: z.string(), changedAt: timestamp })).optional(),
-  bio: z.string().optional(),
-  accountType: z.enum(['personal', 'brand', 'professional']),
-  brandId: z.string().optional(),
-  followerCount: count,
-  followingCount: count,
-  followerHistory: z.array(z.object({ at: timestamp, count })).optional(),
-  registration: z.object({ ip: z.string(), deviceId: z.string(), client: z.string() }),
-  devices: z.array(z.string()).optional(),
-  qualification: z.object({ licenseId: nonEmpty, verifiedAt: timestamp }).optional(),
-});
+/** The record schemas, with every timestamp bounded by `takenAt` (built once per part, never per record). */
+function buildRecordSchemas(takenAt?: string) {
+  const ts = takenAt === undefined ? timestamp : timestampWithin(Date.parse(takenAt), takenAt);
+  const account = z.object({
+    accountId: id,
+    createdAt: ts,
+    nickname: label,
+    nicknameHistory: z.array(z.object({ nickname: label, changedAt: ts })).optional(),
+    bio: z.string().max(SNAPSHOT_LIMITS.textChars).optional(),
+    accountType: z.enum(['personal', 'brand', 'professional']),
+    brandId: optionalId.optional(),
+    followerCount: count,
+    followingCount: count,
+    followerHistory: z.array(z.object({ at: ts, count })).optional(),
+    registration: z.object({ ip: label, deviceId: optionalId, client: label }),
+    devices: z.array(optionalId).optional(),
+    qualification: z.object({ licenseId: id, verifiedAt: claimedTimestamp }).optional(),
+  });
+  const note = z.object({
+    noteId: id,
+    accountId: id,
+    createdAt: ts,
+    title: z.string().max(SNAPSHOT_LIMITS.titleChars),
+    body: z.string().max(SNAPSHOT_LIMITS.bodyChars),
+    tags: z.array(label).optional(),
+    client: label,
+    aigcDeclared: z.boolean().optional(),
+    brandIds: z.array(optionalId).optional(),
+    sponsoredVia: label.nullable().optional(),
+    deletedAt: ts.optional(),
+    hiddenAt: ts.optional(),
+    likeCount: count,
+    collectCount: count,
+    commentCount: count,
+  });
+  const comment = z.object({
+    commentId: id,
+    noteId: id,
+    accountId: id,
+    createdAt: ts,
+    text: z.string().max(SNAPSHOT_LIMITS.textChars),
+    replyToCommentId: optionalId.optional(),
+    client: label.optional(),
+  });
+  const follow = z.object({ followerId: id, followeeId: id, createdAt: ts });
+  const report = z.object({
+    reportId: id,
+    reporterId: id,
+    targetType: z.enum(['account', 'note', 'comment']),
+    targetId: id,
+    reason: label,
+    createdAt: ts,
+  });
+  return { accounts: account, notes: note, comments: comment, follows: follow, reports: report };
+}
+
+const unbounded = buildRecordSchemas();
+export const accountSchema = unbounded.accounts;
 export type Account = z.infer<typeof accountSchema>;
-
-export const noteSchema = z.object({
-  noteId: nonEmpty,
-  accountId: nonEmpty,
-  createdAt: timestamp,
-  title: z.string(),
-  body: z.string(),
-  tags: z.array(z.string()).optional(),
-  client: z.string(),
-  aigcDeclared: z.boolean().optional(),
-  brandIds: z.array(z.string()).optional(),
-  sponsoredVia: z.string().nullable().optional(),
-  deletedAt: timestamp.optional(),
-  hiddenAt: timestamp.optional(),
-  likeCount: count,
-  collectCount: count,
-  commentCount: count,
-});
+export const noteSchema = unbounded.notes;
 export type Note = z.infer<typeof noteSchema>;
-
-export const commentSchema = z.object({
-  commentId: nonEmpty,
-  noteId: nonEmpty,
-  accountId: nonEmpty,
-  createdAt: timestamp,
-  text: z.string(),
-  replyToCommentId: z.string().optional(),
-  client: z.string().optional(),
-});
+export const commentSchema = unbounded.comments;
 export type Comment = z.infer<typeof commentSchema>;
-
-export const followSchema = z.object({ followerId: nonEmpty, followeeId: nonEmpty, createdAt: timestamp });
+export const followSchema = unbounded.follows;
 export type Follow = z.infer<typeof followSchema>;
-
-export const reportSchema = z.object({
-  reportId: nonEmpty,
-  reporterId: nonEmpty,
-  targetType: z.enum(['account', 'note', 'comment']),
-  targetId: nonEmpty,
-  reason: z.string(),
-  createdAt: timestamp,
-});
+export const reportSchema = unbounded.reports;
 export type Report = z.infer<typeof reportSchema>;
 
 export interface RecordsByKind {
@@ -93,13 +167,42 @@ export interface RecordsByKind {
   reports: Report;
 }
 
-export const recordSchemas: { [K in RecordKind]: z.ZodType<RecordsByKind[K]> } = {
-  accounts: accountSchema,
-  notes: noteSchema,
-  comments: commentSchema,
-  follows: followSchema,
-  reports: reportSchema,
-};
+export type RecordSchemas = { [K in RecordKind]: z.ZodType<RecordsByKind[K]> };
+
+/** The schemas without the snapshot bound (a record on its own, as the generators check theirs). */
+export const recordSchemas: RecordSchemas = unbounded;
+
+/** The schemas a sweep validates with: also no timestamp after the snapshot's `takenAt`. */
+export function recordSchemasFor(takenAt: string): RecordSchemas {
+  return buildRecordSchemas(takenAt);
+}
+
+/**
+ * A record's identity within its kind: what its duplicates share. A note or comment is its id under
+ * its author (the same id under two authors cannot meet in one place without another shuffle, so
+ * it is not treated as a duplicate anywhere), a follow its edge at its time (the same edge at another
+ * time is a re-follow, a separate event), an account or report its id.
+ */
+export function recordIdentity<K extends RecordKind>(kind: K, record: RecordsByKind[K]): string {
+  switch (kind) {
+    case 'accounts':
+      return (record as Account).accountId;
+    case 'notes': {
+      const n = record as Note;
+      return `${n.accountId}\u0000${n.noteId}`;
+    }
+    case 'comments': {
+      const c = record as Comment;
+      return `${c.accountId}\u0000${c.commentId}`;
+    }
+    case 'follows': {
+      const f = record as Follow;
+      return `${f.followerId}\u0000${f.followeeId}\u0000${f.createdAt}`;
+    }
+    default:
+      return (record as Report).reportId;
+  }
+}
 
 /**
  * The account a record belongs to, used to bring an account's records together across
