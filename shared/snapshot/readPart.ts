@@ -9,7 +9,7 @@ import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { BlobNotFoundError, type BlobStore } from '#shared/ports/blobStore';
-import { describeIssues, recordSchemas, SNAPSHOT_LIMITS, type RecordKind, type RecordSchemas, type RecordsByKind } from '#shared/contract/snapshotRecords';
+import { describeIssues, recordLimitProblem, recordSchemas, SNAPSHOT_LIMITS, type RecordKind, type RecordSchemas, type RecordsByKind } from '#shared/contract/snapshotRecords';
 
 export type PartLine<K extends RecordKind> = { ok: true; line: number; record: RecordsByKind[K] } | { ok: false; line: number; reason: string; raw: string };
 
@@ -173,8 +173,14 @@ export async function* readPart<K extends RecordKind>(store: BlobStore, kind: K,
         continue;
       }
       const parsed = schema.safeParse(json);
-      if (parsed.success) yield { ok: true, line, record: parsed.data as RecordsByKind[K] };
-      else yield { ok: false, line, reason: `${what}: ${describeIssues(parsed.error)}`, raw: text };
+      if (!parsed.success) {
+        yield { ok: false, line, reason: `${what}: ${describeIssues(parsed.error)}`, raw: text };
+        continue;
+      }
+      const record = parsed.data as RecordsByKind[K];
+      const tooBig = recordLimitProblem(kind, record);
+      if (tooBig === undefined) yield { ok: true, line, record };
+      else yield { ok: false, line, reason: `${what}: ${tooBig}`, raw: text };
     }
   } catch (err) {
     const reason = damage(err, line);

@@ -133,10 +133,10 @@ export async function writeBadSnapshot(dir: string): Promise<BadSnapshot> {
     'good-7',
   );
   acc0.add('', undefined);
-  acc0.bad('accountId of 1 MB', account('x'.repeat(1_000_000), { nickname: 'n', registration: { ip: '10.0.0.1', deviceId: 'd', client: 'app-ios' } }), /accountId: .*<=128/);
-  acc0.bad('accountId one over the limit', account('y'.repeat(129)), /accountId: .*<=128/);
+  acc0.bad('accountId of 1 MB', account('x'.repeat(1_000_000), { nickname: 'n', registration: { ip: '10.0.0.1', deviceId: 'd', client: 'app-ios' } }), /accountId: longer than 128 characters/);
+  acc0.bad('accountId one over the limit', account('y'.repeat(129)), /accountId: longer than 128 characters/);
   acc0.bad('empty accountId', account(''), /accountId: .*>=1/);
-  acc0.bad('nickname over the label limit', account('bad-nick', { nickname: '名'.repeat(513) }), /nickname: .*<=512/);
+  acc0.bad('nickname over the label limit', account('bad-nick', { nickname: '名'.repeat(513) }), /nickname: longer than 512 characters/);
   acc0.bad('line over 1 MiB', account('bad-long', { bio: 'b'.repeat(2 * 1024 * 1024) }), /line is longer than 1048576 bytes/);
   acc0.bad('impossible date 2026-02-30', account('bad-feb30', { createdAt: '2026-02-30T10:00:00Z' }), /createdAt: has no such day/);
   acc0.bad('29 February of a common year', account('bad-feb29', { createdAt: '2025-02-29T10:00:00Z' }), /createdAt: has no such day/);
@@ -171,8 +171,8 @@ export async function writeBadSnapshot(dir: string): Promise<BadSnapshot> {
     accountId: violator,
   });
   notes0.add(note('n-orphan', 'nobody-1'), { name: 'note of an unknown account', outcome: { is: 'orphan' }, accountId: 'nobody-1' });
-  notes0.bad('noteId over the id limit', note('n'.repeat(200), 'good-2'), /noteId: .*<=128/);
-  notes0.bad('body over 100,000 characters', note('n-body', 'good-2', { body: '字'.repeat(100_001) }), /body: .*<=100000/);
+  notes0.bad('noteId over the id limit', note('n'.repeat(200), 'good-2'), /noteId: longer than 128 characters/);
+  notes0.bad('body over 100,000 characters', note('n-body', 'good-2', { body: '字'.repeat(100_001) }), /body: longer than 100000 characters/);
   notes0.bad('deleted after the snapshot', note('n-deleted', 'good-2', { deletedAt: '2026-12-01T00:00:00Z' }), /deletedAt: is after the snapshot's takenAt/);
   notes0.bad('a missing required field', { noteId: 'n-missing', accountId: 'good-2', createdAt: iso(10) }, /invalid note: title/);
 
@@ -185,8 +185,8 @@ export async function writeBadSnapshot(dir: string): Promise<BadSnapshot> {
     Buffer.concat([Buffer.from('{"commentId":"c-utf8","noteId":"n-good-2","accountId":"good-3","createdAt":"2026-05-01T08:00:00Z","text":"ab'), Buffer.from([0xe4, 0xb8]), Buffer.from('"}')]),
     /not valid UTF-8/,
   );
-  com0.bad('commentId over the id limit', comment('c'.repeat(129), 'n-good-2', 'good-3'), /commentId: .*<=128/);
-  com0.bad('text over 20,000 characters', comment('c-long', 'n-good-2', 'good-3', { text: '好'.repeat(20_001) }), /text: .*<=20000/);
+  com0.bad('commentId over the id limit', comment('c'.repeat(129), 'n-good-2', 'good-3'), /commentId: longer than 128 characters/);
+  com0.bad('text over 20,000 characters', comment('c-long', 'n-good-2', 'good-3', { text: '好'.repeat(20_001) }), /text: longer than 20000 characters/);
   com0.bad('empty commentId', comment('', 'n-good-2', 'good-3'), /commentId: .*>=1/);
   const com1 = new PartBuilder('comments', 'comments/part-00001.jsonl');
   com1.add(comment('c-1', 'n-good-2', 'good-3'), { name: 'duplicate commentId (another part)', outcome: { is: 'duplicate' }, accountId: 'good-3' });

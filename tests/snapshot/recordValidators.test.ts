@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LocalFolderStore } from '#shared/adapters/localFolderStore';
-import { parseUtcTimestamp, recordIdentity, recordSchemasFor, SNAPSHOT_LIMITS } from '#shared/contract/snapshotRecords';
+import { parseUtcTimestamp, recordIdentity, recordLimitProblem, recordSchemasFor, SNAPSHOT_LIMITS, type RecordKind } from '#shared/contract/snapshotRecords';
 import { BucketedWriter } from '#shared/pipeline/bucketedWriter';
 import { DamagedPartError, readPart, readPartLines, type RawLine } from '#shared/snapshot/readPart';
 
@@ -22,10 +22,13 @@ const account = (p: Record<string, unknown> = {}) => ({
   registration: { ip: '10.0.0.1', deviceId: 'd', client: 'app-ios' },
   ...p,
 });
-const reasonOf = (p: Record<string, unknown>) => {
-  const r = schemas.accounts.safeParse(account(p));
-  return r.success ? 'ok' : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
-};
+/** What partition does with one record: the schema, then the size limits. */
+function check(kind: RecordKind, record: unknown): string {
+  const r = schemas[kind].safeParse(record);
+  if (!r.success) return r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  return recordLimitProblem(kind, r.data) ?? 'ok';
+}
+const reasonOf = (p: Record<string, unknown>) => check('accounts', account(p));
 
 describe('timestamps', () => {
   it.each([
@@ -53,6 +56,10 @@ describe('timestamps', () => {
     ['2026-05-01 08:00:00Z', 'must be an ISO-8601 UTC timestamp'],
     ['1731974400', 'must be an ISO-8601 UTC timestamp'],
     ['', 'must be an ISO-8601 UTC timestamp'],
+    ['2026-05-01T08:00:0Z', 'must be an ISO-8601 UTC timestamp'],
+    ['2026-05-01T08:00:00.Z', 'must be an ISO-8601 UTC timestamp'],
+    ['2026-05-01T08:00:00Zjunk', 'must be an ISO-8601 UTC timestamp'],
+    ['+2026-05-01T08:00:00Z', 'must be an ISO-8601 UTC timestamp'],
   ])('rejects %s: %s', (s, reason) => expect(parseUtcTimestamp(s)).toBe(reason));
 
   it('bounds record times by the snapshot: not after takenAt, not before 2000', () => {
@@ -72,9 +79,14 @@ describe('timestamps', () => {
 describe('size limits', () => {
   it('ids up to the limit pass, one more character is quarantined', () => {
     expect(reasonOf({ accountId: 'x'.repeat(SNAPSHOT_LIMITS.idChars) })).toBe('ok');
-    expect(reasonOf({ accountId: 'x'.repeat(SNAPSHOT_LIMITS.idChars + 1) })).toMatch(/accountId: .*<=128/);
-    expect(reasonOf({ brandId: 'b'.repeat(SNAPSHOT_LIMITS.idChars + 1) })).toMatch(/brandId/);
-    expect(reasonOf({ devices: ['d'.repeat(SNAPSHOT_LIMITS.idChars + 1)] })).toMatch(/devices.0/);
+    expect(reasonOf({ accountId: 'x'.repeat(SNAPSHOT_LIMITS.idChars + 1) })).toBe('accountId: longer than 128 characters (129)');
+    expect(reasonOf({ brandId: 'b'.repeat(SNAPSHOT_LIMITS.idChars + 1) })).toMatch(/^brandId: longer than 128/);
+    expect(reasonOf({ devices: ['ok', 'd'.repeat(SNAPSHOT_LIMITS.idChars + 1)] })).toMatch(/^devices.1: longer than 128/);
+    expect(reasonOf({ registration: { ip: '1', deviceId: 'd'.repeat(SNAPSHOT_LIMITS.idChars + 1), client: 'c' } })).toMatch(/^registration.deviceId/);
+    expect(check('follows', { followerId: 'f'.repeat(SNAPSHOT_LIMITS.idChars + 1), followeeId: 'b', createdAt: '2026-01-01T00:00:00Z' })).toMatch(/^followerId/);
+    expect(check('reports', { reportId: 'r', reporterId: 'a', targetType: 'note', targetId: 't'.repeat(SNAPSHOT_LIMITS.idChars + 1), reason: '', createdAt: '2026-01-01T00:00:00Z' })).toMatch(
+      /^targetId/,
+    );
   });
 
   it('text fields have their own, generous limits', () => {
@@ -89,12 +101,13 @@ describe('size limits', () => {
       collectCount: 0,
       commentCount: 0,
     };
-    expect(schemas.notes.safeParse(note).success).toBe(true);
-    expect(schemas.notes.safeParse({ ...note, body: note.body + '字' }).success).toBe(false);
-    expect(schemas.notes.safeParse({ ...note, title: 't'.repeat(SNAPSHOT_LIMITS.titleChars + 1) }).success).toBe(false);
+    expect(check('notes', note)).toBe('ok');
+    expect(check('notes', { ...note, body: note.body + '字' })).toMatch(/^body: longer than 100000/);
+    expect(check('notes', { ...note, title: 't'.repeat(SNAPSHOT_LIMITS.titleChars + 1) })).toMatch(/^title: longer than 1000/);
+    expect(check('notes', { ...note, tags: ['x'.repeat(SNAPSHOT_LIMITS.labelChars + 1)] })).toMatch(/^tags.0/);
     const comment = { commentId: 'c', noteId: 'n', accountId: 'a', createdAt: '2026-01-01T00:00:00Z', text: '好'.repeat(SNAPSHOT_LIMITS.textChars) };
-    expect(schemas.comments.safeParse(comment).success).toBe(true);
-    expect(schemas.comments.safeParse({ ...comment, text: comment.text + '好' }).success).toBe(false);
+    expect(check('comments', comment)).toBe('ok');
+    expect(check('comments', { ...comment, text: comment.text + '好' })).toMatch(/^text: longer than 20000/);
   });
 });
 
