@@ -81,7 +81,8 @@ export async function* readPartLines(stream: Readable, maxBytes: number = SNAPSH
     return decodeLine(bytes, maxBytes);
   };
   for await (const chunk of stream) {
-    const buf = chunk as Buffer;
+    // Buffers from files and the S3 client alike; a plain Uint8Array is wrapped (no copy).
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from((chunk as Uint8Array).buffer, (chunk as Uint8Array).byteOffset, (chunk as Uint8Array).byteLength);
     const firstNl = buf.indexOf(NEWLINE);
     if (firstNl === -1) {
       if (overlong) continue;
