@@ -1,4 +1,4 @@
-/** Partition stage: one snapshot part → account and channel buckets, bad records quarantined. */
+/** Partition stage: one snapshot part → account and channel buckets, bad records (or the whole damaged part) quarantined. */
 import { openStore } from '#shared/adapters/openStore';
 import { workStore } from '#shared/adapters/stageDependencies';
 import { CHANNELS } from '#shared/detect/registry';
@@ -14,5 +14,5 @@ export const handler = stageHandler('partition', mapEventSchema(partItemSchema),
   const channels = CHANNELS.filter((c) => c.codes.some((code) => detect.enabled(code)));
   const stats = await partitionPart(work, openStore(plan.snapshot), plan, item, channels);
   await writeStats(work, sweepId, 'partition', `${item.kind}-${item.index}`, stats);
-  return { valid: stats.valid, quarantined: stats.quarantined };
+  return { valid: stats.valid, quarantined: stats.quarantined, damaged: stats.damaged !== undefined };
 });

@@ -22,6 +22,12 @@ export function renderSummary(s: SweepSummary): string {
     .map(([k, v]) => `${k} ${v.valid}`)
     .join(', ');
   lines.push(`  records read: ${recs}; quarantined: ${s.quarantined}`);
+  const dups = Object.entries(s.duplicates ?? {}).filter(([, n]) => n > 0);
+  if (dups.length) lines.push(`  duplicates dropped (first copy by part order and line kept): ${dups.map(([k, n]) => `${k} ${n}`).join(', ')}`);
+  if (s.damagedParts?.length) {
+    lines.push(`  damaged parts quarantined whole: ${s.damagedParts.length}`);
+    for (const d of s.damagedParts) lines.push(`    ${d.part}: ${d.reason}`);
+  }
   lines.push(`  accounts judged: ${s.accounts}; decisions: ${s.decisions}; enforced: ${s.enforcement.applied} new, ${s.enforcement.alreadyApplied} already in the ledger`);
   lines.push(...renderGuard(s.guard));
   if (s.review?.heldRules.length) lines.push(`  held after review: ${s.review.heldRules.join(', ')}${s.review.heldAccounts ? `; ${s.review.heldAccounts} accounts held individually` : ''}`);

@@ -10,6 +10,7 @@ export class BucketedWriter {
   private readonly buffers = new Map<string, { lines: string[]; bytes: number; seq: number }>();
   private buffered = 0;
   private pending: Promise<void>[] = [];
+  private readonly keys: string[] = [];
   written = 0;
 
   constructor(
@@ -44,6 +45,7 @@ export class BucketedWriter {
     buf.lines = [];
     buf.bytes = 0;
     this.written += 1;
+    this.keys.push(key);
     this.pending.push(this.store.write(key, body));
   }
 
@@ -57,6 +59,18 @@ export class BucketedWriter {
     const p = this.pending;
     this.pending = [];
     await Promise.all(p);
+  }
+
+  /**
+   * Drops what is buffered and empties every object already written (the stage may only put, never
+   * delete): readers see nothing from this writer, and a re-run that discards again writes the same.
+   */
+  async discard(): Promise<void> {
+    this.buffers.clear();
+    this.buffered = 0;
+    await this.drain();
+    const keys = this.keys.splice(0);
+    await Promise.all(keys.map((k) => this.store.write(k, '')));
   }
 
   async close(): Promise<void> {

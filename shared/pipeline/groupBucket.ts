@@ -1,6 +1,9 @@
 /**
  * Group (shuffle reduce side): gather one channel bucket's rows by key, let the channel
  * turn each group into signals, and file the signals under the account buckets they concern.
+ * A record exported twice (the same commentId in two parts) gives the same row twice under the
+ * same key: the first by part order and line is kept, the rest counted as duplicate rows, so
+ * its evidence counts once. Resolve keeps the same copy of the record (first by part and line).
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { Channel, DetectContext } from '#shared/detect/detectorPorts';
@@ -16,22 +19,38 @@ export interface GroupStats {
   rows: number;
   keys: number;
   signals: number;
+  /** Rows dropped because a row of the same record identity was already under the key. */
+  duplicateRows: number;
 }
 
 export async function groupBucket(work: BlobStore, plan: SweepPlan, item: ChannelItem, channel: Channel, ctx: DetectContext): Promise<GroupStats> {
   const paths = sweepPaths(plan.sweepId);
   const groups = new Map<string, Record<string, unknown>[]>();
+  // Identities seen per key: one string while a key has one row (most do), a set from the second on.
+  const seen = new Map<string, string | Set<string>>();
   let rows = 0;
-  for (const key of await work.list(paths.channelShuffle(item.channel, item.bucket))) {
+  let duplicateRows = 0;
+  // Objects are named <kind>-<part>-<seq>: in sorted order, rows come by part order and line.
+  for (const key of (await work.list(paths.channelShuffle(item.channel, item.bucket))).sort()) {
     for await (const line of readLines(await work.read(key))) {
       if (!line) continue;
-      const { k, r } = JSON.parse(line) as { k: string; r: Record<string, unknown> };
+      const { k, i, r } = JSON.parse(line) as { k: string; i?: string; r: Record<string, unknown> };
+      if (i !== undefined) {
+        const ids = seen.get(k);
+        if (ids === undefined) seen.set(k, i);
+        else if (ids === i || (typeof ids !== 'string' && ids.has(i))) {
+          duplicateRows += 1;
+          continue;
+        } else if (typeof ids === 'string') seen.set(k, new Set([ids, i]));
+        else ids.add(i);
+      }
       let g = groups.get(k);
       if (!g) groups.set(k, (g = []));
       g.push(r);
       rows += 1;
     }
   }
+  seen.clear();
   const keyCount = groups.size;
   const byAccountBucket = new Map<number, string[]>();
   let signals = 0;
@@ -48,5 +67,5 @@ export async function groupBucket(work: BlobStore, plan: SweepPlan, item: Channe
     groups.delete(key);
   }
   await Promise.all([...byAccountBucket.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, item.channel, item.bucket), lines.join('\n') + '\n')));
-  return { channel: item.channel, bucket: item.bucket, rows, keys: keyCount, signals };
+  return { channel: item.channel, bucket: item.bucket, rows, keys: keyCount, signals, duplicateRows };
 }

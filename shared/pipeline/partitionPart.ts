@@ -1,12 +1,14 @@
 /**
  * Partition (shuffle map side): stream one part once; quarantine invalid records with their
  * line and reason; send each valid record to its account's bucket and each channel's keyed
- * rows to the channel's bucket.
+ * rows to the channel's bucket. A part that cannot be read as a whole (not gzip, truncated,
+ * missing) is quarantined as a part: whatever it routed is emptied, and the sweep goes on.
+ * Duplicates and orphans cannot be seen from one part; group and resolve settle them.
  */
 import type { BlobStore } from '#shared/ports/blobStore';
-import { owningAccount, type RecordKind } from '#shared/contract/snapshotRecords';
+import { owningAccount, recordIdentity, recordSchemasFor, type RecordKind } from '#shared/contract/snapshotRecords';
 import type { Channel } from '#shared/detect/detectorPorts';
-import { readPart } from '#shared/snapshot/readPart';
+import { DamagedPartError, readPart } from '#shared/snapshot/readPart';
 import { BucketedWriter } from './bucketedWriter.ts';
 import { bucketOf } from './hashBucket.ts';
 import { sweepPaths } from './sweepPaths.ts';
@@ -21,7 +23,12 @@ export interface PartitionStats {
   /** Reports about notes or comments: kept out of account buckets (they name no account). */
   unrouted: number;
   channelRows: Record<string, number>;
+  /** Why the part as a whole was quarantined (nothing of it is used); absent when it was read. */
+  damaged?: string;
 }
+
+/** Short kind tags for channel rows' record identity (group drops a row whose identity it has seen under the same key). */
+const KIND_TAG: Record<RecordKind, string> = { accounts: 'a', notes: 'n', comments: 'c', follows: 'f', reports: 'r' };
 
 const MAX_RAW_CHARS = 4000;
 
@@ -37,25 +44,40 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
   const stats: PartitionStats = { kind: item.kind, part: item.part, lines: 0, valid: 0, quarantined: 0, unrouted: 0, channelRows: {} };
   for (const c of channels) stats.channelRows[c.name] = 0;
 
-  for await (const line of readPart(snapshot, item.kind, item.part)) {
-    stats.lines += 1;
-    if (!line.ok) {
-      stats.quarantined += 1;
-      const raw = line.raw.length > MAX_RAW_CHARS ? `${line.raw.slice(0, MAX_RAW_CHARS)}…` : line.raw;
-      await quarantine.add('q', JSON.stringify({ kind: item.kind, part: item.part, line: line.line, reason: line.reason, raw }));
-      continue;
-    }
-    stats.valid += 1;
-    const record = line.record;
-    const owner = owningAccount(item.kind, record);
-    if (owner === undefined) stats.unrouted += 1;
-    else await accounts.add(String(bucketOf(owner, n)), JSON.stringify(record));
-    for (const channel of channels) {
-      for (const { key, row } of channel.keys(item.kind, record)) {
-        stats.channelRows[channel.name] += 1;
-        await keyed.add(`${channel.name}|${bucketOf(key, n)}`, JSON.stringify({ k: key, r: row }));
+  const schemas = recordSchemasFor(plan.takenAt);
+  const tag = KIND_TAG[item.kind];
+  try {
+    for await (const line of readPart(snapshot, item.kind, item.part, schemas)) {
+      stats.lines += 1;
+      if (!line.ok) {
+        stats.quarantined += 1;
+        const raw = line.raw.length > MAX_RAW_CHARS ? `${line.raw.slice(0, MAX_RAW_CHARS)}…` : line.raw;
+        await quarantine.add('q', JSON.stringify({ kind: item.kind, part: item.part, line: line.line, reason: line.reason, raw }));
+        continue;
+      }
+      stats.valid += 1;
+      const record = line.record;
+      const owner = owningAccount(item.kind, record);
+      if (owner === undefined) stats.unrouted += 1;
+      else await accounts.add(String(bucketOf(owner, n)), JSON.stringify(record));
+      let identity: string | undefined;
+      for (const channel of channels) {
+        const rows = channel.keys(item.kind, record);
+        for (let j = 0; j < rows.length; j++) {
+          identity ??= tag + recordIdentity(item.kind, record);
+          stats.channelRows[channel.name] += 1;
+          await keyed.add(`${channel.name}|${bucketOf(rows[j].key, n)}`, JSON.stringify({ k: rows[j].key, i: j === 0 ? identity : `${identity}#${j}`, r: rows[j].row }));
+        }
       }
     }
+  } catch (err) {
+    if (!(err instanceof DamagedPartError)) throw err;
+    // Nothing of a damaged part is used: its routed rows are emptied, its record quarantine replaced by one line for the part.
+    await Promise.all([accounts.discard(), keyed.discard(), quarantine.discard()]);
+    for (const c of channels) stats.channelRows[c.name] = 0;
+    Object.assign(stats, { lines: 0, valid: 0, quarantined: 0, unrouted: 0, damaged: err.message });
+    await work.write(paths.quarantineObject(item.kind, item.index), JSON.stringify({ kind: item.kind, part: item.part, line: null, reason: `damaged part: ${err.message}` }) + '\n');
+    return stats;
   }
   await Promise.all([accounts.close(), keyed.close(), quarantine.close()]);
   return stats;

@@ -2,10 +2,15 @@
  * Resolve: bring each account's records and signals together, run every detector, and
  * decide with the policy and the account's prior offenses. Decisions are written sorted by
  * account id, so the same sweep always produces the same file.
+ *
+ * This is where an account's records first meet, so duplicates and orphans are settled here:
+ * of records sharing an identity (recordIdentity) the first by part order and line is kept and
+ * the rest counted; the records of an account that has no account record (notes, comments,
+ * follows of it, reports about it) are quarantined with their reason.
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { OffenseHistory } from '#shared/ports/offenseHistory';
-import type { Account, Comment, Follow, Note, Report } from '#shared/contract/snapshotRecords';
+import { recordIdentity, RECORD_KINDS, type Account, type Comment, type Follow, type Note, type RecordKind, type Report } from '#shared/contract/snapshotRecords';
 import type { AccountBundle, AccountDetector } from '#shared/detect/detectorPorts';
 import type { Finding, Signal } from '#shared/detect/finding';
 import { BRAND_PROMOTION_RULES } from '#shared/detect/ruleCatalog';
@@ -22,7 +27,13 @@ export interface ResolveStats {
   withoutAccountRecord: number;
   findings: Record<string, number>;
   decisions: Record<string, number>;
+  /** Records dropped as copies of one already kept, by kind. */
+  duplicates: Record<string, number>;
+  /** Records quarantined because their account is not in the snapshot, by kind. */
+  orphans: Record<string, number>;
 }
+
+export type DuplicateCounts = Partial<Record<RecordKind, number>>;
 
 function bundleFor(map: Map<string, AccountBundle>, accountId: string): AccountBundle {
   let b = map.get(accountId);
@@ -33,18 +44,37 @@ function bundleFor(map: Map<string, AccountBundle>, accountId: string): AccountB
   return b;
 }
 
-export async function loadAccountBundles(work: BlobStore, sweepId: string, bucket: number): Promise<Map<string, AccountBundle>> {
+/**
+ * One account bucket's bundles. The shuffle objects are named `<kind>-<part>-<seq>`, so in sorted
+ * order each kind's records come by part order, then line: the first copy of a record is the one
+ * kept, whatever the bucket count or the order the objects were written in.
+ */
+export async function loadAccountBundles(work: BlobStore, sweepId: string, bucket: number, duplicates: DuplicateCounts = {}): Promise<Map<string, AccountBundle>> {
   const paths = sweepPaths(sweepId);
   const bundles = new Map<string, AccountBundle>();
-  for (const key of await work.list(paths.accountShuffle(bucket))) {
-    const kind = key.slice(key.lastIndexOf('/') + 1).split('-')[0];
+  const seen = new Set<string>();
+  for (const key of (await work.list(paths.accountShuffle(bucket))).sort()) {
+    const kind = key.slice(key.lastIndexOf('/') + 1).split('-')[0] as RecordKind;
+    if (!RECORD_KINDS.includes(kind)) throw new Error(`unexpected shuffle object ${key}`);
+    const isAccount = kind === 'accounts';
     for await (const line of readLines(await work.read(key))) {
       if (!line) continue;
       const r = JSON.parse(line);
+      const identity = isAccount ? undefined : kind + recordIdentity(kind, r);
+      if (identity !== undefined) {
+        if (seen.has(identity)) {
+          duplicates[kind] = (duplicates[kind] ?? 0) + 1;
+          continue;
+        }
+        seen.add(identity);
+      }
       switch (kind) {
-        case 'accounts':
-          bundleFor(bundles, (r as Account).accountId).account = r as Account;
+        case 'accounts': {
+          const b = bundleFor(bundles, (r as Account).accountId);
+          if (b.account) duplicates.accounts = (duplicates.accounts ?? 0) + 1;
+          else b.account = r as Account;
           break;
+        }
         case 'notes':
           bundleFor(bundles, (r as Note).accountId).notes.push(r as Note);
           break;
@@ -57,8 +87,6 @@ export async function loadAccountBundles(work: BlobStore, sweepId: string, bucke
         case 'reports':
           bundleFor(bundles, (r as Report).targetId).reports.push(r as Report);
           break;
-        default:
-          throw new Error(`unexpected shuffle object ${key}`);
       }
     }
   }
@@ -72,16 +100,40 @@ export async function loadAccountBundles(work: BlobStore, sweepId: string, bucke
   return bundles;
 }
 
+const ORPHAN_REASON: Record<string, string> = {
+  notes: 'orphan note: its author is not an account in the snapshot',
+  comments: 'orphan comment: its author is not an account in the snapshot',
+  follows: 'orphan follow: the followed account is not in the snapshot',
+  reports: 'orphan report: the reported account is not in the snapshot',
+};
+
+/** Quarantine lines for the records of an account with no account record (ids only: the text stays in the snapshot). */
+function orphanLines(bundle: AccountBundle, orphans: Record<string, number>): string[] {
+  const lines: string[] = [];
+  const add = (kind: string, ids: Record<string, string>) => {
+    orphans[kind] = (orphans[kind] ?? 0) + 1;
+    lines.push(JSON.stringify({ kind, accountId: bundle.accountId, ...ids, reason: ORPHAN_REASON[kind] }));
+  };
+  for (const n of bundle.notes) add('notes', { noteId: n.noteId });
+  for (const c of bundle.comments) add('comments', { commentId: c.commentId, noteId: c.noteId });
+  for (const f of bundle.followers) add('follows', { followerId: f.followerId, followeeId: f.followeeId });
+  for (const r of bundle.reports) add('reports', { reportId: r.reportId });
+  return lines;
+}
+
 export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: number, detectors: AccountDetector[], history: OffenseHistory): Promise<ResolveStats> {
   const { plan } = ctx;
-  const bundles = await loadAccountBundles(work, plan.sweepId, bucket);
-  const stats: ResolveStats = { bucket, accounts: 0, withoutAccountRecord: 0, findings: {}, decisions: {} };
+  const duplicates: DuplicateCounts = {};
+  const bundles = await loadAccountBundles(work, plan.sweepId, bucket, duplicates);
+  const stats: ResolveStats = { bucket, accounts: 0, withoutAccountRecord: 0, findings: {}, decisions: {}, duplicates, orphans: {} };
   const flagged: Array<{ bundle: AccountBundle; findings: Finding[] }> = [];
+  const quarantined: string[] = [];
   for (const id of [...bundles.keys()].sort()) {
     const bundle = bundles.get(id)!;
     if (!bundle.account) {
-      // Only accounts present in the snapshot are judged; their stray records are counted.
+      // Only accounts present in the snapshot are judged; their stray records are quarantined.
       stats.withoutAccountRecord += 1;
+      quarantined.push(...orphanLines(bundle, stats.orphans));
       continue;
     }
     stats.accounts += 1;
@@ -115,5 +167,7 @@ export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: 
     decisions.push(decision);
   }
   await writeDecisions(work, plan.sweepId, bucket, decisions);
+  // Same lines on a re-run: the object is overwritten with the same content.
+  if (quarantined.length > 0) await work.write(sweepPaths(plan.sweepId).orphanQuarantineObject(bucket), quarantined.join('\n') + '\n');
   return stats;
 }

@@ -7,6 +7,7 @@ import type { SweepPlan } from './sweepPlan.ts';
 
 export type { SweepSummary } from './sweepArtifacts.ts';
 
+const MAX_LISTED_DAMAGED = 50;
 const inc = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
 
 export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<SweepSummary> {
@@ -21,17 +22,41 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
   ]);
   const records: SweepSummary['records'] = {};
   for (const p of partition) {
-    const r = (records[p.kind] ??= { valid: 0, quarantined: 0 });
+    const r = (records[p.kind] ??= { valid: 0, quarantined: 0, duplicates: 0 });
     r.valid += p.valid;
     r.quarantined += p.quarantined;
   }
+  // Resolve settles what partition passed: orphans move to quarantined, later copies to duplicates.
+  const duplicates: Record<string, number> = {};
+  let orphans = 0;
+  for (const s of resolve) {
+    for (const [kind, n] of Object.entries(s.orphans)) {
+      const r = (records[kind] ??= { valid: 0, quarantined: 0, duplicates: 0 });
+      r.valid -= n;
+      r.quarantined += n;
+      orphans += n;
+    }
+    for (const [kind, n] of Object.entries(s.duplicates)) {
+      const r = (records[kind] ??= { valid: 0, quarantined: 0, duplicates: 0 });
+      r.valid -= n;
+      r.duplicates = (r.duplicates ?? 0) + n;
+      inc(duplicates, kind, n);
+    }
+  }
+  // Listed up to a bound: the summary also goes into the Sweeps table (an item is at most 400 KB).
+  const damaged = partition.filter((p) => p.damaged !== undefined);
+  const damagedParts = damaged.slice(0, MAX_LISTED_DAMAGED).map((p) => ({ kind: p.kind, part: p.part, reason: p.damaged!.slice(0, 300) }));
   const summary: SweepSummary = {
     sweepId: id,
     snapshotId: plan.snapshotId,
     policyVersion: plan.policyVersion,
     codesFilter: plan.codes,
     records,
-    quarantined: partition.reduce((s, p) => s + p.quarantined, 0),
+    quarantined: partition.reduce((s, p) => s + p.quarantined, 0) + orphans,
+    duplicates,
+    duplicateChannelRows: group.reduce((s, g) => s + g.duplicateRows, 0),
+    damagedParts,
+    damagedPartCount: damaged.length,
     accounts: resolve.reduce((s, r) => s + r.accounts, 0),
     accountsWithoutRecord: resolve.reduce((s, r) => s + r.withoutAccountRecord, 0),
     signals: group.reduce((s, g) => s + g.signals, 0),

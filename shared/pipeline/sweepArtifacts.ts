@@ -190,10 +190,19 @@ export const stageStatsSchemas = {
     quarantined: z.number(),
     unrouted: z.number(),
     channelRows: counts,
+    damaged: z.string().optional(),
   }),
-  group: z.object({ channel: z.string(), bucket: z.number(), rows: z.number(), keys: z.number(), signals: z.number() }),
+  group: z.object({ channel: z.string(), bucket: z.number(), rows: z.number(), keys: z.number(), signals: z.number(), duplicateRows: z.number().default(0) }),
   expandRings: z.object({ bucket: z.number(), signals: z.number(), confirmations: z.number(), targets: z.number() }),
-  resolve: z.object({ bucket: z.number(), accounts: z.number(), withoutAccountRecord: z.number(), findings: counts, decisions: counts }),
+  resolve: z.object({
+    bucket: z.number(),
+    accounts: z.number(),
+    withoutAccountRecord: z.number(),
+    findings: counts,
+    decisions: counts,
+    duplicates: counts.default({}),
+    orphans: counts.default({}),
+  }),
   enforce: z.object({ bucket: z.number(), decisions: z.number(), applied: z.number(), alreadyApplied: z.number(), skipped: z.number() }),
 };
 export type StatsStage = keyof typeof stageStatsSchemas;
@@ -327,8 +336,17 @@ export const sweepSummarySchema = z.object({
   snapshotId: z.string(),
   policyVersion: z.string(),
   codesFilter: z.array(z.string()).nullable(),
-  records: z.record(z.string(), z.object({ valid: z.number(), quarantined: z.number() })),
+  /** Per kind: records used, quarantined (invalid or orphan), and dropped as duplicates of a kept copy. */
+  records: z.record(z.string(), z.object({ valid: z.number(), quarantined: z.number(), duplicates: z.number().optional() })),
+  /** Records quarantined: invalid at partition plus orphans at resolve (damaged parts are counted apart). */
   quarantined: z.number(),
+  /** Records dropped as duplicates (first by part order and line kept), by kind. */
+  duplicates: counts.optional(),
+  /** Duplicate channel rows dropped at group (the evidence of a duplicated record counted once). */
+  duplicateChannelRows: z.number().optional(),
+  /** Parts quarantined whole (not gzip, truncated, empty gzip, missing): nothing of them was used. The first 50 are listed. */
+  damagedParts: z.array(z.object({ kind: z.string(), part: z.string(), reason: z.string() })).optional(),
+  damagedPartCount: z.number().optional(),
   accounts: z.number(),
   accountsWithoutRecord: z.number(),
   signals: z.number(),

@@ -17,6 +17,8 @@ export const sweepPaths = (sweepId: string) => {
     decisionsObject: (accountBucket: number) => `${root}decisions/${pad(accountBucket)}.jsonl`,
     quarantineObject: (kind: string, part: number) => `${root}quarantine/${kind}-${pad(part)}.jsonl`,
     quarantine: `${root}quarantine/`,
+    /** Records of accounts not in the snapshot, found by resolve in one account bucket. */
+    orphanQuarantineObject: (accountBucket: number) => `${root}quarantine/orphans-${pad(accountBucket)}.jsonl`,
     stats: (stage: string) => `${root}stats/${stage}/`,
     statsObject: (stage: string, item: string) => `${root}stats/${stage}/${item}.json`,
     sample: `${root}review/sample.json`,

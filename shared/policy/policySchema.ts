@@ -169,6 +169,15 @@ export const policySchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Damaged input (docs/snapshot-input.md): a damaged part is quarantined and the sweep goes on, unless
+     * more than `maxDamagedPartShare` of the snapshot's parts are damaged; then the sweep stops before
+     * any account is judged, naming the parts. Absent: 0.5.
+     */
+    input: z
+      .object({ maxDamagedPartShare: z.number().min(0).max(1).default(0.5) })
+      .strict()
+      .optional(),
     /** Absent: brand accounts go up the ladder like any other account. */
     brandPoints: brandPointsPolicySchema.optional(),
     /** Human review (`review: human` sweeps): stratified sample size, full-review thresholds, the precision gate. */
@@ -190,6 +199,11 @@ export type EvidencePolicy = z.infer<typeof policySchema>['evidence'];
 /** The policy's evidence-sufficiency settings, defaults filled in. */
 export function evidencePolicyOf(policy: Pick<Policy, 'evidence'>): EvidencePolicy {
   return policy.evidence ?? { minIndependentBases: 2, weakCap: { action: 'limit', days: 7 } };
+}
+
+/** The most of a snapshot's parts that may be damaged before a sweep stops (policy `input`, default 0.5). */
+export function maxDamagedPartShareOf(policy: Pick<Policy, 'input'>): number {
+  return policy.input?.maxDamagedPartShare ?? 0.5;
 }
 
 /** The policy's review settings, defaults filled in. */

@@ -1,15 +1,24 @@
 /**
  * Streams one snapshot part line by line (plain or gzip by extension) and validates each
- * record. Memory stays at one chunk plus one line, whatever the part's size.
+ * record. Memory stays at one chunk plus one line, whatever the part's size. A line that is not
+ * UTF-8, too long, not JSON or not of the contract is yielded as bad with its reason; a part whose
+ * bytes cannot be read as a whole (not gzip, truncated, empty gzip, missing) throws
+ * DamagedPartError, so the caller can quarantine the part and go on with the rest.
  */
+import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
-import type { BlobStore } from '#shared/ports/blobStore';
-import { describeIssues, recordSchemas, type RecordKind, type RecordsByKind } from '#shared/contract/snapshotRecords';
+import { BlobNotFoundError, type BlobStore } from '#shared/ports/blobStore';
+import { describeIssues, recordLimitProblem, recordSchemas, SNAPSHOT_LIMITS, type RecordKind, type RecordSchemas, type RecordsByKind } from '#shared/contract/snapshotRecords';
 
 export type PartLine<K extends RecordKind> = { ok: true; line: number; record: RecordsByKind[K] } | { ok: false; line: number; reason: string; raw: string };
 
-/** Splits a byte stream into UTF-8 lines without holding more than one chunk. */
+/** A part that cannot be read as a whole, for a reason that will not change on a retry. */
+export class DamagedPartError extends Error {
+  override readonly name = 'DamagedPartError';
+}
+
+/** Splits a byte stream into UTF-8 lines without holding more than one chunk (the sweep's own files). */
 export async function* readLines(stream: Readable): AsyncGenerator<string> {
   let carry = '';
   for await (const chunk of stream) {
@@ -24,26 +33,138 @@ export async function* readLines(stream: Readable): AsyncGenerator<string> {
   if (carry.length > 0) yield carry;
 }
 
-export async function openPart(store: BlobStore, part: string): Promise<Readable> {
-  const raw = await store.read(part);
-  if (!part.endsWith('.gz')) return raw.setEncoding('utf8');
-  const gunzip = createGunzip();
-  raw.on('error', (err) => gunzip.destroy(err));
-  return raw.pipe(gunzip).setEncoding('utf8');
+/** One raw line of a part: its text, or why it has none. */
+export type RawLine = { text: string } | { bad: string; raw: string };
+
+const NEWLINE = 0x0a;
+const RAW_PREVIEW = 4000;
+
+function stripCr(s: string): string {
+  return s.charCodeAt(s.length - 1) === 13 ? s.slice(0, -1) : s;
 }
 
-export async function* readPart<K extends RecordKind>(store: BlobStore, kind: K, part: string): AsyncGenerator<PartLine<K>> {
-  const schema = recordSchemas[kind];
+function decodeLine(bytes: Buffer, maxBytes: number): RawLine {
+  if (bytes.length > maxBytes) return { bad: `line is longer than ${maxBytes} bytes`, raw: bytes.subarray(0, RAW_PREVIEW).toString('utf8') };
+  if (!isUtf8(bytes)) return { bad: 'not valid UTF-8', raw: bytes.subarray(0, RAW_PREVIEW).toString('utf8') };
+  return { text: stripCr(bytes.toString('utf8')) };
+}
+
+/**
+ * Splits a part's bytes into lines, checking each is valid UTF-8 and at most `maxBytes` long. The
+ * common case costs what plain decoding does: a chunk's complete lines are checked and decoded at
+ * once, and only a chunk that fails the check is redone line by line. An over-long line is not held:
+ * its bytes are dropped as they stream past. A UTF-8 byte-order mark before the first line is removed.
+ */
+export async function* readPartLines(stream: Readable, maxBytes: number = SNAPSHOT_LIMITS.lineBytes): AsyncGenerator<RawLine> {
+  let carry: Buffer[] = [];
+  let carryBytes = 0;
+  let overlong: Buffer | undefined;
+  let first = true;
+  const emit = (line: RawLine): RawLine => {
+    if (first) {
+      first = false;
+      if ('text' in line && line.text.charCodeAt(0) === 0xfeff) return { text: line.text.slice(1) };
+    }
+    return line;
+  };
+  const takeCarry = (tail: Buffer): RawLine => {
+    if (overlong) {
+      const preview = overlong;
+      overlong = undefined;
+      carry = [];
+      carryBytes = 0;
+      return { bad: `line is longer than ${maxBytes} bytes`, raw: preview.subarray(0, RAW_PREVIEW).toString('utf8') };
+    }
+    const bytes = carry.length ? Buffer.concat([...carry, tail]) : tail;
+    carry = [];
+    carryBytes = 0;
+    return decodeLine(bytes, maxBytes);
+  };
+  for await (const chunk of stream) {
+    // Buffers from files and the S3 client alike; a plain Uint8Array is wrapped (no copy).
+    const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from((chunk as Uint8Array).buffer, (chunk as Uint8Array).byteOffset, (chunk as Uint8Array).byteLength);
+    const firstNl = buf.indexOf(NEWLINE);
+    if (firstNl === -1) {
+      if (overlong) continue;
+      carry.push(buf);
+      carryBytes += buf.length;
+      if (carryBytes > maxBytes) overlong = Buffer.concat(carry).subarray(0, RAW_PREVIEW);
+      continue;
+    }
+    yield emit(takeCarry(buf.subarray(0, firstNl)));
+    const lastNl = buf.lastIndexOf(NEWLINE);
+    if (lastNl > firstNl) {
+      const region = buf.subarray(firstNl + 1, lastNl);
+      if (isUtf8(region)) {
+        const text = region.toString('utf8');
+        let start = 0;
+        for (let nl = text.indexOf('\n'); ; nl = text.indexOf('\n', start)) {
+          const line = nl === -1 ? text.slice(start) : text.slice(start, nl);
+          // Characters are at most bytes: only a line this long can be over the limit.
+          yield line.length > maxBytes / 4 ? decodeLine(Buffer.from(line, 'utf8'), maxBytes) : { text: stripCr(line) };
+          if (nl === -1) break;
+          start = nl + 1;
+        }
+      } else {
+        let start = 0;
+        for (let nl = region.indexOf(NEWLINE); ; nl = region.indexOf(NEWLINE, start)) {
+          yield decodeLine(region.subarray(start, nl === -1 ? region.length : nl), maxBytes);
+          if (nl === -1) break;
+          start = nl + 1;
+        }
+      }
+    }
+    const rest = buf.subarray(lastNl + 1);
+    if (rest.length > 0) {
+      carry.push(rest);
+      carryBytes = rest.length;
+    }
+  }
+  if (overlong || carryBytes > 0) yield emit(takeCarry(Buffer.alloc(0)));
+}
+
+/** A part's decompressed bytes as they stream (a string stream for the bench's read-only baseline: see openPart). */
+export async function openPartBytes(store: BlobStore, part: string): Promise<Readable> {
+  const raw = await store.read(part);
+  if (!part.endsWith('.gz')) return raw;
+  const gunzip = createGunzip();
+  raw.on('error', (err) => gunzip.destroy(err));
+  return raw.pipe(gunzip);
+}
+
+export async function openPart(store: BlobStore, part: string): Promise<Readable> {
+  return (await openPartBytes(store, part)).setEncoding('utf8');
+}
+
+/** zlib's own errors say the bytes are damaged; anything else (a network error) may pass on a retry. */
+function damage(err: unknown, line: number): string | undefined {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !code.startsWith('Z_')) return undefined;
+  const message = (err as Error).message;
+  if (code === 'Z_BUF_ERROR') return line === 0 ? `empty or truncated gzip (${message})` : `gzip stream truncated after line ${line} (${message})`;
+  if (code === 'Z_DATA_ERROR' && line === 0) return `not gzip data (${message})`;
+  return `corrupt gzip data after line ${line} (${message})`;
+}
+
+export async function* readPart<K extends RecordKind>(store: BlobStore, kind: K, part: string, schemas: RecordSchemas = recordSchemas): AsyncGenerator<PartLine<K>> {
+  const schema = schemas[kind];
+  const what = `invalid ${kind.slice(0, -1)}`;
   let line = 0;
   let stream: Readable;
   try {
-    stream = await openPart(store, part);
+    stream = await openPartBytes(store, part);
   } catch (err) {
+    if (err instanceof BlobNotFoundError) throw new DamagedPartError(`part is missing: ${store.describe(part)}`);
     throw new Error(`cannot open part ${store.describe(part)}: ${(err as Error).message}`);
   }
   try {
-    for await (const text of readLines(stream)) {
+    for await (const raw of readPartLines(stream)) {
       line += 1;
+      if ('bad' in raw) {
+        yield { ok: false, line, reason: raw.bad, raw: raw.raw };
+        continue;
+      }
+      const text = raw.text;
       if (text.trim() === '') continue;
       let json: unknown;
       try {
@@ -53,10 +174,18 @@ export async function* readPart<K extends RecordKind>(store: BlobStore, kind: K,
         continue;
       }
       const parsed = schema.safeParse(json);
-      if (parsed.success) yield { ok: true, line, record: parsed.data as RecordsByKind[K] };
-      else yield { ok: false, line, reason: `invalid ${kind.slice(0, -1)}: ${describeIssues(parsed.error)}`, raw: text };
+      if (!parsed.success) {
+        yield { ok: false, line, reason: `${what}: ${describeIssues(parsed.error)}`, raw: text };
+        continue;
+      }
+      const record = parsed.data as RecordsByKind[K];
+      const tooBig = recordLimitProblem(kind, record);
+      if (tooBig === undefined) yield { ok: true, line, record };
+      else yield { ok: false, line, reason: `${what}: ${tooBig}`, raw: text };
     }
   } catch (err) {
+    const reason = damage(err, line);
+    if (reason) throw new DamagedPartError(reason);
     throw new Error(`reading part ${store.describe(part)} failed after line ${line}: ${(err as Error).message}`);
   }
 }
