@@ -14,7 +14,7 @@ import { anchorSweep } from '#shared/audit/anchorSweep';
 import { appealIdFor, type AppealRecord } from '#shared/audit/appeals';
 import { auditLedger } from '#shared/audit/auditLedger';
 import { chainEntry, entryHash } from '#shared/audit/hashChain';
-import { LedgerAnchorer, writeAnchor } from '#shared/audit/ledgerAnchor';
+import { LedgerAnchorer, anchorDigestOf, anchorKey, writeAnchor } from '#shared/audit/ledgerAnchor';
 import { appealSubmitEntry } from '#shared/audit/planAppealDecision';
 import { readAnchors } from '#shared/audit/readAnchors';
 import { verifyLedger, type VerifyInput } from '#shared/audit/verifyLedger';
@@ -303,8 +303,10 @@ describe('the nine kinds of tampering the hash chain already caught, still caugh
   });
 
   it('an anchor edited in place (the store is write-once, but files can be changed by their owner)', async () => {
-    const [key] = await store.list('ledger-anchors/');
-    const path = store.describe(key);
+    // One of the honest anchors (not the forger's of the test above): its entries are in the ledger.
+    const entries = new Set((await ledger.allLedger()).map((e) => e.hash));
+    const honest = (await readAnchors(store, mac)).anchors.find((a) => entries.has(a.entries[0].hash))!;
+    const path = store.describe(anchorKey(anchorDigestOf(honest)));
     const original = await readFile(path, 'utf8');
     const anchor = JSON.parse(original);
     anchor.entries[0].hash = '0'.repeat(64);
