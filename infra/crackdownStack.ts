@@ -14,6 +14,7 @@ import { API_HANDLERS, LIFT_STATE_MACHINE_ID, LIFT_TASKS, SWEEP_SIDE_TASKS, SWEE
 import { ReviewApi } from './reviewApi.ts';
 import { AppealsApi } from './appealsApi.ts';
 import { SweepStorage } from './storage.ts';
+import { LedgerIntegrity } from './ledgerIntegrity.ts';
 import { SweepStateMachine } from './sweepStateMachine.ts';
 import { CrackdownTables } from './tables.ts';
 
@@ -36,6 +37,7 @@ export class CrackdownStack extends Stack {
   readonly liftScheduling: LiftScheduling;
   readonly reviewApi: ReviewApi;
   readonly appealsApi: AppealsApi;
+  readonly ledgerIntegrity: LedgerIntegrity;
 
   constructor(scope: Construct, id: string, props: CrackdownStackProps = {}) {
     super(scope, id, props);
@@ -51,6 +53,13 @@ export class CrackdownStack extends Stack {
     });
     this.tables = new CrackdownTables(this, 'Tables', { key: this.dataKey });
     this.sink = new EnforcementSink(this, 'Sink', { key: this.dataKey });
+    const t = this.tables.tables;
+    this.ledgerIntegrity = new LedgerIntegrity(this, 'LedgerIntegrity', {
+      anchorBucket: this.storage.anchorBucket,
+      auditedTables: [t.ledger, t.penalties, t.lifts, t.sweeps],
+      dataBucket: this.storage.bucket,
+      dataKey: this.dataKey,
+    });
 
     this.functions = new StageFunctions(this, 'Stages', {
       stages: [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS],
@@ -73,6 +82,8 @@ export class CrackdownStack extends Stack {
       tables: this.tables.tables,
       topic: this.sink.topic,
       tableKey: this.dataKey,
+      ledgerMacKey: this.ledgerIntegrity.macKey,
+      anchorBucket: this.storage.anchorBucket,
       allowLiftScheduling: this.liftScheduling.allowScheduling.bind(this.liftScheduling),
       allowLiftCancelling: this.liftScheduling.allowCancelling.bind(this.liftScheduling),
       // By name, not by reference: the sweep state machine refers to the sample function, so a
@@ -105,6 +116,9 @@ export class CrackdownStack extends Stack {
     new CfnOutput(this, 'ReviewersUserPoolId', { value: this.reviewApi.userPool.userPoolId });
     new CfnOutput(this, 'ReviewersClientId', { value: this.reviewApi.client.userPoolClientId });
     new CfnOutput(this, 'AppealsApiUrl', { value: this.appealsApi.api.url, description: 'appeals API for the platform (IAM/SigV4)' });
+    new CfnOutput(this, 'LedgerAnchorBucketName', { value: this.storage.anchorBucket.bucketName, description: 'write-once ledger anchors (CRACKDOWN_LEDGER_ANCHOR_BUCKET)' });
+    new CfnOutput(this, 'LedgerMacKeyArn', { value: this.ledgerIntegrity.macKey.keyArn, description: 'ledger HMAC key (CRACKDOWN_LEDGER_MAC_KEY_ID)' });
+    new CfnOutput(this, 'LedgerAuditorRoleArn', { value: this.ledgerIntegrity.auditorRole.roleArn, description: 'assume for audit verify / replay (VerifyMac only)' });
     new CfnOutput(this, 'LiftScheduleGroupName', { value: this.liftScheduling.scheduleGroupName });
     for (const [key, table] of Object.entries(this.tables.tables) as Array<[TableKey, (typeof this.tables.tables)[TableKey]]>) {
       new CfnOutput(this, `${TABLES[key].id}TableName`, { value: table.tableName, description: `${TABLES[key].envVar}` });

@@ -3,6 +3,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { StateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { IConstruct } from 'constructs';
 import { TABLES, type TableKey } from '#shared/adapters/tableDefinitions';
+import { ANCHOR_PREFIX } from '#shared/audit/ledgerAnchor';
 import { acknowledge, iam5Action, iam5Resource, nagRef } from './nagChecks.ts';
 import { STAGE_ACCESS, type AccessTargets } from './stageAccess.ts';
 
@@ -31,6 +32,14 @@ export function acknowledgeGrantWildcards(module: string, role: IConstruct, targ
   }
   if ((access.writePrefixes ?? []).length > 0) {
     acknowledge(role, iam5Action('s3:Abort*'), 'Bucket.grantPut includes s3:AbortMultipartUpload so multipart uploads can be abandoned; confined to the same write prefixes.');
+  }
+
+  if (access.anchorsLedger && targets.anchorBucket) {
+    acknowledge(
+      role,
+      iam5Resource(`${nagRef(targets.anchorBucket.node.defaultChild as CfnResource, 'Arn')}/${ANCHOR_PREFIX}*`),
+      'Creates ledger anchors (s3:PutObject only) under ledger-anchors/ of the Object Lock bucket; each is named by its digest at run time.',
+    );
   }
 
   const tableLevels = Object.entries(access.tables ?? {}) as Array<[TableKey, string]>;

@@ -1,9 +1,12 @@
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { Table } from 'aws-cdk-lib/aws-dynamodb';
 import type { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { Topic } from 'aws-cdk-lib/aws-sns';
 import type { TableKey } from '#shared/adapters/tableDefinitions';
+import { LEDGER_ANCHOR_ENV_VARS } from '#shared/adapters/ledgerAnchoring';
+import { ANCHOR_PREFIX } from '#shared/audit/ledgerAnchor';
 import { POLICIES_PREFIX, SWEEPS_PREFIX } from './storage.ts';
 
 /**
@@ -28,6 +31,11 @@ export interface StageAccess {
   completeSweepTasks?: boolean;
   /** Delete one-time lift schedules (an upheld appeal cancels the lift). */
   cancelLiftSchedules?: boolean;
+  /**
+   * Writes the ledger: anchors each write batch first (kms:GenerateMac on the ledger HMAC key,
+   * s3:PutObject under ledger-anchors/ of the Object Lock bucket). Only ledger writers get it.
+   */
+  anchorsLedger?: boolean;
 }
 
 const SWEEPS = [SWEEPS_PREFIX] as const;
@@ -55,6 +63,7 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
     readBucket: true,
     writePrefixes: SWEEPS,
     tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', lifts: 'readWrite' },
+    anchorsLedger: true,
   },
   notify: { tables: { outbox: 'readWrite' }, publishToSink: true },
   // Reads the sweep's decisions to find its timed penalties.
@@ -62,13 +71,14 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   // Reads the sweep's enforce entries to anchor them in its sweeps item.
   finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite', ledger: 'read' } },
   // Publishes its lift notices itself (liftDue → NotificationSink).
-  lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' }, publishToSink: true },
+  lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' }, publishToSink: true, anchorsLedger: true },
   // Appeals API: reads pinned policies (appeal window); an upheld appeal reverses in one transaction, cancels the lift schedule and notifies.
   appeal: {
     readBucket: true,
     tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite', appeals: 'readWrite' },
     publishToSink: true,
     cancelLiftSchedules: true,
+    anchorsLedger: true,
   },
 };
 
@@ -84,6 +94,18 @@ export interface AccessTargets {
   allowSweepTaskCompletion?: (fn: LambdaFunction) => void;
   /** Called for stages with `cancelLiftSchedules`. */
   allowLiftCancelling?: (fn: LambdaFunction) => void;
+  /** The ledger's HMAC key and the Object Lock bucket of its anchors (stages with `anchorsLedger`). */
+  ledgerMacKey?: IKey;
+  anchorBucket?: Bucket;
+}
+
+/** What a ledger writer needs to anchor: GenerateMac (never VerifyMac), PutObject under the anchor prefix. */
+export function grantLedgerAnchoring(fn: LambdaFunction, key: IKey, anchorBucket: Bucket): void {
+  key.grant(fn.grantPrincipal, 'kms:GenerateMac');
+  fn.addToRolePolicy(new PolicyStatement({ actions: ['s3:PutObject'], resources: [anchorBucket.arnForObjects(`${ANCHOR_PREFIX}*`)] }));
+  // SSE-KMS with the data key: every anchoring stage also writes the ledger tables, so it already holds Encrypt/GenerateDataKey on it.
+  fn.addEnvironment(LEDGER_ANCHOR_ENV_VARS.kmsKeyId, key.keyArn);
+  fn.addEnvironment(LEDGER_ANCHOR_ENV_VARS.bucket, anchorBucket.bucketName);
 }
 
 export function grantStageAccess(module: string, fn: LambdaFunction, targets: AccessTargets): void {
@@ -108,6 +130,10 @@ export function grantStageAccess(module: string, fn: LambdaFunction, targets: Ac
   if (access.completeSweepTasks) {
     if (!targets.allowSweepTaskCompletion) throw new Error(`functions/${module}.ts completes sweep tasks, but no allowSweepTaskCompletion was given`);
     targets.allowSweepTaskCompletion(fn);
+  }
+  if (access.anchorsLedger) {
+    if (!targets.ledgerMacKey || !targets.anchorBucket) throw new Error(`functions/${module}.ts writes the ledger, but no ledgerMacKey/anchorBucket was given`);
+    grantLedgerAnchoring(fn, targets.ledgerMacKey, targets.anchorBucket);
   }
   if (access.cancelLiftSchedules) {
     if (!targets.allowLiftCancelling) throw new Error(`functions/${module}.ts cancels lift schedules, but no allowLiftCancelling was given`);

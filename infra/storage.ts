@@ -1,6 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectLockRetention, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { acknowledge } from './nagChecks.ts';
 
@@ -11,6 +11,10 @@ export interface SweepStorageProps {
   intermediateRetentionDays?: number;
   /** Days after which server access logs expire. */
   accessLogRetentionDays?: number;
+  /** Days each ledger anchor is locked (Object Lock default retention; default 2557, about 7 years). */
+  anchorRetentionDays?: number;
+  /** `compliance` (default): nobody, not even the account root, shortens or deletes a lock; `governance`: principals with s3:BypassGovernanceRetention can. */
+  anchorLockMode?: 'compliance' | 'governance';
 }
 
 /** Prefix of everything a sweep writes; see docs/architecture.md "Bucket layout". */
@@ -25,6 +29,8 @@ export const POLICIES_PREFIX = 'policies/';
 export class SweepStorage extends Construct {
   readonly bucket: Bucket;
   readonly accessLogBucket: Bucket;
+  /** Write-once store of the ledger anchors: Object Lock, so no anchor can be changed or deleted. */
+  readonly anchorBucket: Bucket;
 
   constructor(scope: Construct, id: string, props: SweepStorageProps) {
     super(scope, id);
@@ -74,6 +80,25 @@ export class SweepStorage extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(1),
         },
       ],
+    });
+
+    // Every version of every anchor is locked for the retention period: the anchors are what
+    // `audit verify` trusts, so not even the ledger's writers may replace or delete one.
+    const days = Duration.days(props.anchorRetentionDays ?? 2557);
+    this.anchorBucket = new Bucket(this, 'LedgerAnchors', {
+      encryption: BucketEncryption.KMS,
+      encryptionKey: props.key,
+      bucketKeyEnabled: true,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectLockEnabled: true,
+      objectLockDefaultRetention: props.anchorLockMode === 'governance' ? ObjectLockRetention.governance(days) : ObjectLockRetention.compliance(days),
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+      serverAccessLogsBucket: this.accessLogBucket,
+      serverAccessLogsPrefix: 'ledger-anchors/',
+      lifecycleRules: [{ id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) }],
     });
   }
 }

@@ -30,6 +30,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { resetClients } from '#shared/adapters/awsClients';
+import { LEDGER_ANCHOR_ENV_VARS } from '#shared/adapters/ledgerAnchoring';
+import { ensureLocalLedgerKey } from '#shared/adapters/localLedgerMac';
 import { BUCKET_ENV_VAR, TABLES, type TableDefinition, type TableKey } from '#shared/adapters/tableDefinitions';
 import { findJava, type JavaLookup, type JavaRuntime } from './java.ts';
 import { commandLine, isAlive, processStartTime, terminate } from './processes.ts';
@@ -389,7 +391,7 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
     const s3Endpoint = await s3rverEndpoint(procs, timeoutMs);
     const names = Object.fromEntries((Object.keys(TABLES) as TableKey[]).map((k) => [k, localTableName(k)])) as Record<TableKey, string>;
     await provision(dynamoEndpoint, s3Endpoint, names, bucket);
-    const env = stackEnvironment(dynamoEndpoint, s3Endpoint, names, bucket);
+    const env = stackEnvironment(dynamoEndpoint, s3Endpoint, names, bucket, stateDir);
     applyEnvironment(procs, env);
     if (opts.handleSignals ?? true) stopOnSignals(procs, stop, log);
 
@@ -402,11 +404,18 @@ export async function startEmbeddedStack(opts: EmbeddedStackOptions = {}): Promi
   }
 }
 
+/** The ledger's key file and write-once anchor folder (shared/audit/ledgerAnchor.ts). */
+export const LEDGER_KEY_FILE = 'ledger-mac.key';
+export const LEDGER_ANCHOR_DIR = 'ledger-anchors';
+
 function makeStateDirs(stateDir: string): { dbPath: string; s3Dir: string } {
   const dbPath = join(stateDir, 'dynamodb');
   const s3Dir = join(stateDir, 's3');
   mkdirSync(dbPath, { recursive: true });
   mkdirSync(s3Dir, { recursive: true });
+  mkdirSync(join(stateDir, LEDGER_ANCHOR_DIR), { recursive: true });
+  // Created once, 0600: the tables (DynamoDB Local's files) are not the key.
+  ensureLocalLedgerKey(join(stateDir, LEDGER_KEY_FILE));
   return { dbPath, s3Dir };
 }
 
@@ -527,7 +536,7 @@ async function provision(dynamoEndpoint: string, s3Endpoint: string, names: Reco
 }
 
 /** The variables that point the handlers' SDK clients and table names at the stack. */
-function stackEnvironment(dynamoEndpoint: string, s3Endpoint: string, names: Record<TableKey, string>, bucket: string): Record<string, string> {
+function stackEnvironment(dynamoEndpoint: string, s3Endpoint: string, names: Record<TableKey, string>, bucket: string, stateDir: string): Record<string, string> {
   const env: Record<string, string> = {
     AWS_REGION: LOCAL_REGION,
     AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
@@ -536,6 +545,8 @@ function stackEnvironment(dynamoEndpoint: string, s3Endpoint: string, names: Rec
     AWS_ENDPOINT_URL_S3: s3Endpoint,
     CRACKDOWN_S3_PATH_STYLE: '1',
     [BUCKET_ENV_VAR]: bucket,
+    [LEDGER_ANCHOR_ENV_VARS.keyFile]: join(stateDir, LEDGER_KEY_FILE),
+    [LEDGER_ANCHOR_ENV_VARS.dir]: join(stateDir, LEDGER_ANCHOR_DIR),
   };
   for (const key of Object.keys(TABLES) as TableKey[]) env[TABLES[key].envVar] = names[key];
   return env;

@@ -1,4 +1,4 @@
-/** EnforcementRepository on DynamoDB: one TransactWriteItems per action or lift. */
+/** EnforcementRepository on DynamoDB: one TransactWriteItems per action or lift, each anchored first (ledgerAnchor.ts). */
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -15,7 +15,9 @@ import type { PriorOffense } from '#shared/policy/decideAction';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { runLimited } from '#shared/pipeline/runLimited';
+import { anchoredWrite, type LedgerAnchorer } from '#shared/audit/ledgerAnchor';
 import { documentClient } from './awsClients.ts';
+import { ledgerAnchorer } from './ledgerAnchoring.ts';
 import { applyAct, brandDeductionsOf, liftAct, priorOffensesOf, type LedgerStore } from './ledgerActs.ts';
 import { updateLift, writeLedger } from './dynamoLedgerWrite.ts';
 import { tableName } from './tableDefinitions.ts';
@@ -27,7 +29,17 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     outbox: tableName('outbox'),
     lifts: tableName('lifts'),
   };
-  constructor(private readonly db: DynamoDBDocumentClient = documentClient()) {}
+  private anchorer: LedgerAnchorer | undefined | null = null;
+  /** `anchorer` builds the ledger anchorer on the first write (readers never need the key). */
+  constructor(
+    private readonly db: DynamoDBDocumentClient = documentClient(),
+    private readonly makeAnchorer: () => LedgerAnchorer | undefined = ledgerAnchorer,
+  ) {}
+
+  private anchored(): LedgerAnchorer | undefined {
+    if (this.anchorer === null) this.anchorer = this.makeAnchorer();
+    return this.anchorer;
+  }
 
   priorOffenses(accountIds: string[]): Promise<Map<string, PriorOffense[]>> {
     return priorOffensesOf(this, accountIds);
@@ -62,7 +74,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     ledgerFor: (id) => this.ledgerFor(id),
     getLift: (id) => this.getLift(id),
     getLifts: (ids) => this.getLifts(ids),
-    write: (w) => writeLedger(this.db, w),
+    write: (w) => anchoredWrite((x) => writeLedger(this.db, x), this.anchored())(w),
     changeLift: (c) => updateLift(this.db, this.t.lifts, c),
   };
 

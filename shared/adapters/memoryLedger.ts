@@ -10,6 +10,7 @@
  */
 import type { AppealRecord } from '#shared/audit/appeals';
 import type { SweepAnchor } from '#shared/audit/hashChain';
+import { anchoredWrite, type LedgerAnchorer } from '#shared/audit/ledgerAnchor';
 import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
@@ -31,6 +32,9 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
   private readonly lifts = new Map<string, LiftRow>();
   private readonly appeals = new Map<string, AppealRecord>();
   private readonly anchors = new Map<string, SweepAnchor>();
+
+  /** With an anchorer, every write is anchored first, as on DynamoDB in a configured stack. */
+  constructor(private readonly anchorer?: LedgerAnchorer) {}
 
   // ---------------------------------------------------------------- reads
 
@@ -144,7 +148,7 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     ledgerFor: (id) => this.ledgerFor(id),
     getLift: (id) => this.getLift(id),
     getLifts: (ids) => this.getLifts(ids),
-    write: async (w) => this.write(w),
+    write: (w) => anchoredWrite(async (x) => this.write(x), this.anchorer)(w),
     changeLift: async (c) => this.changeLift(c),
   };
 

@@ -1,16 +1,32 @@
 /**
- * `audit verify`: checks every account's hash chain against its entries and its chain head, and
- * every sweep anchor against the sweep's enforce entries. Catches an edited entry (hash), a
- * deleted one (gap, or head ahead of the last entry), an inserted one (no hash, duplicate seq,
- * broken link), reordered ones (seq and links disagree), and a whole account or latest entry
- * removed together with its penalty item (anchor, lift rows that say a lift happened). Pure.
+ * `audit verify`: checks every account's hash chain against its entries and its chain head, every
+ * sweep anchor against the sweep's enforce entries, and every entry against the MAC'd ledger
+ * anchors in the write-once store. Catches an edited entry (hash), a deleted one (gap, or head
+ * ahead of the last entry), an inserted one (no hash, duplicate seq, broken link), reordered ones
+ * (seq and links disagree), a whole account or latest entry removed together with its penalty
+ * item (anchors, lift rows that say a lift happened), and an entry forged or rewritten with a
+ * recomputed hash and a moved head (no anchor lists its hash). Pure: the anchors' MACs are
+ * checked before (readAnchors.ts).
  */
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import { ledgerKey } from '#shared/enforcement/ledgerEntry';
 import { anchorDigest, entryHash, GENESIS_HASH, type SweepAnchor } from './hashChain.ts';
+import type { LedgerAnchor } from './ledgerAnchor.ts';
 
 export type IssueKind =
-  'hash-mismatch' | 'unchained-entry' | 'seq-gap' | 'duplicate-seq' | 'broken-link' | 'head-mismatch' | 'missing-head' | 'entries-without-state' | 'anchor-mismatch' | 'missing-lift-entry';
+  | 'hash-mismatch'
+  | 'unchained-entry'
+  | 'seq-gap'
+  | 'duplicate-seq'
+  | 'broken-link'
+  | 'head-mismatch'
+  | 'missing-head'
+  | 'entries-without-state'
+  | 'anchor-mismatch'
+  | 'missing-lift-entry'
+  | 'unanchored-entry'
+  | 'anchor-invalid'
+  | 'anchored-entry-missing';
 
 export interface LedgerIssue {
   kind: IssueKind;
@@ -25,6 +41,8 @@ export interface VerifyReport {
   accounts: number;
   entries: number;
   sweepsAnchored: number;
+  /** Ledger anchors whose MAC verified (undefined: anchors were not checked). */
+  ledgerAnchors?: number;
   issues: LedgerIssue[];
 }
 
@@ -35,6 +53,11 @@ export interface VerifyInput {
   lifts: LiftRow[];
   /** Only these accounts (and the anchors' whole-sweep checks are skipped). */
   onlyAccount?: string;
+  /**
+   * The write-once ledger anchors whose MAC verified, and the issues of those that did not
+   * (readAnchors.ts). When given, every entry must be listed, with its hash, by one of them.
+   */
+  ledgerAnchors?: { anchors: LedgerAnchor[]; issues: LedgerIssue[] };
 }
 
 export function verifyChain(accountId: string, entries: LedgerEntry[], state: PenaltyState | undefined): LedgerIssue[] {
@@ -131,5 +154,61 @@ export function verifyLedger(input: VerifyInput): VerifyReport {
       }
     }
   }
-  return { ok: issues.length === 0, accounts: accounts.size, entries: [...byAccount.values()].reduce((s, l) => s + l.length, 0), sweepsAnchored, issues };
+  if (input.ledgerAnchors) issues.push(...input.ledgerAnchors.issues, ...anchorCoverage(input.entries, input.ledgerAnchors.anchors, new Set(input.anchors.keys()), input.onlyAccount));
+  return {
+    ok: issues.length === 0,
+    accounts: accounts.size,
+    entries: [...byAccount.values()].reduce((s, l) => s + l.length, 0),
+    sweepsAnchored,
+    ...(input.ledgerAnchors ? { ledgerAnchors: input.ledgerAnchors.anchors.length } : {}),
+    issues,
+  };
+}
+
+const entryId = (accountId: string, entryKey: string) => `${accountId}\u0000${entryKey}`;
+
+/**
+ * Every entry must be listed with its exact hash by a verified anchor (a forged or rewritten entry
+ * is not: its author could not MAC it). Anchors are written before their transaction, so an
+ * anchored entry may never have committed (a lost race); only enforce entries of a finished
+ * (sweep-anchored) sweep are sure to exist, and their absence is a deletion.
+ */
+export function anchorCoverage(entries: LedgerEntry[], anchors: LedgerAnchor[], finishedSweeps: Set<string>, onlyAccount?: string): LedgerIssue[] {
+  const vouched = new Set<string>();
+  const anchoredKeys = new Map<string, { accountId: string; entryKey: string }>();
+  for (const a of anchors) {
+    for (const e of a.entries) {
+      vouched.add(`${entryId(e.accountId, e.entryKey)}\u0000${e.hash}`);
+      anchoredKeys.set(entryId(e.accountId, e.entryKey), e);
+    }
+  }
+  const issues: LedgerIssue[] = [];
+  const present = new Set<string>();
+  for (const e of [...entries].sort((a, b) => (a.accountId + a.entryKey < b.accountId + b.entryKey ? -1 : 1))) {
+    present.add(entryId(e.accountId, e.entryKey));
+    if (onlyAccount && e.accountId !== onlyAccount) continue;
+    if (!vouched.has(`${entryId(e.accountId, e.entryKey)}\u0000${e.hash}`)) {
+      issues.push({
+        kind: 'unanchored-entry',
+        accountId: e.accountId,
+        entryKey: e.entryKey,
+        sweepId: e.sweepId,
+        detail: `entry ${e.entryKey} (seq ${e.seq}, ${e.step} by ${e.actor}) is listed with this hash by no anchor whose MAC verifies: forged, or rewritten after it was written`,
+      });
+    }
+  }
+  for (const [id, e] of [...anchoredKeys].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (onlyAccount && e.accountId !== onlyAccount) continue;
+    const [sweepId, step] = [e.entryKey.slice(0, e.entryKey.lastIndexOf('#')), e.entryKey.slice(e.entryKey.lastIndexOf('#') + 1)];
+    if (step === 'enforce' && finishedSweeps.has(sweepId) && !present.has(id)) {
+      issues.push({
+        kind: 'anchored-entry-missing',
+        accountId: e.accountId,
+        entryKey: e.entryKey,
+        sweepId,
+        detail: `the finished sweep's enforce entry ${e.entryKey} was anchored but is not in the ledger: deleted`,
+      });
+    }
+  }
+  return issues;
 }

@@ -18,6 +18,8 @@ export const ADAPTER_MAY_IMPORT: Record<string, '*' | readonly string[]> = {
   '#shared/audit/planAppealDecision': ['planAppealSubmit', 'planAppealClosingWrite'],
   // How a LiftChange changes a row: the mechanics the in-memory store shares with the DynamoDB update.
   '#shared/enforcement/ledgerWrite': ['applyLiftChange', 'liftChangeHolds'],
+  // Anchoring a plan's already-built entries before its transaction: write mechanics every store shares, no decision.
+  '#shared/audit/ledgerAnchor': ['anchoredWrite', 'LedgerAnchorer'],
 };
 
 /** Why the usual suspects are refused, for a readable failure. */

@@ -13,7 +13,8 @@ import { tableName } from '#shared/adapters/tableDefinitions';
 import { decideAppeal, submitAppeal, type AuditDeps } from '#shared/audit/appealService';
 import { AuditInputError } from '#shared/audit/appeals';
 import { reverseWave } from '#shared/audit/reverseWave';
-import { verifyLedger } from '#shared/audit/verifyLedger';
+import { ledgerAnchoring } from '#shared/adapters/ledgerAnchoring';
+import { auditLedger } from '#shared/audit/auditLedger';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import type { Decision } from '#shared/policy/decideAction';
@@ -33,11 +34,8 @@ const policy = defaultPolicy();
 const NOW = '2026-11-25T00:00:00.000Z';
 let upheldAccount = '';
 
-async function verify() {
-  const audit = auditRepository();
-  const [entries, penalties, anchors, lifts] = await Promise.all([audit.allLedger(), audit.allPenalties(), audit.sweepAnchors(), audit.allLifts()]);
-  return verifyLedger({ entries, penalties, anchors, lifts });
-}
+/** What `audit verify` runs: chains, heads, sweep anchors, and the MAC'd write-once ledger anchors. */
+const verify = () => auditLedger(auditRepository(), ledgerAnchoring());
 
 const db = () => documentClient();
 const put = (table: 'ledger' | 'penalties', item: object) => db().send(new PutCommand({ TableName: tableName(table), Item: item }));
@@ -69,6 +67,7 @@ describe('tamper-evident ledger', () => {
     expect(report.issues).toEqual([]);
     expect(report.ok).toBe(true);
     expect(report.sweepsAnchored).toBe(1);
+    expect(report.ledgerAnchors).toBeGreaterThan(0);
     const e = (await deps.audit.ledgerFor(acted()[0].accountId))[0];
     expect(e).toMatchObject({ seq: 1, prevHash: '0'.repeat(64) });
     expect(e.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -105,7 +104,7 @@ describe('tamper-evident ledger', () => {
     await del('penalties', { accountId: id });
     const r = await verify();
     expect(r.ok).toBe(false);
-    expect(r.issues.map((i) => i.kind)).toEqual(['anchor-mismatch']);
+    expect(r.issues.map((i) => i.kind).sort()).toEqual(['anchor-mismatch', 'anchored-entry-missing']);
     await put('ledger', e);
     await put('penalties', state!);
     expect((await verify()).ok).toBe(true);
@@ -149,6 +148,40 @@ describe('tamper-evident ledger', () => {
     await put('penalties', { ...state, chainSeq: a.seq, chainHash: a.hash });
     expect((await verify()).issues.map((i) => i.kind)).toEqual(['missing-lift-entry']);
     await put('ledger', b);
+    await put('penalties', state);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('catches a forged reverse entry that clears an account, with a recomputed hash and the chain head moved to match', async () => {
+    const { chainEntry } = await import('#shared/audit/hashChain');
+    const d = acted().find((x) => x.action === 'ban')!;
+    const state = (await deps.audit.penalty(d.accountId))!;
+    const [enforce] = await deps.audit.ledgerFor(d.accountId);
+    const forged = chainEntry(
+      { ...enforce, entryKey: `${SWEEP}#reverse`, step: 'reverse', actor: 'operator', reason: 'forged', reversesEntryKey: enforce.entryKey, recordedAt: NOW },
+      { seq: state.chainSeq!, hash: state.chainHash! },
+    );
+    await put('ledger', forged);
+    await put('penalties', { ...state, status: 'cleared', action: 'none', offenses: [], version: state.version + 1, chainSeq: forged.seq, chainHash: forged.hash });
+    const r = await verify();
+    expect(r.issues).toEqual([expect.objectContaining({ kind: 'unanchored-entry', accountId: d.accountId, entryKey: forged.entryKey })]);
+    await del('ledger', { accountId: d.accountId, entryKey: forged.entryKey });
+    await put('penalties', state);
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it('catches a rewritten lift entry (new date, actor changed), with a recomputed hash and the chain head moved to match', async () => {
+    const { chainEntry } = await import('#shared/audit/hashChain');
+    const id = timed()[1].accountId;
+    const state = (await deps.audit.penalty(id))!;
+    const [enforce, lift] = (await deps.audit.ledgerFor(id)).sort((a, b) => a.seq! - b.seq!);
+    expect(lift.step).toBe('lift');
+    const rewritten = chainEntry({ ...lift, actor: 'operator', effectiveAt: '2027-01-02T00:00:00.000Z', recordedAt: '2027-01-02T00:00:00.000Z' }, { seq: enforce.seq!, hash: enforce.hash! });
+    await put('ledger', rewritten);
+    await put('penalties', { ...state, version: state.version + 1, chainHash: rewritten.hash });
+    const r = await verify();
+    expect(r.issues).toEqual([expect.objectContaining({ kind: 'unanchored-entry', accountId: id, entryKey: lift.entryKey })]);
+    await put('ledger', lift);
     await put('penalties', state);
     expect((await verify()).ok).toBe(true);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, vi } from 'vitest';
 import { DynamoAuditRepository } from '#shared/adapters/dynamoAuditRepository';
 import { DynamoEnforcementRepository } from '#shared/adapters/dynamoEnforcementRepository';
+import { ledgerAnchoring } from '#shared/adapters/ledgerAnchoring';
 import { startEmbeddedStack, type EmbeddedStack } from '#scripts/local/embeddedStack';
 import { ledgerRepositoryContract } from './ledgerContract.ts';
 
@@ -24,4 +25,4 @@ afterAll(async () => {
 });
 
 // The tables are shared by the whole suite: each contract test works on accounts of its own.
-ledgerRepositoryContract('DynamoDB Local', () => ({ enforcement: new DynamoEnforcementRepository(), audit: new DynamoAuditRepository() }));
+ledgerRepositoryContract('DynamoDB Local', () => ({ enforcement: new DynamoEnforcementRepository(), audit: new DynamoAuditRepository(), anchoring: ledgerAnchoring()! }));

@@ -17,11 +17,16 @@ import type { Decision } from '#shared/policy/decideAction';
 import { parsePolicy } from '#shared/policy/loadPolicy';
 import type { AuditRepository } from '#shared/ports/auditRepository';
 import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
+import type { LedgerMac } from '#shared/ports/ledgerMac';
+import type { WriteOnceStore } from '#shared/ports/writeOnceStore';
+import { readAnchors } from '#shared/audit/readAnchors';
 import policyJson from '../golden/policy.json' with { type: 'json' };
 
 export interface LedgerRepos {
   enforcement: EnforcementRepository;
   audit: AuditRepository;
+  /** The key and write-once store the repositories anchor their writes with. */
+  anchoring: { mac: LedgerMac; store: WriteOnceStore };
 }
 
 const policy = parsePolicy(policyJson, 'tests/golden/policy.json');
@@ -84,6 +89,24 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
   });
 
   describe(`ledger repositories: ${name}`, () => {
+    describe('anchoring', () => {
+      it('every entry an act writes (enforce, lift, reverse, appeal) is listed with its hash by an anchor whose MAC verifies', async () => {
+        const r = repos();
+        const [lifted, reversed, appealed] = [account('anchor'), account('anchor'), account('anchor')];
+        await Promise.all([enforce(r, lifted, 's1', 'limit', 0, 7), enforce(r, reversed, 's1', 'ban', 0), enforce(r, appealed, 's1', 'warn', 0)]);
+        expect(await r.enforcement.applyLift((await r.enforcement.getLift(liftIdFor(lifted, 's1')))!, at(8))).toBe('lifted');
+        expect((await reverse(r, reversed, 's1', 1)).outcome).toBe('reversed');
+        const { appeal: a, target } = await appeal(r, appealed, 's1', 1);
+        expect(await r.audit.closeAppeal(planAppealClose(decided(a, 'rejected', 2), target))).toBe('closed');
+        const { anchors, issues } = await readAnchors(r.anchoring.store, r.anchoring.mac);
+        expect(issues).toEqual([]);
+        const listed = new Set(anchors.flatMap((x) => x.entries.map((e) => `${e.accountId} ${e.entryKey} ${e.hash}`)));
+        const written = (await Promise.all([lifted, reversed, appealed].map((id) => r.enforcement.ledgerFor(id)))).flat();
+        expect(written.map((e) => e.step).sort()).toEqual(['appeal-decide', 'appeal-submit', 'enforce', 'enforce', 'enforce', 'lift', 'reverse']);
+        expect(written.filter((e) => !listed.has(`${e.accountId} ${e.entryKey} ${e.hash}`))).toEqual([]);
+      });
+    });
+
     describe('penalty merging', () => {
       it('a first action creates the state, its chained entry, its event and notice, and its lift row', async () => {
         const r = repos();

@@ -183,7 +183,7 @@ describe('least privilege', () => {
   it('writes to the bucket only under sweeps/ (and policies/ for plan), and only from the stages that need to', () => {
     const bucketId = logicalIdOf(synth.stack.storage.bucket);
     for (const stage of ALL_STAGES) {
-      const puts = stageRoleStatements(stage.module).filter((s) => asArray(s.Action).includes('s3:PutObject'));
+      const puts = stageRoleStatements(stage.module).filter((s) => asArray(s.Action).includes('s3:PutObject') && referencedIds(s.Resource).has(bucketId));
       const prefixes = puts
         .flatMap((s) => asArray(s.Resource))
         .map((r: any) => {
@@ -289,5 +289,42 @@ describe('enforcement sink and outputs', () => {
     for (const key of Object.keys(TABLES) as TableKey[]) {
       expect(outputs[`${TABLES[key].id}TableName`]?.Value, key).toEqual({ Ref: logicalIdOf(synth.stack.tables.tables[key]) });
     }
+  });
+});
+
+describe('ledger anchoring (shared/audit/ledgerAnchor.ts)', () => {
+  const WRITERS = ['enforce', 'lift', 'appeal'];
+  const withAction = (action: string) => identityStatements().filter(({ statement }) => asArray(statement.Action).includes(action));
+  const policyRoles = (owner: string) => asArray(synth.json.Resources[owner]?.Properties?.Roles).map((r: any) => r.Ref as string);
+
+  it('has an HMAC_256 KMS key for GENERATE_VERIFY_MAC', () => {
+    const key = synth.json.Resources[logicalIdOf(synth.stack.ledgerIntegrity.macKey as never)];
+    expect(key.Properties).toMatchObject({ KeySpec: 'HMAC_256', KeyUsage: 'GENERATE_VERIFY_MAC' });
+  });
+
+  it('lets only the ledger writers GenerateMac, only the auditor role VerifyMac, each on that key alone', () => {
+    const keyId = logicalIdOf(synth.stack.ledgerIntegrity.macKey as never);
+    const roleOf = (module: string) => logicalIdOf(synth.stack.functions.get(module).role);
+    const generating = withAction('kms:GenerateMac');
+    expect(new Set(generating.flatMap(({ owner }) => policyRoles(owner)))).toEqual(new Set(WRITERS.map(roleOf)));
+    const verifying = withAction('kms:VerifyMac');
+    expect(verifying.flatMap(({ owner }) => policyRoles(owner))).toEqual([logicalIdOf(synth.stack.ledgerIntegrity.auditorRole)]);
+    for (const { statement } of [...generating, ...verifying]) expect([...referencedIds(statement.Resource)]).toEqual([keyId]);
+    for (const { statement } of generating) expect(asArray(statement.Action)).not.toContain('kms:VerifyMac');
+  });
+
+  it('keeps the anchors in an Object Lock bucket in compliance mode that writers may only add to', () => {
+    const bucketId = logicalIdOf(synth.stack.storage.anchorBucket);
+    const bucket = synth.json.Resources[bucketId];
+    expect(bucket.Properties).toMatchObject({ ObjectLockEnabled: true, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE' } } } });
+    const touching = identityStatements().filter(({ statement }) => referencedIds(statement.Resource).has(bucketId));
+    const actions = new Set(touching.flatMap(({ statement }) => asArray(statement.Action)));
+    for (const a of actions) expect(a).toMatch(/^s3:(PutObject|GetObject|ListBucket)$/);
+    for (const module of WRITERS) {
+      const env = synth.json.Resources[logicalIdOf(synth.stack.functions.get(module).fn)].Properties!.Environment.Variables;
+      expect(env).toMatchObject({ CRACKDOWN_LEDGER_ANCHOR_BUCKET: { Ref: bucketId }, CRACKDOWN_LEDGER_MAC_KEY_ID: expect.anything() });
+    }
+    const resolve = logicalIdOf(synth.stack.functions.get('resolve').fn);
+    expect(synth.json.Resources[resolve].Properties!.Environment.Variables.CRACKDOWN_LEDGER_MAC_KEY_ID).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
-/** `crackdown audit verify`: check every account's hash chain, chain head and every sweep anchor. */
+/** `crackdown audit verify`: check every account's hash chain, chain head, sweep anchor, and every entry against the MAC'd write-once anchors. */
 import type { Command } from 'commander';
+import { ledgerAnchoring } from '#shared/adapters/ledgerAnchoring';
 import { auditRepository } from '#shared/adapters/stageDependencies';
-import { verifyLedger } from '#shared/audit/verifyLedger';
+import { auditLedger } from '#shared/audit/auditLedger';
 import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
@@ -16,22 +17,18 @@ export function registerAudit(program: Command): void {
     .exitOverride()
     .showHelpAfterError()
     .description(
-      `verify the tamper-evident ledger: hash chain per account, chain heads, lift rows and per-sweep anchors (exit ${EXIT_TAMPERED} when anything was edited, deleted, inserted or reordered)`,
+      `verify the tamper-evident ledger: hash chain per account, chain heads, lift rows, per-sweep anchors, and every entry against the MAC'd write-once ledger anchors (exit ${EXIT_TAMPERED} when anything was edited, deleted, inserted, reordered or forged)`,
     )
     .option('--account <id>', 'only this account (skips the whole-sweep anchor checks)')
     .option('--state-dir <dir>', 'embedded stack state folder')
     .option('--json', 'print the report as JSON')
     .action(async (o) => {
       const out = makeOutput(Boolean(o.json));
-      const report = await withStack({ stateDir: o.stateDir }, async () => {
-        const repo = auditRepository();
-        const [entries, penalties, anchors, lifts] = await Promise.all([repo.allLedger(), repo.allPenalties(), repo.sweepAnchors(), repo.allLifts()]);
-        return verifyLedger({ entries, penalties, anchors, lifts, onlyAccount: o.account });
-      });
+      const report = await withStack({ stateDir: o.stateDir }, () => auditLedger(auditRepository(), ledgerAnchoring(), { onlyAccount: o.account }));
       out.result(report, () =>
         [
-          `Ledger: ${report.entries} entries, ${report.accounts} accounts, ${report.sweepsAnchored} sweep anchors checked.`,
-          report.ok ? 'OK: every chain, head and anchor verifies.' : `TAMPERED: ${report.issues.length} problem(s):`,
+          `Ledger: ${report.entries} entries, ${report.accounts} accounts, ${report.sweepsAnchored} sweep anchors and ${report.ledgerAnchors ?? 0} ledger anchors checked.`,
+          report.ok ? 'OK: every chain, head and anchor verifies, and every entry is anchored under the ledger key.' : `TAMPERED: ${report.issues.length} problem(s):`,
           ...report.issues.map((i) => `  [${i.kind}] ${i.accountId ?? i.sweepId ?? ''}: ${i.detail}`),
         ].join('\n'),
       );
