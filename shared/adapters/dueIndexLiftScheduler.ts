@@ -6,7 +6,7 @@ import type { LiftScheduler } from '#shared/ports/liftScheduler';
 
 export class DueIndexLiftScheduler implements LiftScheduler {
   readonly name = 'due-index';
-  async schedule(): Promise<'created' | 'exists'> {
+  async scheduleSlot(): Promise<'created' | 'exists'> {
     return 'created';
   }
   /** The cancelled lift row has left the due index in the same transaction that cancelled it. */

@@ -59,6 +59,31 @@ describe('sweep state machine definition', () => {
     }
   });
 
+  it('runs every stage that grows with the snapshot as a Distributed Map: only Plan, the review and FinishSweep are single Tasks', () => {
+    const shape = Object.fromEntries(
+      mainChain(machines.sweep).map((name) => {
+        const state = machines.sweep.States[name] as Record<string, any>;
+        return [name, state.Type === 'Map' ? `${state.ItemProcessor.ProcessorConfig.Mode} Map over ${state.ItemsPath}` : state.Type];
+      }),
+    );
+    expect(shape).toEqual({
+      Plan: 'Task',
+      PartitionParts: 'DISTRIBUTED Map over $.plan.parts',
+      GroupKeys: 'DISTRIBUTED Map over $.plan.channelBuckets',
+      ExpandRings: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      ResolveAccounts: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      SampleForReview: 'Task',
+      EnforceActions: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      Notify: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      ScheduleLifts: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      FinishSweep: 'Task',
+    });
+    // Notify and ScheduleLifts hand each bucket to their handler, which reads only that bucket's rows.
+    const processorStates = (map: string) => (machines.sweep.States[map] as Record<string, any>).ItemProcessor.States;
+    expect(processorStates('Notify').NotifyBucket.Resource).toBe(localFunctionArn('notify'));
+    expect(processorStates('ScheduleLifts').ScheduleLiftsBucket.Resource).toBe(localFunctionArn('scheduleLifts'));
+  });
+
   it('invokes each stage handler with payloadResponseOnly (Resource is the function ARN, no Parameters) and retries Lambda service errors', () => {
     const tasks: Array<[string, Record<string, any>]> = [];
     for (const [name, state] of Object.entries(machines.sweep.States)) {
@@ -104,8 +129,6 @@ describe('sweep state machine definition', () => {
     }
     expect(machines.sweep.States.Plan.ResultPath).toBe('$.plan');
     expect(machines.sweep.States.SampleForReview.ResultPath).toBe('$.sample');
-    expect(machines.sweep.States.Notify.ResultPath).toBe('$.notify');
-    expect(machines.sweep.States.ScheduleLifts.ResultPath).toBe('$.lifts');
     expect(machines.sweep.States.FinishSweep).not.toHaveProperty('ResultPath');
   });
 
