@@ -1,4 +1,4 @@
-/** Lift stage: end due timed penalties (one by schedule, or all due at `now`). */
+/** Lift stage: end the timed penalties due at `now` (a lift slot's end, the safety sweep), or one `liftId` (pre-slot schedules). */
 import { z } from 'zod';
 import { enforcementRepository, notificationSink } from '#shared/adapters/stageDependencies';
 import { liftDue } from '#shared/pipeline/liftDue';

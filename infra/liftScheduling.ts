@@ -16,7 +16,10 @@ export interface LiftStateMachineProps {
   logRetention?: RetentionDays;
 }
 
-/** The lift state machine: one idempotent `LiftDue` Task, input `{ liftId }` or `{ now }`. */
+/**
+ * The lift state machine: one idempotent `LiftDue` Task, input `{ now }` (a lift slot's schedule,
+ * the safety sweep, `crackdown lift --now`) or `{ liftId }` (per-lift schedules from before lift slots).
+ */
 export class LiftStateMachine extends Construct {
   readonly stateMachine: StateMachine;
 
@@ -25,7 +28,7 @@ export class LiftStateMachine extends Construct {
     const [liftDue] = LIFT_TASKS;
     this.stateMachine = new StateMachine(this, 'Resource', {
       stateMachineType: StateMachineType.STANDARD,
-      comment: 'crackdown lift: lifts what is due (one liftId, or everything due at `now`), idempotently',
+      comment: 'crackdown lift: lifts everything due at `now` (a lift slot, or the safety sweep) from the due index, idempotently',
       definitionBody: DefinitionBody.fromChainable(stageTask(this, liftDue.state, props.liftFunction)),
       tracingEnabled: true,
       logs: stateMachineLogs(this, 'Logs', 'Lift', props.logRetention),
@@ -49,8 +52,10 @@ export const SAFETY_SWEEP_RATE = 'rate(1 hour)';
 
 /**
  * EventBridge Scheduler wiring for timed penalties: a schedule group that ScheduleLifts fills
- * with one-time `at(...)` schedules (input `{ "liftId": ... }`), the role Scheduler assumes to
- * start the lift state machine (and nothing else), and an hourly safety sweep.
+ * with one one-time `at(...)` schedule per lift slot (shared/enforcement/liftSlot.ts; input
+ * `{ "now": <slot end> }`), so the number of schedules follows the distinct due minutes, not the
+ * number of penalties; the role Scheduler assumes to start the lift state machine (and nothing
+ * else); and an hourly safety sweep.
  */
 export class LiftScheduling extends Construct {
   readonly scheduleGroup: CfnScheduleGroup;
@@ -99,7 +104,10 @@ export class LiftScheduling extends Construct {
     return Stack.of(this).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroupName}/*` });
   }
 
-  /** Lets a function delete schedules of the lift group (only there): an upheld appeal cancels its lift. */
+  /**
+   * Lets a function delete schedules of the lift group (only there). Slot schedules are shared and
+   * never deleted on a cancel; this removes per-lift schedules created before lift slots.
+   */
   allowCancelling(fn: LambdaFunction): void {
     fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:DeleteSchedule'], resources: [this.schedulesArn()] }));
     fn.addEnvironment(LIFT_CANCEL_GROUP_ENV_VAR, this.scheduleGroupName);
@@ -107,13 +115,13 @@ export class LiftScheduling extends Construct {
       acknowledge(
         fn.role,
         iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
-        'Lift schedules are named per lift at run time; deleting (cancelling) them is confined to the lift schedule group.',
+        'Per-lift schedules from before lift slots are named at run time; deleting (cancelling) them is confined to the lift schedule group.',
       );
     }
   }
 
   /**
-   * Lets a function create one-time schedules in the lift group (only there) that start the lift
+   * Lets a function create one-time slot schedules in the lift group (only there) that start the lift
    * state machine as the scheduler role, and tells it where through LIFT_TARGET_ENV_VARS.
    */
   allowScheduling(fn: LambdaFunction): void {
@@ -132,7 +140,7 @@ export class LiftScheduling extends Construct {
       acknowledge(
         fn.role,
         iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
-        'One-time lift schedules are named per lift at run time; the wildcard is confined to the lift schedule group.',
+        'One-time lift schedules are named per lift slot at run time; the wildcard is confined to the lift schedule group.',
       );
     }
   }
