@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Each test runs whole sweeps against DynamoDB Local.
 vi.setConfig({ testTimeout: 600_000 });
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#shared/adapters/awsClients';
+import { tableName } from '#shared/adapters/tableDefinitions';
 import { enforcementRepository, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
 import { liftSlotOf } from '#shared/enforcement/liftSlot';
 import { exportDecisions } from '#shared/pipeline/exportDecisions';
@@ -193,6 +194,39 @@ describe('a sweep through the synthesized state machine', () => {
     } finally {
       client.send = realSend as typeof client.send;
     }
+  });
+
+  it('a sweep that fails mid-Notify (fault injected by wrapping the client: DynamoDB Local never fails) resumes on re-run, each message delivered once', async () => {
+    const client = documentClient();
+    const realSend = client.send.bind(client);
+    const outboxTable = tableName('outbox');
+    let outboxWrites = 0;
+    client.send = (async (command: unknown) => {
+      // markDelivered's third batch: its page was published, part of it is not marked yet
+      if (command instanceof BatchWriteCommand && outboxTable in (command.input.RequestItems ?? {}) && ++outboxWrites === 3) {
+        throw Object.assign(new Error('the outbox table went away mid-Notify'), { name: 'InjectedCrash' });
+      }
+      return realSend(command as never);
+    }) as typeof client.send;
+    try {
+      await expect(sweep('e2e-notify-crash', snapshot, { codes: ['traffic-diversion'] })).rejects.toThrow();
+    } finally {
+      client.send = realSend as typeof client.send;
+    }
+    expect(await sweepRegistry().get('e2e-notify-crash')).toMatchObject({ status: 'failed' });
+    const repo = enforcementRepository();
+    const before = await repo.outbox('e2e-notify-crash');
+    const deliveredBefore = new Map(before.filter((m) => m.status === 'delivered').map((m) => [m.messageKey, m.deliveredAt]));
+    expect(deliveredBefore.size).toBeGreaterThan(0);
+    expect(deliveredBefore.size).toBeLessThan(before.length);
+
+    const resumed = await sweep('e2e-notify-crash', snapshot, { codes: ['traffic-diversion'] });
+    // only the messages still pending were published by the re-run
+    expect(resumed.notify!.published).toBe(before.length - deliveredBefore.size);
+    const after = await repo.outbox('e2e-notify-crash');
+    expect(after.map((m) => m.messageKey)).toEqual(before.map((m) => m.messageKey));
+    expect(after.every((m) => m.status === 'delivered')).toBe(true);
+    for (const m of after) if (deliveredBefore.has(m.messageKey)) expect(m.deliveredAt).toBe(deliveredBefore.get(m.messageKey));
   });
 
   it('an on-demand campaign decides only the codes asked for', async () => {
