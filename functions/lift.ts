@@ -8,9 +8,11 @@ const liftEventSchema = z
   .object({
     liftId: z.string().min(1).optional(),
     now: z.iso.datetime({ offset: true }).optional(),
+    /** The previous round's stats, when the lift state machine loops on a large slot. */
+    lift: z.unknown().optional(),
   })
   .strict();
 
-export const handler = stageHandler('lift', liftEventSchema, async ({ liftId, now }) =>
-  liftDue(enforcementRepository(), notificationSink(), { liftId, now: new Date(now ?? Date.now()).toISOString() }),
+export const handler = stageHandler('lift', liftEventSchema, async ({ liftId, now }, context) =>
+  liftDue(enforcementRepository(), notificationSink(), { liftId, now: new Date(now ?? Date.now()).toISOString() }, { timeLeftMs: () => context.getRemainingTimeInMillis() }),
 );

@@ -3,7 +3,7 @@ import { PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cd
 import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { DefinitionBody, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Choice, Condition, DefinitionBody, Pass, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { LIFT_CANCEL_GROUP_ENV_VAR, LIFT_TARGET_ENV_VARS } from '#shared/adapters/tableDefinitions';
 import { LIFT_TASKS } from './stages.ts';
@@ -11,14 +11,20 @@ import { stageTask, stateMachineLogs } from './stageTask.ts';
 import { acknowledge, iam5Resource } from './nagChecks.ts';
 import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
 
+/** Where LiftDue's stats go; the execution's output is the last round's stats. */
+export const LIFT_RESULT_PATH = '$.lift';
+export const LIFT_MORE_STATE = 'MoreDue';
+export const LIFT_DONE_STATE = 'LiftsDone';
+
 export interface LiftStateMachineProps {
   liftFunction: IFunction;
   logRetention?: RetentionDays;
 }
 
 /**
- * The lift state machine: one idempotent `LiftDue` Task, input `{ now }` (a lift slot's schedule,
- * the safety sweep, `crackdown lift --now`) or `{ liftId }` (per-lift schedules from before lift slots).
+ * The lift state machine: the idempotent `LiftDue` Task, input `{ now }` (a lift slot's schedule,
+ * the safety sweep, `crackdown lift --now`) or `{ liftId }` (per-lift schedules from before lift
+ * slots), run again while it reports `more` (a slot larger than one Lambda invocation lifts).
  */
 export class LiftStateMachine extends Construct {
   readonly stateMachine: StateMachine;
@@ -26,10 +32,14 @@ export class LiftStateMachine extends Construct {
   constructor(scope: Construct, id: string, props: LiftStateMachineProps) {
     super(scope, id);
     const [liftDue] = LIFT_TASKS;
+    // A slot too large for one invocation: LiftDue stops before its timeout with `more`, and runs again with the same `now`.
+    const lift = stageTask(this, liftDue.state, props.liftFunction, { resultPath: LIFT_RESULT_PATH });
+    const done = new Pass(this, LIFT_DONE_STATE, { stateName: LIFT_DONE_STATE, outputPath: LIFT_RESULT_PATH });
+    const more = new Choice(this, LIFT_MORE_STATE, { stateName: LIFT_MORE_STATE }).when(Condition.booleanEquals(`${LIFT_RESULT_PATH}.more`, true), lift).otherwise(done);
     this.stateMachine = new StateMachine(this, 'Resource', {
       stateMachineType: StateMachineType.STANDARD,
-      comment: 'crackdown lift: lifts everything due at `now` (a lift slot, or the safety sweep) from the due index, idempotently',
-      definitionBody: DefinitionBody.fromChainable(stageTask(this, liftDue.state, props.liftFunction)),
+      comment: 'crackdown lift: lifts everything due at `now` (a lift slot, or the safety sweep) from the due index, idempotently, in as many rounds as it takes',
+      definitionBody: DefinitionBody.fromChainable(lift.next(more)),
       tracingEnabled: true,
       logs: stateMachineLogs(this, 'Logs', 'Lift', props.logRetention),
     });

@@ -1,7 +1,9 @@
 /**
  * Lift: end timed penalties that are due, each exactly once, and publish the lift notices. A lift
  * slot's schedule (and the hourly safety sweep, and `crackdown lift --now`) passes `now`: every
- * pending lift due by then is read from the due index, a page at a time, never by a scan.
+ * pending lift due by then is read from the due index, a page at a time, never by a scan. A slot
+ * too large for one invocation stops before the Lambda's timeout with `more`, and the lift state
+ * machine loops.
  */
 import { liftNoticeKey } from '#shared/enforcement/planLift';
 import type { LiftRow } from '#shared/enforcement/ledgerEntry';
@@ -14,13 +16,23 @@ export interface LiftStats {
   examined: number;
   outcomes: Partial<Record<LiftOutcome, number>>;
   notified: number;
+  /** Stopped for time with lifts still due: the lift state machine runs another round with the same `now`. */
+  more: boolean;
 }
 
 /** Lifts per due-index page; each page's lifts run 16 at a time. */
 const PAGE = 100;
+/** No new page with less time than this left: a page always finishes inside the Lambda's timeout. */
+export const LIFT_STOP_MARGIN_MS = 120_000;
 
-export async function liftDue(repo: EnforcementRepository, sink: NotificationSink, request: { liftId?: string; now: string }): Promise<LiftStats> {
-  const stats: LiftStats = { now: request.now, examined: 0, outcomes: {}, notified: 0 };
+export async function liftDue(
+  repo: EnforcementRepository,
+  sink: NotificationSink,
+  request: { liftId?: string; now: string },
+  /** The invocation's time left (Lambda context); without it, a run lifts everything due. */
+  opts: { timeLeftMs?: () => number } = {},
+): Promise<LiftStats> {
+  const stats: LiftStats = { now: request.now, examined: 0, outcomes: {}, notified: 0, more: false };
   const count = (o: LiftOutcome) => (stats.outcomes[o] = (stats.outcomes[o] ?? 0) + 1);
   const liftOne = async (row: LiftRow) => {
     stats.examined += 1;
@@ -40,6 +52,11 @@ export async function liftDue(repo: EnforcementRepository, sink: NotificationSin
   // Page on from the last row: lifted rows leave the index, but an index page may still list them.
   let after: LiftRow | undefined;
   for (;;) {
+    if (opts.timeLeftMs && opts.timeLeftMs() < LIFT_STOP_MARGIN_MS) {
+      // A slot too large for one invocation: the state machine runs another round, which starts from the index again.
+      stats.more = (await repo.dueLifts(request.now, 1)).length > 0;
+      break;
+    }
     const due = await repo.dueLifts(request.now, PAGE, after);
     if (due.length === 0) break;
     const lifted: LiftRow[] = [];

@@ -57,6 +57,7 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
       notEnforced: sum(lifts, (l) => l.notEnforced),
       // Buckets share slots: one schedule per distinct slot.
       slots: new Set(lifts.flatMap((l) => l.slots)).size,
+      slotRequests: sum(lifts, (l) => l.created + l.existing),
       schedulesCreated: sum(lifts, (l) => l.created),
     },
     outputs: { decisions: work.describe(paths.decisions), quarantine: work.describe(paths.quarantine), summary: work.describe(paths.summary) },

@@ -355,7 +355,18 @@ export const sweepSummarySchema = z.object({
   /** Notify, summed over the account buckets: messages published by this run (a re-run publishes none). */
   notify: z.object({ published: z.number(), notices: z.number(), events: z.number() }).optional(),
   /** ScheduleLifts, summed over the account buckets: `slots` counts distinct lift slots, one schedule each. */
-  lifts: z.object({ timedDecisions: z.number(), scheduled: z.number(), alreadyScheduled: z.number(), notEnforced: z.number(), slots: z.number(), schedulesCreated: z.number() }).optional(),
+  lifts: z
+    .object({
+      timedDecisions: z.number(),
+      scheduled: z.number(),
+      alreadyScheduled: z.number(),
+      notEnforced: z.number(),
+      slots: z.number(),
+      /** Slot schedules asked for (at most buckets × slots) and those actually created (EventBridge; 0 on the due index). */
+      slotRequests: z.number(),
+      schedulesCreated: z.number(),
+    })
+    .optional(),
   outputs: z.object({ decisions: z.string(), quarantine: z.string(), summary: z.string() }),
   /** The blast-radius guard's verdict: rules and follower tiers over their ceilings, held for human review. */
   guard: guardReportSchema.optional(),

@@ -3,6 +3,7 @@ import { LIFT_TASKS, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASK
 import { RECORD_SWEEP_FAILED_STATE, REVIEW_TIMED_OUT_STATE, REVIEW_TIMEOUT_PATH, SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
 import { localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
 import { LAMBDA_TRANSIENT_ERRORS } from '#infra/stageTask';
+import { LIFT_DONE_STATE, LIFT_MORE_STATE, LIFT_RESULT_PATH } from '#infra/liftScheduling';
 import { resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
 
 let synth: Synthesized;
@@ -148,14 +149,20 @@ describe('sweep state machine definition', () => {
 });
 
 describe('lift state machine definition', () => {
-  it('is a single retried LiftDue Task calling functions/lift.ts with payloadResponseOnly', () => {
+  it('is a retried LiftDue Task calling functions/lift.ts, run again while it reports more due, ending with its stats', () => {
     const [lift] = LIFT_TASKS;
     expect(machines.lift.StartAt).toBe(lift.state);
-    expect(Object.keys(machines.lift.States)).toEqual([lift.state]);
+    expect(Object.keys(machines.lift.States).sort()).toEqual([lift.state, LIFT_DONE_STATE, LIFT_MORE_STATE].sort());
     const state = machines.lift.States[lift.state] as Record<string, any>;
-    expect(state).toMatchObject({ Type: 'Task', End: true, Resource: localFunctionArn(lift.module) });
+    expect(state).toMatchObject({ Type: 'Task', Next: LIFT_MORE_STATE, Resource: localFunctionArn(lift.module), ResultPath: LIFT_RESULT_PATH });
     expect(state.Parameters).toBeUndefined();
     expectLambdaRetries(state);
+    expect(machines.lift.States[LIFT_MORE_STATE]).toEqual({
+      Type: 'Choice',
+      Choices: [{ Variable: `${LIFT_RESULT_PATH}.more`, BooleanEquals: true, Next: lift.state }],
+      Default: LIFT_DONE_STATE,
+    });
+    expect(machines.lift.States[LIFT_DONE_STATE]).toMatchObject({ Type: 'Pass', OutputPath: LIFT_RESULT_PATH, End: true });
     expect(machines.taskModules[lift.state]).toBe('lift');
   });
 });

@@ -8,7 +8,7 @@ import { liftIdFor } from '#shared/enforcement/ledgerEntry';
 import { liftSlotOf } from '#shared/enforcement/liftSlot';
 import { OutboxOnlySink } from '#shared/adapters/outboxOnlySink';
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
-import { liftDue } from '#shared/pipeline/liftDue';
+import { LIFT_STOP_MARGIN_MS, liftDue } from '#shared/pipeline/liftDue';
 import { scheduleLiftsBucket } from '#shared/pipeline/scheduleLifts';
 import { decision, enforcedSweep, type EnforcedSweep } from './sweepLedgerFixture.ts';
 
@@ -93,5 +93,18 @@ describe('lift slots', () => {
     expect(await sweep.ledger.penalty('c-7')).toMatchObject({ status: 'cleared' });
     expect(await sweep.ledger.penalty('c-8')).toMatchObject({ status: 'lifted' });
     expect((await sweep.ledger.outbox(SWEEP, { pendingOnly: true })).filter((m) => m.kind === 'lift-notice')).toEqual([]);
+  });
+
+  it('a slot too large for one invocation stops before the timeout with more due, and the next round lifts the rest', async () => {
+    sweep = await enforcedSweep(SWEEP, timed(250, '2026-11-01T00:00:10.000Z', 100, 2, 'd'));
+    const slot = '2026-11-08T00:01:00.000Z';
+    // time for one page (100 lifts), then the clock runs under the margin
+    let pages = 0;
+    const timeLeftMs = () => (pages++ === 0 ? 900_000 : LIFT_STOP_MARGIN_MS - 1);
+    const first = await liftDue(sweep.ledger, new OutboxOnlySink(), { now: slot }, { timeLeftMs });
+    expect(first).toMatchObject({ more: true, outcomes: { lifted: 100 }, notified: 100 });
+    const second = await liftDue(sweep.ledger, new OutboxOnlySink(), { now: slot }, { timeLeftMs: () => 900_000 });
+    expect(second).toMatchObject({ more: false, outcomes: { lifted: 150 }, notified: 150 });
+    expect((await sweep.ledger.dueLifts(slot, 10)).length).toBe(0);
   });
 });
