@@ -35,7 +35,9 @@ export class LiftStateMachine extends Construct {
     // A slot too large for one invocation: LiftDue stops before its timeout with `more`, and runs again with the same `now`.
     const lift = stageTask(this, liftDue.state, props.liftFunction, { resultPath: LIFT_RESULT_PATH });
     const done = new Pass(this, LIFT_DONE_STATE, { stateName: LIFT_DONE_STATE, outputPath: LIFT_RESULT_PATH });
-    const more = new Choice(this, LIFT_MORE_STATE, { stateName: LIFT_MORE_STATE }).when(Condition.booleanEquals(`${LIFT_RESULT_PATH}.more`, true), lift).otherwise(done);
+    // `more` is present only when true; a Choice on an absent field would fail the execution.
+    const hasMore = Condition.and(Condition.isPresent(`${LIFT_RESULT_PATH}.more`), Condition.booleanEquals(`${LIFT_RESULT_PATH}.more`, true));
+    const more = new Choice(this, LIFT_MORE_STATE, { stateName: LIFT_MORE_STATE }).when(hasMore, lift).otherwise(done);
     this.stateMachine = new StateMachine(this, 'Resource', {
       stateMachineType: StateMachineType.STANDARD,
       comment: 'crackdown lift: lifts everything due at `now` (a lift slot, or the safety sweep) from the due index, idempotently, in as many rounds as it takes',

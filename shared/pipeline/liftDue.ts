@@ -16,8 +16,8 @@ export interface LiftStats {
   examined: number;
   outcomes: Partial<Record<LiftOutcome, number>>;
   notified: number;
-  /** Stopped for time with lifts still due: the lift state machine runs another round with the same `now`. */
-  more: boolean;
+  /** Only when it stopped for time with lifts still due: the lift state machine runs another round with the same `now`. */
+  more?: true;
 }
 
 /** Lifts per due-index page; each page's lifts run 16 at a time. */
@@ -32,7 +32,7 @@ export async function liftDue(
   /** The invocation's time left (Lambda context); without it, a run lifts everything due. */
   opts: { timeLeftMs?: () => number } = {},
 ): Promise<LiftStats> {
-  const stats: LiftStats = { now: request.now, examined: 0, outcomes: {}, notified: 0, more: false };
+  const stats: LiftStats = { now: request.now, examined: 0, outcomes: {}, notified: 0 };
   const count = (o: LiftOutcome) => (stats.outcomes[o] = (stats.outcomes[o] ?? 0) + 1);
   const liftOne = async (row: LiftRow) => {
     stats.examined += 1;
@@ -54,7 +54,7 @@ export async function liftDue(
   for (;;) {
     if (opts.timeLeftMs && opts.timeLeftMs() < LIFT_STOP_MARGIN_MS) {
       // A slot too large for one invocation: the state machine runs another round, which starts from the index again.
-      stats.more = (await repo.dueLifts(request.now, 1)).length > 0;
+      if ((await repo.dueLifts(request.now, 1)).length > 0) stats.more = true;
       break;
     }
     const due = await repo.dueLifts(request.now, PAGE, after);

@@ -159,7 +159,15 @@ describe('lift state machine definition', () => {
     expectLambdaRetries(state);
     expect(machines.lift.States[LIFT_MORE_STATE]).toEqual({
       Type: 'Choice',
-      Choices: [{ Variable: `${LIFT_RESULT_PATH}.more`, BooleanEquals: true, Next: lift.state }],
+      Choices: [
+        {
+          And: [
+            { Variable: `${LIFT_RESULT_PATH}.more`, IsPresent: true },
+            { Variable: `${LIFT_RESULT_PATH}.more`, BooleanEquals: true },
+          ],
+          Next: lift.state,
+        },
+      ],
       Default: LIFT_DONE_STATE,
     });
     expect(machines.lift.States[LIFT_DONE_STATE]).toMatchObject({ Type: 'Pass', OutputPath: LIFT_RESULT_PATH, End: true });
