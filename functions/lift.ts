@@ -1,4 +1,4 @@
-/** Lift stage: end due timed penalties (one by schedule, or all due at `now`). */
+/** Lift stage: end the timed penalties due at `now` (a lift slot's end, the safety sweep), or one `liftId` (pre-slot schedules). */
 import { z } from 'zod';
 import { enforcementRepository, notificationSink } from '#shared/adapters/stageDependencies';
 import { liftDue } from '#shared/pipeline/liftDue';
@@ -8,9 +8,11 @@ const liftEventSchema = z
   .object({
     liftId: z.string().min(1).optional(),
     now: z.iso.datetime({ offset: true }).optional(),
+    /** The previous round's stats, when the lift state machine loops on a large slot. */
+    lift: z.unknown().optional(),
   })
   .strict();
 
-export const handler = stageHandler('lift', liftEventSchema, async ({ liftId, now }) =>
-  liftDue(enforcementRepository(), notificationSink(), { liftId, now: new Date(now ?? Date.now()).toISOString() }),
+export const handler = stageHandler('lift', liftEventSchema, async ({ liftId, now }, context) =>
+  liftDue(enforcementRepository(), notificationSink(), { liftId, now: new Date(now ?? Date.now()).toISOString() }, { timeLeftMs: () => context.getRemainingTimeInMillis() }),
 );

@@ -1,7 +1,13 @@
-/** Notify stage: publish the sweep's pending outbox messages to the sink. */
-import { enforcementRepository, notificationSink } from '#shared/adapters/stageDependencies';
-import { publishOutbox } from '#shared/pipeline/publishOutbox';
-import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
+/** Notify stage, one account bucket: publish the bucket's pending outbox messages to the sink. */
+import { z } from 'zod';
+import { enforcementRepository, notificationSink, workStore } from '#shared/adapters/stageDependencies';
+import { publishBucket } from '#shared/pipeline/publishOutbox';
+import { writeStats } from '#shared/pipeline/sweepArtifacts';
+import { mapEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
 
-export const handler = stageHandler('notify', sweepEventSchema, async ({ sweepId }) => publishOutbox(sweepId, enforcementRepository(), notificationSink(), () => new Date().toISOString()));
+export const handler = stageHandler('notify', mapEventSchema(z.number().int().min(0)), async ({ sweepId, item }) => {
+  const stats = await publishBucket(sweepId, item, enforcementRepository(), notificationSink(), () => new Date().toISOString());
+  await writeStats(workStore(), sweepId, 'notify', String(item), stats);
+  return { published: stats.published };
+});

@@ -3,7 +3,7 @@ import { PolicyStatement, Role, ServicePrincipal, type IGrantable } from 'aws-cd
 import type { Function as LambdaFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule, CfnScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
-import { DefinitionBody, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
+import { Choice, Condition, DefinitionBody, Pass, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { LIFT_CANCEL_GROUP_ENV_VAR, LIFT_TARGET_ENV_VARS } from '#shared/adapters/tableDefinitions';
 import { LIFT_TASKS } from './stages.ts';
@@ -11,22 +11,37 @@ import { stageTask, stateMachineLogs } from './stageTask.ts';
 import { acknowledge, iam5Resource } from './nagChecks.ts';
 import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
 
+/** Where LiftDue's stats go; the execution's output is the last round's stats. */
+export const LIFT_RESULT_PATH = '$.lift';
+export const LIFT_MORE_STATE = 'MoreDue';
+export const LIFT_DONE_STATE = 'LiftsDone';
+
 export interface LiftStateMachineProps {
   liftFunction: IFunction;
   logRetention?: RetentionDays;
 }
 
-/** The lift state machine: one idempotent `LiftDue` Task, input `{ liftId }` or `{ now }`. */
+/**
+ * The lift state machine: the idempotent `LiftDue` Task, input `{ now }` (a lift slot's schedule,
+ * the safety sweep, `crackdown lift --now`) or `{ liftId }` (per-lift schedules from before lift
+ * slots), run again while it reports `more` (a slot larger than one Lambda invocation lifts).
+ */
 export class LiftStateMachine extends Construct {
   readonly stateMachine: StateMachine;
 
   constructor(scope: Construct, id: string, props: LiftStateMachineProps) {
     super(scope, id);
     const [liftDue] = LIFT_TASKS;
+    // A slot too large for one invocation: LiftDue stops before its timeout with `more`, and runs again with the same `now`.
+    const lift = stageTask(this, liftDue.state, props.liftFunction, { resultPath: LIFT_RESULT_PATH });
+    const done = new Pass(this, LIFT_DONE_STATE, { stateName: LIFT_DONE_STATE, outputPath: LIFT_RESULT_PATH });
+    // `more` is present only when true; a Choice on an absent field would fail the execution.
+    const hasMore = Condition.and(Condition.isPresent(`${LIFT_RESULT_PATH}.more`), Condition.booleanEquals(`${LIFT_RESULT_PATH}.more`, true));
+    const more = new Choice(this, LIFT_MORE_STATE, { stateName: LIFT_MORE_STATE }).when(hasMore, lift).otherwise(done);
     this.stateMachine = new StateMachine(this, 'Resource', {
       stateMachineType: StateMachineType.STANDARD,
-      comment: 'crackdown lift: lifts what is due (one liftId, or everything due at `now`), idempotently',
-      definitionBody: DefinitionBody.fromChainable(stageTask(this, liftDue.state, props.liftFunction)),
+      comment: 'crackdown lift: lifts everything due at `now` (a lift slot, or the safety sweep) from the due index, idempotently, in as many rounds as it takes',
+      definitionBody: DefinitionBody.fromChainable(lift.next(more)),
       tracingEnabled: true,
       logs: stateMachineLogs(this, 'Logs', 'Lift', props.logRetention),
     });
@@ -49,8 +64,10 @@ export const SAFETY_SWEEP_RATE = 'rate(1 hour)';
 
 /**
  * EventBridge Scheduler wiring for timed penalties: a schedule group that ScheduleLifts fills
- * with one-time `at(...)` schedules (input `{ "liftId": ... }`), the role Scheduler assumes to
- * start the lift state machine (and nothing else), and an hourly safety sweep.
+ * with one one-time `at(...)` schedule per lift slot (shared/enforcement/liftSlot.ts; input
+ * `{ "now": <slot end> }`), so the number of schedules follows the distinct due minutes, not the
+ * number of penalties; the role Scheduler assumes to start the lift state machine (and nothing
+ * else); and an hourly safety sweep.
  */
 export class LiftScheduling extends Construct {
   readonly scheduleGroup: CfnScheduleGroup;
@@ -99,7 +116,10 @@ export class LiftScheduling extends Construct {
     return Stack.of(this).formatArn({ service: 'scheduler', resource: 'schedule', resourceName: `${this.scheduleGroupName}/*` });
   }
 
-  /** Lets a function delete schedules of the lift group (only there): an upheld appeal cancels its lift. */
+  /**
+   * Lets a function delete schedules of the lift group (only there). Slot schedules are shared and
+   * never deleted on a cancel; this removes per-lift schedules created before lift slots.
+   */
   allowCancelling(fn: LambdaFunction): void {
     fn.addToRolePolicy(new PolicyStatement({ actions: ['scheduler:DeleteSchedule'], resources: [this.schedulesArn()] }));
     fn.addEnvironment(LIFT_CANCEL_GROUP_ENV_VAR, this.scheduleGroupName);
@@ -107,13 +127,13 @@ export class LiftScheduling extends Construct {
       acknowledge(
         fn.role,
         iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
-        'Lift schedules are named per lift at run time; deleting (cancelling) them is confined to the lift schedule group.',
+        'Per-lift schedules from before lift slots are named at run time; deleting (cancelling) them is confined to the lift schedule group.',
       );
     }
   }
 
   /**
-   * Lets a function create one-time schedules in the lift group (only there) that start the lift
+   * Lets a function create one-time slot schedules in the lift group (only there) that start the lift
    * state machine as the scheduler role, and tells it where through LIFT_TARGET_ENV_VARS.
    */
   allowScheduling(fn: LambdaFunction): void {
@@ -132,7 +152,7 @@ export class LiftScheduling extends Construct {
       acknowledge(
         fn.role,
         iam5Resource(`arn:<AWS::Partition>:scheduler:<AWS::Region>:<AWS::AccountId>:schedule/${this.scheduleGroupName}/*`),
-        'One-time lift schedules are named per lift at run time; the wildcard is confined to the lift schedule group.',
+        'One-time lift schedules are named per lift slot at run time; the wildcard is confined to the lift schedule group.',
       );
     }
   }

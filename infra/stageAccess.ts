@@ -39,6 +39,8 @@ export interface StageAccess {
 }
 
 const SWEEPS = [SWEEPS_PREFIX] as const;
+/** A Map stage's per-item counters: `sweeps/<id>/stats/`. */
+const SWEEP_STATS = `${SWEEPS_PREFIX}*/stats/`;
 
 /**
  * What each handler module may touch, from what its code does (functions/*.ts and the ports it
@@ -50,7 +52,7 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   partition: { readBucket: true, writePrefixes: SWEEPS },
   group: { readBucket: true, writePrefixes: SWEEPS },
   // Reads its bucket's note-comments signals; writes only ring-confirmed signals and its stats.
-  expandRings: { readBucket: true, writePrefixes: [`${SWEEPS_PREFIX}*/signals/`, `${SWEEPS_PREFIX}*/stats/`] },
+  expandRings: { readBucket: true, writePrefixes: [`${SWEEPS_PREFIX}*/signals/`, SWEEP_STATS] },
   resolve: { readBucket: true, writePrefixes: SWEEPS, tables: { ledger: 'read', penalties: 'read' } },
   // review: auto completes its own waiting task.
   sample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' }, completeSweepTasks: true },
@@ -65,9 +67,10 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
     tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', lifts: 'readWrite' },
     anchorsLedger: true,
   },
-  notify: { tables: { outbox: 'readWrite' }, publishToSink: true },
-  // Reads the sweep's decisions to find its timed penalties.
-  scheduleLifts: { readBucket: true, tables: { lifts: 'readWrite' }, createLiftSchedules: true },
+  // Publishes one bucket's outbox rows; writes only its stats (summed by finish).
+  notify: { writePrefixes: [SWEEP_STATS], tables: { outbox: 'readWrite' }, publishToSink: true },
+  // Reads one bucket's decisions to find its timed penalties; writes only its stats.
+  scheduleLifts: { readBucket: true, writePrefixes: [SWEEP_STATS], tables: { lifts: 'readWrite' }, createLiftSchedules: true },
   // Reads the sweep's enforce entries to anchor them in its sweeps item.
   finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite', ledger: 'read' } },
   // Publishes its lift notices itself (liftDue → NotificationSink).

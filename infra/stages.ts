@@ -21,8 +21,8 @@ export const SWEEP_TASKS: StageHandler[] = [
   { state: 'ResolveBucket', module: 'resolve', functionId: 'ResolveFn', memoryMb: 3008, timeoutSeconds: 900 },
   { state: 'SampleForReview', module: 'sample', functionId: 'SampleFn', memoryMb: 1024, timeoutSeconds: 300 },
   { state: 'EnforceBucket', module: 'enforce', functionId: 'EnforceFn', memoryMb: 1024, timeoutSeconds: 900 },
-  { state: 'Notify', module: 'notify', functionId: 'NotifyFn', memoryMb: 1024, timeoutSeconds: 900 },
-  { state: 'ScheduleLifts', module: 'scheduleLifts', functionId: 'ScheduleLiftsFn', memoryMb: 1024, timeoutSeconds: 900 },
+  { state: 'NotifyBucket', module: 'notify', functionId: 'NotifyFn', memoryMb: 512, timeoutSeconds: 900 },
+  { state: 'ScheduleLiftsBucket', module: 'scheduleLifts', functionId: 'ScheduleLiftsFn', memoryMb: 512, timeoutSeconds: 900 },
   { state: 'FinishSweep', module: 'finish', functionId: 'FinishFn', memoryMb: 512, timeoutSeconds: 120 },
 ];
 
@@ -54,6 +54,9 @@ export const SWEEP_MAPS = [
   { state: 'ExpandRings', itemsPath: '$.plan.accountBuckets', task: 'ExpandRingBucket' },
   { state: 'ResolveAccounts', itemsPath: '$.plan.accountBuckets', task: 'ResolveBucket' },
   { state: 'EnforceActions', itemsPath: '$.plan.accountBuckets', task: 'EnforceBucket' },
+  // Each bucket publishes its own outbox rows (pendingByBucket index) and schedules its own lift slots.
+  { state: 'Notify', itemsPath: '$.plan.accountBuckets', task: 'NotifyBucket' },
+  { state: 'ScheduleLifts', itemsPath: '$.plan.accountBuckets', task: 'ScheduleLiftsBucket' },
 ] as const;
 
 export const SWEEP_STATE_MACHINE_ID = 'SweepStateMachine';

@@ -22,13 +22,12 @@ import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
 /**
  * Where each top-level Task's result goes in the sweep's state. The last Task (FinishSweep) has
  * none: its result is the execution's output. Map states discard their results (the handlers
- * write everything to S3 under `sweeps/<sweepId>/`).
+ * write everything to S3 under `sweeps/<sweepId>/`; Notify's and ScheduleLifts' per-bucket stats
+ * are summed into the summary by FinishSweep).
  */
 export const SWEEP_RESULT_PATHS: Record<string, string> = {
   Plan: '$.plan',
   SampleForReview: '$.sample',
-  Notify: '$.notify',
-  ScheduleLifts: '$.lifts',
 };
 
 export const SWEEP_FAILED_STATE = 'SweepFailed';

@@ -16,15 +16,15 @@ export class InvalidStageInput extends Error {
   override readonly name = 'InvalidStageInput';
 }
 
-export function stageHandler<S extends z.ZodTypeAny, R>(stage: string, schema: S, run: (input: z.infer<S>) => Promise<R>) {
-  const base = async (event: unknown, _context: Context): Promise<R> => {
+export function stageHandler<S extends z.ZodTypeAny, R>(stage: string, schema: S, run: (input: z.infer<S>, context: Context) => Promise<R>) {
+  const base = async (event: unknown, context: Context): Promise<R> => {
     const parsed = schema.safeParse(event);
     if (!parsed.success) {
       const detail = parsed.error.issues.map((i: z.core.$ZodIssue) => `${i.path.join('.') || '(event)'}: ${i.message}`).join('; ');
       throw new InvalidStageInput(`${stage}: invalid input: ${detail}`);
     }
     const started = performance.now();
-    const result = await run(parsed.data);
+    const result = await run(parsed.data, context);
     logger.info('stage done', { stage, ms: Math.round(performance.now() - started) });
     return result;
   };

@@ -29,6 +29,11 @@ export function renderSummary(s: SweepSummary): string {
     for (const d of s.damagedParts) lines.push(`    ${d.part}: ${d.reason}`);
   }
   lines.push(`  accounts judged: ${s.accounts}; decisions: ${s.decisions}; enforced: ${s.enforcement.applied} new, ${s.enforcement.alreadyApplied} already in the ledger`);
+  if (s.notify && s.lifts) {
+    lines.push(
+      `  notified: ${s.notify.published} messages; timed penalties scheduled: ${s.lifts.scheduled} new, ${s.lifts.alreadyScheduled} already, in ${s.lifts.slots} lift slots (one schedule each)`,
+    );
+  }
   lines.push(...renderGuard(s.guard));
   if (s.review?.heldRules.length) lines.push(`  held after review: ${s.review.heldRules.join(', ')}${s.review.heldAccounts ? `; ${s.review.heldAccounts} accounts held individually` : ''}`);
   const actions = ['warn', 'limit', 'suspend', 'ban', 'none'];

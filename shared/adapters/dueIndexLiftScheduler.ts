@@ -6,8 +6,9 @@ import type { LiftScheduler } from '#shared/ports/liftScheduler';
 
 export class DueIndexLiftScheduler implements LiftScheduler {
   readonly name = 'due-index';
-  async schedule(): Promise<'created' | 'exists'> {
-    return 'created';
+  /** Nothing to create: the lift rows Enforce wrote are already in the due index. */
+  async scheduleSlot(): Promise<'created' | 'exists'> {
+    return 'exists';
   }
   /** The cancelled lift row has left the due index in the same transaction that cancelled it. */
   async cancel(): Promise<'deleted' | 'absent'> {

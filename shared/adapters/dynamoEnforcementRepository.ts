@@ -13,13 +13,14 @@ import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/led
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
-import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
+import type { ApplyOutcome, EnforcementRepository, LiftOutcome, MessageKey, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { runLimited } from '#shared/pipeline/runLimited';
 import { anchoredWrite, type LedgerAnchorer } from '#shared/audit/ledgerAnchor';
 import { documentClient } from './awsClients.ts';
 import { ledgerAnchorer } from './ledgerAnchoring.ts';
 import { applyAct, brandDeductionsOf, liftAct, priorOffensesOf, type LedgerStore } from './ledgerActs.ts';
 import { updateLift, writeLedger } from './dynamoLedgerWrite.ts';
+import { OUTBOX_PENDING_INDEX, fromOutboxItem, pendingBucketKey, toOutboxItem } from './outboxItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
 export class DynamoEnforcementRepository implements EnforcementRepository {
@@ -108,28 +109,65 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     const filter = opts.pendingOnly ? { FilterExpression: '#st = :p', ExpressionAttributeNames: { '#st': 'status' } } : {};
     const values = opts.pendingOnly ? { ':p': 'pending' } : {};
     if (sweepId) {
-      return this.queryAll<OutboxMessage>({
+      const items = await this.queryAll<Record<string, unknown>>({
         TableName: this.t.outbox,
         KeyConditionExpression: 'sweepId = :s',
         ...filter,
         ExpressionAttributeValues: { ':s': sweepId, ...values },
       });
+      return items.map(fromOutboxItem);
     }
     const out: OutboxMessage[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const res = await this.db.send(new ScanCommand({ TableName: this.t.outbox, ExclusiveStartKey: start, ...filter, ...(opts.pendingOnly ? { ExpressionAttributeValues: values } : {}) }));
-      out.push(...((res.Items ?? []) as OutboxMessage[]));
+      out.push(...(res.Items ?? []).map(fromOutboxItem));
       start = res.LastEvaluatedKey;
     } while (start);
     return out.sort((a, b) => (a.sweepId + a.messageKey).localeCompare(b.sweepId + b.messageKey));
   }
 
+  async pendingOutbox(sweepId: string, bucket: number, page: { limit: number; after?: string }): Promise<OutboxMessage[]> {
+    const out: OutboxMessage[] = [];
+    let start: Record<string, unknown> | undefined;
+    // No filter, so each query returns `limit` items unless DynamoDB's 1 MB page cut it short.
+    do {
+      const res = await this.db.send(
+        new QueryCommand({
+          TableName: this.t.outbox,
+          IndexName: OUTBOX_PENDING_INDEX,
+          KeyConditionExpression: page.after === undefined ? 'pendingBucket = :b' : 'pendingBucket = :b AND messageKey > :after',
+          ExpressionAttributeValues: { ':b': pendingBucketKey(sweepId, bucket), ...(page.after === undefined ? {} : { ':after': page.after }) },
+          Limit: page.limit - out.length,
+          ExclusiveStartKey: start,
+        }),
+      );
+      out.push(...(res.Items ?? []).map(fromOutboxItem));
+      start = res.LastEvaluatedKey;
+    } while (start && out.length < page.limit);
+    return out;
+  }
+
+  async outboxMessages(keys: MessageKey[]): Promise<OutboxMessage[]> {
+    const out: OutboxMessage[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let batch: Record<string, unknown>[] | undefined = keys.slice(i, i + 100).map(({ sweepId, messageKey }) => ({ sweepId, messageKey }));
+      for (let attempt = 0; batch && batch.length > 0; attempt++) {
+        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.t.outbox]: { Keys: batch, ConsistentRead: true } } }));
+        out.push(...(res.Responses?.[this.t.outbox] ?? []).map(fromOutboxItem));
+        batch = res.UnprocessedKeys?.[this.t.outbox]?.Keys;
+        if (batch && batch.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
+    return out;
+  }
+
   async markDelivered(messages: OutboxMessage[], at: string): Promise<void> {
     // Whole-item puts in batches of 25: the outbox row is only ever written by enforce and here.
+    // A delivered item has no pendingBucket, so it leaves the pendingByBucket index.
     await this.batchPut(
       this.t.outbox,
-      messages.map((m) => ({ ...m, status: 'delivered', deliveredAt: m.deliveredAt ?? at })),
+      messages.map((m) => toOutboxItem({ ...m, status: 'delivered', deliveredAt: m.deliveredAt ?? at })),
     );
   }
 
@@ -173,7 +211,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     });
   }
 
-  async dueLifts(now: string, limit: number): Promise<LiftRow[]> {
+  async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'liftId' | 'dueAt'>): Promise<LiftRow[]> {
     const res = await this.db.send(
       new QueryCommand({
         TableName: this.t.lifts,
@@ -181,6 +219,8 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
         KeyConditionExpression: 'pending = :p AND dueAt <= :now',
         ExpressionAttributeValues: { ':p': 'pending', ':now': now },
         Limit: limit,
+        // The index key and the table key of the last row: it need not be in the index any more.
+        ...(after ? { ExclusiveStartKey: { pending: 'pending', dueAt: after.dueAt, liftId: after.liftId } } : {}),
       }),
     );
     return (res.Items ?? []) as LiftRow[];

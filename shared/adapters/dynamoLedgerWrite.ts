@@ -5,6 +5,7 @@
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
+import { toOutboxItem } from './outboxItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
 type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
@@ -98,7 +99,7 @@ export async function writeLedger(db: DynamoDBDocumentClient, w: LedgerWrite): P
   );
   for (const c of w.liftChanges) add({ kind: 'lift-change', liftId: c.liftId }, liftUpdate(t.lifts, c));
   if (w.newLift) add({ kind: 'new-lift' }, { Put: { TableName: t.lifts, Item: w.newLift, ConditionExpression: 'attribute_not_exists(liftId)' } });
-  for (const m of w.messages) add({ kind: 'message', messageKey: m.messageKey }, { Put: { TableName: t.outbox, Item: m, ConditionExpression: 'attribute_not_exists(messageKey)' } });
+  for (const m of w.messages) add({ kind: 'message', messageKey: m.messageKey }, { Put: { TableName: t.outbox, Item: toOutboxItem(m), ConditionExpression: 'attribute_not_exists(messageKey)' } });
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
     return { ok: true };

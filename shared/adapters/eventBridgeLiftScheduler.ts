@@ -1,11 +1,22 @@
-/** LiftScheduler on EventBridge Scheduler: one `at()` schedule per timed penalty, deleted after it fires. */
+/**
+ * LiftScheduler on EventBridge Scheduler: one `at()` schedule per lift slot, deleted after it
+ * fires. It starts the lift state machine with `{ now: <slot end> }`, which lifts everything due
+ * by then from the due index; the number of schedules follows the number of distinct slots, never
+ * the number of penalties.
+ */
 import { ConflictException, CreateScheduleCommand, DeleteScheduleCommand, SchedulerClient } from '@aws-sdk/client-scheduler';
 import { createHash } from 'node:crypto';
 import type { LiftRow } from '#shared/enforcement/ledgerEntry';
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
 
-/** Schedule names allow 64 chars of [0-9a-zA-Z-_.]; a hash keeps them unique and deterministic. */
-export const scheduleName = (lift: Pick<LiftRow, 'liftId'>) => `lift-${createHash('sha256').update(lift.liftId).digest('hex').slice(0, 40)}`;
+/** `lift-slot-20261201T0006Z`: deterministic per slot, so every bucket and re-run names the same schedule. */
+export const slotScheduleName = (slot: string) => `lift-slot-${slot.slice(0, 16).replace(/[-:]/g, '')}Z`;
+
+/** The name of a per-lift schedule created before lift slots (still deleted on cancel). */
+export const legacyScheduleName = (lift: Pick<LiftRow, 'liftId'>) => `lift-${createHash('sha256').update(lift.liftId).digest('hex').slice(0, 40)}`;
+
+/** What a slot's schedule starts the lift state machine with. */
+export const slotInput = (slot: string) => ({ now: slot });
 
 export class EventBridgeLiftScheduler implements LiftScheduler {
   readonly name = 'eventbridge-scheduler';
@@ -15,19 +26,18 @@ export class EventBridgeLiftScheduler implements LiftScheduler {
     private readonly roleArn: string,
     private readonly client = new SchedulerClient({}),
   ) {}
-  async schedule(lift: LiftRow): Promise<'created' | 'exists'> {
-    // Schedule names allow 64 chars of [0-9a-zA-Z-_.]; a hash keeps them unique and deterministic.
-    const name = scheduleName(lift);
+
+  async scheduleSlot(slot: string): Promise<'created' | 'exists'> {
     try {
       await this.client.send(
         new CreateScheduleCommand({
           GroupName: this.groupName,
-          Name: name,
-          ScheduleExpression: `at(${lift.dueAt.slice(0, 19)})`,
+          Name: slotScheduleName(slot),
+          ScheduleExpression: `at(${slot.slice(0, 19)})`,
           ScheduleExpressionTimezone: 'UTC',
           FlexibleTimeWindow: { Mode: 'OFF' },
           ActionAfterCompletion: 'DELETE',
-          Target: { Arn: this.targetArn, RoleArn: this.roleArn, Input: JSON.stringify({ liftId: lift.liftId }) },
+          Target: { Arn: this.targetArn, RoleArn: this.roleArn, Input: JSON.stringify(slotInput(slot)) },
         }),
       );
       return 'created';
@@ -38,8 +48,9 @@ export class EventBridgeLiftScheduler implements LiftScheduler {
   }
 
   async cancel(lift: LiftRow): Promise<'deleted' | 'absent'> {
+    // Never the slot's schedule: other penalties share it, and the cancelled row is out of the due index.
     try {
-      await this.client.send(new DeleteScheduleCommand({ GroupName: this.groupName, Name: scheduleName(lift) }));
+      await this.client.send(new DeleteScheduleCommand({ GroupName: this.groupName, Name: legacyScheduleName(lift) }));
       return 'deleted';
     } catch (err) {
       // Already fired (ActionAfterCompletion DELETE) or never created.

@@ -18,7 +18,7 @@ import { applyLiftChange, liftChangeHolds, type LedgerWrite, type LiftChange, ty
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
-import type { ApplyOutcome, EnforcementRepository, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
+import type { ApplyOutcome, EnforcementRepository, LiftOutcome, MessageKey, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { applyAct, brandDeductionsOf, closeAppealAct, priorOffensesOf, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
 
 const copy = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
@@ -89,6 +89,20 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return copy(sweepId ? all.sort((a, b) => byKey(a.messageKey, b.messageKey)) : all.sort((a, b) => (a.sweepId + a.messageKey).localeCompare(b.sweepId + b.messageKey)));
   }
 
+  async pendingOutbox(sweepId: string, bucket: number, page: { limit: number; after?: string }): Promise<OutboxMessage[]> {
+    const after = page.after;
+    return copy(
+      [...this.outboxItems.values()]
+        .filter((m) => m.sweepId === sweepId && m.bucket === bucket && m.status === 'pending' && (after === undefined || m.messageKey > after))
+        .sort((a, b) => byKey(a.messageKey, b.messageKey))
+        .slice(0, page.limit),
+    );
+  }
+
+  async outboxMessages(keys: MessageKey[]): Promise<OutboxMessage[]> {
+    return copy(keys.map((k) => this.outboxItems.get(`${k.sweepId}\u0000${k.messageKey}`)).filter((m): m is OutboxMessage => m !== undefined));
+  }
+
   async getLift(liftId: string): Promise<LiftRow | undefined> {
     const row = this.lifts.get(liftId);
     return row && copy(row);
@@ -103,11 +117,12 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return out;
   }
 
-  async dueLifts(now: string, limit: number): Promise<LiftRow[]> {
+  async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'liftId' | 'dueAt'>): Promise<LiftRow[]> {
+    const order = (a: Pick<LiftRow, 'liftId' | 'dueAt'>, b: Pick<LiftRow, 'liftId' | 'dueAt'>) => byKey(a.dueAt, b.dueAt) || byKey(a.liftId, b.liftId);
     return copy(
       [...this.lifts.values()]
-        .filter((l) => l.pending && l.dueAt <= now)
-        .sort((a, b) => byKey(a.dueAt, b.dueAt))
+        .filter((l) => l.pending && l.dueAt <= now && (!after || order(l, after) > 0))
+        .sort(order)
         .slice(0, limit),
     );
   }

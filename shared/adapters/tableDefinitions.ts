@@ -37,13 +37,17 @@ export const TABLES = {
     sortKey: 'caseId',
     indexes: [],
   },
-  /** Transactional outbox: notifications and enforcement events waiting to be published. */
+  /**
+   * Transactional outbox: notifications and enforcement events waiting to be published. The sparse
+   * `pendingByBucket` index holds only the pending messages Enforce wrote, keyed by sweep and account
+   * bucket (`<sweepId>#<bucket>`, see outboxItem.ts): each Notify map item queries its own bucket.
+   */
   outbox: {
     id: 'Outbox',
     envVar: 'CRACKDOWN_TABLE_OUTBOX',
     partitionKey: 'sweepId',
     sortKey: 'messageKey',
-    indexes: [],
+    indexes: [{ name: 'pendingByBucket', partitionKey: 'pendingBucket', sortKey: 'messageKey' }],
   },
   /** One-time lift schedules; the sparse `due` index holds only those still pending. */
   lifts: {

@@ -35,11 +35,12 @@ export function mergePenalty(current: PenaltyState | undefined, p: PlannedEnforc
 /** Everything enforcing `p` writes: its entry, the merged penalty, the event and notice, the lift row. */
 export function planApply(current: PenaltyState | undefined, p: PlannedEnforcement): LedgerWrite {
   const { sweepId, accountId } = p.ledger;
+  const bucket = p.bucket === undefined ? {} : { bucket: p.bucket };
   return appendToLedger(current, [p.ledger], {
     penalty: mergePenalty(current, p),
     messages: [
-      { sweepId, messageKey: `${accountId}#enforcement`, accountId, kind: 'enforcement', status: 'pending', body: p.event },
-      { sweepId, messageKey: `${accountId}#notice`, accountId, kind: 'notice', status: 'pending', body: p.notice },
+      { sweepId, messageKey: `${accountId}#enforcement`, accountId, kind: 'enforcement', status: 'pending', body: p.event, ...bucket },
+      { sweepId, messageKey: `${accountId}#notice`, accountId, kind: 'notice', status: 'pending', body: p.notice, ...bucket },
     ],
     ...(p.lift ? { newLift: p.lift } : {}),
   });

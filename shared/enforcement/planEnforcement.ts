@@ -48,6 +48,8 @@ export interface PlannedEnforcement {
   notice: Notice;
   lift?: LiftRow;
   brandPoints?: PlannedBrandPoints;
+  /** The account bucket Enforce applies it from; its outbox messages are filed under it for Notify. */
+  bucket?: number;
 }
 
 export function summarizeEvidence(decision: Decision): string {

@@ -17,6 +17,9 @@ const finish = (row: LiftRow, outcome: 'lifted' | 'superseded', now: string): Li
   when: 'pending',
 });
 
+/** The outbox key of the notice a lift writes (liftDue publishes it by this key). */
+export const liftNoticeKey = (row: Pick<LiftRow, 'sweepId' | 'accountId'>) => ({ sweepId: row.sweepId, messageKey: `${row.accountId}#lift` });
+
 export function planLift(row: LiftRow | undefined, penalty: PenaltyState | undefined, now: string): LiftPlan {
   if (!row) return { outcome: 'not-found' };
   if (!row.pending) return { outcome: 'already-done' };
@@ -45,8 +48,7 @@ export function planLift(row: LiftRow | undefined, penalty: PenaltyState | undef
       liftChanges: [finish(row, 'lifted', now)],
       messages: [
         {
-          sweepId: row.sweepId,
-          messageKey: `${row.accountId}#lift`,
+          ...liftNoticeKey(row),
           accountId: row.accountId,
           kind: 'lift-notice',
           status: 'pending',

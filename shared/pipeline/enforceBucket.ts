@@ -43,7 +43,7 @@ export async function enforceBucket(
   }
   const current = await repo.penalties(todo.map((t) => t.decision.accountId));
   await runLimited(todo, 16, async ({ decision, line }) => {
-    const planned = planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now());
+    const planned = { ...planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now()), bucket };
     const outcome = await repo.apply(planned, { current: current.get(decision.accountId) });
     if (outcome === 'applied') stats.applied += 1;
     else stats.alreadyApplied += 1;

@@ -13,13 +13,16 @@ const inc = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0
 export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<SweepSummary> {
   const id = plan.sweepId;
   const paths = sweepPaths(id);
-  const [partition, group, expand, resolve, enforce] = await Promise.all([
+  const [partition, group, expand, resolve, enforce, notify, lifts] = await Promise.all([
     readAllStats(work, id, 'partition'),
     readAllStats(work, id, 'group'),
     readAllStats(work, id, 'expandRings'),
     readAllStats(work, id, 'resolve'),
     readAllStats(work, id, 'enforce'),
+    readAllStats(work, id, 'notify'),
+    readAllStats(work, id, 'scheduleLifts'),
   ]);
+  const sum = <T>(rows: T[], of: (r: T) => number) => rows.reduce((s, r) => s + of(r), 0);
   const records: SweepSummary['records'] = {};
   for (const p of partition) {
     const r = (records[p.kind] ??= { valid: 0, quarantined: 0, duplicates: 0 });
@@ -70,6 +73,17 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
       applied: enforce.reduce((s, e) => s + e.applied, 0),
       alreadyApplied: enforce.reduce((s, e) => s + e.alreadyApplied, 0),
       skipped: enforce.reduce((s, e) => s + e.skipped, 0),
+    },
+    notify: { published: sum(notify, (n) => n.published), notices: sum(notify, (n) => n.notices), events: sum(notify, (n) => n.events) },
+    lifts: {
+      timedDecisions: sum(lifts, (l) => l.timedDecisions),
+      scheduled: sum(lifts, (l) => l.scheduled),
+      alreadyScheduled: sum(lifts, (l) => l.alreadyScheduled),
+      notEnforced: sum(lifts, (l) => l.notEnforced),
+      // Buckets share slots: one schedule per distinct slot.
+      slots: new Set(lifts.flatMap((l) => l.slots)).size,
+      slotRequests: sum(lifts, (l) => l.created + l.existing),
+      schedulesCreated: sum(lifts, (l) => l.created),
     },
     outputs: { decisions: work.describe(paths.decisions), quarantine: work.describe(paths.quarantine), summary: work.describe(paths.summary) },
   };

@@ -204,6 +204,18 @@ export const stageStatsSchemas = {
     orphans: counts.default({}),
   }),
   enforce: z.object({ bucket: z.number(), decisions: z.number(), applied: z.number(), alreadyApplied: z.number(), skipped: z.number() }),
+  notify: z.object({ bucket: z.number(), sink: z.string(), published: z.number(), notices: z.number(), events: z.number() }),
+  scheduleLifts: z.object({
+    bucket: z.number(),
+    scheduler: z.string(),
+    timedDecisions: z.number(),
+    scheduled: z.number(),
+    alreadyScheduled: z.number(),
+    notEnforced: z.number(),
+    slots: z.array(z.string()),
+    created: z.number(),
+    existing: z.number(),
+  }),
 };
 export type StatsStage = keyof typeof stageStatsSchemas;
 export type StageStats<S extends StatsStage> = z.infer<(typeof stageStatsSchemas)[S]>;
@@ -358,6 +370,21 @@ export const sweepSummarySchema = z.object({
   byCodeAndAction: z.record(z.string(), counts),
   byRule: counts,
   enforcement: z.object({ applied: z.number(), alreadyApplied: z.number(), skipped: z.number() }),
+  /** Notify, summed over the account buckets: messages published by this run (a re-run publishes none). */
+  notify: z.object({ published: z.number(), notices: z.number(), events: z.number() }).optional(),
+  /** ScheduleLifts, summed over the account buckets: `slots` counts distinct lift slots, one schedule each. */
+  lifts: z
+    .object({
+      timedDecisions: z.number(),
+      scheduled: z.number(),
+      alreadyScheduled: z.number(),
+      notEnforced: z.number(),
+      slots: z.number(),
+      /** Slot schedules asked for (at most buckets × slots) and those actually created (EventBridge; 0 on the due index). */
+      slotRequests: z.number(),
+      schedulesCreated: z.number(),
+    })
+    .optional(),
   outputs: z.object({ decisions: z.string(), quarantine: z.string(), summary: z.string() }),
   /** The blast-radius guard's verdict: rules and follower tiers over their ceilings, held for human review. */
   guard: guardReportSchema.optional(),

@@ -17,6 +17,13 @@ export interface OutboxMessage {
   status: 'pending' | 'delivered';
   body: unknown;
   deliveredAt?: string;
+  /** The account bucket of the sweep's plan that Enforce wrote it from: Notify publishes bucket by bucket. */
+  bucket?: number;
+}
+
+export interface MessageKey {
+  sweepId: string;
+  messageKey: string;
 }
 
 export interface EnforcementRepository extends OffenseHistory {
@@ -29,11 +36,18 @@ export interface EnforcementRepository extends OffenseHistory {
   penalty(accountId: string): Promise<PenaltyState | undefined>;
   /** Outbox messages of a sweep, optionally only those not yet delivered. */
   outbox(sweepId: string | undefined, opts?: { pendingOnly?: boolean }): Promise<OutboxMessage[]>;
+  /**
+   * Pending messages Enforce filed under one account bucket of a sweep, in messageKey order, at most
+   * `limit`, after the messageKey `after` (a page cursor): an index query, never a scan.
+   */
+  pendingOutbox(sweepId: string, bucket: number, page: { limit: number; after?: string }): Promise<OutboxMessage[]>;
+  /** The messages with these keys (absent ones are left out), batch-read. */
+  outboxMessages(keys: MessageKey[]): Promise<OutboxMessage[]>;
   markDelivered(messages: OutboxMessage[], at: string): Promise<void>;
   getLift(liftId: string): Promise<LiftRow | undefined>;
   getLifts(liftIds: string[]): Promise<Map<string, LiftRow>>;
   markScheduled(lifts: LiftRow[]): Promise<void>;
-  /** Pending lifts due at or before `now`, oldest first. */
-  dueLifts(now: string, limit: number): Promise<LiftRow[]>;
+  /** Pending lifts due at or before `now`, oldest first; `after` (the last row of the previous page) pages on. */
+  dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'liftId' | 'dueAt'>): Promise<LiftRow[]>;
   applyLift(lift: LiftRow, now: string): Promise<LiftOutcome>;
 }

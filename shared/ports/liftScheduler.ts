@@ -1,10 +1,18 @@
-/** One-time schedules that fire a lift: EventBridge Scheduler in AWS, the due index locally. */
+/**
+ * Schedules that fire lifts, one per lift slot (shared/enforcement/liftSlot.ts): EventBridge
+ * Scheduler in AWS, the due index itself locally. A slot's run lifts everything due by the slot's
+ * end from the lifts table's due index, so a schedule never names a penalty.
+ */
 import type { LiftRow } from '#shared/enforcement/ledgerEntry';
 
 export interface LiftScheduler {
   readonly name: string;
-  /** Idempotent: scheduling a lift twice leaves one schedule. */
-  schedule(lift: LiftRow): Promise<'created' | 'exists'>;
-  /** Idempotent: removes the lift's schedule (after a reversal or an upheld appeal cancelled the lift row). */
+  /** Idempotent: scheduling a slot twice (from two buckets, or a re-run) leaves one schedule. */
+  scheduleSlot(slot: string): Promise<'created' | 'exists'>;
+  /**
+   * After a reversal or an upheld appeal cancelled the lift row (it left the due index in the same
+   * transaction). The slot's schedule stays for the other penalties in it; only a per-lift schedule
+   * left from before lift slots is removed.
+   */
   cancel(lift: LiftRow): Promise<'deleted' | 'absent'>;
 }

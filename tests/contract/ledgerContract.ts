@@ -161,6 +161,64 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
       });
     });
 
+    describe('outbox by account bucket (Notify) and due-index paging (lift slots)', () => {
+      const enforceIn = (r: LedgerRepos, accountId: string, sweepId: string, bucket: number) =>
+        r.enforcement.apply({ ...planEnforcement(decision(accountId, sweepId, 'warn', 0), policy, `test:${sweepId}`, at(0)), bucket });
+
+      it("lists a bucket's pending messages by page, only that bucket's, and none once delivered", async () => {
+        const r = repos();
+        const sweepId = `nb-${account('sweep')}`;
+        const inBucket = [account('nb'), account('nb'), account('nb')];
+        const other = account('nb');
+        for (const id of inBucket) await enforceIn(r, id, sweepId, 2);
+        await enforceIn(r, other, sweepId, 5);
+        const expected = inBucket.flatMap((id) => [`${id}#enforcement`, `${id}#notice`]).sort();
+
+        const first = await r.enforcement.pendingOutbox(sweepId, 2, { limit: 4 });
+        expect(first.map((m) => m.messageKey)).toEqual(expected.slice(0, 4));
+        const rest = await r.enforcement.pendingOutbox(sweepId, 2, { limit: 4, after: first[3].messageKey });
+        expect(rest.map((m) => m.messageKey)).toEqual(expected.slice(4));
+        expect(first[0]).toMatchObject({ sweepId, bucket: 2, status: 'pending' });
+        // the index key is the adapter's business: a message reads back as it was written
+        expect(Object.keys(first[0]).sort()).toEqual(['accountId', 'body', 'bucket', 'kind', 'messageKey', 'status', 'sweepId']);
+        expect((await r.enforcement.pendingOutbox(sweepId, 5, { limit: 10 })).map((m) => m.accountId)).toEqual([other, other]);
+
+        await r.enforcement.markDelivered(first, at(1));
+        expect((await r.enforcement.pendingOutbox(sweepId, 2, { limit: 10 })).map((m) => m.messageKey)).toEqual(expected.slice(4));
+        await r.enforcement.markDelivered(rest, at(1));
+        expect(await r.enforcement.pendingOutbox(sweepId, 2, { limit: 10 })).toEqual([]);
+        const delivered = (await r.enforcement.outbox(sweepId)).filter((m) => m.bucket === 2);
+        expect(delivered).toHaveLength(6);
+        expect(delivered.every((m) => m.status === 'delivered' && m.deliveredAt === at(1))).toBe(true);
+      });
+
+      it('reads messages by key, leaving out keys that have none', async () => {
+        const r = repos();
+        const sweepId = `nb-${account('sweep')}`;
+        const id = account('nb');
+        await enforceIn(r, id, sweepId, 0);
+        const got = await r.enforcement.outboxMessages([
+          { sweepId, messageKey: `${id}#notice` },
+          { sweepId, messageKey: `${id}#lift` },
+        ]);
+        expect(got.map((m) => [m.messageKey, m.kind])).toEqual([[`${id}#notice`, 'notice']]);
+      });
+
+      it('pages through due lifts after the last row of the previous page, oldest first', async () => {
+        const r = repos();
+        const sweepId = `due-${account('sweep')}`;
+        // Due long before any other test's lifts (days < 0), so the shared table's other rows stay out of the way.
+        const ids = [account('due'), account('due'), account('due')];
+        for (const [i, id] of ids.entries()) await enforce(r, id, sweepId, 'limit', -200 + i, 1);
+        const now = at(-150);
+        const page1 = await r.enforcement.dueLifts(now, 2);
+        expect(page1.map((l) => l.accountId)).toEqual(ids.slice(0, 2));
+        const page2 = await r.enforcement.dueLifts(now, 2, page1[1]);
+        expect(page2.map((l) => l.accountId)).toEqual(ids.slice(2));
+        expect(await r.enforcement.dueLifts(now, 2, page2[0])).toEqual([]);
+      });
+    });
+
     describe('lifts', () => {
       it('before it is due, a lift does nothing', async () => {
         const r = repos();

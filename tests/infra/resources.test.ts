@@ -197,7 +197,9 @@ describe('least privilege', () => {
         .filter((a) => a.startsWith('s3:Delete'));
       expect(deletes, stage.module).toEqual([]);
     }
-    expect(STAGE_ACCESS.notify.writePrefixes).toBeUndefined();
+    // Notify reads nothing from the bucket and writes only its per-bucket stats.
+    expect(STAGE_ACCESS.notify.writePrefixes).toEqual(['sweeps/*/stats/']);
+    expect(STAGE_ACCESS.notify.readBucket).toBeUndefined();
   });
 
   it('lets only notify, lift and the appeals API publish to the sink', () => {

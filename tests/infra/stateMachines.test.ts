@@ -3,6 +3,7 @@ import { LIFT_TASKS, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASK
 import { RECORD_SWEEP_FAILED_STATE, REVIEW_TIMED_OUT_STATE, REVIEW_TIMEOUT_PATH, SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
 import { localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
 import { LAMBDA_TRANSIENT_ERRORS } from '#infra/stageTask';
+import { LIFT_DONE_STATE, LIFT_MORE_STATE, LIFT_RESULT_PATH } from '#infra/liftScheduling';
 import { resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
 
 let synth: Synthesized;
@@ -59,6 +60,31 @@ describe('sweep state machine definition', () => {
     }
   });
 
+  it('runs every stage that grows with the snapshot as a Distributed Map: only Plan, the review and FinishSweep are single Tasks', () => {
+    const shape = Object.fromEntries(
+      mainChain(machines.sweep).map((name) => {
+        const state = machines.sweep.States[name] as Record<string, any>;
+        return [name, state.Type === 'Map' ? `${state.ItemProcessor.ProcessorConfig.Mode} Map over ${state.ItemsPath}` : state.Type];
+      }),
+    );
+    expect(shape).toEqual({
+      Plan: 'Task',
+      PartitionParts: 'DISTRIBUTED Map over $.plan.parts',
+      GroupKeys: 'DISTRIBUTED Map over $.plan.channelBuckets',
+      ExpandRings: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      ResolveAccounts: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      SampleForReview: 'Task',
+      EnforceActions: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      Notify: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      ScheduleLifts: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      FinishSweep: 'Task',
+    });
+    // Notify and ScheduleLifts hand each bucket to their handler, which reads only that bucket's rows.
+    const processorStates = (map: string) => (machines.sweep.States[map] as Record<string, any>).ItemProcessor.States;
+    expect(processorStates('Notify').NotifyBucket.Resource).toBe(localFunctionArn('notify'));
+    expect(processorStates('ScheduleLifts').ScheduleLiftsBucket.Resource).toBe(localFunctionArn('scheduleLifts'));
+  });
+
   it('invokes each stage handler with payloadResponseOnly (Resource is the function ARN, no Parameters) and retries Lambda service errors', () => {
     const tasks: Array<[string, Record<string, any>]> = [];
     for (const [name, state] of Object.entries(machines.sweep.States)) {
@@ -104,8 +130,6 @@ describe('sweep state machine definition', () => {
     }
     expect(machines.sweep.States.Plan.ResultPath).toBe('$.plan');
     expect(machines.sweep.States.SampleForReview.ResultPath).toBe('$.sample');
-    expect(machines.sweep.States.Notify.ResultPath).toBe('$.notify');
-    expect(machines.sweep.States.ScheduleLifts.ResultPath).toBe('$.lifts');
     expect(machines.sweep.States.FinishSweep).not.toHaveProperty('ResultPath');
   });
 
@@ -125,14 +149,28 @@ describe('sweep state machine definition', () => {
 });
 
 describe('lift state machine definition', () => {
-  it('is a single retried LiftDue Task calling functions/lift.ts with payloadResponseOnly', () => {
+  it('is a retried LiftDue Task calling functions/lift.ts, run again while it reports more due, ending with its stats', () => {
     const [lift] = LIFT_TASKS;
     expect(machines.lift.StartAt).toBe(lift.state);
-    expect(Object.keys(machines.lift.States)).toEqual([lift.state]);
+    expect(Object.keys(machines.lift.States).sort()).toEqual([lift.state, LIFT_DONE_STATE, LIFT_MORE_STATE].sort());
     const state = machines.lift.States[lift.state] as Record<string, any>;
-    expect(state).toMatchObject({ Type: 'Task', End: true, Resource: localFunctionArn(lift.module) });
+    expect(state).toMatchObject({ Type: 'Task', Next: LIFT_MORE_STATE, Resource: localFunctionArn(lift.module), ResultPath: LIFT_RESULT_PATH });
     expect(state.Parameters).toBeUndefined();
     expectLambdaRetries(state);
+    expect(machines.lift.States[LIFT_MORE_STATE]).toEqual({
+      Type: 'Choice',
+      Choices: [
+        {
+          And: [
+            { Variable: `${LIFT_RESULT_PATH}.more`, IsPresent: true },
+            { Variable: `${LIFT_RESULT_PATH}.more`, BooleanEquals: true },
+          ],
+          Next: lift.state,
+        },
+      ],
+      Default: LIFT_DONE_STATE,
+    });
+    expect(machines.lift.States[LIFT_DONE_STATE]).toMatchObject({ Type: 'Pass', OutputPath: LIFT_RESULT_PATH, End: true });
     expect(machines.taskModules[lift.state]).toBe('lift');
   });
 });

@@ -9,9 +9,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Each test runs whole sweeps against DynamoDB Local.
 vi.setConfig({ testTimeout: 600_000 });
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#shared/adapters/awsClients';
+import { tableName } from '#shared/adapters/tableDefinitions';
 import { enforcementRepository, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
+import { liftSlotOf } from '#shared/enforcement/liftSlot';
 import { exportDecisions } from '#shared/pipeline/exportDecisions';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
@@ -85,11 +87,19 @@ describe('a sweep through the synthesized state machine', () => {
     expect(outbox.filter((m) => m.kind === 'enforcement')).toHaveLength(acted.length);
     expect(outbox.every((m) => m.status === 'delivered')).toBe(true);
 
+    // Notify ran once per bucket: every event and notice published, each once.
+    expect(first.notify).toEqual({ published: 2 * acted.length, notices: acted.length, events: acted.length });
+
     const timed = acted.filter((d) => d.action === 'limit' || d.action === 'suspend');
     for (const d of timed.slice(0, 20)) {
       const lift = await repo.getLift(`${d.accountId}#e2e-1`);
       expect(lift).toMatchObject({ pending: 'pending', scheduled: true });
     }
+    // One schedule per lift slot, not per penalty: the sweep's penalties share a handful of due minutes.
+    const lifts = await repo.getLifts(timed.map((d) => `${d.accountId}#e2e-1`));
+    const slots = new Set([...lifts.values()].map((l) => liftSlotOf(l.dueAt)));
+    expect(first.lifts).toMatchObject({ timedDecisions: timed.length, scheduled: timed.length, notEnforced: 0, slots: slots.size });
+    expect(slots.size).toBeLessThan(timed.length);
     const notice = outbox.find((m) => m.kind === 'notice')!.body as { text: { zh: string; en: string }; appeal: { url: string } };
     expect(notice.text.zh.length).toBeGreaterThan(10);
     expect(notice.text.en).toMatch(/appeal/);
@@ -104,6 +114,9 @@ describe('a sweep through the synthesized state machine', () => {
     expect(await exportDecisions(workStore(), 'e2e-1')).toEqual(before);
     expect(again.enforcement.applied).toBe(0);
     expect(again.enforcement.alreadyApplied).toBe(first.enforcement.applied);
+    // every bucket's Notify and ScheduleLifts ran again and found nothing left to do
+    expect(again.notify).toEqual({ published: 0, notices: 0, events: 0 });
+    expect(again.lifts).toMatchObject({ scheduled: 0, alreadyScheduled: first.lifts!.scheduled, slots: first.lifts!.slots });
     expect((await repo.ledgerForSweep('e2e-1')).length).toBe(ledgerBefore);
     expect((await repo.outbox('e2e-1')).length).toBe(outboxBefore);
   });
@@ -183,6 +196,39 @@ describe('a sweep through the synthesized state machine', () => {
     } finally {
       client.send = realSend as typeof client.send;
     }
+  });
+
+  it('a sweep that fails mid-Notify (fault injected by wrapping the client: DynamoDB Local never fails) resumes on re-run, each message delivered once', async () => {
+    const client = documentClient();
+    const realSend = client.send.bind(client);
+    const outboxTable = tableName('outbox');
+    let outboxWrites = 0;
+    client.send = (async (command: unknown) => {
+      // markDelivered's third batch: its page was published, part of it is not marked yet
+      if (command instanceof BatchWriteCommand && outboxTable in (command.input.RequestItems ?? {}) && ++outboxWrites === 3) {
+        throw Object.assign(new Error('the outbox table went away mid-Notify'), { name: 'InjectedCrash' });
+      }
+      return realSend(command as never);
+    }) as typeof client.send;
+    try {
+      await expect(sweep('e2e-notify-crash', snapshot, { codes: ['traffic-diversion'] })).rejects.toThrow();
+    } finally {
+      client.send = realSend as typeof client.send;
+    }
+    expect(await sweepRegistry().get('e2e-notify-crash')).toMatchObject({ status: 'failed' });
+    const repo = enforcementRepository();
+    const before = await repo.outbox('e2e-notify-crash');
+    const deliveredBefore = new Map(before.filter((m) => m.status === 'delivered').map((m) => [m.messageKey, m.deliveredAt]));
+    expect(deliveredBefore.size).toBeGreaterThan(0);
+    expect(deliveredBefore.size).toBeLessThan(before.length);
+
+    const resumed = await sweep('e2e-notify-crash', snapshot, { codes: ['traffic-diversion'] });
+    // only the messages still pending were published by the re-run
+    expect(resumed.notify!.published).toBe(before.length - deliveredBefore.size);
+    const after = await repo.outbox('e2e-notify-crash');
+    expect(after.map((m) => m.messageKey)).toEqual(before.map((m) => m.messageKey));
+    expect(after.every((m) => m.status === 'delivered')).toBe(true);
+    for (const m of after) if (deliveredBefore.has(m.messageKey)) expect(m.deliveredAt).toBe(deliveredBefore.get(m.messageKey));
   });
 
   it('an on-demand campaign decides only the codes asked for', async () => {
