@@ -1,6 +1,6 @@
 /**
  * The blast-radius guard end to end on the embedded stack: an `auto` sweep in which one rule has
- * gone wild (homogeneous-content/template-posting with its similarity at 0, so that any account with
+ * gone wild (homogeneous-content/template-posting with its similarity and time window at 0, so that any account with
  * two notes is a "template poster": most accounts) does not enforce a single action: the guard holds the rule, the sweep pauses for human
  * review although its mode is auto, and the guard's verdict names the rule and its share.
  * The same snapshot under the shipped policy runs through in auto mode and enforces.
@@ -41,7 +41,7 @@ describe('blast-radius guard', () => {
   it('holds a rule that fires on most accounts: the auto sweep pauses for human review and enforces nothing', async () => {
     const sweepId = 'guard-wild';
     const policy = parsePolicy(
-      { ...defaultPolicyJson, policyVersion: 'guard-wild-1', rules: { [WILD_RULE]: { thresholds: { minNotes: 2, minShare: 0, similarity: 0, minCohesion: 0 } } } },
+      { ...defaultPolicyJson, policyVersion: 'guard-wild-1', rules: { [WILD_RULE]: { thresholds: { minNotes: 2, minShare: 0, similarity: 0, minCohesion: 0, minNotesInWindow: 0 } } } },
       'guard-wild-1',
     );
     let paused: StateMachinePausedError | undefined;
