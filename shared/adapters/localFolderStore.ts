@@ -1,7 +1,8 @@
 /** BlobStore over a local folder: used for snapshots on disk and by tests. */
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile, rename } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, stat, writeFile, rename } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { listFolderKeys } from './listFolderKeys.ts';
 import type { Readable } from 'node:stream';
 import { BlobNotFoundError, type BlobStore } from '#shared/ports/blobStore';
 
@@ -36,24 +37,9 @@ export class LocalFolderStore implements BlobStore {
     await writeFile(tmp, body);
     await rename(tmp, p);
   }
-  async list(prefix: string): Promise<string[]> {
-    const out: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const full = join(dir, e.name);
-        if (e.isDirectory()) await walk(full);
-        else if (!e.name.includes('.tmp-')) out.push(relative(this.root, full).split(sep).join('/'));
-      }
-    };
-    const base = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/') + 1) : '';
-    await walk(this.path(base || '.'));
-    return out.filter((k) => k.startsWith(prefix)).sort();
+  list(prefix: string): Promise<string[]> {
+    // a writer's temporary file is not an object yet
+    return listFolderKeys(this.root, prefix, (name) => name.includes('.tmp-'));
   }
   async exists(key: string): Promise<boolean> {
     try {

@@ -3,8 +3,9 @@
  * an existing name is refused, never overwritten) and left read-only (0444). It keeps honest code
  * from rewriting an anchor; a local user with the folder can still delete files (docs/audit.md).
  */
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, open, readFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
+import { listFolderKeys } from './listFolderKeys.ts';
 import { ObjectExistsError, type WriteOnceStore } from '#shared/ports/writeOnceStore';
 
 export class LocalWriteOnceStore implements WriteOnceStore {
@@ -45,22 +46,7 @@ export class LocalWriteOnceStore implements WriteOnceStore {
     return readFile(this.path(key), 'utf8');
   }
 
-  async list(prefix: string): Promise<string[]> {
-    const out: string[] = [];
-    const walk = async (dir: string): Promise<void> => {
-      let entries;
-      try {
-        entries = await readdir(dir, { withFileTypes: true });
-      } catch {
-        return;
-      }
-      for (const e of entries) {
-        const full = join(dir, e.name);
-        if (e.isDirectory()) await walk(full);
-        else out.push(relative(this.root, full).split(sep).join('/'));
-      }
-    };
-    await walk(this.root);
-    return out.filter((k) => k.startsWith(prefix)).sort();
+  list(prefix: string): Promise<string[]> {
+    return listFolderKeys(this.root, prefix);
   }
 }
