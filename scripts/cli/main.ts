@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { registerAppeal } from './commands/appeal.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBrand } from './commands/brand.ts';
+import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerInspect } from './commands/inspect.ts';
@@ -39,6 +40,7 @@ export function buildProgram(interrupt: AbortSignal): Command {
   registerReplay(program);
   registerReport(program);
   registerBrand(program);
+  registerCampaign(program, interrupt);
   // a usage error prints its one line and a hint, not the whole help that buries it
   for (const c of program.commands) c.exitOverride().showHelpAfterError(USAGE_HINT);
   return program;

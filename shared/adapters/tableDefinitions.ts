@@ -66,6 +66,17 @@ export const TABLES = {
       { name: 'bySweep', partitionKey: 'sweepId', sortKey: 'appealId' },
     ],
   },
+  /**
+   * Campaigns: each version of a definition (`itemKey` v#00001, …; written once) and the campaign's
+   * state (`itemKey` state: active or paused, the kill switch the enforcing stages read).
+   */
+  campaigns: {
+    id: 'Campaigns',
+    envVar: 'CRACKDOWN_TABLE_CAMPAIGNS',
+    partitionKey: 'campaignId',
+    sortKey: 'itemKey',
+    indexes: [],
+  },
   /** One item per sweep: its status, stage counters, summary and ledger anchor. */
   sweeps: {
     id: 'Sweeps',

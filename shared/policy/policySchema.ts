@@ -161,6 +161,8 @@ export const policySchema = z
         minRuleAccounts: z.number().int().min(1).default(50),
         /** Below this many acted accounts the sweep share is not judged: a small demo or canary sweep is not a wave. */
         minSweepAccounts: z.number().int().min(1).default(200),
+        /** A ceiling on the accounts one sweep acts on, whatever their share (a campaign's per-day cap). Absent: none. */
+        maxSweepActions: z.number().int().min(1).optional(),
         historySweeps: z.number().int().min(0).max(100).default(7),
         followerCaps: z.array(z.object({ atLeast: z.number().int().min(1), maxActions: z.number().int().min(0) }).strict()).default([
           { atLeast: 10_000, maxActions: 200 },

@@ -79,7 +79,11 @@ export function assessBlastRadius(tally: GuardTally, history: GuardHistoryEntry[
   }
   const actedShare = tally.acted / judged;
   const sweepReason =
-    tally.acted >= guard.minSweepAccounts && actedShare > guard.maxSweepShare ? `acts on ${pct(actedShare)} of ${tally.judged} judged accounts (ceiling ${pct(guard.maxSweepShare)})` : undefined;
+    tally.acted >= guard.minSweepAccounts && actedShare > guard.maxSweepShare
+      ? `acts on ${pct(actedShare)} of ${tally.judged} judged accounts (ceiling ${pct(guard.maxSweepShare)})`
+      : guard.maxSweepActions !== undefined && tally.acted > guard.maxSweepActions
+        ? `acts on ${tally.acted} accounts (ceiling ${guard.maxSweepActions} per sweep)`
+        : undefined;
   const followerTiers = guard.followerCaps
     .map((c) => ({ atLeast: c.atLeast, accounts: tally.byFollowerTier[String(c.atLeast)] ?? 0, maxActions: c.maxActions }))
     .filter((t) => t.accounts > t.maxActions)
