@@ -68,6 +68,14 @@ describe('blast-radius guard', () => {
     expect(r.tripped).toBe(true);
   });
 
+  it('holds a sweep over an absolute ceiling (a campaign’s per-day cap) however small its share', () => {
+    const t = tallyOf(100_000, [{ action: 'limit', ruleIds: ['r/a'], n: 40 }]);
+    expect(assessBlastRadius(t, [], guard).tripped).toBe(false);
+    const capped = assessBlastRadius(t, [], { ...guard, maxSweepActions: 30 });
+    expect(capped.tripped).toBe(true);
+    expect(capped.sweepReason).toBe('acts on 40 accounts (ceiling 30 per sweep)');
+  });
+
   it('holds a rule that grew beyond its multiple of earlier sweeps, and ignores small counts', () => {
     const history: GuardHistoryEntry[] = [
       { sweepId: 'd1', takenAt: '2026-11-01T00:00:00Z', judged: 10_000, byRule: { 'td/contact': 40, 'wa/ring': 30 } },
