@@ -1,7 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { CrackdownStack, type CrackdownStackProps } from './crackdownStack.ts';
 import { addNagChecks } from './nagChecks.ts';
-import { cdkJsonContext } from './projectPaths.ts';
+import { cdkJsonContext, PROJECT_ROOT } from './projectPaths.ts';
+import { loadCampaigns } from './loadCampaigns.ts';
+import { join } from 'node:path';
 
 export const STACK_NAME = 'Crackdown';
 
@@ -27,6 +29,7 @@ export function buildCrackdownApp(opts: BuildCrackdownAppOptions = {}): { app: A
   const app = new App({ outdir: opts.outdir, context });
   const stack = new CrackdownStack(app, STACK_NAME, {
     description: 'crackdown: batch trust & safety enforcement (sweeps, review sample, ledger, notifications, timed lifts)',
+    campaigns: loadCampaigns(join(PROJECT_ROOT, 'campaigns')),
     ...opts.stackProps,
   });
   addNagChecks(app);

@@ -10,7 +10,10 @@ import { LiftScheduling, LiftStateMachine } from './liftScheduling.ts';
 import { acknowledgeGrantWildcards } from './grantFindings.ts';
 import { grantStageAccess } from './stageAccess.ts';
 import { StageFunctions } from './stageFunctions.ts';
-import { API_HANDLERS, LIFT_STATE_MACHINE_ID, LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_STATE_MACHINE_ID, SWEEP_TASKS } from './stages.ts';
+import { API_HANDLERS, CAMPAIGN_TASKS, LIFT_STATE_MACHINE_ID, LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_STATE_MACHINE_ID, SWEEP_TASKS } from './stages.ts';
+import { CampaignScheduling } from './campaignScheduling.ts';
+import type { Campaign } from '#shared/campaign/campaignSchema';
+import type { Policy } from '#shared/policy/policySchema';
 import { ReviewApi } from './reviewApi.ts';
 import { AppealsApi } from './appealsApi.ts';
 import { SweepStorage } from './storage.ts';
@@ -23,6 +26,8 @@ export interface CrackdownStackProps extends StackProps {
   mapMaxConcurrency?: number;
   /** Days before `sweeps/` intermediates expire (default 14). */
   intermediateRetentionDays?: number;
+  /** Campaigns to schedule, each with its policy (default: none; the app reads campaigns/*.json). */
+  campaigns?: ReadonlyArray<{ campaign: Campaign; policy: Policy }>;
 }
 
 /** Everything crackdown runs on: storage, tables, stage functions, both state machines, lift scheduling, the sink. */
@@ -38,6 +43,7 @@ export class CrackdownStack extends Stack {
   readonly reviewApi: ReviewApi;
   readonly appealsApi: AppealsApi;
   readonly ledgerIntegrity: LedgerIntegrity;
+  readonly campaignScheduling: CampaignScheduling;
 
   constructor(scope: Construct, id: string, props: CrackdownStackProps = {}) {
     super(scope, id, props);
@@ -62,7 +68,7 @@ export class CrackdownStack extends Stack {
     });
 
     this.functions = new StageFunctions(this, 'Stages', {
-      stages: [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS],
+      stages: [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS, ...CAMPAIGN_TASKS],
       environment: {
         ...this.tables.environment(),
         [BUCKET_ENV_VAR]: this.storage.bucket.bucketName,
@@ -100,6 +106,11 @@ export class CrackdownStack extends Stack {
       functions: this.functions,
       mapMaxConcurrency: props.mapMaxConcurrency,
       stateMachineName: sweepName,
+    });
+    this.campaignScheduling = new CampaignScheduling(this, 'CampaignScheduling', {
+      tickFunction: this.functions.get(CAMPAIGN_TASKS[0].module).fn,
+      sweepStateMachineArn: sweepArn,
+      campaigns: props.campaigns ?? [],
     });
     this.reviewApi = new ReviewApi(this, 'ReviewApi', { handler: this.functions.get(API_HANDLERS[0].module).fn });
     this.appealsApi = new AppealsApi(this, 'AppealsApi', { handler: this.functions.get('appeal').fn });

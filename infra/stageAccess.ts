@@ -75,6 +75,8 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite', ledger: 'read' } },
   // Publishes its lift notices itself (liftDue → NotificationSink).
   lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' }, publishToSink: true, anchorsLedger: true },
+  // Campaign trigger: reads the campaign's state (the kill switch); starting the day's sweep is granted by CampaignScheduling.
+  campaignTick: { tables: { campaigns: 'read' } },
   // Appeals API: reads pinned policies (appeal window); an upheld appeal reverses in one transaction, cancels the lift schedule and notifies.
   appeal: {
     readBucket: true,

@@ -45,6 +45,9 @@ export const API_HANDLERS: StageHandler[] = [
   { state: 'AppealApi', module: 'appeal', functionId: 'AppealFn', memoryMb: 512, timeoutSeconds: 29 },
 ];
 
+/** The daily trigger of each campaign (EventBridge Scheduler → this function → StartExecution of the sweep). */
+export const CAMPAIGN_TASKS: StageHandler[] = [{ state: 'CampaignTick', module: 'campaignTick', functionId: 'CampaignTickFn', memoryMb: 256, timeoutSeconds: 60 }];
+
 export const LIFT_TASKS: StageHandler[] = [{ state: 'LiftDue', module: 'lift', functionId: 'LiftFn', memoryMb: 512, timeoutSeconds: 900 }];
 
 /** Distributed Map states of the sweep, with the plan field that lists their items. */

@@ -1,7 +1,7 @@
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BUCKET_ENV_VAR, LIFT_TARGET_ENV_VARS, SINK_TOPIC_ENV_VAR, TABLES, type TableKey } from '#shared/adapters/tableDefinitions';
-import { API_HANDLERS, LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
+import { API_HANDLERS, CAMPAIGN_TASKS, LIFT_TASKS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
 import { STAGE_ACCESS } from '#infra/stageAccess';
 import { SAFETY_SWEEP_RATE } from '#infra/liftScheduling';
 import { asArray, referencedIds, resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
@@ -11,7 +11,7 @@ beforeAll(() => {
   synth = synthCrackdown();
 });
 
-const ALL_STAGES = [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS];
+const ALL_STAGES = [...SWEEP_TASKS, ...SWEEP_SIDE_TASKS, ...LIFT_TASKS, ...API_HANDLERS, ...CAMPAIGN_TASKS];
 const logicalIdOf = (construct: { node: { defaultChild?: unknown } }) => synth.stack.getLogicalId(construct.node.defaultChild as Parameters<Synthesized['stack']['getLogicalId']>[0]);
 
 type Statement = { Effect: string; Action: string | string[]; Resource?: unknown; Principal?: unknown; Condition?: unknown };
