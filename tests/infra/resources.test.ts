@@ -212,9 +212,10 @@ describe('least privilege', () => {
 });
 
 describe('lift scheduling', () => {
-  it('has a schedule group for the one-time lift schedules', () => {
-    synth.template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 1);
+  it('has a schedule group for the one-time lift schedules, and one for the campaigns', () => {
+    synth.template.resourceCountIs('AWS::Scheduler::ScheduleGroup', 2);
     synth.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: synth.stack.liftScheduling.scheduleGroupName });
+    synth.template.hasResourceProperties('AWS::Scheduler::ScheduleGroup', { Name: 'Crackdown-campaigns' });
   });
 
   it('has a scheduler role that only Scheduler of this account may assume and that may only start the lift state machine', () => {
