@@ -178,7 +178,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'homogeneous-content',
     severity: 'high',
     description:
-      "Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period (near-duplicate: SimHash Hamming ≤ maxHamming and ≥ minSimilarity of 32 MinHash values, so that notes composed from the same stock sentences of a topic are not copies): several of the account's notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix's burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts. Notes under minChars characters of substance (a CJK character counts one, a Latin letter or digit a third) do not count: a sentence or two is written alike by unrelated people by chance.",
+      "Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period (near-duplicate: SimHash Hamming ≤ maxHamming and ≥ minSimilarity of 32 MinHash values, so that notes composed from the same stock sentences of a topic are not copies): several of the account's notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix's burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts. Notes under minChars characters of substance (a CJK character counts one, a Latin letter or digit a third) do not count: a sentence or two is written alike by unrelated people by chance. Bulk: the near-duplicated notes are ≥ minShare of the account's own notes; a person who posts every day for months meets others' notes by chance a few times, a matrix account posts the copy.",
     thresholds: {
       minAccounts: 5,
       minNoteAccounts: 3,
@@ -191,6 +191,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
       maxOutsideRatio: 0.5,
       commonGroupAccounts: 30,
       commonBurstShare: 0.5,
+      minShare: 0.1,
     },
   },
   {

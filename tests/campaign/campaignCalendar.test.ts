@@ -8,7 +8,7 @@ const base = {
   title: 'December',
   period: { start: '2026-11-18', end: '2026-12-16' },
   schedule: { at: '02:00', timeZone: 'Asia/Shanghai' },
-  policyVersion: '2026.12-2',
+  policyVersion: '2026.12-3',
   snapshotTemplate: 's3://exports/{date}/',
 };
 

@@ -74,6 +74,27 @@ describe('homogeneous-content', () => {
     expect(ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'))).toEqual(ids);
   });
 
+  it('a daily poster whose few notes among months of their own match others’ is not a matrix; the same matches as a real share of what they post are', () => {
+    const ids = ['d1', 'd2', 'd3', 'd4', 'd5'];
+    const mild = [variants[0], variants[1], variants[3], variants[4]];
+    const copies = ids.flatMap((a, i) => [0, 1, 2].map((k) => note(`n-${a}-${k}`, a, { title: mild[(i + k) % 4][0], body: mild[(i + k) % 4][1], createdAt: at(i * 600 + k * 60 * 24) })));
+    // each account's own diary: one note a day, in words of its own (characters from a seeded generator: nothing shared)
+    const diary = (a: string, days: number) =>
+      Array.from({ length: days }, (_, d) => {
+        let x = (a.charCodeAt(1) * 7919 + d * 104729) >>> 0;
+        const body = Array.from({ length: 36 }, () => String.fromCharCode(0x4e00 + ((x = (Math.imul(x, 1103515245) + 12345) >>> 0) % 3000))).join('');
+        return note(`diary-${a}-${d}`, a, { title: `日记${d}`, body, createdAt: at(-(d + 1) * 60 * 24) });
+      });
+    const accounts = ids.map((id) => account(id));
+    const cross = (r: ReturnType<typeof runDetection>) => ids.filter((id) => rulesOf(r, id, 'homogeneous-content').includes('homogeneous-content/cross-account-duplicates'));
+    const daily = [...copies, ...ids.flatMap((a) => diary(a, 40))];
+    expect(cross(runDetection({ accounts, notes: daily }))).toEqual([]);
+    // the share is what spares them: without it the same accounts are a matrix
+    expect(cross(runDetection({ accounts, notes: daily }, makeCtx({ overrides: { 'homogeneous-content/cross-account-duplicates': { minShare: 0 } } })))).toEqual(ids);
+    // three copies among ten notes of their own are bulk
+    expect(cross(runDetection({ accounts, notes: [...copies, ...ids.flatMap((a) => diary(a, 10))] }))).toEqual(ids);
+  });
+
   it('a one-line English note that unrelated people each post in bulk is too little text to call copying; a whole note is not', () => {
     const ids = ['e1', 'e2', 'e3', 'e4', 'e5'];
     const lines = [
