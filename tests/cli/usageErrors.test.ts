@@ -19,7 +19,7 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('usage errors, as a new operator meets them', () => {
   it('an unknown command is a usage error (exit 2), even with --help, and names the command', async () => {
-    for (const args of [['campaign', '--help'], ['campaign'], ['bogus', 'x']]) {
+    for (const args of [['campaigns', '--help'], ['campaigns'], ['bogus', 'x']]) {
       const r = await run(...args);
       expect([args.join(' '), r.code]).toEqual([args.join(' '), 2]);
       expect(r.err).toContain(`unknown command '${args[0]}'`);
