@@ -40,7 +40,10 @@ export interface GenerateDaysOptions {
   gzip?: boolean;
   mix?: Partial<ViolationMix>;
   cohortSize?: number;
-  /** Share of device and network farms that register during the run instead of before it (default 0.5). */
+  /**
+   * Share of device and network farms that register during the run instead of before it. Default 2 % per day of
+   * the run after the first, at most half: about five times the rate at which farms register before the run.
+   */
   farmArrivalShare?: number;
   /** Shares of violators that stop, or pause and return (default 0.3 and 0.15). */
   lifecycle?: Partial<LifecycleShares>;
@@ -78,7 +81,9 @@ export interface DaysSummary {
 }
 
 export const DEFAULT_START = '2026-11-18';
-export const DEFAULT_FARM_ARRIVAL_SHARE = 0.5;
+export function defaultFarmArrivalShare(days: number): number {
+  return Math.min(0.5, 0.02 * (days - 1));
+}
 export const MAX_DAYS = 366;
 
 function share(name: string, v: number | undefined): void {
@@ -126,7 +131,7 @@ export async function generateDays(o: GenerateDaysOptions): Promise<DaysSummary>
     ids: new IdFactory(seed),
     mix,
     totalAccounts: o.accounts,
-    farmArrivals: o.days > 1 ? { from: dayTimes[0], share: o.farmArrivalShare ?? DEFAULT_FARM_ARRIVAL_SHARE } : undefined,
+    farmArrivals: o.days > 1 ? { from: dayTimes[0], share: o.farmArrivalShare ?? defaultFarmArrivalShare(o.days) } : undefined,
   };
   const lifecycles = new ViolatorLifecycles(seed, dayTimes, { ...DEFAULT_LIFECYCLE, ...o.lifecycle });
   const planner = new GroupPlanner(mix);
