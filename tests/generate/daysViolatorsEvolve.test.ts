@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Account, Note } from '#shared/contract/snapshotRecords';
 import { readLabels as readEvaluationLabels } from '#shared/evaluation/labels';
 import { authored, makeDays, readDay, type Day, type DayLabel, type DaysFixture } from './daysFixture.ts';
 import { readLabels } from './snapshotFixture.ts';
@@ -126,5 +127,30 @@ describe('generateDays: violators over the run', () => {
     }
     expect(back).toBeGreaterThan(0);
     expect(silenced).toBeGreaterThan(0);
+  });
+
+  it('rolls fields back to the day: nicknames before later renames, notes not yet deleted or hidden', () => {
+    const first = readDay(fx, fx.summary.days[0].date);
+    const day1 = Date.parse(`${first.date}T00:00:00Z`);
+    const early = new Map(first.of<Account>('accounts').map((a) => [a.accountId, a]));
+    let renamed = 0;
+    for (const a of last.of<Account>('accounts')) {
+      const then = early.get(a.accountId);
+      const later = (a.nicknameHistory ?? []).findIndex((h) => Date.parse(h.changedAt) > day1);
+      if (!then || later < 0) continue;
+      renamed++;
+      expect(then.nickname).toBe(a.nicknameHistory![later].nickname);
+      expect(then.nicknameHistory ?? []).toEqual(a.nicknameHistory!.slice(0, later));
+    }
+    const earlyNotes = new Map(first.of<Note>('notes').map((n) => [n.noteId, n]));
+    let undone = 0;
+    for (const n of last.of<Note>('notes')) {
+      const then = earlyNotes.get(n.noteId);
+      const gone = n.deletedAt ?? n.hiddenAt;
+      if (!then || !gone || Date.parse(gone) <= day1) continue;
+      undone++;
+      expect([then.deletedAt, then.hiddenAt]).toEqual([undefined, undefined]);
+    }
+    expect(renamed + undone).toBeGreaterThan(0);
   });
 });
