@@ -120,6 +120,11 @@ export interface GenEnv {
   ids: IdFactory;
   mix: ViolationMix;
   totalAccounts: number;
+  /**
+   * Farms that register inside a window instead of months before takenAt (generateDays: farms appearing during
+   * the run). Unset for a single snapshot, which then draws exactly the numbers it always did.
+   */
+  farmArrivals?: { from: number; share: number };
 }
 
 export class Cohort {

@@ -7,7 +7,7 @@
  * Farms share templated nicknames and often a bot client; their accounts are later recruited as water army,
  * template posters or fake UGC (keeping the fake-account code).
  */
-import type { AccountDraft, Cohort } from './cohort.ts';
+import type { AccountDraft, Cohort, GenEnv } from './cohort.ts';
 import { androidDeviceId, cloudNetwork, deviceIdFor, hostIn, iosDeviceId, mobileNetwork, ordinaryIp } from './network.ts';
 import { organicAudience } from './organicAccounts.ts';
 import { defaultNickname, pickTopic } from './organicText.ts';
@@ -85,11 +85,19 @@ function farmProfile(rng: Rng, acc: AccountDraft, createdAt: number, nick: strin
 }
 
 /** Registration times: a burst of one account every few seconds to a couple of minutes, sometimes in two sittings. */
-function burstTimes(rng: Rng, takenAt: number, n: number): number[] {
+function burstTimes(rng: Rng, env: GenEnv, n: number): number[] {
+  const takenAt = env.takenAt;
   let t = wholeSecond(takenAt - rng.float(3, 240) * DAY);
   const out: number[] = [];
   const pace = rng.int(8, 75);
-  const split = rng.chance(0.3) ? rng.int(Math.floor(n / 3), Math.floor((2 * n) / 3)) : -1;
+  let split = rng.chance(0.3) ? rng.int(Math.floor(n / 3), Math.floor((2 * n) / 3)) : -1;
+  // An arriving farm registers in one sitting after `from`, and is done (≤ 130 s per account) an hour before takenAt.
+  const arrivals = env.farmArrivals;
+  if (arrivals && rng.chance(arrivals.share)) {
+    const latest = takenAt - HOUR - n * 130 * SECOND;
+    t = wholeSecond(latest > arrivals.from ? arrivals.from + rng.next() * (latest - arrivals.from) : arrivals.from) + SECOND;
+    split = -1;
+  }
   for (let i = 0; i < n; i++) {
     if (i === split) t += rng.float(0.5, 2) * DAY;
     t += Math.round(rng.float(0.4, 1.6) * pace) * SECOND;
@@ -111,7 +119,7 @@ function coordinatedFollows(cohort: Cohort, rng: Rng, members: AccountDraft[]): 
 export function shapeSharedDeviceFarm(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantPhases {
   const members = cohort.takeFree(plan.size);
   if (!members.length) return {};
-  const times = burstTimes(rng, cohort.takenAt, members.length);
+  const times = burstTimes(rng, cohort.env, members.length);
   const devices = Array.from({ length: Math.max(2, Math.round(members.length / rng.int(5, 12))) }, () => androidDeviceId(rng));
   const sameNet = rng.chance(0.5) ? (rng.chance(0.5) ? cloudNetwork(rng) : mobileNetwork(rng)) : undefined;
   const client = farmClient(rng);
@@ -132,7 +140,7 @@ export function shapeSharedDeviceFarm(cohort: Cohort, rng: Rng, plan: GroupPlan)
 export function shapeNetworkBurstFarm(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantPhases {
   const members = cohort.takeFree(plan.size);
   if (!members.length) return {};
-  const times = burstTimes(rng, cohort.takenAt, members.length);
+  const times = burstTimes(rng, cohort.env, members.length);
   const net = rng.chance(0.7) ? cloudNetwork(rng) : mobileNetwork(rng);
   const client = farmClient(rng);
   const nick = nicknameTemplate(rng);
