@@ -6,6 +6,7 @@ import { readSample, writeStats } from '#shared/pipeline/sweepArtifacts';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { mapEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
+import { recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
 
 export const handler = stageHandler('enforce', mapEventSchema(z.number().int().min(0)), async ({ sweepId, item }) => {
   const work = workStore();
@@ -14,5 +15,6 @@ export const handler = stageHandler('enforce', mapEventSchema(z.number().int().m
   if (sample.status === 'open' || sample.status === 'timed-out') throw new Error(`enforce: the review of sweep ${sweepId} is ${sample.status}; nothing is enforced before it closes`);
   const stats = await enforceBucket(work, sweepId, item, policy, enforcementRepository(), new Set(sample.heldRules), () => new Date().toISOString(), new Set(sample.heldAccounts ?? []));
   await writeStats(work, sweepId, 'enforce', String(item), stats);
+  recordStageMetrics('enforce', { [M.enforced]: stats.applied, [M.enforceSkipped]: stats.skipped });
   return { applied: stats.applied };
 });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { enforcementRepository, notificationSink } from '#shared/adapters/stageDependencies';
 import { liftDue } from '#shared/pipeline/liftDue';
 import { stageHandler } from './lib/stageHandler.ts';
+import { LIFT_OVERDUE_AFTER_MS, recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
 
 const liftEventSchema = z
   .object({
@@ -13,6 +14,11 @@ const liftEventSchema = z
   })
   .strict();
 
-export const handler = stageHandler('lift', liftEventSchema, async ({ liftId, now }, context) =>
-  liftDue(enforcementRepository(), notificationSink(), { liftId, now: new Date(now ?? Date.now()).toISOString() }, { timeLeftMs: () => context.getRemainingTimeInMillis() }),
-);
+export const handler = stageHandler('lift', liftEventSchema, async ({ liftId, now }, context) => {
+  const at = new Date(now ?? Date.now()).toISOString();
+  // Still pending well past their due time when this run starts: a lift slot's schedule was missed (the safety sweep catches it).
+  const overdue = liftId ? [] : await enforcementRepository().dueLifts(new Date(Date.parse(at) - LIFT_OVERDUE_AFTER_MS).toISOString(), 100);
+  const stats = await liftDue(enforcementRepository(), notificationSink(), { liftId, now: at }, { timeLeftMs: () => context.getRemainingTimeInMillis() });
+  recordStageMetrics('lift', { [M.lifted]: stats.outcomes.lifted ?? 0, [M.liftsOverdue]: overdue.length });
+  return stats;
+});

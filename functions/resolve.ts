@@ -8,6 +8,7 @@ import { writeStats } from '#shared/pipeline/sweepArtifacts';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { mapEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
+import { recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
 
 export const handler = stageHandler('resolve', mapEventSchema(z.number().int().min(0)), async ({ sweepId, item }) => {
   const work = workStore();
@@ -15,5 +16,6 @@ export const handler = stageHandler('resolve', mapEventSchema(z.number().int().m
   await checkInputDamage(work, ctx.plan, ctx.policy);
   const stats = await resolveBucket(work, ctx, item, ACCOUNT_DETECTORS, enforcementRepository());
   await writeStats(work, sweepId, 'resolve', String(item), stats);
+  recordStageMetrics('resolve', { [M.accountsJudged]: stats.accounts });
   return { accounts: stats.accounts };
 });

@@ -5,7 +5,7 @@
  */
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { reviewDeps } from '#shared/adapters/stageDependencies';
-import { handleReviewRequest, type ConsoleRequest } from '#shared/review/reviewConsole';
+import { handleReviewRequest, SECURITY_HEADERS, type ConsoleRequest } from '#shared/review/reviewConsole';
 import { logger } from './lib/stageHandler.ts';
 
 export function toConsoleRequest(event: APIGatewayProxyEvent): ConsoleRequest {
@@ -32,6 +32,10 @@ export const handler = async (event: APIGatewayProxyEvent): Promise<APIGatewayPr
     return { statusCode: res.status, headers: res.headers, body: res.body };
   } catch (err) {
     logger.error('review console request failed', { method: req.method, error: (err as Error).name });
-    return { statusCode: 500, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ error: 'internal', message: 'the request failed; nothing was changed unless it said so' }) };
+    return {
+      statusCode: 500,
+      headers: { ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ error: 'internal', message: 'the request failed; nothing was changed unless it said so' }),
+    };
   }
 };

@@ -18,6 +18,7 @@ import type { Decision } from '#shared/policy/decideAction';
 import { openReview } from '#shared/review/reviewService';
 import { sampleForReview } from '#shared/review/sampleForReview';
 import { stageHandler } from './lib/stageHandler.ts';
+import { decisionsByCode, recordByCode, recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
 
 const sampleEventSchema = sweepEventSchema.extend({ taskToken: z.string().min(1).optional() });
 
@@ -26,15 +27,18 @@ export const handler = stageHandler('sample', sampleEventSchema, async ({ sweepI
   const { plan, policy } = await loadSweepContext(work, sweepId);
   // the blast-radius guard: a sweep over its ceilings goes to human review whatever its mode
   const guard = await guardSweep(work, plan, policy);
+  recordStageMetrics('sample', { [M.sweepAccountsJudged]: guard.judged, [M.heldRules]: guard.heldRules.length });
   if (plan.review === 'human' || guard.tripped) {
     if (!taskToken) throw new Error('sample: a human review needs the task token (run SampleForReview as a .waitForTaskToken task)');
     const decisions: Decision[] = [];
     for await (const d of readDecisions(work, sweepId)) if (d.action !== 'none') decisions.push(d);
+    recordByCode(M.decisions, decisionsByCode(decisions));
     const { session, reopened } = await openReview(reviewDeps(), { sweepId, taskToken, policy, accountBuckets: plan.accountBuckets, decisions, guard });
     return { review: 'human', status: session.status, sampled: session.cases, reopened, guardTripped: guard.tripped };
   }
   const decisions: Decision[] = [];
   for await (const d of readDecisions(work, sweepId)) decisions.push({ ...d, findings: [] });
+  recordByCode(M.decisions, decisionsByCode(decisions));
   const cases = sampleForReview(sweepId, decisions, policy).map((c) => ({ ...c, status: 'accepted' as const, reviewer: 'auto' }));
   await reviewRepository().putCases(cases);
   const byRule: Record<string, number> = {};

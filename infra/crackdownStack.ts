@@ -18,6 +18,7 @@ import { ReviewApi } from './reviewApi.ts';
 import { AppealsApi } from './appealsApi.ts';
 import { SweepStorage } from './storage.ts';
 import { LedgerIntegrity } from './ledgerIntegrity.ts';
+import { Observability } from './observability.ts';
 import { SweepStateMachine } from './sweepStateMachine.ts';
 import { CrackdownTables } from './tables.ts';
 
@@ -30,7 +31,7 @@ export interface CrackdownStackProps extends StackProps {
   campaigns?: ReadonlyArray<{ campaign: Campaign; policy: Policy }>;
 }
 
-/** Everything crackdown runs on: storage, tables, stage functions, both state machines, lift scheduling, the sink. */
+/** Everything crackdown runs on: storage, tables, stage functions, both state machines, lift scheduling, the sink, alarms and a dashboard. */
 export class CrackdownStack extends Stack {
   readonly dataKey: Key;
   readonly storage: SweepStorage;
@@ -44,6 +45,7 @@ export class CrackdownStack extends Stack {
   readonly appealsApi: AppealsApi;
   readonly ledgerIntegrity: LedgerIntegrity;
   readonly campaignScheduling: CampaignScheduling;
+  readonly observability: Observability;
 
   constructor(scope: Construct, id: string, props: CrackdownStackProps = {}) {
     super(scope, id, props);
@@ -114,6 +116,11 @@ export class CrackdownStack extends Stack {
     });
     this.reviewApi = new ReviewApi(this, 'ReviewApi', { handler: this.functions.get(API_HANDLERS[0].module).fn });
     this.appealsApi = new AppealsApi(this, 'AppealsApi', { handler: this.functions.get('appeal').fn });
+    this.observability = new Observability(this, 'Observability', {
+      sweepStateMachine: this.sweep.stateMachine,
+      liftStateMachine: this.lift.stateMachine,
+      functions: [...this.functions.all()].map(({ stage, fn }) => ({ module: stage.module, fn })),
+    });
 
     this.outputs();
   }
@@ -130,6 +137,8 @@ export class CrackdownStack extends Stack {
     new CfnOutput(this, 'LedgerAnchorBucketName', { value: this.storage.anchorBucket.bucketName, description: 'write-once ledger anchors (CRACKDOWN_LEDGER_ANCHOR_BUCKET)' });
     new CfnOutput(this, 'LedgerMacKeyArn', { value: this.ledgerIntegrity.macKey.keyArn, description: 'ledger HMAC key (CRACKDOWN_LEDGER_MAC_KEY_ID)' });
     new CfnOutput(this, 'LedgerAuditorRoleArn', { value: this.ledgerIntegrity.auditorRole.roleArn, description: 'assume for audit verify / replay (VerifyMac only)' });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.observability.alarmTopic.topicArn, description: 'crackdown alarms: subscribe the on-call (docs/operations.md)' });
+    new CfnOutput(this, 'DashboardName', { value: this.observability.dashboard.dashboardName });
     new CfnOutput(this, 'LiftScheduleGroupName', { value: this.liftScheduling.scheduleGroupName });
     for (const [key, table] of Object.entries(this.tables.tables) as Array<[TableKey, (typeof this.tables.tables)[TableKey]]>) {
       new CfnOutput(this, `${TABLES[key].id}TableName`, { value: table.tableName, description: `${TABLES[key].envVar}` });

@@ -1,11 +1,25 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AuthorizationType, CognitoUserPoolsAuthorizer, LambdaIntegration, type RestApi } from 'aws-cdk-lib/aws-apigateway';
+import { AuthorizationType, CognitoUserPoolsAuthorizer, LambdaIntegration, ResponseType, type RestApi } from 'aws-cdk-lib/aws-apigateway';
 import { AccountRecovery, FeaturePlan, Mfa, OAuthScope, StandardThreatProtectionMode, UserPool, type UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { hardenedRestApi } from './hardenedRestApi.ts';
 import { acknowledge } from './nagChecks.ts';
+
+/**
+ * Headers on API Gateway's own responses (the authorizer's 401/403, WAF blocks, throttling, 5xx), which
+ * never reach the console's Lambda: the same protections as its SECURITY_HEADERS
+ * (shared/review/reviewConsole.ts). A static header value is quoted and cannot hold quotes itself,
+ * so the policy is `sandbox` (no script, no plugin, unique origin) and framing is refused by X-Frame-Options.
+ */
+export const GATEWAY_RESPONSE_HEADERS: Record<string, string> = {
+  'X-Content-Type-Options': "'nosniff'",
+  'X-Frame-Options': "'DENY'",
+  'Content-Security-Policy': "'sandbox'",
+  'Referrer-Policy': "'no-referrer'",
+  'Cache-Control': "'no-store'",
+};
 
 export interface ReviewApiProps {
   /** functions/reviewConsole.ts */
@@ -19,7 +33,8 @@ export interface ReviewApiProps {
  * The review console in AWS: a REST API (Lambda proxy to functions/reviewConsole.ts) whose /api
  * routes need a Cognito user pool token (reviewers are users of the pool: no self sign-up, MFA
  * required); the page shell (/, /console.js, /console.css) is public and holds no data. Access
- * logs, X-Ray, request validation and an AWS-managed WAF rule set on the stage.
+ * logs, X-Ray, request validation and an AWS-managed WAF rule set on the stage; API Gateway's own
+ * error responses carry the console's security headers too.
  */
 export class ReviewApi extends Construct {
   readonly api: RestApi;
@@ -55,6 +70,12 @@ export class ReviewApi extends Construct {
     for (const method of shell) {
       acknowledge(method, 'AwsSolutions-APIG4', 'The console page shell (HTML, script, style) holds no data and must load before sign-in; every /api route requires a Cognito token.');
       acknowledge(method, 'AwsSolutions-COG4', 'The console page shell (HTML, script, style) holds no data and must load before sign-in; every /api route uses the Cognito user pool authorizer.');
+    }
+    for (const [id, type] of [
+      ['Default4xx', ResponseType.DEFAULT_4XX],
+      ['Default5xx', ResponseType.DEFAULT_5XX],
+    ] as const) {
+      this.api.addGatewayResponse(id, { type, responseHeaders: GATEWAY_RESPONSE_HEADERS });
     }
     this.api.root.addResource('api').addResource('{proxy+}').addMethod('ANY', integration, { authorizer, authorizationType: AuthorizationType.COGNITO, requestValidator });
   }

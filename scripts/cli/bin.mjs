@@ -14,6 +14,7 @@ if (typeof Promise.withResolvers !== 'function') {
   };
 }
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true'; // the stages' EMF metric lines are for CloudWatch, not a terminal
 register();
 const { main } = await import('./main.ts');
 // Exit once the command is done: a sweep paused for review leaves aws-local-stepfunctions' Task timer (the review's

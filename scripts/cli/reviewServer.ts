@@ -1,7 +1,9 @@
 /**
  * The review console on a local Node http server: adapts requests to handleReviewRequest
  * (shared/review/reviewConsole.ts, the same handler the Lambda runs) and authenticates each
- * reviewer by a random access token printed at start (one per reviewer name).
+ * reviewer by a random access token printed at start (one per reviewer name). Requests whose Host
+ * is not the address it listens on are refused (421), so a DNS-rebinding page cannot reach it
+ * under a name of its own (unless it listens on every interface, `--host 0.0.0.0`).
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
@@ -22,6 +24,13 @@ export interface ReviewServerOptions {
   reviewers: string[];
   deps: Omit<ConsoleDeps, 'authenticate' | 'basePath'>;
 }
+
+const ERROR_HEADERS = {
+  'content-type': 'application/json; charset=utf-8',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cache-control': 'no-store',
+};
 
 function bearer(req: ConsoleRequest): string | undefined {
   const h = req.headers.authorization;
@@ -49,8 +58,16 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
     for (const [reviewer, t] of tokens) if (t.length === g.length && timingSafeEqual(t, g)) return reviewer;
     return undefined;
   };
+  const host = opts.host ?? '127.0.0.1';
+  // Listening on every interface (--host 0.0.0.0) means being reached by names we cannot know: no Host check then.
+  const anyHost = host === '0.0.0.0' || host === '::';
+  let allowedHosts = new Set<string>();
   const server = createServer(async (req, res) => {
     try {
+      if (!anyHost && !allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+        res.writeHead(421, { ...ERROR_HEADERS }).end(JSON.stringify({ error: 'misdirected', message: 'the review console answers only to the address it printed' }));
+        return;
+      }
       const url = new URL(req.url ?? '/', 'http://local');
       const creq: ConsoleRequest = {
         method: req.method ?? 'GET',
@@ -62,16 +79,18 @@ export async function startReviewServer(opts: ReviewServerOptions): Promise<Revi
       res.writeHead(out.status, out.headers).end(out.body);
     } catch (err) {
       process.stderr.write(`review console: ${(err as Error).stack ?? err}\n`);
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: 'internal', message: (err as Error).message }));
+      if (!res.headersSent) res.writeHead(500, { ...ERROR_HEADERS });
+      res.end(JSON.stringify({ error: 'internal', message: 'the request failed; nothing was changed unless it said so' }));
     }
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${opts.host ?? '127.0.0.1'}:${port}`;
+  const names = [host.includes(':') ? `[${host}]` : host, ...(host === '127.0.0.1' || host === '::1' ? ['localhost'] : [])];
+  allowedHosts = new Set(names.map((n) => `${n}:${port}`.toLowerCase()));
+  const url = `http://${names[0]}:${port}`;
   const logins = Object.fromEntries([...tokens].map(([r, t]) => [r, `${url}/#token=${t.toString()}`]));
   return {
     server,

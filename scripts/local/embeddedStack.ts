@@ -547,6 +547,8 @@ function stackEnvironment(dynamoEndpoint: string, s3Endpoint: string, names: Rec
     [BUCKET_ENV_VAR]: bucket,
     [LEDGER_ANCHOR_ENV_VARS.keyFile]: join(stateDir, LEDGER_KEY_FILE),
     [LEDGER_ANCHOR_ENV_VARS.dir]: join(stateDir, LEDGER_ANCHOR_DIR),
+    // No CloudWatch here: the stages' EMF metric lines (functions/lib/stageMetrics.ts) would only clutter stdout.
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
   };
   for (const key of Object.keys(TABLES) as TableKey[]) env[TABLES[key].envVar] = names[key];
   return env;

@@ -2,14 +2,15 @@
  * The review console's page, script and style: plain HTML and vanilla JS, no build step. The page
  * is a shell with no case data; the script reads the access token from the URL fragment
  * (`#token=…` locally, `#id_token=…` from the Cognito hosted UI), keeps it in sessionStorage, and
- * calls the JSON API with `Authorization: Bearer`. All text is inserted with textContent.
+ * calls the JSON API with `Authorization: Bearer`. All text is inserted with textContent (never as
+ * markup), bidirectional controls shown as visible markers, long words wrapped.
  */
 export const CONSOLE_CSS = `
-*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1d1d1f;background:#f5f5f7}
+*{box-sizing:border-box;overflow-wrap:anywhere}body{margin:0;font:14px/1.45 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;color:#1d1d1f;background:#f5f5f7}
 header{display:flex;gap:12px;align-items:center;padding:8px 14px;background:#ff2442;color:#fff}header h1{font-size:16px;margin:0 12px 0 0}
 header select,header button{font:inherit}header .grow{flex:1}#session{opacity:.9}
-main{display:grid;grid-template-columns:260px 300px 1fr;height:calc(100vh - 78px)}
-nav,#cases,#detail{overflow:auto;padding:10px;border-right:1px solid #ddd}
+main{display:grid;grid-template-columns:260px 300px minmax(0,1fr);height:calc(100vh - 78px)}
+nav,#cases,#detail{overflow:auto;min-width:0;padding:10px;border-right:1px solid #ddd}
 .stratum{padding:6px 8px;border-radius:6px;cursor:pointer;margin-bottom:4px;background:#fff}.stratum.sel{outline:2px solid #ff2442}
 .stratum small{display:block;color:#666}.bar{height:5px;background:#eee;border-radius:3px;margin-top:4px}.bar i{display:block;height:5px;background:#1a9c5b;border-radius:3px}
 .case{padding:6px 8px;border-radius:6px;cursor:pointer;margin-bottom:3px;background:#fff;display:flex;justify-content:space-between}.case.sel{outline:2px solid #ff2442}
@@ -33,7 +34,9 @@ const fromUrl = frag.get('token') || frag.get('id_token');
 if (fromUrl) { sessionStorage.setItem('crackdown-token', fromUrl); history.replaceState(null, '', location.pathname + location.search); }
 const token = sessionStorage.getItem('crackdown-token');
 const $ = (id) => document.getElementById(id);
-const el = (tag, props, ...kids) => { const e = document.createElement(tag); Object.assign(e, props || {}); for (const k of kids) if (k != null) e.append(k); return e; };
+// Bidirectional controls in what users wrote (a right-to-left override reverses what follows it) are shown as visible markers, never obeyed.
+const vis = (s) => String(s).replace(/[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, (c) => '[U+' + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0') + ']');
+const el = (tag, props, ...kids) => { const e = document.createElement(tag); const p = Object.assign({}, props); if (typeof p.textContent === 'string') p.textContent = vis(p.textContent); Object.assign(e, p); for (const k of kids) if (k != null) e.append(typeof k === 'string' ? vis(k) : k); return e; };
 const state = { sweep: null, listing: null, stratum: null, caseId: null };
 async function api(method, path, body) {
   const res = await fetch(root + '/api' + path, { method, headers: { authorization: 'Bearer ' + (token || ''), 'content-type': 'application/json' }, body: body ? JSON.stringify(body) : undefined });
@@ -49,8 +52,8 @@ function highlight(text, fragments) {
   while (i < text.length) {
     let best = -1, len = 0;
     for (const f of frags) { const j = text.indexOf(f, i); if (j >= 0 && (best < 0 || j < best || (j === best && f.length > len))) { best = j; len = f.length; } }
-    if (best < 0) { out.append(text.slice(i)); break; }
-    out.append(text.slice(i, best), el('mark', { textContent: text.slice(best, best + len) }));
+    if (best < 0) { out.append(vis(text.slice(i))); break; }
+    out.append(vis(text.slice(i, best)), el('mark', { textContent: text.slice(best, best + len) }));
     i = best + len;
   }
   return out;

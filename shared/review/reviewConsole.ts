@@ -14,6 +14,9 @@
  *
  * Every /api request needs an authenticated reviewer (401 otherwise); the reviewer recorded with
  * a verdict is that identity, never anything from the body. A refused request changes nothing.
+ * An /api request a browser marks as coming from another origin (`Sec-Fetch-Site` other than
+ * same-origin, or an `Origin` that is not this host) is refused with 403 `cross-origin` before
+ * anything else, token or not: the console's own script only ever calls its own origin.
  */
 import { ReviewError, type ReviewErrorCode } from '#shared/ports/reviewRepository';
 import { sweepIdSchema } from '#shared/pipeline/sweepPlan';
@@ -45,7 +48,8 @@ export interface ConsoleDeps extends ReviewDeps {
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
-const SECURITY_HEADERS = {
+/** On every console response (also mirrored on API Gateway's own 4xx/5xx responses: infra/reviewApi.ts). */
+export const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
@@ -53,9 +57,10 @@ const SECURITY_HEADERS = {
   'cache-control': 'no-store',
 };
 
-const STATUS: Record<ReviewErrorCode | 'unauthenticated' | 'not-found' | 'method-not-allowed' | 'too-large', number> = {
+const STATUS: Record<ReviewErrorCode | 'unauthenticated' | 'cross-origin' | 'not-found' | 'method-not-allowed' | 'too-large', number> = {
   'bad-request': 400,
   unauthenticated: 401,
+  'cross-origin': 403,
   'unknown-case': 404,
   'no-review': 404,
   'not-found': 404,
@@ -81,6 +86,23 @@ function decode(segment: string): string | undefined {
   }
 }
 
+/**
+ * True when a browser says the request comes from a page of another origin. Clients other than
+ * browsers (the CLI, scripts) send neither header and are judged by their token alone.
+ */
+export function isCrossOrigin(req: ConsoleRequest): boolean {
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  const host = req.headers.host;
+  try {
+    return !host || new URL(origin).host !== host.toLowerCase();
+  } catch {
+    return true; // `Origin: null` (a sandboxed frame, a file) or garbage
+  }
+}
+
 export async function handleReviewRequest(req: ConsoleRequest, deps: ConsoleDeps): Promise<ConsoleResponse> {
   const method = req.method.toUpperCase();
   const path = req.path.split('?')[0].replace(/\/+$/, '') || '/';
@@ -91,6 +113,7 @@ export async function handleReviewRequest(req: ConsoleRequest, deps: ConsoleDeps
     if (path === '/console.css') return asset('text/css', CONSOLE_CSS);
     return fail('not-found', `no page at ${path}`);
   }
+  if (isCrossOrigin(req)) return fail('cross-origin', "the review API answers only the console's own pages");
   const reviewer = deps.authenticate(req);
   if (!reviewer) return fail('unauthenticated', 'sign in first: requests need a valid access token (Authorization: Bearer …)');
 
