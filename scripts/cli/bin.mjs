@@ -18,5 +18,8 @@ process.env.POWERTOOLS_METRICS_DISABLED ??= 'true'; // the stages' EMF metric li
 register();
 const { main } = await import('./main.ts');
 // Exit once the command is done: a sweep paused for review leaves aws-local-stepfunctions' Task timer (the review's
-// timeout, days) armed in this process; its work is saved, and stdout/stderr are synchronous on pipes and files here.
-process.exit(await main(process.argv));
+// timeout, days) armed in this process; its work is saved. A large result written to a pipe (`report --json | jq`)
+// is still queued when main returns: exit only once stdout and stderr have taken everything written to them.
+const code = await main(process.argv);
+await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => s.write('', resolve))));
+process.exit(code);
