@@ -20,4 +20,10 @@ describe('boundedMemo', () => {
     expect(upper('e')).toBe('E');
     expect(seen.filter((s) => s === 'e')).toHaveLength(1);
   });
+
+  it('computes the empty text like any other', () => {
+    const marked = boundedMemo((s) => `[${s}]`);
+    expect(marked('')).toBe('[]');
+    expect(marked('')).toBe('[]');
+  });
 });

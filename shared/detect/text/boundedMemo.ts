@@ -7,16 +7,23 @@
 export function boundedMemo(fn: (s: string) => string, size = 4096): (s: string) => string {
   let young = new Map<string, string>();
   let old = new Map<string, string>();
+  // the same text asked for twice in a row (one comment's channels) skips hashing it
+  let lastIn: string | undefined;
+  let lastOut = '';
   return (s) => {
+    if (s === lastIn) return lastOut;
     let out = young.get(s);
-    if (out !== undefined) return out;
-    out = old.get(s);
-    if (out === undefined) out = fn(s);
-    if (young.size >= size) {
-      old = young;
-      young = new Map();
+    if (out === undefined) {
+      out = old.get(s);
+      if (out === undefined) out = fn(s);
+      if (young.size >= size) {
+        old = young;
+        young = new Map();
+      }
+      young.set(s, out);
     }
-    young.set(s, out);
+    lastIn = s;
+    lastOut = out;
     return out;
   };
 }
