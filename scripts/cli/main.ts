@@ -5,6 +5,7 @@ import { registerAppeal } from './commands/appeal.ts';
 import { registerAudit } from './commands/audit.ts';
 import { registerBrand } from './commands/brand.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerEstimate } from './commands/estimate.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerLift } from './commands/lift.ts';
@@ -39,6 +40,7 @@ export function buildProgram(interrupt: AbortSignal): Command {
   registerReplay(program);
   registerReport(program);
   registerBrand(program);
+  registerEstimate(program);
   // a usage error prints its one line and a hint, not the whole help that buries it
   for (const c of program.commands) c.exitOverride().showHelpAfterError(USAGE_HINT);
   return program;
