@@ -12,7 +12,6 @@
  * character is present (a 64 KiB flag table, built once, decides that).
  */
 import * as OpenCC from 'opencc-js';
-import { boundedMemo } from './boundedMemo.ts';
 
 /** Zero-width, bidi controls, fillers, variation selectors, tag characters, combining and enclosing marks. */
 const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\p{Mn}\p{Me}\u{e0000}-\u{e007f}]/gu;
@@ -250,12 +249,11 @@ function needs(s: string, flags: Uint8Array): number {
  * (they may be separators the contact scanner needs to see). Each step runs only when
  * the one-pass `needs` scan says the text can be changed by it.
  */
+let lastIn = '';
+let lastOut = '';
 export function normalizeText(s: string | undefined | null): string {
   if (!s) return '';
-  return normalizeMemo(s);
-}
-
-function normalizeUncached(s: string): string {
+  if (s === lastIn) return lastOut;
   const flags = traditionalTable();
   const n = needs(s, flags);
   let t = s;
@@ -267,11 +265,10 @@ function normalizeUncached(s: string): string {
     if (n & (NEEDS_T2S | NEEDS_ASTRAL)) t = toSimplified(t);
   } else if (n & NEEDS_T2S) t = t2s!(t);
   if (n & (NEEDS_LOWER | NEEDS_ASTRAL)) t = t.toLowerCase();
+  lastIn = s;
+  lastOut = t;
   return t;
 }
-
-/** Channels and detectors normalise the same texts again and again: each distinct recent text once. */
-const normalizeMemo = boundedMemo(normalizeUncached);
 
 /** Synonyms the copy-paste templates rotate through, folded to one word before comparing texts. */
 const SYNONYM_GROUPS: [string[], string][] = [
@@ -322,15 +319,10 @@ function lettersSqueezed(t: string, squeeze = true): string {
  * character squeezed ("太太太好用了！！！" and "太好用了" become the same).
  */
 export function compactText(s: string | undefined | null): string {
-  if (!s) return '';
-  return compactMemo(s);
-}
-
-const compactMemo = boundedMemo((s) => {
   const t = normalizeText(s);
   if (!t) return '';
   return lettersSqueezed(lettersSqueezed(t, false).replace(SYNONYM_RE, (w) => SYNONYM_TO.get(w)!));
-});
+}
 
 /** Letters and digits of an already normalised text, nothing folded or squeezed (emoji, punctuation, spaces gone). */
 export function compactLetters(normalized: string): string {
