@@ -1,5 +1,5 @@
 /** `crackdown estimate`: a sweep's AWS cost and the concurrency that finishes it in time, on paper (docs/scale.md). */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { estimateSweep } from '#shared/scale/costModel';
 import { makeOutput } from '../output.ts';
 import { positiveInt } from '../options.ts';
@@ -15,7 +15,7 @@ export function registerEstimate(program: Command): void {
     .option('--target-minutes <n>', 'the sweep must finish within this many minutes', positiveInt('--target-minutes'), 60)
     .option('--acted-share <fraction>', 'share of accounts given an action (default: as measured on the generator, 0.1)', (v) => {
       const n = Number(v);
-      if (!(n >= 0 && n <= 1)) throw new Error(`--acted-share must be between 0 and 1, got "${v}"`);
+      if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError(`--acted-share must be between 0 and 1, got "${v}"`);
       return n;
     })
     .option('--part-mb <n>', 'uncompressed MB per snapshot part (one partition work item)', positiveInt('--part-mb'), 256)
