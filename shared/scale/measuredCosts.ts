@@ -50,7 +50,8 @@ export const MEASURED: MeasuredCosts = {
   recordsPerAccount: { accounts: 1, notes: 5.608, comments: 22.684, follows: 4.258, reports: 0.004 },
   // 13,616,880 / 70,103,973 / 75,494,957 / 8,091,055 / 13,505 bytes uncompressed
   bytesPerRecord: { accounts: 680.8, notes: 625.0, comments: 166.4, follows: 95.0, reports: 168.8 },
-  // bench after the issue 17 changes: read+parse 2.8 CPU s, partition 27.3, group 8.6, expandRings 0.1, resolve 22.4 for 671,092 records
+  // bench at 22bd0b4: read+parse 2.8 CPU s, partition 27.3, group 8.6, expandRings 0.1, resolve 22.4 for 671,092 records
+  // (the final code at 717231f, on a busier machine: 4.0, 44.0, 14.4, 0.2, 36.8 µs; docs/scale.md)
   cpuMicrosPerRecord: { readParse: 4.2, partition: 40.7, group: 12.9, expandRings: 0.2, resolve: 33.4 },
   channels: ['contact', 'note-comments', 'reg-device', 'reg-network', 'reg-client', 'note-minhash', 'brand-notes', 'license'],
   channelRowsPerRecord: {
