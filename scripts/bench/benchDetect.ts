@@ -37,15 +37,20 @@ import type { BenchJob } from './benchStages.ts';
 interface StageResult {
   stage: string;
   seconds: number;
+  /** CPU seconds the workers spent on the stage's jobs (user + system), summed over workers. */
+  cpuSeconds: number;
+  /** What the stage counts: records (read, partition), channel rows (group), signals (expand), accounts (resolve). */
   records: number;
   jobs: number;
   maxRssMbPerWorker: number[];
 }
 
+type JobReply = { records?: number; error?: string; maxRssKb?: number; cpuMs?: number };
+
 class Pool {
   private readonly workers: ChildProcess[] = [];
   private nextId = 0;
-  private readonly waiting = new Map<number, (m: { records?: number; error?: string; maxRssKb?: number }) => void>();
+  private readonly waiting = new Map<number, (m: JobReply) => void>();
   private constructor() {}
 
   static async start(size: number): Promise<Pool> {
@@ -68,7 +73,7 @@ class Pool {
     return pool;
   }
 
-  private call(worker: ChildProcess, payload: object): Promise<{ records?: number; error?: string; maxRssKb?: number }> {
+  private call(worker: ChildProcess, payload: object): Promise<JobReply> {
     const id = this.nextId++;
     return new Promise((ok) => {
       this.waiting.set(id, ok);
@@ -76,20 +81,22 @@ class Pool {
     });
   }
 
-  /** Runs all jobs, each worker taking the next job when free; returns records handled. */
-  async run(jobs: BenchJob[]): Promise<number> {
+  /** Runs all jobs, each worker taking the next job when free; returns records handled and CPU seconds used. */
+  async run(jobs: BenchJob[]): Promise<{ records: number; cpuSeconds: number }> {
     let next = 0;
     let records = 0;
+    let cpuMs = 0;
     await Promise.all(
       this.workers.map(async (w) => {
         for (let i = next++; i < jobs.length; i = next++) {
           const res = await this.call(w, { job: jobs[i] });
           if (res.error) throw new Error(`bench job ${JSON.stringify(jobs[i])} failed: ${res.error}`);
           records += res.records ?? 0;
+          cpuMs += res.cpuMs ?? 0;
         }
       }),
     );
-    return records;
+    return { records, cpuSeconds: cpuMs / 1000 };
   }
 
   async maxRssMb(): Promise<number[]> {
@@ -106,10 +113,12 @@ async function timed(stage: string, workers: number, jobs: BenchJob[]): Promise<
   const pool = await Pool.start(workers);
   try {
     const started = performance.now();
-    const records = await pool.run(jobs);
+    const { records, cpuSeconds } = await pool.run(jobs);
     const seconds = (performance.now() - started) / 1000;
-    const result = { stage, seconds, records, jobs: jobs.length, maxRssMbPerWorker: await pool.maxRssMb() };
-    process.stderr.write(`[bench] ${stage}: ${jobs.length} jobs, ${records} records in ${seconds.toFixed(1)} s, peak RSS per worker ${result.maxRssMbPerWorker.join('/')} MB\n`);
+    const result = { stage, seconds, cpuSeconds, records, jobs: jobs.length, maxRssMbPerWorker: await pool.maxRssMb() };
+    process.stderr.write(
+      `[bench] ${stage}: ${jobs.length} jobs, ${records} records in ${seconds.toFixed(1)} s (${cpuSeconds.toFixed(1)} CPU s), peak RSS per worker ${result.maxRssMbPerWorker.join('/')} MB\n`,
+    );
     return result;
   } finally {
     pool.stop();
@@ -188,7 +197,8 @@ async function main(): Promise<void> {
     plan.accountBuckets.map((item) => ({ stage: 'resolve' as const, workDir, sweepId, item })),
   );
 
-  const detectSeconds = partition.seconds + group.seconds + expand.seconds + resolveStage.seconds;
+  const stages = [partition, group, expand, resolveStage];
+  const detectSeconds = stages.reduce((t, st) => t + st.seconds, 0);
   const records = read.records;
   const decided = new Map<string, ViolationCode[]>();
   const actionOf = new Map<string, string>();
@@ -235,10 +245,26 @@ async function main(): Promise<void> {
     bucketCount: plan.bucketCount,
     records,
     readParse: { seconds: read.seconds, recordsPerSecond: records / read.seconds, maxRssMbPerWorker: read.maxRssMbPerWorker },
-    detectDecide: { seconds: detectSeconds, recordsPerSecond: records / detectSeconds, stages: [partition, group, expand, resolveStage] },
+    detectDecide: { seconds: detectSeconds, recordsPerSecond: records / detectSeconds, stages },
     /** Detect+decide throughput as a fraction of read+parse throughput, both measured in this run. */
     throughputRatio: read.seconds / detectSeconds,
-    peakRssMbPerWorker: Math.max(...[partition, group, expand, resolveStage].flatMap((s) => s.maxRssMbPerWorker)),
+    /** The same ratio in CPU seconds: what a busy machine disturbs least. */
+    cpuRatio: read.cpuSeconds / stages.reduce((t, st) => t + st.cpuSeconds, 0),
+    /** Per stage, in snapshot records: throughput, ratio to read+parse, and CPU µs per snapshot record (scale.md's cost model). */
+    perStage: Object.fromEntries(
+      [read, ...stages].map((st) => [
+        st.stage,
+        {
+          recordsPerSecond: records / st.seconds,
+          ratioToReadParse: read.seconds / st.seconds,
+          cpuMicrosPerRecord: (st.cpuSeconds / records) * 1e6,
+          jobs: st.jobs,
+          cpuSecondsPerJob: st.cpuSeconds / st.jobs,
+          maxRssMbPerWorker: st.maxRssMbPerWorker,
+        },
+      ]),
+    ),
+    peakRssMbPerWorker: Math.max(...stages.flatMap((s) => s.maxRssMbPerWorker)),
     decisions: decided.size,
     evaluation,
     authors,
@@ -256,8 +282,13 @@ async function main(): Promise<void> {
     `  detect+decide  ${detectSeconds.toFixed(1).padStart(7)} s  ${Math.round(records / detectSeconds)
       .toString()
       .padStart(9)} records/s  (partition ${partition.seconds.toFixed(1)} s, group ${group.seconds.toFixed(1)} s, expand ${expand.seconds.toFixed(1)} s, resolve ${resolveStage.seconds.toFixed(1)} s)`,
-    `  throughput ratio detect+decide / read+parse: ${report.throughputRatio.toFixed(3)}`,
+    `  throughput ratio detect+decide / read+parse: ${report.throughputRatio.toFixed(3)} (in CPU seconds: ${report.cpuRatio.toFixed(3)})`,
     `  peak RSS per worker: ${report.peakRssMbPerWorker} MB (read+parse ${Math.max(...read.maxRssMbPerWorker)} MB)`,
+    '  per stage (snapshot records/s, ratio to read+parse, CPU µs per snapshot record, jobs, peak RSS per worker):',
+    ...[read, ...stages].map((st) => {
+      const s = report.perStage[st.stage];
+      return `    ${st.stage.padEnd(12)} ${st.seconds.toFixed(1).padStart(7)} s ${Math.round(s.recordsPerSecond).toString().padStart(9)}/s  ratio ${s.ratioToReadParse.toFixed(3)}  ${s.cpuMicrosPerRecord.toFixed(1).padStart(6)} µs CPU  ${String(st.jobs).padStart(4)} jobs  ${st.maxRssMbPerWorker.join('/')} MB`;
+    }),
   ];
   if (evaluation) {
     lines.push('  per code (precision / recall):');

@@ -6,6 +6,7 @@ import { registerAudit } from './commands/audit.ts';
 import { registerBrand } from './commands/brand.ts';
 import { registerCampaign } from './commands/campaign.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerEstimate } from './commands/estimate.ts';
 import { registerGenerate } from './commands/generate.ts';
 import { registerInspect } from './commands/inspect.ts';
 import { registerLift } from './commands/lift.ts';
@@ -41,6 +42,7 @@ export function buildProgram(interrupt: AbortSignal): Command {
   registerReport(program);
   registerBrand(program);
   registerCampaign(program, interrupt);
+  registerEstimate(program);
   // a usage error prints its one line and a hint, not the whole help that buries it
   for (const c of program.commands) c.exitOverride().showHelpAfterError(USAGE_HINT);
   return program;

@@ -63,10 +63,19 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
       let identity: string | undefined;
       for (const channel of channels) {
         const rows = channel.keys(item.kind, record);
+        // a channel often files one row object under several keys (LSH bands, time windows): serialised once,
+        // and the line assembled around it, byte for byte what JSON.stringify({ k, i, r }) writes
+        let rowOf: object | undefined;
+        let rowJson = '';
         for (let j = 0; j < rows.length; j++) {
           identity ??= tag + recordIdentity(item.kind, record);
           stats.channelRows[channel.name] += 1;
-          await keyed.add(`${channel.name}|${bucketOf(rows[j].key, n)}`, JSON.stringify({ k: rows[j].key, i: j === 0 ? identity : `${identity}#${j}`, r: rows[j].row }));
+          if (rows[j].row !== rowOf) {
+            rowOf = rows[j].row;
+            rowJson = JSON.stringify(rowOf);
+          }
+          const line = `{"k":${JSON.stringify(rows[j].key)},"i":${JSON.stringify(j === 0 ? identity : `${identity}#${j}`)},"r":${rowJson}}`;
+          await keyed.add(`${channel.name}|${bucketOf(rows[j].key, n)}`, line);
         }
       }
     }

@@ -22,4 +22,14 @@ describe('BucketedWriter', () => {
     }
     expect(seen.size).toBe(1000);
   });
+
+  it('writes exactly the lines added, in order, one per line, across its internal chunk joins', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bw-'));
+    const store = new LocalFolderStore(dir);
+    const w = new BucketedWriter(store, (t, seq) => `${t}/${seq}.jsonl`);
+    const lines = Array.from({ length: 1001 }, (_, i) => (i % 7 === 0 ? '' : `{"i":${i},"t":"行${i}"}`));
+    for (const line of lines) await w.add('t', line);
+    await w.close();
+    expect(await readFile(join(dir, 't/0.jsonl'), 'utf8')).toBe(lines.join('\n') + '\n');
+  });
 });

@@ -74,6 +74,10 @@ const NUMERALS: Record<string, string> = {
   勾: '9',
 };
 const NUMERAL_CODES = new Map<number, string>(Object.entries(NUMERALS).map(([k, v]) => [k.charCodeAt(0), v]));
+/** NUMERALS by code unit as digit + 1 (0: not a numeral): digitRuns looks up every Han character, a table beats a Map. */
+const NUMERAL_TABLE = new Uint8Array(0x10000);
+for (const [c, d] of NUMERAL_CODES) NUMERAL_TABLE[c] = Number(d) + 1;
+const DIGIT_CHARS = '0123456789';
 /** Letters (after lower-casing) and a bar standing in for digits: O→0, l/I/|→1, Z→2, S→5, b→6, g→9 ("l50oz7s44b3"). */
 const LOOKALIKE_DIGIT: Record<string, string> = { o: '0', l: '1', i: '1', z: '2', s: '5', b: '6', g: '9', '|': '1' };
 const isLookalikeLetter = (c: number) => c === 111 || c === 108 || c === 105 || c === 122 || c === 115 || c === 98 || c === 103;
@@ -127,7 +131,8 @@ export function digitRuns(t: string): DigitRun[] {
     let han = false;
     if (c >= 48 && c <= 57) d = t[i];
     else if (c >= 0x4e00) {
-      d = NUMERAL_CODES.get(c);
+      const v = NUMERAL_TABLE[c];
+      if (v !== 0) d = DIGIT_CHARS[v - 1];
       han = true;
     } else if (c === 0x25cb || c === 0x25ef || c === 0x3007) d = '0';
     if (d === undefined && isLookalikeLetter(c)) {
