@@ -11,13 +11,15 @@ export async function gatherReport(
   const entries = [];
   const appeals = [];
   const reviewCases = [];
-  for (const id of opts.sweepIds) {
+  // a sweep named twice is one sweep: its entries are counted once
+  const sweepIds = [...new Set(opts.sweepIds)];
+  for (const id of sweepIds) {
     const e = await repos.audit.ledgerForSweep(id);
     if (e.length === 0) throw new AuditInputError(`sweep "${id}" has no ledger entries (unknown sweep, or it enforced nothing)`, 'not-found');
     entries.push(...e);
     appeals.push(...(await repos.audit.appealsForSweep(id)));
     reviewCases.push(...(await repos.reviews.cases(id)));
   }
-  const title = opts.title ?? (opts.sweepIds.length === 1 ? `Transparency report: sweep ${opts.sweepIds[0]}` : `Transparency report: campaign of ${opts.sweepIds.length} sweeps`);
-  return buildTransparencyReport({ title, sweepIds: opts.sweepIds, entries, appeals, reviewCases, generatedAt: opts.generatedAt, territorialScope: opts.territorialScope });
+  const title = opts.title ?? (sweepIds.length === 1 ? `Transparency report: sweep ${sweepIds[0]}` : `Transparency report: campaign of ${sweepIds.length} sweeps`);
+  return buildTransparencyReport({ title, sweepIds, entries, appeals, reviewCases, generatedAt: opts.generatedAt, territorialScope: opts.territorialScope });
 }

@@ -374,6 +374,8 @@ export const sweepSummarySchema = z.object({
   /** Ring-expansion signals: confirmed ring members vouching for one-time co-members (ExpandRings). */
   ringConfirmations: z.number(),
   decisions: z.number(),
+  /** Accounts found again whose evidence earlier sweeps already acted on: no action (shared/policy/actedEvidence.ts). */
+  alreadyActed: z.number().optional(),
   byCode: counts,
   byAction: counts,
   byCodeAndAction: z.record(z.string(), counts),

@@ -85,7 +85,8 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     })
     .map((f) => ({ ...f, severity: ctx.rules.get(f.ruleId)!.severity }));
   // One act is punished once: findings resting only on evidence already acted on add nothing.
-  const { fresh: actionable, repeated, actedIn } = splitAlreadyActed(acting, countedOffenses(input.prior, ctx.sweepId, ctx.takenAt));
+  const counted = countedOffenses(input.prior, ctx.sweepId, ctx.takenAt);
+  const { fresh: actionable, repeated, actedIn } = splitAlreadyActed(acting, counted);
   const alreadyActed: AlreadyActed | undefined =
     repeated.length > 0 ? { ruleIds: [...new Set(repeated.map((f) => f.ruleId))].sort(), codes: [...new Set(repeated.map((f) => f.code))].sort(), sweepIds: actedIn } : undefined;
   const base: Decision = {
@@ -107,7 +108,7 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     ...(alreadyActed ? { alreadyActed } : {}),
   };
   // Everything found was acted on before: recorded (codes, no action) so the sweep says so, never enforced.
-  if (actionable.length === 0) return alreadyActed ? { ...base, codes: alreadyActed.codes, ruleIds: alreadyActed.ruleIds, findings: sortFindings(repeated) } : base;
+  if (actionable.length === 0) return alreadyActed ? { ...base, codes: alreadyActed.codes, ruleIds: alreadyActed.ruleIds, priorOffenses: counted.length, findings: sortFindings(repeated) } : base;
 
   const c = chooseConsequence(actionable, input, points, ctx);
   return {
