@@ -7,6 +7,7 @@ import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { Finding, Severity } from '#shared/detect/finding';
+import { BRAND_PROMOTION_RULES } from '#shared/detect/ruleCatalog';
 import { brandPointsScope, chargedIfCampaign, chooseConsequence, sortFindings, worstFinding, type BrandPointsOutcome, type DecisionEvidence, type PriorOffense } from './consequences.ts';
 import { countedOffenses, evidenceKeysOfAll, splitAlreadyActed } from './actedEvidence.ts';
 import type { Policy } from './policySchema.ts';
@@ -85,8 +86,16 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     })
     .map((f) => ({ ...f, severity: ctx.rules.get(f.ruleId)!.severity }));
   // One act is punished once: findings resting only on evidence already acted on add nothing.
+  // A brand account's promotions under brand points are the brand points ledger's to count (once
+  // per note per period, brandPoints.ts), so they are left to it.
   const counted = countedOffenses(input.prior, ctx.sweepId, ctx.takenAt);
-  const { fresh: actionable, repeated, actedIn } = splitAlreadyActed(acting, counted);
+  const byPoints = (f: Finding) => points !== undefined && BRAND_PROMOTION_RULES.has(f.ruleId);
+  const split = splitAlreadyActed(
+    acting.filter((f) => !byPoints(f)),
+    counted,
+  );
+  const { repeated, actedIn } = split;
+  const actionable = [...split.fresh, ...acting.filter(byPoints)];
   const alreadyActed: AlreadyActed | undefined =
     repeated.length > 0 ? { ruleIds: [...new Set(repeated.map((f) => f.ruleId))].sort(), codes: [...new Set(repeated.map((f) => f.code))].sort(), sweepIds: actedIn } : undefined;
   const base: Decision = {
