@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '#shared/detect/finding';
+import { RULE_BRAND_POINTS, RULE_BRAND_UNAUTHORISED } from '#shared/detect/ruleCatalog';
+import { parsePolicy } from '#shared/policy/loadPolicy';
+import goldenPolicy from '../golden/policy.json' with { type: 'json' };
 import { evidenceKeysOf, splitAlreadyActed } from '#shared/policy/actedEvidence';
 import { decideAction, type DecideContext, type PriorOffense } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
@@ -18,7 +21,13 @@ const rule = (ruleId: string, code: RuleSetting['code'], severity: RuleSetting['
   ruleId,
   { ruleId, code, severity, enabled: true, minScore: 0, thresholds: {}, basis: 'content', strength: 'strong' },
 ];
-const rules = new Map<string, RuleSetting>([rule('td/contact', 'traffic-diversion', 'medium'), rule('fa/device', 'fake-account', 'critical'), rule('wa/ring', 'water-army', 'high')]);
+const rules = new Map<string, RuleSetting>([
+  rule('td/contact', 'traffic-diversion', 'medium'),
+  rule('fa/device', 'fake-account', 'critical'),
+  rule('wa/ring', 'water-army', 'high'),
+  rule(RULE_BRAND_UNAUTHORISED, 'undisclosed-promotion', 'medium'),
+  rule(RULE_BRAND_POINTS, 'undisclosed-promotion', 'medium'),
+]);
 const TAKEN = '2026-11-20T00:00:00.000Z';
 const ctx = (sweepId: string, takenAt = TAKEN): DecideContext => ({ policy, rules, sweepId, snapshotId: 'snap', takenAt });
 
@@ -92,5 +101,23 @@ describe('across sweeps, one act is punished once', () => {
   it('offenses decided after this snapshot neither count nor cover (a replay of an older sweep decides as it did)', () => {
     const later = { sweepId: 'day9', effectiveAt: '2026-11-29T00:00:00.000Z', action: 'ban' as const, evidenceKeys: ['note:n1'] };
     expect(decideAction({ accountId: 'a1', findings: [contact(['n1'])], prior: [later], followerCount: 3 }, ctx('day1'))).toMatchObject({ action: 'limit', priorOffenses: 0 });
+  });
+
+  it("a brand account's promotions under brand points are left to the brand points ledger: a note is charged once per period, again in a new one", () => {
+    const promo = (noteId: string): Finding => ({
+      accountId: 'b1',
+      code: 'undisclosed-promotion',
+      ruleId: RULE_BRAND_UNAUTHORISED,
+      severity: 'medium',
+      score: 0.9,
+      evidence: { summary: 'sells off-platform', noteIds: [noteId] },
+    });
+    const withPoints: Policy = { ...policy, brandPoints: parsePolicy(goldenPolicy, 'tests/golden/policy.json').brandPoints };
+    const prior = [{ sweepId: 'bp-1', effectiveAt: '2026-10-01T00:00:00.000Z', action: 'warn' as const, evidenceKeys: ['note:n1'] }];
+    const deductions = [{ noteId: 'n1', period: '2026-04-20', sweepId: 'bp-1', points: 2, effectiveAt: '2026-10-01T00:00:00.000Z' }];
+    const input = { accountId: 'b1', findings: [promo('n1')], prior, followerCount: 3, accountType: 'brand', brandId: 'glowx', brandDeductions: deductions };
+    const newPeriod = decideAction(input, { ...ctx('bp-4', '2027-05-01T00:00:00.000Z'), policy: withPoints });
+    expect(newPeriod.brandPoints).toMatchObject({ deducted: ['n1'] });
+    expect(newPeriod.alreadyActed).toBeUndefined();
   });
 });
