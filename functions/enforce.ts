@@ -13,7 +13,17 @@ export const handler = stageHandler('enforce', mapEventSchema(z.number().int().m
   const { policy } = await loadSweepContext(work, sweepId);
   const sample = await readSample(work, sweepId);
   if (sample.status === 'open' || sample.status === 'timed-out') throw new Error(`enforce: the review of sweep ${sweepId} is ${sample.status}; nothing is enforced before it closes`);
-  const stats = await enforceBucket(work, sweepId, item, policy, enforcementRepository(), new Set(sample.heldRules), () => new Date().toISOString(), new Set(sample.heldAccounts ?? []));
+  const stats = await enforceBucket(
+    work,
+    sweepId,
+    item,
+    policy,
+    enforcementRepository(),
+    new Set(sample.heldRules),
+    () => new Date().toISOString(),
+    new Set(sample.heldAccounts ?? []),
+    sample.enforceAt,
+  );
   await writeStats(work, sweepId, 'enforce', String(item), stats);
   recordStageMetrics('enforce', { [M.enforced]: stats.applied, [M.enforceSkipped]: stats.skipped });
   return { applied: stats.applied };

@@ -19,6 +19,7 @@ export const handler = stageHandler('plan', sweepInputSchema, async (input) => {
       codes: input.codes,
       bucketCount: input.bucketCount,
       review: input.review,
+      enforceAt: input.enforceAt,
     },
     CHANNELS,
   );

@@ -12,7 +12,7 @@ import { reviewDeps, reviewRepository, taskTokens, workStore } from '#shared/ada
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { guardSweep } from '#shared/pipeline/guardSweep';
-import { writeSample } from '#shared/pipeline/sweepArtifacts';
+import { readSampleIfAny, writeSample } from '#shared/pipeline/sweepArtifacts';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import type { Decision } from '#shared/policy/decideAction';
 import { openReview } from '#shared/review/reviewService';
@@ -43,7 +43,9 @@ export const handler = stageHandler('sample', sampleEventSchema, async ({ sweepI
   await reviewRepository().putCases(cases);
   const byRule: Record<string, number> = {};
   for (const c of cases) byRule[c.ruleId] = (byRule[c.ruleId] ?? 0) + 1;
-  await writeSample(work, sweepId, { review: plan.review, sampled: cases.length, byRule, heldRules: [] });
+  // The sweep is released to Enforce now: this fixes when its penalties start (a re-run keeps the first time).
+  const enforceAt = (await readSampleIfAny(work, sweepId))?.enforceAt ?? plan.enforceAt ?? new Date().toISOString();
+  await writeSample(work, sweepId, { review: plan.review, sampled: cases.length, byRule, heldRules: [], enforceAt });
   const result = { review: plan.review, sampled: cases.length, heldRules: [] as string[] };
   if (taskToken) await taskTokens(taskToken).succeed(taskToken, result);
   return result;

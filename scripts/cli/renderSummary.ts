@@ -29,6 +29,7 @@ export function renderSummary(s: SweepSummary): string {
     for (const d of s.damagedParts) lines.push(`    ${d.part}: ${d.reason}`);
   }
   lines.push(`  accounts judged: ${s.accounts}; decisions: ${s.decisions}; enforced: ${s.enforcement.applied} new, ${s.enforcement.alreadyApplied} already in the ledger`);
+  if (s.alreadyActed) lines.push(`  found again, already acted on by earlier sweeps (no action): ${s.alreadyActed}`);
   if (s.notify && s.lifts) {
     lines.push(
       `  notified: ${s.notify.published} messages; timed penalties scheduled: ${s.lifts.scheduled} new, ${s.lifts.alreadyScheduled} already, in ${s.lifts.slots} lift slots (one schedule each)`,

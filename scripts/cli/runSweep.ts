@@ -28,6 +28,8 @@ export interface SweepRequest {
   workers?: number;
   /** `human`: the sweep pauses at SampleForReview until the review is closed (default auto). */
   review?: 'auto' | 'human';
+  /** When penalties start (default: when the review releases the sweep). */
+  enforceAt?: string;
 }
 
 /** A sweep paused for human review (`crackdown review close` resumes it). */
@@ -70,6 +72,7 @@ export async function runSweepOrPause(req: SweepRequest, out: Output, signal?: A
     ...(req.codes?.length ? { codes: req.codes } : {}),
     ...(req.bucketCount ? { bucketCount: req.bucketCount } : {}),
     review: req.review ?? 'auto',
+    ...(req.enforceAt ? { enforceAt: req.enforceAt } : {}),
   };
   return executeSweep(req.sweepId, input, out, { workers: req.workers }, signal);
 }

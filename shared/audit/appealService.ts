@@ -59,10 +59,10 @@ export async function submitAppeal(deps: AuditDeps, request: unknown, opts: { no
   }
   if (reversed.has(target.sweepId)) throw new AuditInputError(`the action of sweep "${target.sweepId}" on "${input.accountId}" is already reversed`, 'conflict');
   const policy = await policyOfVersion(deps.work, target.policyVersion);
-  const deadline = appealDeadline(target.effectiveAt, policy.appeal.windowDays);
+  const deadline = appealDeadline(target.appliedAt ?? target.effectiveAt, policy.appeal.windowDays);
   if (opts.now > deadline) {
     throw new AuditInputError(
-      `outside the appeal window: the action of sweep "${target.sweepId}" took effect ${target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`,
+      `outside the appeal window: the action of sweep "${target.sweepId}" took effect ${target.appliedAt ?? target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`,
       'invalid',
     );
   }

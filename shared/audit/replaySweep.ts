@@ -12,7 +12,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { OffenseHistory } from '#shared/ports/offenseHistory';
 import type { Channel, AccountDetector } from '#shared/detect/detectorPorts';
-import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import { offenseOf, type LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import { brandDeductionsFromLedger } from '#shared/audit/brandHistory';
 import { isDecisionHeld } from '#shared/policy/consequences';
 import type { Decision, PriorOffense } from '#shared/policy/decideAction';
@@ -88,7 +88,7 @@ export function historyAsOf(entries: LedgerEntry[], sweepId: string): OffenseHis
     if (e.step !== 'enforce' || e.sweepId === sweepId || e.recordedAt >= cutoff || reversedBefore.has(`${e.accountId}\u0000${e.sweepId}`)) continue;
     let list = byAccount.get(e.accountId);
     if (!list) byAccount.set(e.accountId, (list = []));
-    list.push({ sweepId: e.sweepId, effectiveAt: e.effectiveAt, action: e.action });
+    list.push(offenseOf(e));
   }
   const brand = brandDeductionsFromLedger(entries, sweepId);
   return {

@@ -4,7 +4,7 @@
  * skipping those whose lift already ran. Pure.
  */
 import { isTimed, outranks } from '#shared/policy/penaltyPrecedence';
-import { liftIdFor, type LedgerEntry, type LiftRow, type PenaltyOffense, type PenaltyState } from '#shared/enforcement/ledgerEntry';
+import { liftIdFor, offenseOf, type LedgerEntry, type LiftRow, type PenaltyOffense, type PenaltyState } from '#shared/enforcement/ledgerEntry';
 
 export interface RestoredPenalty {
   status: PenaltyState['status'];
@@ -28,7 +28,7 @@ export function restorePenalty(entries: LedgerEntry[], lifts: Map<string, LiftRo
   const gone = reversedSweeps(entries);
   for (const s of excludeSweeps) gone.add(s);
   const remaining = entries.filter((e) => e.step === 'enforce' && !gone.has(e.sweepId)).sort(byTime);
-  const offenses = remaining.map((e) => ({ sweepId: e.sweepId, effectiveAt: e.effectiveAt, action: e.action }));
+  const offenses = remaining.map(offenseOf);
   let winner: LedgerEntry | undefined;
   for (const e of remaining) {
     if (isTimed(e.action) && lifts.get(liftIdFor(e.accountId, e.sweepId))?.outcome === 'lifted') continue;

@@ -4,6 +4,12 @@
  * to lift, and one statement of reasons per action in the shape of the EU DSA Transparency
  * Database (decision ground, automated detection, automated decision, duration, territorial
  * scope). Pure: built from ledger entries, appeals and review cases.
+ *
+ * Over several sweeps an act is counted once: an enforce entry absorbed by a penalty already
+ * running (no new restriction, no notice) is not an action, and neither is an entry whose evidence
+ * keys an earlier, not reversed entry of the same account in the report already covered (a
+ * campaign that punished again what a sweep before it had acted on, recorded before actedEvidence.ts
+ * stopped that). Both are counted apart (totals.absorbed, totals.repeatedActs). Accounts are distinct.
  */
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import type { ReviewCase } from '#shared/ports/reviewRepository';
@@ -54,7 +60,7 @@ export interface TransparencyReport {
   period: { from: string | null; to: string | null };
   generatedAt: string;
   territorialScope: string[];
-  totals: { actions: number; accounts: number; automatedOnly: number; humanReviewed: number };
+  totals: { actions: number; accounts: number; automatedOnly: number; humanReviewed: number; absorbed: number; repeatedActs: number };
   byCode: Counts;
   byAction: Counts;
   byFollowerTier: Counts;
@@ -102,12 +108,34 @@ export interface ReportInput {
   territorialScope: string[];
 }
 
+const appliedOf = (e: LedgerEntry) => e.appliedAt ?? e.effectiveAt;
+
+/** Keys of enforce entries whose every evidence key an earlier, not reversed entry of the same account already carried. */
+function repeatedActs(enforce: LedgerEntry[], reversed: ReadonlySet<string>, key: (e: LedgerEntry) => string): Set<string> {
+  const out = new Set<string>();
+  const seen = new Map<string, Set<string>>();
+  const ordered = [...enforce].sort((a, b) => appliedOf(a).localeCompare(appliedOf(b)) || a.sweepId.localeCompare(b.sweepId));
+  for (const e of ordered) {
+    const keys = e.evidenceKeys ?? [];
+    const before = seen.get(e.accountId);
+    if (keys.length > 0 && before && keys.every((k) => before.has(k))) out.add(key(e));
+    if (reversed.has(key(e))) continue;
+    const set = before ?? new Set<string>();
+    for (const k of keys) set.add(k);
+    seen.set(e.accountId, set);
+  }
+  return out;
+}
+
 export function buildTransparencyReport(input: ReportInput): TransparencyReport {
   const sweeps = new Set(input.sweepIds);
   const entries = input.entries.filter((e) => sweeps.has(e.sweepId));
-  const enforce = entries.filter((e) => e.step === 'enforce').sort((a, b) => a.sweepId.localeCompare(b.sweepId) || a.accountId.localeCompare(b.accountId));
   const key = (e: { accountId: string; sweepId: string }) => `${e.accountId}\u0000${e.sweepId}`;
   const reverses = new Map(entries.filter((e) => e.step === 'reverse').map((e) => [key(e), e]));
+  const allEnforce = entries.filter((e) => e.step === 'enforce');
+  const repeated = repeatedActs(allEnforce, new Set(reverses.keys()), key);
+  const absorbed = allEnforce.filter((e) => e.absorbedBy !== undefined).length;
+  const enforce = allEnforce.filter((e) => e.absorbedBy === undefined && !repeated.has(key(e))).sort((a, b) => a.sweepId.localeCompare(b.sweepId) || a.accountId.localeCompare(b.accountId));
   const lifts = new Map(entries.filter((e) => e.step === 'lift').map((e) => [key(e), e]));
   const reviewed = new Set(input.reviewCases.filter((c) => c.reviewer && c.reviewer !== 'auto' && c.verdict).map((c) => key(c)));
 
@@ -117,16 +145,19 @@ export function buildTransparencyReport(input: ReportInput): TransparencyReport 
     sweepIds: [...sweeps].sort(),
     policyVersions: [...new Set(enforce.map((e) => e.policyVersion))].sort(),
     period: {
-      from: enforce.map((e) => e.effectiveAt).sort()[0] ?? null,
-      to:
-        enforce
-          .map((e) => e.effectiveAt)
-          .sort()
-          .at(-1) ?? null,
+      from: enforce.map(appliedOf).sort()[0] ?? null,
+      to: enforce.map(appliedOf).sort().at(-1) ?? null,
     },
     generatedAt: input.generatedAt,
     territorialScope: input.territorialScope,
-    totals: { actions: enforce.length, accounts: new Set(enforce.map((e) => e.accountId)).size, automatedOnly: 0, humanReviewed: 0 },
+    totals: {
+      actions: enforce.length,
+      accounts: new Set(enforce.map((e) => e.accountId)).size,
+      automatedOnly: 0,
+      humanReviewed: 0,
+      absorbed,
+      repeatedActs: allEnforce.filter((e) => e.absorbedBy === undefined && repeated.has(key(e))).length,
+    },
     byCode: {},
     byAction: {},
     byFollowerTier: {},
@@ -159,14 +190,14 @@ export function buildTransparencyReport(input: ReportInput): TransparencyReport 
       inc(report.reversals.byAction, e.action);
       if (rev.actor === 'appeal-handler') {
         report.reversals.byAppeal += 1;
-        toLift.appeal.push(days(e.effectiveAt, rev.effectiveAt));
+        toLift.appeal.push(days(appliedOf(e), rev.effectiveAt));
       } else {
         report.reversals.byOperator += 1;
-        toLift.reversal.push(days(e.effectiveAt, rev.effectiveAt));
+        toLift.reversal.push(days(appliedOf(e), rev.effectiveAt));
       }
     } else {
       const lift = lifts.get(key(e));
-      if (lift) toLift.scheduled.push(days(e.effectiveAt, lift.effectiveAt));
+      if (lift) toLift.scheduled.push(days(appliedOf(e), lift.effectiveAt));
     }
     const timed = e.action === 'limit' || e.action === 'suspend';
     report.statementsOfReasons.push({
@@ -183,7 +214,7 @@ export function buildTransparencyReport(input: ReportInput): TransparencyReport 
       automated_detection: 'Yes',
       automated_decision: human ? 'AUTOMATED_DECISION_PARTIALLY' : 'AUTOMATED_DECISION_FULLY',
       source_type: 'SOURCE_VOLUNTARY',
-      application_date: e.effectiveAt,
+      application_date: appliedOf(e),
       end_date_account_restriction: timed ? (e.until ?? null) : null,
       duration_days: timed ? (e.durationDays ?? null) : null,
       territorial_scope: input.territorialScope,

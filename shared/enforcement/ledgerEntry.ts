@@ -18,13 +18,27 @@ export interface LedgerEntry {
   actor: Actor;
   action: Action;
   durationDays?: number;
-  /** When the penalty ends (timed penalties only). */
+  /** When the penalty ends (timed penalties only): appliedAt + duration. */
   until?: string;
   codes: ViolationCode[];
   ruleIds: string[];
   policyVersion: string;
   snapshotId: string;
+  /** Enforce entries: the decision's time (the snapshot's). Other steps: when the step took effect. */
   effectiveAt: string;
+  /**
+   * Enforce entries: when enforcement applied the penalty, fixed once per sweep when the review
+   * released it (review/sample.json enforceAt); the penalty runs from here. Absent on entries
+   * written before it was recorded (their penalties ran from effectiveAt).
+   */
+  appliedAt?: string;
+  /** Enforce entries: the evidence keys of the findings acted on (shared/policy/actedEvidence.ts). */
+  evidenceKeys?: string[];
+  /**
+   * Enforce entries: the entry key of a stronger (or equal) penalty still running when this one
+   * was applied. The offense is recorded; the account keeps that penalty and gets no new notice.
+   */
+  absorbedBy?: string;
   /** Where the full evidence lives: the sweep's decision file. */
   evidenceRef: string;
   evidenceSummary: string;
@@ -63,7 +77,17 @@ export interface PenaltyOffense {
   sweepId: string;
   effectiveAt: string;
   action: Action;
+  /** What the offense's enforcement acted on; absent on offenses recorded before evidence keys. */
+  evidenceKeys?: string[];
 }
+
+/** The offense an enforce entry records on the account's history. */
+export const offenseOf = (e: Pick<LedgerEntry, 'sweepId' | 'effectiveAt' | 'action' | 'evidenceKeys'>): PenaltyOffense => ({
+  sweepId: e.sweepId,
+  effectiveAt: e.effectiveAt,
+  action: e.action,
+  ...(e.evidenceKeys ? { evidenceKeys: e.evidenceKeys } : {}),
+});
 
 /** Current penalty state of an account, kept in the same transaction as its ledger entries. */
 export interface PenaltyState {

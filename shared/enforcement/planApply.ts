@@ -1,17 +1,24 @@
 /**
  * Penalty merging: what enforcing one planned action writes on top of the account's current
  * state. The new penalty replaces the current one only if it outranks it; either way the offense
- * is recorded and brand points deductions join the state in the same transaction. Pure.
+ * is recorded (with the evidence it rests on) and brand points deductions join the state in the
+ * same transaction. Pure.
+ *
+ * An account already under a stronger or equal penalty that is still running when this one is
+ * applied (a ban, a longer suspension) is not told again: the entry is written, marked
+ * `absorbedBy` that penalty, with no platform event and no notice, so an account already banned
+ * never reads "suspension for 14 days". Its lift row is still written: if the stronger penalty is
+ * reversed, the weaker one takes over (restorePenalty) and lifts on time.
  */
 import { mergeDeductions } from '#shared/brand/brandPoints';
 import { outranks } from '#shared/policy/penaltyPrecedence';
-import type { PenaltyState } from './ledgerEntry.ts';
+import { offenseOf, type PenaltyState } from './ledgerEntry.ts';
 import { appendToLedger, type LedgerWrite } from './ledgerWrite.ts';
 import type { PlannedEnforcement } from './planEnforcement.ts';
 
 /** The penalty an account carries after `p` (chain head and version are set by appendToLedger). */
 export function mergePenalty(current: PenaltyState | undefined, p: PlannedEnforcement): PenaltyState {
-  const offense = { sweepId: p.ledger.sweepId, effectiveAt: p.ledger.effectiveAt, action: p.ledger.action };
+  const offense = offenseOf(p.ledger);
   const offenses = [...(current?.offenses ?? []).filter((o) => o.sweepId !== offense.sweepId), offense];
   const fresh: PenaltyState = {
     accountId: p.ledger.accountId,
@@ -32,16 +39,33 @@ export function mergePenalty(current: PenaltyState | undefined, p: PlannedEnforc
   return withBrand(keepCurrent ? { ...current, offenses, version: current.version + 1 } : fresh);
 }
 
-/** Everything enforcing `p` writes: its entry, the merged penalty, the event and notice, the lift row. */
+/**
+ * The entry key of the account's current penalty when it absorbs `p`: active, a ban or a timed
+ * penalty still running at `p`'s application time, and not outranked by `p`. A warning absorbs
+ * nothing (a new warning for new evidence is news to the account).
+ */
+export function absorbingPenalty(current: PenaltyState | undefined, p: PlannedEnforcement): string | undefined {
+  if (!current || current.status !== 'active' || current.sweepId === p.ledger.sweepId) return undefined;
+  if (current.action !== 'ban' && current.action !== 'limit' && current.action !== 'suspend') return undefined;
+  const at = p.ledger.appliedAt ?? p.ledger.effectiveAt;
+  if (current.until !== undefined && current.until <= at) return undefined;
+  return outranks(p.ledger, current) ? undefined : current.entryKey;
+}
+
+/** Everything enforcing `p` writes: its entry, the merged penalty, the event and notice (unless absorbed), the lift row. */
 export function planApply(current: PenaltyState | undefined, p: PlannedEnforcement): LedgerWrite {
   const { sweepId, accountId } = p.ledger;
   const bucket = p.bucket === undefined ? {} : { bucket: p.bucket };
-  return appendToLedger(current, [p.ledger], {
+  const absorbedBy = absorbingPenalty(current, p);
+  const entry = absorbedBy ? { ...p.ledger, absorbedBy } : p.ledger;
+  return appendToLedger(current, [entry], {
     penalty: mergePenalty(current, p),
-    messages: [
-      { sweepId, messageKey: `${accountId}#enforcement`, accountId, kind: 'enforcement', status: 'pending', body: p.event, ...bucket },
-      { sweepId, messageKey: `${accountId}#notice`, accountId, kind: 'notice', status: 'pending', body: p.notice, ...bucket },
-    ],
+    messages: absorbedBy
+      ? []
+      : [
+          { sweepId, messageKey: `${accountId}#enforcement`, accountId, kind: 'enforcement', status: 'pending', body: p.event, ...bucket },
+          { sweepId, messageKey: `${accountId}#notice`, accountId, kind: 'notice', status: 'pending', body: p.notice, ...bucket },
+        ],
     ...(p.lift ? { newLift: p.lift } : {}),
   });
 }

@@ -2,6 +2,10 @@
  * Turns one decision into everything enforcement must write together: the ledger entry,
  * the platform event, the account's notice and, for timed penalties, the lift row.
  * Pure and deterministic, so a retried or re-run enforce writes identical items.
+ *
+ * The penalty runs from `appliedAt`, the sweep's enforcement time (fixed once, when the review
+ * released the sweep, and passed in by the Enforce stage), not from the snapshot's time: a
+ * 7-day limit applied on Dec 5 ends on Dec 12 whatever day the snapshot was taken.
  */
 import type { Decision } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
@@ -21,6 +25,8 @@ export interface EnforcementEvent {
   ruleIds: string[];
   policyVersion: string;
   effectiveAt: string;
+  /** When the penalty started: the platform applies it from here until `until`. */
+  appliedAt: string;
   /** Brand accounts: consequences the platform's consumers apply (search appearance, brand content). */
   brand?: BrandConsequences;
 }
@@ -59,8 +65,9 @@ export function summarizeEvidence(decision: Decision): string {
   return parts.join(' | ').slice(0, 900);
 }
 
-export function planEnforcement(decision: Decision, policy: Policy, evidenceRef: string, recordedAt: string): PlannedEnforcement {
-  const until = penaltyEnd(decision.action, decision.effectiveAt, decision.durationDays);
+/** `appliedAt` defaults to the decision's time (sweeps released before enforceAt was recorded). */
+export function planEnforcement(decision: Decision, policy: Policy, evidenceRef: string, recordedAt: string, appliedAt: string = decision.effectiveAt): PlannedEnforcement {
+  const until = penaltyEnd(decision.action, appliedAt, decision.durationDays);
   const evidenceSummary = summarizeEvidence(decision);
   const entryKey = ledgerKey(decision.sweepId, 'enforce');
   const ledger: LedgerEntry = {
@@ -77,6 +84,8 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     policyVersion: decision.policyVersion,
     snapshotId: decision.snapshotId,
     effectiveAt: decision.effectiveAt,
+    appliedAt,
+    ...(decision.evidenceKeys ? { evidenceKeys: decision.evidenceKeys } : {}),
     evidenceRef,
     evidenceSummary,
     recordedAt,
@@ -113,6 +122,7 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     ruleIds: decision.ruleIds,
     policyVersion: decision.policyVersion,
     effectiveAt: decision.effectiveAt,
+    appliedAt,
     ...(brand ? { brand } : {}),
   };
   const notice = composeNotice({
@@ -123,10 +133,10 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     action: decision.action,
     durationDays: decision.durationDays,
     until,
-    evidenceSummary,
+    quotes: decision.quotes ?? [],
     appealUrl: policy.appeal.url,
     appealWindowDays: policy.appeal.windowDays,
-    effectiveAt: decision.effectiveAt,
+    appliedAt,
     brand: deducting && brand ? { ...brand, pointsBefore: deducting.pointsBefore, deducted: deducting.deducted.length } : undefined,
   });
   const lift: LiftRow | undefined = until

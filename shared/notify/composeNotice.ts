@@ -1,10 +1,14 @@
 /**
- * The message an account receives: what was found, the evidence in short, the action, its
- * duration and how to appeal, in Chinese and English. Evidence summaries name notes and
- * comments by id, never other users' data.
+ * The message an account receives: which rule it broke and what the rule says, the account's
+ * own content the decision rests on (short excerpts of its own notes and comments), the action,
+ * when it started (when enforcement applied it) and when it lifts, and how to appeal, in
+ * Chinese and English. It never names other accounts, other users' content, or how detection
+ * works (clusters, devices, rings, scores): the evidence summaries written for reviewers stay
+ * in the ledger and the decision files.
  */
 import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
+import type { OwnQuote } from '#shared/policy/decideAction';
 
 export const CODE_LABELS: Record<ViolationCode, { zh: string; en: string }> = {
   'fake-account': { zh: '虚假账号（批量注册、刷粉）', en: 'fake account (bulk registration, brushed followers)' },
@@ -17,6 +21,50 @@ export const CODE_LABELS: Record<ViolationCode, { zh: string; en: string }> = {
   'account-transformation': { zh: '养号后转型营销', en: 'farmed account turned to advertising' },
   'ai-hosted': { zh: '使用AI托管模拟真人', en: 'AI hosting tools simulating a real person' },
   'false-qualification': { zh: '虚假或冒用资质', en: 'false, forged or reused qualification' },
+};
+
+/** What each rule of the community guidelines asks, in words the account owner can act on. */
+export const CODE_RULES: Record<ViolationCode, { zh: string; en: string }> = {
+  'fake-account': {
+    zh: '社区规范要求每个账号由真实用户注册和使用，不得批量注册账号或购买粉丝。',
+    en: 'Every account must be registered and used by a real person; registering accounts in bulk or buying followers is not allowed.',
+  },
+  'homogeneous-content': {
+    zh: '社区规范不允许为获取流量或粉丝而批量发布重复、搬运或模板化的内容。',
+    en: 'Posting repeated, copied or templated content in bulk to gain traffic or followers is not allowed.',
+  },
+  'engagement-bait': {
+    zh: '社区规范不允许用"双击有惊喜"、互粉互赞或猎奇标题等方式诱导互动。',
+    en: 'Luring interactions ("double-tap for a surprise", follow-for-follow schemes, sensational hooks) is not allowed.',
+  },
+  'traffic-diversion': {
+    zh: '社区规范不允许在笔记、评论或资料中留下微信号、QQ号、电话号码或站外链接，把用户引导到站外或私下联系。',
+    en: 'Leaving WeChat ids, QQ numbers, phone numbers or outside links in notes, comments or your profile to move users off the platform or into private contact is not allowed.',
+  },
+  'water-army': {
+    zh: '社区规范不允许有组织地发布虚假评论、刷好评或自问自答。',
+    en: 'Posting organised fake comments, paid praise or staged question-and-answer exchanges is not allowed.',
+  },
+  'undisclosed-promotion': {
+    zh: '商业合作须通过平台官方合作渠道发布并标明；未经报备的商业推广不被允许。',
+    en: "Paid or commercial promotion must be placed and labelled through the platform's partner marketplace; unreported promotion is not allowed.",
+  },
+  'misleading-marketing': {
+    zh: '社区规范不允许用夸大事实、虚构体验、误导性标题或绝对化用语进行营销。',
+    en: 'Selling with exaggerated facts, invented experiences, misleading titles or absolute claims is not allowed.',
+  },
+  'account-transformation': {
+    zh: '社区规范不允许删除或隐藏历史内容、更改资料后将账号转为营销号或转卖。',
+    en: "Deleting or hiding an account's history and changing its profile to turn it into an advertising account, or reselling it, is not allowed.",
+  },
+  'ai-hosted': {
+    zh: '社区规范不允许使用AI托管工具冒充真人发布笔记、评论或互动。',
+    en: 'Using AI hosting tools to post notes, comments or interactions as if a real person wrote them is not allowed.',
+  },
+  'false-qualification': {
+    zh: '专业账号须使用本人真实、有效的资质，不得盗用、伪造或与他人共用资质。',
+    en: 'A professional account must show its own valid qualification; stolen, forged or shared qualifications are not allowed.',
+  },
 };
 
 const ACTION_TEXT: Record<Action, { zh: (d?: number) => string; en: (d?: number) => string }> = {
@@ -35,10 +83,12 @@ export interface NoticeInput {
   action: Action;
   durationDays?: number;
   until?: string;
-  evidenceSummary: string;
+  /** The account's own content behind the decision (ownContentQuotes.ts); never other users'. */
+  quotes: OwnQuote[];
   appealUrl: string;
   appealWindowDays: number;
-  effectiveAt: string;
+  /** When enforcement applied the penalty: it runs, and the appeal window counts, from here. */
+  appliedAt: string;
   /** Brand accounts: the brand points this action cost and what else follows. */
   brand?: { pointsBefore: number; pointsLeft: number; deducted: number; reducedSearch: boolean; brandContentHidden: boolean };
 }
@@ -51,21 +101,35 @@ export interface Notice {
   ruleIds: string[];
   action: Action;
   durationDays?: number;
+  appliedAt: string;
   until?: string;
-  evidenceSummary: string;
+  quotes: OwnQuote[];
   appeal: { url: string; deadline: string };
   brand?: NoticeInput['brand'];
   text: { zh: string; en: string };
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
+/** `2026-12-05 10:30 UTC`: a penalty lifts at a minute, not on a day. */
+export const noticeTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
+function quoteLines(quotes: readonly OwnQuote[]): { zh: string; en: string } {
+  if (quotes.length === 0) return { zh: '', en: '' };
+  const zh = quotes.map((q) => `${q.kind === 'note' ? '笔记' : '评论'}「${q.text}」`).join('；');
+  const en = quotes.map((q) => `your ${q.kind} "${q.text}"`).join('; ');
+  return { zh: `涉及你发布的内容：${zh}。`, en: ` It concerns ${en}.` };
+}
 
 export function composeNotice(n: NoticeInput): Notice {
   const reasonsZh = n.codes.map((c) => CODE_LABELS[c].zh).join('、');
   const reasonsEn = n.codes.map((c) => CODE_LABELS[c].en).join('; ');
-  const deadline = addDays(n.effectiveAt, n.appealWindowDays);
-  const untilZh = n.until ? `，将于${n.until.slice(0, 10)}自动解除` : n.action === 'ban' ? '，该处罚无期限' : '';
-  const untilEn = n.until ? `; it lifts automatically on ${n.until.slice(0, 10)}` : n.action === 'ban' ? '; this penalty has no end date' : '';
+  const rulesZh = n.codes.map((c) => CODE_RULES[c].zh).join('');
+  const rulesEn = n.codes.map((c) => CODE_RULES[c].en).join(' ');
+  const deadline = addDays(n.appliedAt, n.appealWindowDays);
+  const startZh = `自${noticeTime(n.appliedAt)}起`;
+  const untilZh = n.until ? `，将于${noticeTime(n.until)}自动解除` : n.action === 'ban' ? '，该处罚无期限' : '';
+  const untilEn = n.until ? ` until ${noticeTime(n.until)}, when it lifts automatically` : n.action === 'ban' ? '; this penalty has no end date' : '';
+  const quotes = quoteLines(n.quotes);
   const b = n.brand;
   const brandZh = b
     ? `品牌违规积分扣除${b.pointsBefore - b.pointsLeft}分（${b.deducted}条未报备商业推广），剩余${b.pointsLeft}分${b.reducedSearch ? '；品牌账号搜索曝光降低' : ''}${b.brandContentHidden ? '；品牌相关内容暂不展示' : ''}。`
@@ -81,13 +145,14 @@ export function composeNotice(n: NoticeInput): Notice {
     ruleIds: n.ruleIds,
     action: n.action,
     durationDays: n.durationDays,
+    appliedAt: n.appliedAt,
     until: n.until,
-    evidenceSummary: n.evidenceSummary,
+    quotes: n.quotes,
     appeal: { url: n.appealUrl, deadline },
     ...(b ? { brand: b } : {}),
     text: {
-      zh: `你的账号因${reasonsZh}受到${ACTION_TEXT[n.action].zh(n.durationDays)}${untilZh}。${brandZh}依据：${n.evidenceSummary}。如有异议，请在${deadline.slice(0, 10)}前通过 ${n.appealUrl} 申诉。`,
-      en: `Your account received ${ACTION_TEXT[n.action].en(n.durationDays)} for ${reasonsEn}${untilEn}.${brandEn} Evidence: ${n.evidenceSummary}. If you believe this is wrong, appeal at ${n.appealUrl} before ${deadline.slice(0, 10)}.`,
+      zh: `你的账号因${reasonsZh}，${startZh}受到${ACTION_TEXT[n.action].zh(n.durationDays)}${untilZh}。${rulesZh}${quotes.zh}${brandZh}如有异议，请在${noticeTime(deadline)}前通过 ${n.appealUrl} 申诉。`,
+      en: `Your account received ${ACTION_TEXT[n.action].en(n.durationDays)} for ${reasonsEn}, from ${noticeTime(n.appliedAt)}${untilEn}. ${rulesEn}${quotes.en}${brandEn} If you believe this is wrong, appeal at ${n.appealUrl} before ${noticeTime(deadline)}.`,
     },
   };
 }

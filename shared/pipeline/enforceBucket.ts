@@ -1,6 +1,8 @@
 /**
  * Enforce: one transaction per action (ledger entry, penalty state, outbox, lift row).
  * An action already in the ledger is skipped, so retries and re-runs add nothing.
+ * Penalties run from `appliedAt`, the sweep's enforcement time (review/sample.json enforceAt):
+ * the same for every bucket and every retry, so a re-run writes identical items.
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
@@ -30,6 +32,8 @@ export async function enforceBucket(
   now: () => string,
   /** Accounts held individually by the review (a reviewer found the decision wrong). */
   heldAccounts: ReadonlySet<string> = new Set(),
+  /** When the sweep's penalties start; undefined only for sweeps released before it was recorded (they start at the decision time). */
+  appliedAt?: string,
 ): Promise<EnforceStats> {
   const key = sweepPaths(sweepId).decisionsObject(bucket);
   const stats: EnforceStats = { bucket, decisions: 0, applied: 0, alreadyApplied: 0, skipped: 0 };
@@ -43,7 +47,7 @@ export async function enforceBucket(
   }
   const current = await repo.penalties(todo.map((t) => t.decision.accountId));
   await runLimited(todo, 16, async ({ decision, line }) => {
-    const planned = { ...planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now()), bucket };
+    const planned = { ...planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now(), appliedAt), bucket };
     const outcome = await repo.apply(planned, { current: current.get(decision.accountId) });
     if (outcome === 'applied') stats.applied += 1;
     else stats.alreadyApplied += 1;

@@ -23,6 +23,8 @@ export function toExportLine(d: Decision): Record<string, unknown> {
     snapshotId: d.snapshotId,
     effectiveAt: d.effectiveAt,
     evidence: summarizeEvidence(d),
+    // found again, but earlier sweeps already acted on exactly this evidence: no action
+    ...(d.alreadyActed ? { alreadyActedIn: d.alreadyActed.sweepIds } : {}),
   };
   // The export is a contract: never write a line that breaks it.
   decisionLineSchema.parse(line);

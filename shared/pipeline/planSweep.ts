@@ -26,6 +26,8 @@ export interface PlanRequest {
   codes?: ViolationCode[];
   bucketCount?: number;
   review?: 'auto' | 'human';
+  /** When penalties start; by default when the review releases the sweep. A re-run keeps the first plan's. */
+  enforceAt?: string;
 }
 
 export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanRequest, channels: Channel[]): Promise<SweepPlan> {
@@ -64,6 +66,7 @@ export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanR
     review: req.review ?? 'auto',
     reviewTimeoutSeconds: Math.max(1, Math.round(reviewPolicyOf(req.policy).timeoutHours * 3600)),
     bucketCount,
+    ...(req.enforceAt ? { enforceAt: new Date(req.enforceAt).toISOString() } : {}),
     parts,
     channelBuckets: channels.flatMap((c) => Array.from({ length: bucketCount }, (_, bucket) => ({ channel: c.name, bucket }))),
     accountBuckets: Array.from({ length: bucketCount }, (_, b) => b),

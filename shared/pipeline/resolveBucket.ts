@@ -15,6 +15,7 @@ import type { AccountBundle, AccountDetector } from '#shared/detect/detectorPort
 import type { Finding, Signal } from '#shared/detect/finding';
 import { BRAND_PROMOTION_RULES } from '#shared/detect/ruleCatalog';
 import { decideAction, type Decision } from '#shared/policy/decideAction';
+import { ownContentQuotes } from '#shared/notify/ownContentQuotes';
 import { readLines } from '#shared/snapshot/readPart';
 import { writeDecisions } from './sweepArtifacts.ts';
 import type { SweepContext } from './sweepContext.ts';
@@ -163,6 +164,11 @@ export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: 
       { policy: ctx.policy, rules: ctx.rules, sweepId: plan.sweepId, snapshotId: plan.snapshotId, takenAt: plan.takenAt },
     );
     if (decision.codes.length === 0) continue;
+    // The notice quotes the account's own content; only here are its records at hand.
+    if (decision.action !== 'none') {
+      const quotes = ownContentQuotes(bundle.accountId, decision.findings, bundle);
+      if (quotes.length > 0) decision.quotes = quotes;
+    }
     stats.decisions[decision.action] = (stats.decisions[decision.action] ?? 0) + 1;
     decisions.push(decision);
   }

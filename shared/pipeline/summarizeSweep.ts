@@ -108,6 +108,7 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
   if (guard) summary.guard = guard;
   for await (const d of readDecisions(work, id)) {
     summary.decisions += 1;
+    if (d.alreadyActed && d.action === 'none') summary.alreadyActed = (summary.alreadyActed ?? 0) + 1;
     inc(summary.byAction, d.action);
     for (const c of d.codes) {
       inc(summary.byCode, c);

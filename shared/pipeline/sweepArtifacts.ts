@@ -164,6 +164,9 @@ export const decisionSchema = z.object({
   findings: z.array(findingSchema),
   evidence: objectOf<NonNullable<Decision['evidence']>>('an evidence assessment').optional(),
   brandPoints: objectOf<NonNullable<Decision['brandPoints']>>('a brand points outcome').optional(),
+  evidenceKeys: z.array(z.string()).optional(),
+  alreadyActed: z.object({ ruleIds: z.array(z.string()), codes: z.array(z.enum(VIOLATION_CODES)), sweepIds: z.array(z.string()) }).optional(),
+  quotes: z.array(z.object({ kind: z.enum(['note', 'comment']), id: z.string(), text: z.string() })).optional(),
 }) satisfies z.ZodType<Decision>;
 namesEveryField<Decision, typeof decisionSchema>(decisionSchema, true);
 
@@ -283,6 +286,12 @@ export const sampleFileSchema = z.object({
   gate: gateReportSchema.optional(),
   closedAt: z.string().optional(),
   closedBy: z.string().optional(),
+  /**
+   * When the sweep's penalties start: fixed once, when the review released the sweep (auto: the
+   * Sample stage; human: the close), or the sweep input's `enforceAt`. Enforce reads it, so every
+   * bucket and every retry applies the same time.
+   */
+  enforceAt: z.string().datetime({ offset: true }).optional(),
 });
 /** What `sweeps/<id>/review/sample.json` holds; enforce skips heldRules and heldAccounts. */
 export type SampleFile = z.infer<typeof sampleFileSchema>;
@@ -365,6 +374,8 @@ export const sweepSummarySchema = z.object({
   /** Ring-expansion signals: confirmed ring members vouching for one-time co-members (ExpandRings). */
   ringConfirmations: z.number(),
   decisions: z.number(),
+  /** Accounts found again whose evidence earlier sweeps already acted on: no action (shared/policy/actedEvidence.ts). */
+  alreadyActed: z.number().optional(),
   byCode: counts,
   byAction: counts,
   byCodeAndAction: z.record(z.string(), counts),

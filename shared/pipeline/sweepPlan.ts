@@ -14,6 +14,8 @@ export const sweepInputSchema = z.object({
   review: z.enum(['auto', 'human']).default('auto'),
   /** Override of the shuffle width; by default it follows the snapshot's size. */
   bucketCount: z.number().int().min(1).max(4096).optional(),
+  /** When penalties start (ISO-8601); by default the time the review releases the sweep to Enforce. */
+  enforceAt: z.string().datetime({ offset: true }).optional(),
 });
 export type SweepInput = z.input<typeof sweepInputSchema>;
 
@@ -34,6 +36,8 @@ export const sweepPlanSchema = z.object({
   /** How long a human review may stay open (policy review.timeoutHours); the review Task's TimeoutSecondsPath. */
   reviewTimeoutSeconds: z.number().positive().optional(),
   bucketCount: z.number().int().min(1),
+  /** The input's enforceAt, when the operator fixed when penalties start. */
+  enforceAt: z.string().optional(),
   parts: z.array(partItemSchema),
   channelBuckets: z.array(channelItemSchema),
   accountBuckets: z.array(z.number().int().min(0)),

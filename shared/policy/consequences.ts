@@ -12,6 +12,7 @@ import type { ViolationCode } from '#shared/contract/violationCodes';
 import { assessBrandPoints, type BrandDeduction, type BrandPointsAssessment, type CampaignUnit } from '#shared/brand/brandPoints';
 import type { Finding, Severity } from '#shared/detect/finding';
 import { BRAND_PROMOTION_RULES, isCampaignKey, RULE_BRAND_CAMPAIGN, RULE_BRAND_POINTS } from '#shared/detect/ruleCatalog';
+import { countedOffenses } from './actedEvidence.ts';
 import { assessEvidence, capForEvidence, type EvidenceAssessment } from './evidenceSufficiency.ts';
 import { outranks, penaltyEnd } from './penaltyPrecedence.ts';
 import { evidencePolicyOf, type BrandPointsPolicy, type BrandTier, type LadderStep, type Policy } from './policySchema.ts';
@@ -21,6 +22,8 @@ export interface PriorOffense {
   sweepId: string;
   effectiveAt: string;
   action: Action;
+  /** What the offense's enforcement acted on (actedEvidence.ts); absent on offenses recorded before evidence keys. */
+  evidenceKeys?: string[];
 }
 
 /** What the brand points tier reached brings; the platform's consumers apply reducedSearch and brandContentHidden. */
@@ -134,8 +137,9 @@ export function chooseConsequence(actionable: readonly Finding[], account: Accou
   if (points) acted.push(points.finding);
   const ladderFindings = points ? acted.filter((f) => !BRAND_PROMOTION_RULES.has(f.ruleId) && f.ruleId !== RULE_BRAND_POINTS) : acted;
 
-  // Offenses recorded before this snapshot, by other sweeps: a re-run of this sweep never counts itself.
-  const prior = account.prior.filter((p) => p.sweepId !== ctx.sweepId && p.effectiveAt < ctx.takenAt && p.action !== 'none');
+  // Offenses of other sweeps decided at or before this snapshot (a re-run never counts itself). A
+  // sweep over the same snapshot counts them too: its findings already acted on were dropped before.
+  const prior = countedOffenses(account.prior, ctx.sweepId, ctx.takenAt);
   const findings = sortFindings(acted);
   const codes = [...new Set(findings.map((f) => f.code))].sort();
   const evidencePolicy = evidencePolicyOf(ctx.policy);

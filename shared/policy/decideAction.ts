@@ -7,7 +7,9 @@ import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { Finding, Severity } from '#shared/detect/finding';
+import { BRAND_PROMOTION_RULES } from '#shared/detect/ruleCatalog';
 import { brandPointsScope, chargedIfCampaign, chooseConsequence, sortFindings, worstFinding, type BrandPointsOutcome, type DecisionEvidence, type PriorOffense } from './consequences.ts';
+import { countedOffenses, evidenceKeysOfAll, splitAlreadyActed } from './actedEvidence.ts';
 import type { Policy } from './policySchema.ts';
 import type { RuleSetting } from './ruleSettings.ts';
 
@@ -26,7 +28,7 @@ export interface Decision {
   policyVersion: string;
   sweepId: string;
   snapshotId: string;
-  /** Snapshot time: penalties run from here, so decisions never read the clock. */
+  /** Snapshot time: what the decision is as of (it never reads the clock). The penalty itself runs from when Enforce applies it (LedgerEntry.appliedAt). */
   effectiveAt: string;
   followerCount: number;
   accountType?: string;
@@ -35,6 +37,25 @@ export interface Decision {
   evidence?: DecisionEvidence;
   /** Brand accounts under the policy's brand points: the period's balance, this sweep's deductions and their consequence. */
   brandPoints?: BrandPointsOutcome;
+  /** The evidence keys of the findings acted on (actedEvidence.ts): what the ledger entry records as acted on. */
+  evidenceKeys?: string[];
+  /** Findings found again whose evidence earlier sweeps already acted on: they add nothing (actedEvidence.ts). */
+  alreadyActed?: AlreadyActed;
+  /** Short excerpts of the account's own notes and comments behind the findings, for its notice (ownContentQuotes.ts). */
+  quotes?: OwnQuote[];
+}
+
+export interface AlreadyActed {
+  ruleIds: string[];
+  codes: ViolationCode[];
+  /** The sweeps whose enforcement already covered them. */
+  sweepIds: string[];
+}
+
+export interface OwnQuote {
+  kind: 'note' | 'comment';
+  id: string;
+  text: string;
 }
 
 export interface DecideInput {
@@ -58,12 +79,25 @@ export interface DecideContext {
 
 export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
   const points = brandPointsScope(input, ctx);
-  const actionable = input.findings
+  const acting = input.findings
     .filter((f) => {
       const rule = ctx.rules.get(f.ruleId);
       return rule !== undefined && rule.enabled && f.score >= rule.minScore && chargedIfCampaign(f, points);
     })
     .map((f) => ({ ...f, severity: ctx.rules.get(f.ruleId)!.severity }));
+  // One act is punished once: findings resting only on evidence already acted on add nothing.
+  // A brand account's promotions under brand points are the brand points ledger's to count (once
+  // per note per period, brandPoints.ts), so they are left to it.
+  const counted = countedOffenses(input.prior, ctx.sweepId, ctx.takenAt);
+  const byPoints = (f: Finding) => points !== undefined && BRAND_PROMOTION_RULES.has(f.ruleId);
+  const split = splitAlreadyActed(
+    acting.filter((f) => !byPoints(f)),
+    counted,
+  );
+  const { repeated, actedIn } = split;
+  const actionable = [...split.fresh, ...acting.filter(byPoints)];
+  const alreadyActed: AlreadyActed | undefined =
+    repeated.length > 0 ? { ruleIds: [...new Set(repeated.map((f) => f.ruleId))].sort(), codes: [...new Set(repeated.map((f) => f.code))].sort(), sweepIds: actedIn } : undefined;
   const base: Decision = {
     accountId: input.accountId,
     codes: [],
@@ -80,8 +114,10 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     followerCount: input.followerCount,
     accountType: input.accountType,
     findings: sortFindings(actionable),
+    ...(alreadyActed ? { alreadyActed } : {}),
   };
-  if (actionable.length === 0) return base;
+  // Everything found was acted on before: recorded (codes, no action) so the sweep says so, never enforced.
+  if (actionable.length === 0) return alreadyActed ? { ...base, codes: alreadyActed.codes, ruleIds: alreadyActed.ruleIds, priorOffenses: counted.length, findings: sortFindings(repeated) } : base;
 
   const c = chooseConsequence(actionable, input, points, ctx);
   return {
@@ -96,6 +132,7 @@ export function decideAction(input: DecideInput, ctx: DecideContext): Decision {
     priorOffenses: c.priorOffenses,
     findings: c.findings,
     evidence: c.evidence,
+    evidenceKeys: evidenceKeysOfAll(c.findings),
     ...(c.brandPoints ? { brandPoints: c.brandPoints } : {}),
   };
 }

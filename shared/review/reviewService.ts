@@ -10,7 +10,7 @@ import { ReviewError, VERDICT_KINDS, type ReviewCase, type ReviewRepository, typ
 import type { TaskTokens } from '#shared/ports/taskTokens';
 import type { Decision } from '#shared/policy/decideAction';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
-import { readCaseEvidence, readSampleIfAny, readSweepPolicy, writeSample, type SampleFile } from '#shared/pipeline/sweepArtifacts';
+import { readCaseEvidence, readPlan, readSampleIfAny, readSweepPolicy, writeSample, type SampleFile } from '#shared/pipeline/sweepArtifacts';
 import { precisionGate, type GateReport } from './precisionGate.ts';
 import type { GuardReport } from './blastRadiusGuard.ts';
 import { writeCaseEvidence, type CaseEvidence } from './reviewEvidence.ts';
@@ -188,6 +188,8 @@ export async function closeReview(deps: ReviewDeps, sweepId: string, closedBy: s
       gate,
       closedAt,
       closedBy,
+      // closing releases the sweep to Enforce: its penalties start now, unless the sweep fixed the time
+      enforceAt: (await readPlan(deps.work, sweepId)).enforceAt ?? closedAt,
     };
     const outcome: ReviewOutcome = { review: 'human', status: 'closed', sampled: cases.length, reviewed: gate.reviewed, heldRules: gate.heldRules, heldAccounts: gate.heldAccounts.length };
     // sample.json first: if the session closes, enforce finds the gate's decision, never the placeholder.

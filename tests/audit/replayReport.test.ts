@@ -3,7 +3,7 @@
  * rendered in headless Chromium) on the embedded stack: two small sweeps of one snapshot.
  */
 import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -22,6 +22,7 @@ import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
 import { startEmbeddedStack, type EmbeddedStack } from '#scripts/local/embeddedStack';
 import { runStateMachine } from '#scripts/local/localStepFunctions';
+import { reposted } from '../integration/laterSnapshot.ts';
 
 vi.setConfig({ testTimeout: 300_000, hookTimeout: 600_000 });
 
@@ -46,13 +47,13 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-replay-'));
   const snapshot = join(dir, 'snapshot');
   await generateSnapshot({ accounts: 400, seed: 'replay', outDir: snapshot, partsPerKind: 2 });
+  // the same accounts doing the same things again in new posts: new evidence, so repeat offenders climb
   const later = join(dir, 'snapshot-later');
-  await cp(snapshot, later, { recursive: true });
-  const manifest = JSON.parse(await readFile(join(later, 'manifest.json'), 'utf8'));
-  await writeFile(join(later, 'manifest.json'), JSON.stringify({ ...manifest, snapshotId: `${manifest.snapshotId}-later`, takenAt: '2026-12-20T00:00:00Z' }));
+  await reposted(snapshot, later, { takenAt: '2026-12-20T00:00:00Z', suffix: 'r2' });
   stack = await startEmbeddedStack({ stateDir: join(dir, 'state'), quiet: true, handleSignals: false });
-  await runStateMachine('sweep', { sweepId: 'r-1', snapshot, policy, review: 'auto', bucketCount: 2 }, { workers: 0 });
-  await runStateMachine('sweep', { sweepId: 'r-2', snapshot: later, policy, review: 'auto', bucketCount: 2 }, { workers: 0 });
+  // penalties start when each sweep's enforcement ran: here, on the day its snapshot was taken
+  await runStateMachine('sweep', { sweepId: 'r-1', snapshot, policy, review: 'auto', bucketCount: 2, enforceAt: '2026-11-20T00:00:00Z' }, { workers: 0 });
+  await runStateMachine('sweep', { sweepId: 'r-2', snapshot: later, policy, review: 'auto', bucketCount: 2, enforceAt: '2026-12-20T00:00:00Z' }, { workers: 0 });
   deps = { audit: auditRepository(), enforcement: enforcementRepository(), sink: notificationSink(), scheduler: liftScheduler(), work: workStore() };
 });
 
@@ -88,7 +89,7 @@ describe('replay and backtest', () => {
 
 describe('reversing a first offense corrects the escalation history', () => {
   it('the repeat offender is as if the first sweep never acted on them; replay still matches', async () => {
-    const second = (await decisionsOf('r-2')).filter((d) => d.priorOffenses === 1);
+    const second = (await decisionsOf('r-2')).filter((d) => d.priorOffenses === 1 && d.action !== 'none');
     const acc = second[0].accountId;
     const before = await deps.audit.penalty(acc);
     expect(before?.offenses.map((o) => o.sweepId).sort()).toEqual(['r-1', 'r-2']);
@@ -106,12 +107,16 @@ describe('reversing a first offense corrects the escalation history', () => {
 
 describe('transparency report', () => {
   it('JSON: counts by code, action and tier, automation, appeals, reversals, DSA statements of reasons', async () => {
-    const d = (await decisionsOf('r-2')).find((x) => x.action !== 'none')!;
+    // an r-2 entry under an r-1 penalty still running was absorbed: recorded, not an action of its own
+    const r2 = await enforcementRepository().ledgerForSweep('r-2');
+    const absorbed = new Set(r2.filter((e) => e.step === 'enforce' && e.absorbedBy).map((e) => e.accountId));
+    const d = (await decisionsOf('r-2')).find((x) => x.action !== 'none' && !absorbed.has(x.accountId))!;
     const ap = await submitAppeal(deps, { accountId: d.accountId, sweepId: 'r-2', statement: 'not me' }, { now: '2026-12-22T00:00:00.000Z', channel: 'api' });
     await decideAppeal(deps, { appealId: ap.appealId, outcome: 'upheld', reason: 'mistaken identity', decidedBy: 'h' }, { now: '2026-12-23T00:00:00.000Z' });
     const report = await gatherReport({ audit: auditRepository(), reviews: reviewRepository() }, { sweepIds: ['r-1', 'r-2'], territorialScope: ['CN'], generatedAt: '2026-12-24T00:00:00Z' });
-    const acted = [...(await decisionsOf('r-1')), ...(await decisionsOf('r-2'))].filter((x) => x.action !== 'none');
+    const acted = [...(await decisionsOf('r-1')), ...(await decisionsOf('r-2')).filter((x) => !absorbed.has(x.accountId))].filter((x) => x.action !== 'none');
     expect(report.totals.actions).toBe(acted.length);
+    expect(report.totals).toMatchObject({ absorbed: absorbed.size, repeatedActs: 0 });
     expect(Object.values(report.byAction).reduce((a, b) => a + b, 0)).toBe(acted.length);
     expect(Object.values(report.byFollowerTier).reduce((a, b) => a + b, 0)).toBe(acted.length);
     expect(report.followers.over10k).toBe(acted.filter((x) => x.followerCount >= 10_000).length);

@@ -159,6 +159,46 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'limit', version: 2 });
         expect(await steps(r, id)).toEqual(['s1#enforce', 's2#enforce']);
       });
+
+      it('an account under a stronger penalty still running is not told again: the offense is recorded as absorbed, with no event or notice', async () => {
+        const r = repos();
+        const id = account('absorb');
+        await enforce(r, id, 's1', 'ban', 0);
+        expect(await enforce(r, id, 's2', 'suspend', 1, 14)).toBe('applied');
+        expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'ban', sweepId: 's1' });
+        const entry = (await r.enforcement.ledgerFor(id)).find((e) => e.entryKey === 's2#enforce')!;
+        expect(entry).toMatchObject({ action: 'suspend', absorbedBy: 's1#enforce' });
+        expect((await r.enforcement.outbox('s2')).filter((m) => m.accountId === id)).toEqual([]);
+        expect((await r.enforcement.priorOffenses([id])).get(id)!.map((o) => o.sweepId)).toEqual(['s1', 's2']);
+        // its lift row is kept: should the ban be reversed, the suspension takes over and still ends
+        expect(await r.enforcement.getLift(liftIdFor(id, 's2'))).toMatchObject({ pending: 'pending', dueAt: at(15) });
+        expect(await chainOk(r, id)).toEqual([]);
+      });
+
+      it('an equal penalty still running absorbs a new one; once it has ended, a new penalty is news and is notified', async () => {
+        const r = repos();
+        const id = account('absorb');
+        await enforce(r, id, 's1', 'limit', 0, 7);
+        await enforce(r, id, 's2', 'limit', 1, 3); // ends before s1's: absorbed
+        expect((await r.enforcement.outbox('s2')).filter((m) => m.accountId === id)).toEqual([]);
+        await enforce(r, id, 's3', 'limit', 9, 7); // s1 ended on day 7 (its lift not run yet): a new limit, told
+        expect((await r.enforcement.outbox('s3')).filter((m) => m.accountId === id).map((m) => m.kind)).toEqual(['enforcement', 'notice']);
+        expect((await r.enforcement.ledgerFor(id)).find((e) => e.entryKey === 's3#enforce')!.absorbedBy).toBeUndefined();
+        expect(await r.enforcement.penalty(id)).toMatchObject({ action: 'limit', sweepId: 's3', until: at(16) });
+      });
+
+      it('a penalty runs from when enforcement applied it, and its offense keeps the evidence keys until it is reversed', async () => {
+        const r = repos();
+        const id = account('applied');
+        const d = { ...decision(id, 's1', 'limit', 0, 7), evidenceKeys: ['note:n1', 'note:n2'] };
+        expect(await r.enforcement.apply(planEnforcement(d, policy, 'x', at(5), at(5)))).toBe('applied');
+        expect(await r.enforcement.penalty(id)).toMatchObject({ until: at(12), offenses: [{ sweepId: 's1', effectiveAt: at(0), evidenceKeys: ['note:n1', 'note:n2'] }] });
+        expect((await r.enforcement.ledgerFor(id))[0]).toMatchObject({ effectiveAt: at(0), appliedAt: at(5), until: at(12), evidenceKeys: ['note:n1', 'note:n2'] });
+        expect(await r.enforcement.getLift(liftIdFor(id, 's1'))).toMatchObject({ dueAt: at(12) });
+        expect((await r.enforcement.priorOffenses([id])).get(id)).toEqual([{ sweepId: 's1', effectiveAt: at(0), action: 'limit', evidenceKeys: ['note:n1', 'note:n2'] }]);
+        await reverse(r, id, 's1', 6);
+        expect((await r.enforcement.priorOffenses([id])).get(id)).toEqual([]);
+      });
     });
 
     describe('outbox by account bucket (Notify) and due-index paging (lift slots)', () => {

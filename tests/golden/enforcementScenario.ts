@@ -107,7 +107,7 @@ const SWEEPS: SweepInput[] = [
       { accountId: 'acc-b', findings: [finding('acc-b', 'fake-account/bulk-registration', 'bulk registration tool fingerprint')] },
       { accountId: 'acc-c', findings: [finding('acc-c', 'water-army/comment-ring', 'comment ring of 9 accounts')] },
       { accountId: 'acc-d', findings: [finding('acc-d', 'engagement-bait/follow-for-follow', 'follow-for-follow again')] },
-      { accountId: 'acc-e', findings: [finding('acc-e', 'traffic-diversion/contact-in-text', 'qq number again')] },
+      { accountId: 'acc-e', findings: [finding('acc-e', 'traffic-diversion/contact-in-text', 'qq number again', ['ne2'])] },
     ],
   },
 ];

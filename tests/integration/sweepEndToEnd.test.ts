@@ -23,10 +23,13 @@ import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
 import { startEmbeddedStack, type EmbeddedStack } from '#scripts/local/embeddedStack';
 import { runStateMachine } from '#scripts/local/localStepFunctions';
+import { reposted } from './laterSnapshot.ts';
 
 let stack: EmbeddedStack;
 let dir: string;
 let snapshot: string;
+/** A second snapshot of other accounts, for the fault-injection sweeps that need actions e2e-1 did not take. */
+let fresh: string;
 const policy = defaultPolicy();
 
 async function sweep(sweepId: string, snap = snapshot, extra: Record<string, unknown> = {}): Promise<SweepSummary> {
@@ -43,6 +46,8 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-e2e-'));
   snapshot = join(dir, 'snapshot');
   await generateSnapshot({ accounts: 800, seed: 'e2e', outDir: snapshot, partsPerKind: 3, invalidRecords: 4 });
+  fresh = join(dir, 'snapshot-fresh');
+  await generateSnapshot({ accounts: 800, seed: 'e2e-fresh', outDir: fresh, partsPerKind: 3 });
   stack = await startEmbeddedStack({ stateDir: join(dir, 'state'), quiet: true, handleSignals: false });
 });
 
@@ -157,16 +162,19 @@ describe('a sweep through the synthesized state machine', () => {
     expect((await repo.ledgerFor(d.accountId)).map((e) => e.step).sort()).toEqual(['enforce', 'lift']);
   });
 
-  it('escalates repeat offenders in a later sweep, reading the ledger', async () => {
+  it('escalates repeat offenders in a later sweep, reading the ledger: the same behaviour in new posts climbs one step', async () => {
+    // the same accounts doing the same things again, in new notes and comments (new content ids)
     const later = join(dir, 'snapshot-later');
-    await cp(snapshot, later, { recursive: true });
-    const manifest = JSON.parse(await readFile(join(later, 'manifest.json'), 'utf8'));
-    await writeFile(join(later, 'manifest.json'), JSON.stringify({ ...manifest, snapshotId: `${manifest.snapshotId}-later`, takenAt: '2026-12-20T00:00:00Z' }));
+    await reposted(snapshot, later, { takenAt: '2026-12-20T00:00:00Z', suffix: 'r2' });
     await sweep('e2e-2', later);
     const firstById = new Map((await decisionsOf('e2e-1')).map((d) => [d.accountId, d]));
     const second = await decisionsOf('e2e-2');
     // Brand points decisions do not climb the ladder: their notes cost points once (tests/audit/brandPointsLedger.test.ts).
-    const repeat = second.filter((d) => !d.brandPoints && firstById.get(d.accountId)?.action !== undefined && firstById.get(d.accountId)!.action !== 'none');
+    // Findings on evidence already acted on (a device cluster, a profile) add nothing: compare decisions resting on new evidence only.
+    const repeat = second.filter((d) => {
+      const was = firstById.get(d.accountId);
+      return !d.brandPoints && !d.alreadyActed && was && was.action !== 'none' && JSON.stringify(was.ruleIds) === JSON.stringify(d.ruleIds);
+    });
     expect(repeat.length).toBeGreaterThan(0);
     for (const d of repeat) {
       expect(d.priorOffenses).toBe(1);
@@ -187,7 +195,8 @@ describe('a sweep through the synthesized state machine', () => {
       return realSend(command as never);
     }) as typeof client.send;
     try {
-      const s = await sweep('e2e-throttled', snapshot, { codes: ['fake-account'] });
+      // accounts e2e-1 never acted on: the e2e-1 ones' fake-account evidence is already acted on
+      const s = await sweep('e2e-throttled', fresh, { codes: ['fake-account'] });
       expect(injected).toBe(2);
       const acted = (await decisionsOf('e2e-throttled')).filter((d) => d.action !== 'none');
       expect(acted.length).toBeGreaterThan(0);
@@ -211,7 +220,7 @@ describe('a sweep through the synthesized state machine', () => {
       return realSend(command as never);
     }) as typeof client.send;
     try {
-      await expect(sweep('e2e-notify-crash', snapshot, { codes: ['traffic-diversion'] })).rejects.toThrow();
+      await expect(sweep('e2e-notify-crash', fresh, { codes: ['traffic-diversion'] })).rejects.toThrow();
     } finally {
       client.send = realSend as typeof client.send;
     }
@@ -222,7 +231,7 @@ describe('a sweep through the synthesized state machine', () => {
     expect(deliveredBefore.size).toBeGreaterThan(0);
     expect(deliveredBefore.size).toBeLessThan(before.length);
 
-    const resumed = await sweep('e2e-notify-crash', snapshot, { codes: ['traffic-diversion'] });
+    const resumed = await sweep('e2e-notify-crash', fresh, { codes: ['traffic-diversion'] });
     // only the messages still pending were published by the re-run
     expect(resumed.notify!.published).toBe(before.length - deliveredBefore.size);
     const after = await repo.outbox('e2e-notify-crash');

@@ -1,7 +1,7 @@
 /** `crackdown report`: the transparency report of a sweep or a campaign, as JSON (DSA statements of reasons) and HTML. */
 import type { Command } from 'commander';
 import { writeFile } from 'node:fs/promises';
-import { auditRepository, reviewRepository } from '#shared/adapters/stageDependencies';
+import { auditRepository, reviewRepository, sweepRegistry } from '#shared/adapters/stageDependencies';
 import { gatherReport } from '#shared/audit/gatherReport';
 import { renderReportHtml } from '#shared/audit/reportHtml';
 import { withStack } from '../embedded.ts';
@@ -32,7 +32,11 @@ export function registerReport(program: Command): void {
       if (scope.some((s: string) => !/^[A-Z]{2}$/.test(s))) throw new CliError(`--territorial-scope: expected two-letter country codes, got "${o.territorialScope}"`, EXIT.usage);
       const report = await withStack({ stateDir: o.stateDir }, () =>
         asCli(
-          () => gatherReport({ audit: auditRepository(), reviews: reviewRepository() }, { sweepIds: o.sweepId, title: o.title, territorialScope: scope, generatedAt: new Date().toISOString() }),
+          () =>
+            gatherReport(
+              { audit: auditRepository(), reviews: reviewRepository(), sweeps: sweepRegistry() },
+              { sweepIds: o.sweepId, title: o.title, territorialScope: scope, generatedAt: new Date().toISOString() },
+            ),
           '--sweep-id: ',
         ),
       );
@@ -41,7 +45,7 @@ export function registerReport(program: Command): void {
       out.result(report, () =>
         [
           report.title,
-          `  actions ${report.totals.actions} on ${report.totals.accounts} accounts; automated only ${report.totals.automatedOnly}, human-reviewed ${report.totals.humanReviewed}`,
+          `  actions ${report.totals.actions} on ${report.totals.accounts} accounts (${report.totals.absorbed} absorbed by a running penalty, ${report.totals.repeatedActs} repeats of acted-on evidence not counted); automated only ${report.totals.automatedOnly}, human-reviewed ${report.totals.humanReviewed}`,
           `  by action: ${Object.entries(report.byAction)
             .map(([k, n]) => `${k} ${n}`)
             .join(', ')}`,

@@ -10,7 +10,7 @@ import { readDecisions } from '#shared/pipeline/readDecisions';
 import type { BlobStore } from '#shared/ports/blobStore';
 import { withStack } from '../embedded.ts';
 import { makeOutput } from '../output.ts';
-import { codeList, loadPolicyFile, positiveInt, sweepId } from '../options.ts';
+import { codeList, isoTime, loadPolicyFile, positiveInt, sweepId } from '../options.ts';
 import { renderEvaluation, renderGuard, renderSummary } from '../renderSummary.ts';
 import { readGuardReport } from '#shared/pipeline/sweepArtifacts';
 import { preflightSnapshot, runSweepOrPause, snapshotUri } from '../runSweep.ts';
@@ -41,6 +41,7 @@ export function registerSweep(program: Command, interrupt: AbortSignal): void {
       },
       'auto',
     )
+    .option('--now <time>', 'ISO-8601 time penalties start from (default: when the review releases the sweep to Enforce); a re-run keeps the first', isoTime)
     .option('--state-dir <dir>', 'embedded stack state folder (default .crackdown/)')
     .option('--json', 'print the summary as JSON')
     .action(async (o) => {
@@ -52,7 +53,7 @@ export function registerSweep(program: Command, interrupt: AbortSignal): void {
       await withStack({ stateDir: o.stateDir }, async () => {
         const started = performance.now();
         out.info(`[sweep] ${o.sweepId}: snapshot ${snapshot}, policy ${policy.policyVersion}`);
-        const result = await runSweepOrPause({ sweepId: o.sweepId, snapshot, policy, codes: o.codes, bucketCount: o.buckets, workers: o.workers, review: o.review }, out, interrupt);
+        const result = await runSweepOrPause({ sweepId: o.sweepId, snapshot, policy, codes: o.codes, bucketCount: o.buckets, workers: o.workers, review: o.review, enforceAt: o.now }, out, interrupt);
         if ('paused' in result) {
           const guard = await readGuardReport(workStore(), o.sweepId);
           out.result({ ...result, guard }, () =>
