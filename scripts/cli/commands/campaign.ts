@@ -13,6 +13,8 @@ import { initialState, pauseCampaign, resumeCampaign } from '#shared/campaign/ca
 import { planCampaignDay } from '#shared/campaign/planCampaignDay';
 import { CampaignConflict } from '#shared/ports/campaignStore';
 import { runStateMachine } from '#scripts/local/localStepFunctions';
+import { openStore } from '#shared/adapters/openStore';
+import { readManifest } from '#shared/snapshot/readManifest';
 import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
@@ -209,12 +211,15 @@ export function registerCampaign(program: Command, interrupt: AbortSignal): void
               out.info(`[campaign] ${day}: not run, ${plan.why}`);
               break;
             }
-            await runStateMachine('lift', { now: at });
             await preflightSnapshot(plan.sweep.snapshot).catch((err) => {
               throw new CliError(`campaign ${id}, day ${day}: ${(err as Error).message}`, EXIT.badInput);
             });
+            // the campaign's clock: the day's start, or the export's time if that is later (a sweep cannot act before its data)
+            const takenAt = (await readManifest(openStore(plan.sweep.snapshot))).takenAt;
+            const enforceAt = new Date(Math.max(Date.parse(at), Date.parse(takenAt))).toISOString();
+            await runStateMachine('lift', { now: enforceAt });
             out.info(`[campaign] ${day}: sweep ${plan.sweep.sweepId}`);
-            const result = await runSweepOrPause({ ...plan.sweep, policy: plan.sweep.policy as typeof policy, codes: plan.sweep.codes, workers: o.workers }, out, interrupt);
+            const result = await runSweepOrPause({ ...plan.sweep, policy: plan.sweep.policy as typeof policy, codes: plan.sweep.codes, workers: o.workers, enforceAt }, out, interrupt);
             ran.push({ day, sweepId: plan.sweep.sweepId, outcome: 'paused' in result ? `held for review (${result.cases} cases)` : `swept: ${result.enforcement.applied} applied` });
             if ('paused' in result) break;
           }
