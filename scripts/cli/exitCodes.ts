@@ -26,7 +26,8 @@ Exit codes:
   0    success
   1    unexpected failure
   2    bad usage or argument (also: the sweep, appeal or account named does not exist)
-  3    bad input (snapshot manifest, policy, labels, or a sweep id reused for different input)
+  3    bad input (snapshot manifest, policy, labels, or a sweep id reused for different input); also an
+       appeal or decision refused, nothing changed (already appealed or decided, outside the window, reversed)
   4    a sweep stage failed (re-run with the same --sweep-id to resume)
   5    environment problem (Java 17 missing)
   6    audit verify: the ledger was tampered with

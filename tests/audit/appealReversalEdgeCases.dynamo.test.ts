@@ -166,13 +166,20 @@ describe('reversal edge cases', () => {
     await expectVerified();
   });
 
-  it('an appeal pending when a wave reverses its action: upheld afterwards records the decision and reverses nothing twice', async () => {
+  it('an appeal pending when a wave reverses its action: rejecting it is refused; upheld records the decision and reverses nothing twice', async () => {
     const e = await take();
     const at = plus(e.effectiveAt, DAY);
     const a = await submitAppeal(deps, { accountId: e.accountId, sweepId: SWEEP, statement: 'not me' }, { now: at, channel: 'cli' });
     await reverseWave(deps, { sweepId: SWEEP, code: e.codes[0] }, { dryRun: false, reason: 'detector bug', now: plus(at, 1000) });
     const reverses = () => deps.audit.ledgerFor(e.accountId).then((l) => l.filter((x) => x.step === 'reverse').length);
     expect(await reverses()).toBe(1);
+    const reversed = await accountState(e.accountId);
+    await refused(
+      decideAppeal(deps, { appealId: a.appealId, outcome: 'rejected', reason: 'confirmed', decidedBy: 'h1' }, { now: plus(at, 1500) }),
+      'conflict',
+      /already reversed \(reversal:rev-[0-9a-f]+ at .*\); a rejection would contradict it: decide it upheld/,
+    );
+    expect(await accountState(e.accountId)).toEqual(reversed);
     const r = await decideAppeal(deps, { appealId: a.appealId, outcome: 'upheld', reason: 'agreed', decidedBy: 'h1' }, { now: plus(at, 2000) });
     expect(r).toMatchObject({ reversed: false, cancelledLifts: 0, notified: 1, appeal: { status: 'upheld' } });
     expect(await reverses()).toBe(1);

@@ -16,7 +16,7 @@ const appealStatus = (v: string): AppealStatus => {
 };
 
 export function registerAppeal(program: Command): void {
-  const appeal = program.command('appeal').description('appeals: submit one against an action, decide it (upheld reverses the action completely)');
+  const appeal = program.command('appeal').description('appeals: submit one against an action, decide it once (upheld reverses the action completely), list the queue, show one');
   appeal
     .command('submit')
     .exitOverride()
