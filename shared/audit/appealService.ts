@@ -15,7 +15,7 @@ import { reversedSweeps } from './restorePenalty.ts';
 
 export interface AuditDeps {
   audit: AuditRepository;
-  enforcement: Pick<EnforcementRepository, 'markDelivered' | 'outbox'>;
+  enforcement: Pick<EnforcementRepository, 'markDelivered' | 'outbox' | 'outboxMessages'>;
   sink: NotificationSink;
   scheduler: LiftScheduler;
   work: BlobStore;

@@ -8,6 +8,7 @@ import { canonicalJson, sha256 } from './hashChain.ts';
 import { AuditInputError } from './appeals.ts';
 import { publishNow, type AuditDeps } from './appealService.ts';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import type { OutboxMessage } from '#shared/ports/enforcementRepository';
 import { followerTier } from '#shared/review/followerTier';
 
 export interface WaveScope {
@@ -86,13 +87,22 @@ async function sweepsOf(deps: AuditDeps, scope: WaveScope): Promise<string[]> {
  * One sweep's actions in scope and those still to reverse. Read through the ledger's bySweep index,
  * one sweep at a time: a wave over many sweeps never holds more than one sweep's entries.
  */
-async function sweepTodo(deps: AuditDeps, sweepId: string, scope: WaveScope): Promise<{ inScope: number; todo: LedgerEntry[] }> {
+async function sweepTodo(deps: AuditDeps, sweepId: string, scope: WaveScope): Promise<{ inScope: LedgerEntry[]; todo: LedgerEntry[] }> {
   const entries = await deps.audit.ledgerForSweep(sweepId);
   // A reverse entry is the exactly-once key of its sweep's action on that account.
   const reversed = new Set(entries.filter((e) => e.step === 'reverse').map((e) => e.accountId));
   const inScope = entries.filter((e) => e.sweepId === sweepId && matches(e, scope));
   const todo = inScope.filter((e) => !reversed.has(e.accountId)).sort((a, b) => a.accountId.localeCompare(b.accountId));
-  return { inScope: inScope.length, todo };
+  return { inScope, todo };
+}
+
+/**
+ * The wave's reversal messages still pending in one sweep, this run's and those a crashed run left: read by key
+ * (`<account>#reversal`, `<account>#reversal-notice`) for the accounts in scope, not by reading the sweep's whole outbox.
+ */
+async function pendingReversalMessages(deps: AuditDeps, sweepId: string, inScope: LedgerEntry[]): Promise<OutboxMessage[]> {
+  const keys = inScope.flatMap((e) => [`${e.accountId}#reversal`, `${e.accountId}#reversal-notice`].map((messageKey) => ({ sweepId, messageKey })));
+  return (await deps.enforcement.outboxMessages(keys)).filter((m) => m.status === 'pending' && (m.kind === 'reversal' || m.kind === 'reversal-notice'));
 }
 
 export async function planWave(deps: AuditDeps, scope: WaveScope): Promise<WavePlan> {
@@ -114,8 +124,13 @@ export async function planWave(deps: AuditDeps, scope: WaveScope): Promise<WaveP
   const accounts = new Set<string>();
   for (const sweepId of sweepIds) {
     const { inScope, todo } = await sweepTodo(deps, sweepId, scope);
-    if (inScope === 0) continue;
-    const share: SweepShare = { inScope, toReverse: todo.length, alreadyReversed: inScope - todo.length, accounts: new Set(todo.map((e) => e.accountId)).size };
+    if (inScope.length === 0) continue;
+    const share: SweepShare = {
+      inScope: inScope.length,
+      toReverse: todo.length,
+      alreadyReversed: inScope.length - todo.length,
+      accounts: new Set(todo.map((e) => e.accountId)).size,
+    };
     plan.bySweep[sweepId] = share;
     plan.sweeps.push(sweepId);
     plan.inScope += share.inScope;
@@ -164,7 +179,7 @@ export async function reverseWave(deps: AuditDeps, scope: WaveScope, opts: Rever
   let done = 0;
   for (const sweepId of plan.sweeps) {
     // Read again, sweep by sweep: what another run or an appeal reversed meanwhile is skipped by the act itself.
-    const { todo } = await sweepTodo(deps, sweepId, scope);
+    const { inScope, todo } = await sweepTodo(deps, sweepId, scope);
     result.reversedBySweep[sweepId] = 0;
     // One entry per account within a sweep, so accounts go four at a time.
     let failure: unknown;
@@ -192,11 +207,8 @@ export async function reverseWave(deps: AuditDeps, scope: WaveScope, opts: Rever
       }),
     );
     if (failure !== undefined) throw failure;
-  }
-  // Publish every pending reversal message of the sweeps in scope, including those a crashed run left.
-  for (const sweepId of plan.sweeps) {
-    const pending = (await deps.enforcement.outbox(sweepId, { pendingOnly: true })).filter((m) => m.kind === 'reversal' || m.kind === 'reversal-notice');
-    result.notified += await publishNow(deps, pending, opts.now);
+    // Publish this sweep's pending reversal messages, including those a crashed run left.
+    result.notified += await publishNow(deps, await pendingReversalMessages(deps, sweepId, inScope), opts.now);
   }
   await deps.work.write(reversalPath(plan.reversalId), JSON.stringify({ ...result, status: 'complete', finishedAt: opts.now }, null, 2));
   return result;
