@@ -1,4 +1,4 @@
-/** Runs a command against the embedded stack: start, work, always stop; environment errors become exit 5. */
+/** Runs a command against the embedded stack: start, work, always stop; Java missing becomes exit 5, a state folder another command holds exit 8. */
 import { startEmbeddedStack, StateDirLockedError, type EmbeddedStack } from '#scripts/local/embeddedStack';
 import { JavaUnavailableError } from '#scripts/local/java';
 import { CliError, EXIT } from './exitCodes.ts';
@@ -13,7 +13,8 @@ export async function withStack<T>(opts: StackOptions, fn: (stack: EmbeddedStack
   try {
     stack = await startEmbeddedStack({ stateDir: opts.stateDir, quiet: opts.quiet ?? true });
   } catch (err) {
-    if (err instanceof JavaUnavailableError || err instanceof StateDirLockedError) throw new CliError((err as Error).message, EXIT.environment);
+    if (err instanceof StateDirLockedError) throw new CliError(err.message, EXIT.busy);
+    if (err instanceof JavaUnavailableError) throw new CliError(err.message, EXIT.environment);
     throw err;
   }
   try {

@@ -9,8 +9,14 @@ export const EXIT = {
   badInput: 3,
   /** The sweep ran but a stage failed; re-run with the same sweep id to resume. */
   sweepFailed: 4,
-  /** The local environment cannot run the embedded stack (e.g. Java 17 missing) or it is busy. */
+  /** The local environment cannot run the embedded stack (e.g. Java 17 missing). */
   environment: 5,
+  /** `audit verify`: the ledger fails verification (also EXIT_TAMPERED in commands/audit.ts). */
+  tampered: 6,
+  /** `replay`: the replay differs from the recorded decisions or ledger. */
+  replayDiffers: 7,
+  /** The state folder is in use by another crackdown command (its lock is held by a live process); nothing was started: retry when it ends. */
+  busy: 8,
   /** Interrupted (Ctrl-C). */
   interrupted: 130,
 } as const;
@@ -20,10 +26,14 @@ Exit codes:
   0    success
   1    unexpected failure
   2    bad usage or argument (also: the sweep, appeal or account named does not exist)
-  3    bad input (snapshot manifest, policy, labels, or a sweep id reused for different input)
+  3    bad input (snapshot manifest, policy, labels, or a sweep id reused for different input); also an
+       appeal or decision refused, nothing changed (already appealed or decided, outside the window, reversed)
   4    a sweep stage failed (re-run with the same --sweep-id to resume)
-  5    environment problem (Java 17 missing, state directory busy)
-  130  interrupted`;
+  5    environment problem (Java 17 missing)
+  6    audit verify: the ledger was tampered with
+  7    replay: the replay differs from the recorded sweep
+  8    state folder busy: another crackdown command holds it (nothing was started; retry when it ends)
+  130  interrupted (Ctrl-C; the state folder's lock is released)`;
 
 export class CliError extends Error {
   constructor(

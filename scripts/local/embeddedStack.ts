@@ -90,7 +90,10 @@ export class StateDirLockedError extends Error {
     readonly holderPid: number,
     detail: string,
   ) {
-    super(`state dir ${stateDir} is in use by another embedded stack (${detail}). ` + 'Only one stack may use a state dir at a time: stop the other one, or pick another state dir.');
+    super(
+      `state dir ${stateDir} is in use by another embedded stack (${detail}). ` +
+        'Only one crackdown command may use a state dir at a time: wait for that one to finish (nothing of yours was started), stop it, or use another --state-dir.',
+    );
     this.name = 'StateDirLockedError';
   }
 }
@@ -101,6 +104,8 @@ export class StateDirLockedError extends Error {
 interface LockRecord {
   pid: number;
   startTime?: string;
+  /** What holds it (e.g. `crackdown sweep --sweep-id s1 …`), so the refused command can say who. */
+  command?: string;
   hostname: string;
   token: string;
   createdAt: string;
@@ -113,11 +118,20 @@ function lockHolderAlive(lock: LockRecord): boolean {
   return !(lock.startTime && start && start !== lock.startTime); // pid reused by another process
 }
 
+/** `crackdown <args>` for the CLI, else the script and its arguments; capped, it is only for the message. */
+function holderCommand(): string {
+  const [, script = '', ...args] = process.argv;
+  const name = /scripts[\\/]cli[\\/]bin\.mjs$/.test(script) ? 'crackdown' : script;
+  const line = [name, ...args].join(' ');
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
 function acquireLock(stateDir: string): { release(): void } {
   const file = join(stateDir, 'stack.lock');
   const record: LockRecord = {
     pid: process.pid,
     startTime: processStartTime(process.pid),
+    command: holderCommand(),
     hostname: hostname(),
     token: randomUUID(),
     createdAt: new Date().toISOString(),
@@ -149,7 +163,7 @@ function acquireLock(stateDir: string): { release(): void } {
       held = undefined; // unreadable or half-written: treat as stale below only if still unreadable
     }
     if (held && lockHolderAlive(held)) {
-      const who = held.pid === process.pid ? 'this process' : `pid ${held.pid}`;
+      const who = held.pid === process.pid ? 'this process' : `pid ${held.pid}${held.command ? ` (${held.command})` : ''}`;
       throw new StateDirLockedError(stateDir, held.pid, `${who}, since ${held.createdAt}; lock file ${file}`);
     }
     // Stale: remove it only if it is still the content we judged (narrows the race with another starter).

@@ -1,14 +1,17 @@
 /** AuditRepository on DynamoDB: the same tables as enforcement, plus appeals and the sweep anchors. */
-import { GetCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { SweepAnchor } from '#shared/audit/hashChain';
-import type { AppealRecord } from '#shared/audit/appeals';
+import type { AppealRecord, AppealStatus } from '#shared/audit/appeals';
 import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
-import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { AppealFilter, AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import { documentClient } from './awsClients.ts';
 import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
 import { closeAppealAct, reverseAct, submitAppealAct } from './ledgerActs.ts';
 import { tableName } from './tableDefinitions.ts';
+
+/** Every appeal status, each a byStatus partition (a Record, so a new status fails to compile until it is listed). */
+const STATUSES = Object.keys({ pending: true, upheld: true, rejected: true } satisfies Record<AppealStatus, true>) as AppealStatus[];
 
 export class DynamoAuditRepository implements AuditRepository {
   private readonly t = {
@@ -54,17 +57,49 @@ export class DynamoAuditRepository implements AuditRepository {
     return (await this.db.send(new GetCommand({ TableName: this.t.appeals, Key: { appealId }, ConsistentRead: true }))).Item as AppealRecord | undefined;
   }
 
-  async appealsForSweep(sweepId: string): Promise<AppealRecord[]> {
-    const out: AppealRecord[] = [];
+  appealsForSweep(sweepId: string): Promise<AppealRecord[]> {
+    return this.queryAll<AppealRecord>({ TableName: this.t.appeals, IndexName: 'bySweep', KeyConditionExpression: 'sweepId = :s', ExpressionAttributeValues: { ':s': sweepId } });
+  }
+
+  /** A sweep's appeals through bySweep (status filtered there), else each status through byStatus: never a scan. GSIs lag writes briefly. */
+  async listAppeals(filter: AppealFilter): Promise<AppealRecord[]> {
+    let found: AppealRecord[];
+    if (filter.sweepId) {
+      found = await this.queryAll<AppealRecord>({
+        TableName: this.t.appeals,
+        IndexName: 'bySweep',
+        KeyConditionExpression: 'sweepId = :s',
+        ...(filter.status ? { FilterExpression: '#st = :st', ExpressionAttributeNames: { '#st': 'status' } } : {}),
+        ExpressionAttributeValues: { ':s': filter.sweepId, ...(filter.status ? { ':st': filter.status } : {}) },
+      });
+    } else {
+      const statuses = filter.status ? [filter.status] : STATUSES;
+      found = [];
+      for (const status of statuses) {
+        found.push(
+          ...(await this.queryAll<AppealRecord>({
+            TableName: this.t.appeals,
+            IndexName: 'byStatus',
+            KeyConditionExpression: '#st = :st',
+            ExpressionAttributeNames: { '#st': 'status' },
+            ExpressionAttributeValues: { ':st': status },
+          })),
+        );
+      }
+    }
+    const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+    return found.sort((a, b) => byKey(a.submittedAt, b.submittedAt) || byKey(a.appealId, b.appealId));
+  }
+
+  async sweepIds(): Promise<string[]> {
+    const ids: string[] = [];
     let start: Record<string, unknown> | undefined;
     do {
-      const res = await this.db.send(
-        new QueryCommand({ TableName: this.t.appeals, IndexName: 'bySweep', KeyConditionExpression: 'sweepId = :s', ExpressionAttributeValues: { ':s': sweepId }, ExclusiveStartKey: start }),
-      );
-      out.push(...((res.Items ?? []) as AppealRecord[]));
+      const res = await this.db.send(new ScanCommand({ TableName: this.t.sweeps, ProjectionExpression: 'sweepId', ExclusiveStartKey: start, ConsistentRead: true }));
+      ids.push(...(res.Items ?? []).map((i) => i.sweepId as string));
       start = res.LastEvaluatedKey;
     } while (start);
-    return out;
+    return ids.sort();
   }
 
   submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
@@ -77,6 +112,17 @@ export class DynamoAuditRepository implements AuditRepository {
 
   reverse(req: ReverseRequest): Promise<ReverseResult> {
     return reverseAct(this.enforcement.ledgerStore(), req);
+  }
+
+  private async queryAll<T>(input: QueryCommandInput): Promise<T[]> {
+    const out: T[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const res = await this.db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+      out.push(...((res.Items ?? []) as T[]));
+      start = res.LastEvaluatedKey;
+    } while (start);
+    return out;
   }
 
   private async scanAll<T>(table: string): Promise<T[]> {

@@ -17,7 +17,7 @@ import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/led
 import { applyLiftChange, liftChangeHolds, type LedgerWrite, type LiftChange, type WriteFailure, type WriteResult } from '#shared/enforcement/ledgerWrite';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
-import type { AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { AppealFilter, AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, MessageKey, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { applyAct, brandDeductionsOf, closeAppealAct, priorOffensesOf, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
 
@@ -130,6 +130,17 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
   async getAppeal(appealId: string): Promise<AppealRecord | undefined> {
     const a = this.appeals.get(appealId);
     return a && copy(a);
+  }
+
+  async listAppeals(filter: AppealFilter): Promise<AppealRecord[]> {
+    const hits = [...this.appeals.values()].filter((a) => (!filter.status || a.status === filter.status) && (!filter.sweepId || a.sweepId === filter.sweepId));
+    return copy(hits.sort((a, b) => byKey(a.submittedAt, b.submittedAt) || byKey(a.appealId, b.appealId)));
+  }
+
+  async sweepIds(): Promise<string[]> {
+    const ids = new Set<string>(this.anchors.keys());
+    for (const m of this.ledger.values()) for (const e of m.values()) ids.add(e.sweepId);
+    return [...ids].sort(byKey);
   }
 
   async appealsForSweep(sweepId: string): Promise<AppealRecord[]> {

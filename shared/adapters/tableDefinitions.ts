@@ -64,6 +64,8 @@ export const TABLES = {
     indexes: [
       { name: 'byAccount', partitionKey: 'accountId', sortKey: 'submittedAt' },
       { name: 'bySweep', partitionKey: 'sweepId', sortKey: 'appealId' },
+      // `appeal list --status pending`: a handler's queue, oldest first (three statuses: a few hot keys, fine at appeal volumes)
+      { name: 'byStatus', partitionKey: 'status', sortKey: 'submittedAt' },
     ],
   },
   /**

@@ -15,7 +15,7 @@ import { reversedSweeps } from './restorePenalty.ts';
 
 export interface AuditDeps {
   audit: AuditRepository;
-  enforcement: Pick<EnforcementRepository, 'markDelivered' | 'outbox'>;
+  enforcement: Pick<EnforcementRepository, 'markDelivered' | 'outbox' | 'outboxMessages'>;
   sink: NotificationSink;
   scheduler: LiftScheduler;
   work: BlobStore;
@@ -120,8 +120,16 @@ export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { no
     }
     // The action was reversed by other means (a wave reversal) meanwhile: record the decision only.
   }
-  const target = (await deps.audit.ledgerFor(appeal.accountId)).find((e) => e.entryKey === appeal.entryKey);
+  const entries = await deps.audit.ledgerFor(appeal.accountId);
+  const target = entries.find((e) => e.entryKey === appeal.entryKey);
   if (!target) throw new AuditInputError(`the action appeal ${appeal.appealId} is about (${appeal.entryKey}) is not in the ledger`, 'not-found');
+  // Rejecting an appeal against an action already reversed would tell the account its penalty stands when it does not.
+  const reversal = entries.find((e) => e.entryKey === ledgerKey(appeal.sweepId, 'reverse'));
+  if (input.outcome === 'rejected' && reversal)
+    throw new AuditInputError(
+      `the action appeal ${appeal.appealId} is about was already reversed (${reversal.evidenceRef} at ${reversal.effectiveAt}); a rejection would contradict it: decide it upheld`,
+      'conflict',
+    );
   const closing = planAppealClose(decided, target);
   if ((await deps.audit.closeAppeal(closing)) === 'already-decided') throw alreadyDecided();
   const notified = await publishNow(deps, [closing.notice], opts.now);

@@ -3,6 +3,9 @@ import { z } from 'zod';
 import type { Action } from '#shared/contract/decisionExport';
 import { sha256 } from './hashChain.ts';
 
+export const APPEAL_STATUSES = ['pending', 'upheld', 'rejected'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
 export interface AppealRecord {
   appealId: string;
   accountId: string;
@@ -15,7 +18,7 @@ export interface AppealRecord {
   channel: 'cli' | 'api';
   submittedAt: string;
   deadline: string;
-  status: 'pending' | 'upheld' | 'rejected';
+  status: AppealStatus;
   decidedAt?: string;
   decidedBy?: string;
   decisionReason?: string;

@@ -8,13 +8,28 @@ import { canonicalJson, sha256 } from './hashChain.ts';
 import { AuditInputError } from './appeals.ts';
 import { publishNow, type AuditDeps } from './appealService.ts';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import type { OutboxMessage } from '#shared/ports/enforcementRepository';
 import { followerTier } from '#shared/review/followerTier';
 
 export interface WaveScope {
+  /** One sweep (kept as a single id so the run id derived from it stays the same for a resumed run). */
   sweepId?: string;
+  /** Several sweeps. */
+  sweepIds?: string[];
+  /** Every sweep the ledger knows: only when asked for explicitly, never by leaving the sweeps out. */
+  allSweeps?: true;
   ruleId?: string;
   policyVersion?: string;
   code?: string;
+}
+
+/** What a wave does to one sweep's actions. */
+export interface SweepShare {
+  inScope: number;
+  toReverse: number;
+  alreadyReversed: number;
+  /** Accounts with an action to reverse. */
+  accounts: number;
 }
 
 export interface WavePlan {
@@ -27,7 +42,10 @@ export interface WavePlan {
   byFollowerTier: Record<string, number>;
   byActionAndTier: Record<string, Record<string, number>>;
   accounts: number;
+  /** Sweeps with actions in scope. */
   sweeps: string[];
+  /** Per sweep with actions in scope, so an operator sees which sweeps a wave touches before executing it. */
+  bySweep: Record<string, SweepShare>;
 }
 
 export interface WaveResult extends WavePlan {
@@ -38,6 +56,8 @@ export interface WaveResult extends WavePlan {
   notFound: number;
   cancelledLifts: number;
   notified: number;
+  /** Per sweep, what this run reversed (empty in a dry run). */
+  reversedBySweep: Record<string, number>;
 }
 
 const inc = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
@@ -49,39 +69,83 @@ export function reversalIdFor(scope: WaveScope): string {
 
 function matches(e: LedgerEntry, s: WaveScope): boolean {
   if (e.step !== 'enforce') return false;
-  if (s.sweepId && e.sweepId !== s.sweepId) return false;
   if (s.ruleId && !e.ruleIds.includes(s.ruleId)) return false;
   if (s.policyVersion && e.policyVersion !== s.policyVersion) return false;
   if (s.code && !(e.codes as string[]).includes(s.code)) return false;
   return true;
 }
 
-export async function planWave(deps: AuditDeps, scope: WaveScope): Promise<{ plan: WavePlan; todo: LedgerEntry[] }> {
-  if (!scope.sweepId && !scope.ruleId && !scope.code) throw new AuditInputError('a reversal needs a scope: --sweep-id, --rule (optionally with --policy-version) or --code', 'invalid');
-  if (scope.policyVersion && !scope.ruleId && !scope.sweepId && !scope.code) throw new AuditInputError('--policy-version narrows --rule; give --rule too', 'invalid');
-  const entries = scope.sweepId ? await deps.audit.ledgerForSweep(scope.sweepId) : await deps.audit.allLedger();
-  const reversedKeys = new Set(entries.filter((e) => e.step === 'reverse').map((e) => `${e.accountId}\u0000${e.sweepId}`));
-  const inScope = entries.filter((e) => matches(e, scope)).sort((a, b) => a.accountId.localeCompare(b.accountId) || a.effectiveAt.localeCompare(b.effectiveAt));
-  const todo = inScope.filter((e) => !reversedKeys.has(`${e.accountId}\u0000${e.sweepId}`));
+/** The sweeps a scope names; every sweep only with allSweeps. */
+async function sweepsOf(deps: AuditDeps, scope: WaveScope): Promise<string[]> {
+  const named = [...(scope.sweepId ? [scope.sweepId] : []), ...(scope.sweepIds ?? [])];
+  if (scope.allSweeps && named.length > 0) throw new AuditInputError('give either --sweep-id or --all-sweeps, not both', 'invalid');
+  if (!scope.allSweeps && named.length === 0) throw new AuditInputError('a reversal scope names its sweeps: --sweep-id <id[,id…]>, or --all-sweeps to reverse across every sweep ever run', 'invalid');
+  return scope.allSweeps ? (await deps.audit.sweepIds()).sort() : [...new Set(named)].sort();
+}
+
+/**
+ * One sweep's actions in scope and those still to reverse. Read through the ledger's bySweep index,
+ * one sweep at a time: a wave over many sweeps never holds more than one sweep's entries.
+ */
+async function sweepTodo(deps: AuditDeps, sweepId: string, scope: WaveScope): Promise<{ inScope: LedgerEntry[]; todo: LedgerEntry[] }> {
+  const entries = await deps.audit.ledgerForSweep(sweepId);
+  // A reverse entry is the exactly-once key of its sweep's action on that account.
+  const reversed = new Set(entries.filter((e) => e.step === 'reverse').map((e) => e.accountId));
+  const inScope = entries.filter((e) => e.sweepId === sweepId && matches(e, scope));
+  const todo = inScope.filter((e) => !reversed.has(e.accountId)).sort((a, b) => a.accountId.localeCompare(b.accountId));
+  return { inScope, todo };
+}
+
+/**
+ * The wave's reversal messages still pending in one sweep, this run's and those a crashed run left: read by key
+ * (`<account>#reversal`, `<account>#reversal-notice`) for the accounts in scope, not by reading the sweep's whole outbox.
+ */
+async function pendingReversalMessages(deps: AuditDeps, sweepId: string, inScope: LedgerEntry[]): Promise<OutboxMessage[]> {
+  const keys = inScope.flatMap((e) => [`${e.accountId}#reversal`, `${e.accountId}#reversal-notice`].map((messageKey) => ({ sweepId, messageKey })));
+  return (await deps.enforcement.outboxMessages(keys)).filter((m) => m.status === 'pending' && (m.kind === 'reversal' || m.kind === 'reversal-notice'));
+}
+
+export async function planWave(deps: AuditDeps, scope: WaveScope): Promise<WavePlan> {
+  if (scope.policyVersion && !scope.ruleId && !scope.code) throw new AuditInputError('--policy-version narrows --rule; give --rule too', 'invalid');
+  const sweepIds = await sweepsOf(deps, scope);
   const plan: WavePlan = {
     reversalId: reversalIdFor(scope),
     scope,
-    inScope: inScope.length,
-    toReverse: todo.length,
-    alreadyReversed: inScope.length - todo.length,
+    inScope: 0,
+    toReverse: 0,
+    alreadyReversed: 0,
     byAction: {},
     byFollowerTier: {},
     byActionAndTier: {},
-    accounts: new Set(todo.map((e) => e.accountId)).size,
-    sweeps: [...new Set(inScope.map((e) => e.sweepId))].sort(),
+    accounts: 0,
+    sweeps: [],
+    bySweep: {},
   };
-  for (const e of todo) {
-    const tier = e.followerCount === undefined ? 'unknown' : followerTier(e.followerCount);
-    inc(plan.byAction, e.action);
-    inc(plan.byFollowerTier, tier);
-    inc((plan.byActionAndTier[e.action] ??= {}), tier);
+  const accounts = new Set<string>();
+  for (const sweepId of sweepIds) {
+    const { inScope, todo } = await sweepTodo(deps, sweepId, scope);
+    if (inScope.length === 0) continue;
+    const share: SweepShare = {
+      inScope: inScope.length,
+      toReverse: todo.length,
+      alreadyReversed: inScope.length - todo.length,
+      accounts: new Set(todo.map((e) => e.accountId)).size,
+    };
+    plan.bySweep[sweepId] = share;
+    plan.sweeps.push(sweepId);
+    plan.inScope += share.inScope;
+    plan.toReverse += share.toReverse;
+    plan.alreadyReversed += share.alreadyReversed;
+    for (const e of todo) {
+      accounts.add(e.accountId);
+      const tier = e.followerCount === undefined ? 'unknown' : followerTier(e.followerCount);
+      inc(plan.byAction, e.action);
+      inc(plan.byFollowerTier, tier);
+      inc((plan.byActionAndTier[e.action] ??= {}), tier);
+    }
   }
-  return { plan, todo };
+  plan.accounts = accounts.size;
+  return plan;
 }
 
 export interface ReverseWaveOptions {
@@ -94,50 +158,57 @@ export interface ReverseWaveOptions {
 }
 
 export async function reverseWave(deps: AuditDeps, scope: WaveScope, opts: ReverseWaveOptions): Promise<WaveResult> {
-  const { plan, todo } = await planWave(deps, scope);
+  const plan = await planWave(deps, scope);
   if (opts.reversalId) plan.reversalId = opts.reversalId;
-  const result: WaveResult = { ...plan, dryRun: opts.dryRun, reversed: 0, skippedAlreadyReversed: plan.alreadyReversed, notFound: 0, cancelledLifts: 0, notified: 0 };
+  const result: WaveResult = {
+    ...plan,
+    dryRun: opts.dryRun,
+    reversed: 0,
+    skippedAlreadyReversed: plan.alreadyReversed,
+    notFound: 0,
+    cancelledLifts: 0,
+    notified: 0,
+    reversedBySweep: {},
+  };
   if (opts.dryRun) return result;
   const reason = opts.reason?.trim();
   if (!reason) throw new AuditInputError('a reversal needs --reason (it is recorded in every reversal entry and sent to the accounts)', 'invalid');
   result.reason = reason;
   await deps.work.write(reversalPath(plan.reversalId), JSON.stringify({ ...plan, reason, status: 'running', startedAt: opts.now }, null, 2));
 
-  // One account at a time per worker: an account with several actions in scope is reversed in order.
-  const byAccount = new Map<string, LedgerEntry[]>();
-  for (const e of todo) byAccount.set(e.accountId, [...(byAccount.get(e.accountId) ?? []), e]);
   let done = 0;
-  // Stop taking new accounts after the first failure, and let the in-flight ones finish before rethrowing.
-  let failure: unknown;
-  const queue = [...byAccount.values()];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(4, queue.length) }, async () => {
-      while (failure === undefined && next < queue.length) {
-        const list = queue[next++];
-        try {
-          for (const e of list) {
+  for (const sweepId of plan.sweeps) {
+    // Read again, sweep by sweep: what another run or an appeal reversed meanwhile is skipped by the act itself.
+    const { inScope, todo } = await sweepTodo(deps, sweepId, scope);
+    result.reversedBySweep[sweepId] = 0;
+    // One entry per account within a sweep, so accounts go four at a time.
+    let failure: unknown;
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(4, todo.length) }, async () => {
+        while (failure === undefined && next < todo.length) {
+          const e = todo[next++];
+          try {
             const r = await deps.audit.reverse({ accountId: e.accountId, sweepId: e.sweepId, actor: 'operator', reason, ref: `reversal:${plan.reversalId}`, now: opts.now });
             if (r.outcome === 'reversed') {
               result.reversed += 1;
+              result.reversedBySweep[sweepId] += 1;
               for (const lift of r.cancelledLifts) await deps.scheduler.cancel(lift);
               result.cancelledLifts += r.cancelledLifts.length;
               done += 1;
               opts.afterEach?.(done);
             } else if (r.outcome === 'already-reversed') result.skippedAlreadyReversed += 1;
             else result.notFound += 1;
+          } catch (err) {
+            // Stop taking new accounts after the first failure; the in-flight ones finish before it is rethrown.
+            failure ??= err;
           }
-        } catch (err) {
-          failure ??= err;
         }
-      }
-    }),
-  );
-  if (failure !== undefined) throw failure;
-  // Publish every pending reversal message of the sweeps in scope, including those a crashed run left.
-  for (const sweepId of plan.sweeps) {
-    const pending = (await deps.enforcement.outbox(sweepId, { pendingOnly: true })).filter((m) => m.kind === 'reversal' || m.kind === 'reversal-notice');
-    result.notified += await publishNow(deps, pending, opts.now);
+      }),
+    );
+    if (failure !== undefined) throw failure;
+    // Publish this sweep's pending reversal messages, including those a crashed run left.
+    result.notified += await publishNow(deps, await pendingReversalMessages(deps, sweepId, inScope), opts.now);
   }
   await deps.work.write(reversalPath(plan.reversalId), JSON.stringify({ ...result, status: 'complete', finishedAt: opts.now }, null, 2));
   return result;

@@ -5,7 +5,7 @@
  */
 import type { Actor, LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { SweepAnchor } from '#shared/audit/hashChain';
-import type { AppealRecord } from '#shared/audit/appeals';
+import type { AppealRecord, AppealStatus } from '#shared/audit/appeals';
 import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { OutboxMessage } from './enforcementRepository.ts';
 
@@ -20,6 +20,11 @@ export interface ReverseRequest {
   now: string;
   /** An upheld appeal decided in the same transaction. */
   appeal?: AppealRecord;
+}
+
+export interface AppealFilter {
+  status?: AppealStatus;
+  sweepId?: string;
 }
 
 export type ReverseOutcome = 'reversed' | 'already-reversed' | 'not-found' | 'appeal-already-decided';
@@ -43,6 +48,8 @@ export interface AuditRepository {
   /** Writes the sweep's anchor once; returns the stored one (a later call never overwrites it). */
   anchorSweep(sweepId: string, anchor: SweepAnchor): Promise<SweepAnchor>;
   sweepAnchors(): Promise<Map<string, SweepAnchor>>;
+  /** Ids of every sweep (DynamoDB: the sweeps table, one small item per sweep; in memory: the sweeps with entries). */
+  sweepIds(): Promise<string[]>;
   reverse(req: ReverseRequest): Promise<ReverseResult>;
   /** Conditional: fails with 'exists' when the action was already appealed. */
   submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'>;
@@ -50,5 +57,7 @@ export interface AuditRepository {
   closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'>;
   getAppeal(appealId: string): Promise<AppealRecord | undefined>;
   appealsForSweep(sweepId: string): Promise<AppealRecord[]>;
+  /** Appeals by status and/or sweep, oldest submission first, read through an index (never the whole table). */
+  listAppeals(filter: AppealFilter): Promise<AppealRecord[]>;
   allAppeals(): Promise<AppealRecord[]>;
 }

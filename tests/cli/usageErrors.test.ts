@@ -51,9 +51,27 @@ describe('exit codes agree across commands', () => {
   });
 
   it('reverse --execute without --reason is a usage error before anything starts', async () => {
-    const r = await run('reverse', '--code', 'water-army', '--execute');
+    const r = await run('reverse', '--code', 'water-army', '--all-sweeps', '--execute');
     expect(r.code).toBe(2);
     expect(r.err).toContain('--reason is required with --execute');
+  });
+
+  it('reverse without --sweep-id or --all-sweeps is a usage error before anything starts: a wave never spans every sweep by default', async () => {
+    const none = await run('reverse', '--code', 'water-army');
+    expect(none.code).toBe(2);
+    expect(none.err).toContain('name the sweeps: --sweep-id <id[,id…]>, or --all-sweeps');
+    const both = await run('reverse', '--code', 'water-army', '--sweep-id', 's1', '--all-sweeps');
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('either --sweep-id or --all-sweeps, not both');
+    const bad = await run('reverse', '--sweep-id', 's1,no way', '--code', 'water-army');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('"no way"');
+  });
+
+  it('appeal list --status takes pending, upheld or rejected only', async () => {
+    const r = await run('appeal', 'list', '--status', 'open');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--status must be one of pending, upheld, rejected, got "open"');
   });
 
   it('a labels file that does not exist is named, not a raw ENOENT', async () => {

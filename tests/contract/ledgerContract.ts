@@ -350,6 +350,29 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active', action: 'warn', version: 2 });
       });
 
+      it('lists appeals by status and by sweep, oldest submission first; a decision moves an appeal to its new status', async () => {
+        const r = repos();
+        const sweep = account('list-sweep');
+        const ids = [account('list'), account('list'), account('list')];
+        for (const id of ids) await enforce(r, id, sweep, 'warn', 0);
+        await appeal(r, ids[2], sweep, 1);
+        const first = await appeal(r, ids[0], sweep, 2);
+        await appeal(r, ids[1], sweep, 3);
+        expect(await r.audit.closeAppeal(planAppealClose(decided(first.appeal, 'rejected', 4), first.target))).toBe('closed');
+        // the store is shared by the suite: status-only listings are narrowed to this test's sweep here
+        const mine = (list: AppealRecord[]) => list.filter((a) => a.sweepId === sweep).map((a) => a.accountId);
+        expect(mine(await r.audit.listAppeals({ status: 'pending' }))).toEqual([ids[2], ids[1]]);
+        expect(mine(await r.audit.listAppeals({ status: 'rejected' }))).toEqual([ids[0]]);
+        expect(mine(await r.audit.listAppeals({ status: 'upheld' }))).toEqual([]);
+        expect(mine(await r.audit.listAppeals({}))).toEqual([ids[2], ids[0], ids[1]]);
+        expect((await r.audit.listAppeals({ sweepId: sweep })).map((a) => a.accountId)).toEqual([ids[2], ids[0], ids[1]]);
+        expect((await r.audit.listAppeals({ sweepId: sweep, status: 'pending' })).map((a) => [a.accountId, a.status])).toEqual([
+          [ids[2], 'pending'],
+          [ids[1], 'pending'],
+        ]);
+        expect(await r.audit.listAppeals({ sweepId: `${sweep}-none` })).toEqual([]);
+      });
+
       it('upheld, then rejected: the first decision stands and reversed the action; the second changes nothing', async () => {
         const r = repos();
         const id = account('appeal');

@@ -1,14 +1,22 @@
-/** `crackdown appeal submit|decide|show`: appeals against single actions. */
-import type { Command } from 'commander';
+/** `crackdown appeal submit|decide|list|show`: appeals against single actions. */
+import { InvalidArgumentError, type Command } from 'commander';
+import { sweepRegistry } from '#shared/adapters/stageDependencies';
+import { APPEAL_STATUSES, type AppealStatus } from '#shared/audit/appeals';
 import { decideAppeal, submitAppeal } from '#shared/audit/appealService';
 import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 import { isoTime, sweepId } from '../options.ts';
 import { asCli, auditDeps } from './auditDeps.ts';
+import { renderAppeal, renderAppealTable } from '../renderAppeals.ts';
+
+const appealStatus = (v: string): AppealStatus => {
+  if (!(APPEAL_STATUSES as readonly string[]).includes(v)) throw new InvalidArgumentError(`--status must be one of ${APPEAL_STATUSES.join(', ')}, got "${v}"`);
+  return v as AppealStatus;
+};
 
 export function registerAppeal(program: Command): void {
-  const appeal = program.command('appeal').description('appeals: submit one against an action, decide it (upheld reverses the action completely)');
+  const appeal = program.command('appeal').description('appeals: submit one against an action, decide it once (upheld reverses the action completely), list the queue, show one');
   appeal
     .command('submit')
     .exitOverride()
@@ -54,6 +62,23 @@ export function registerAppeal(program: Command): void {
       );
     });
   appeal
+    .command('list')
+    .exitOverride()
+    .showHelpAfterError()
+    .description("list appeals, oldest first: e.g. --status pending is the handlers' queue")
+    .option('--status <status>', `only appeals in this status: ${APPEAL_STATUSES.join(', ')}`, appealStatus)
+    .option('--sweep-id <id>', 'only appeals against actions of this sweep', sweepId)
+    .option('--state-dir <dir>', 'embedded stack state folder')
+    .option('--json', 'print as JSON')
+    .action(async (o) => {
+      const out = makeOutput(Boolean(o.json));
+      const list = await withStack({ stateDir: o.stateDir }, async () => {
+        if (o.sweepId && !(await sweepRegistry().get(o.sweepId))) throw new CliError(`--sweep-id: no sweep with id "${o.sweepId}" on this stack (see \`crackdown status\`)`, EXIT.usage);
+        return auditDeps().audit.listAppeals({ status: o.status, sweepId: o.sweepId });
+      });
+      out.result(list, () => renderAppealTable(list, { status: o.status, sweepId: o.sweepId }));
+    });
+  appeal
     .command('show')
     .exitOverride()
     .showHelpAfterError()
@@ -64,7 +89,7 @@ export function registerAppeal(program: Command): void {
     .action(async (o) => {
       const out = makeOutput(Boolean(o.json));
       const rec = await withStack({ stateDir: o.stateDir }, () => auditDeps().audit.getAppeal(o.appealId));
-      if (!rec) throw new CliError(`--appeal-id: no appeal with id "${o.appealId}"`, EXIT.badInput);
-      out.result(rec, () => JSON.stringify(rec, null, 2));
+      if (!rec) throw new CliError(`--appeal-id: no appeal with id "${o.appealId}" (see \`crackdown appeal list\`)`, EXIT.usage);
+      out.result(rec, () => renderAppeal(rec));
     });
 }

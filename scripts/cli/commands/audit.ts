@@ -8,7 +8,7 @@ import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 
 /** Exit code of `audit verify` when the ledger fails verification. */
-export const EXIT_TAMPERED = 6;
+export const EXIT_TAMPERED = EXIT.tampered;
 
 export function registerAudit(program: Command): void {
   const audit = program.command('audit').description('audit the ledger');

@@ -5,13 +5,13 @@ import { openStore } from '#shared/adapters/openStore';
 import { replaySweep } from '#shared/audit/replaySweep';
 import { ACCOUNT_DETECTORS, CHANNELS } from '#shared/detect/registry';
 import { withStack } from '../embedded.ts';
-import { CliError } from '../exitCodes.ts';
+import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 import { loadPolicyFile, sweepId } from '../options.ts';
 import { asCli } from './auditDeps.ts';
 
 /** Exit code of a replay (not a backtest) that found differences. */
-export const EXIT_REPLAY_DIFFERS = 7;
+export const EXIT_REPLAY_DIFFERS = EXIT.replayDiffers;
 
 export function registerReplay(program: Command): void {
   program
