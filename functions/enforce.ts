@@ -1,6 +1,7 @@
 /** Enforce stage: one account bucket's decisions → ledger, penalty state, outbox, lift rows. */
 import { z } from 'zod';
-import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
+import { campaignStore, enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
+import { campaignGate } from '#shared/campaign/campaignGate';
 import { enforceBucket } from '#shared/pipeline/enforceBucket';
 import { readSample, writeStats } from '#shared/pipeline/sweepArtifacts';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
@@ -10,9 +11,10 @@ import { recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
 
 export const handler = stageHandler('enforce', mapEventSchema(z.number().int().min(0)), async ({ sweepId, item }) => {
   const work = workStore();
-  const { policy } = await loadSweepContext(work, sweepId);
+  const { policy, plan } = await loadSweepContext(work, sweepId);
   const sample = await readSample(work, sweepId);
   if (sample.status === 'open' || sample.status === 'timed-out') throw new Error(`enforce: the review of sweep ${sweepId} is ${sample.status}; nothing is enforced before it closes`);
+  const gate = await campaignGate(plan.campaign, sweepId, campaignStore);
   const stats = await enforceBucket(
     work,
     sweepId,
@@ -23,6 +25,7 @@ export const handler = stageHandler('enforce', mapEventSchema(z.number().int().m
     () => new Date().toISOString(),
     new Set(sample.heldAccounts ?? []),
     sample.enforceAt,
+    gate === 'shadow',
   );
   await writeStats(work, sweepId, 'enforce', String(item), stats);
   recordStageMetrics('enforce', { [M.enforced]: stats.applied, [M.enforceSkipped]: stats.skipped });

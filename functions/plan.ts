@@ -20,6 +20,7 @@ export const handler = stageHandler('plan', sweepInputSchema, async (input) => {
       bucketCount: input.bucketCount,
       review: input.review,
       enforceAt: input.enforceAt,
+      campaign: input.campaign,
     },
     CHANNELS,
   );

@@ -64,7 +64,7 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   enforce: {
     readBucket: true,
     writePrefixes: SWEEPS,
-    tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', lifts: 'readWrite' },
+    tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', lifts: 'readWrite', campaigns: 'read' },
     anchorsLedger: true,
   },
   // Publishes one bucket's outbox rows; writes only its stats (summed by finish).

@@ -8,6 +8,7 @@ import { sweepRegistry } from '#shared/adapters/stageDependencies';
 import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
 import { recordSweepFailure } from '#shared/pipeline/recordSweepFailure';
 import type { Policy } from '#shared/policy/policySchema';
+import type { CampaignRef } from '#shared/pipeline/sweepPlan';
 import { partSizes, listParts, readManifest, SnapshotError } from '#shared/snapshot/readManifest';
 import { runStateMachine, StateMachinePausedError, type PausedExecution, type StageEvent } from '#scripts/local/localStepFunctions';
 import { workStore } from '#shared/adapters/stageDependencies';
@@ -30,6 +31,8 @@ export interface SweepRequest {
   review?: 'auto' | 'human';
   /** When penalties start (default: when the review releases the sweep). */
   enforceAt?: string;
+  /** The campaign this sweep is a day of (its kill switch and mode apply). */
+  campaign?: CampaignRef;
 }
 
 /** A sweep paused for human review (`crackdown review close` resumes it). */
@@ -73,6 +76,7 @@ export async function runSweepOrPause(req: SweepRequest, out: Output, signal?: A
     ...(req.bucketCount ? { bucketCount: req.bucketCount } : {}),
     review: req.review ?? 'auto',
     ...(req.enforceAt ? { enforceAt: req.enforceAt } : {}),
+    ...(req.campaign ? { campaign: req.campaign } : {}),
   };
   return executeSweep(req.sweepId, input, out, { workers: req.workers }, signal);
 }

@@ -9,6 +9,7 @@ import { isLocalToken, type TaskTokens } from '#shared/ports/taskTokens';
 import { DynamoAuditRepository } from './dynamoAuditRepository.ts';
 import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
 import { DynamoReviewRepository } from './dynamoReviewRepository.ts';
+import { DynamoCampaignStore } from './dynamoCampaignStore.ts';
 import { DynamoSweepRegistry } from './dynamoSweepRegistry.ts';
 import { DueIndexLiftScheduler } from './dueIndexLiftScheduler.ts';
 import { EventBridgeLiftScheduler } from './eventBridgeLiftScheduler.ts';
@@ -28,6 +29,7 @@ export function workStore(): BlobStore {
 export const enforcementRepository = () => new DynamoEnforcementRepository();
 export const reviewRepository = () => new DynamoReviewRepository();
 export const sweepRegistry = () => new DynamoSweepRegistry();
+export const campaignStore = () => new DynamoCampaignStore();
 export const auditRepository = () => new DynamoAuditRepository();
 
 export function notificationSink(): NotificationSink {

@@ -34,6 +34,8 @@ export async function enforceBucket(
   heldAccounts: ReadonlySet<string> = new Set(),
   /** When the sweep's penalties start; undefined only for sweeps released before it was recorded (they start at the decision time). */
   appliedAt?: string,
+  /** A shadow campaign's sweep: every decision is counted and nothing is written. */
+  shadow = false,
 ): Promise<EnforceStats> {
   const key = sweepPaths(sweepId).decisionsObject(bucket);
   const stats: EnforceStats = { bucket, decisions: 0, applied: 0, alreadyApplied: 0, skipped: 0 };
@@ -42,7 +44,7 @@ export async function enforceBucket(
   for await (const entry of readDecisionObject(work, key)) {
     stats.decisions += 1;
     const held = isDecisionHeld(entry.decision.ruleIds, heldRules) || heldAccounts.has(entry.decision.accountId);
-    if (entry.decision.action === 'none' || held) stats.skipped += 1;
+    if (entry.decision.action === 'none' || held || shadow) stats.skipped += 1;
     else todo.push(entry);
   }
   const current = await repo.penalties(todo.map((t) => t.decision.accountId));

@@ -9,7 +9,7 @@ import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Channel } from '#shared/detect/detectorPorts';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
 import { planExists, policyText, readPinnedPolicyText, readPlan, writePinnedPolicy, writePlan, writeSweepPolicy } from './sweepArtifacts.ts';
-import type { SweepPlan } from './sweepPlan.ts';
+import type { CampaignRef, SweepPlan } from './sweepPlan.ts';
 
 /** Uncompressed bytes one account bucket should hold: bounds each resolve worker's memory. */
 export const TARGET_BUCKET_BYTES = 64 * 1024 * 1024;
@@ -28,6 +28,7 @@ export interface PlanRequest {
   review?: 'auto' | 'human';
   /** When penalties start; by default when the review releases the sweep. A re-run keeps the first plan's. */
   enforceAt?: string;
+  campaign?: CampaignRef;
 }
 
 export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanRequest, channels: Channel[]): Promise<SweepPlan> {
@@ -67,6 +68,7 @@ export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanR
     reviewTimeoutSeconds: Math.max(1, Math.round(reviewPolicyOf(req.policy).timeoutHours * 3600)),
     bucketCount,
     ...(req.enforceAt ? { enforceAt: new Date(req.enforceAt).toISOString() } : {}),
+    ...(req.campaign ? { campaign: req.campaign } : {}),
     parts,
     channelBuckets: channels.flatMap((c) => Array.from({ length: bucketCount }, (_, bucket) => ({ channel: c.name, bucket }))),
     accountBuckets: Array.from({ length: bucketCount }, (_, b) => b),

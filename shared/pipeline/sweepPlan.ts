@@ -5,6 +5,10 @@ import { VIOLATION_CODES } from '#shared/contract/violationCodes';
 
 export const sweepIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'a sweep id is 1-80 letters, digits, dot, dash or underscore, starting with a letter or digit');
 
+/** The campaign a sweep runs for: its version, its day, and whether it enforces or only shadows. */
+export const campaignRefSchema = z.object({ campaignId: z.string().min(1), version: z.number().int().min(1), day: z.string(), mode: z.enum(['enforce', 'shadow']) });
+export type CampaignRef = z.infer<typeof campaignRefSchema>;
+
 export const sweepInputSchema = z.object({
   sweepId: sweepIdSchema,
   snapshot: z.string().min(1, 'snapshot location is required'),
@@ -16,6 +20,8 @@ export const sweepInputSchema = z.object({
   bucketCount: z.number().int().min(1).max(4096).optional(),
   /** When penalties start (ISO-8601); by default the time the review releases the sweep to Enforce. */
   enforceAt: z.string().datetime({ offset: true }).optional(),
+  /** Set by a campaign's trigger: Enforce checks the campaign's kill switch, and a shadow campaign enforces nothing. */
+  campaign: campaignRefSchema.optional(),
 });
 export type SweepInput = z.input<typeof sweepInputSchema>;
 
@@ -38,6 +44,7 @@ export const sweepPlanSchema = z.object({
   bucketCount: z.number().int().min(1),
   /** The input's enforceAt, when the operator fixed when penalties start. */
   enforceAt: z.string().optional(),
+  campaign: campaignRefSchema.optional(),
   parts: z.array(partItemSchema),
   channelBuckets: z.array(channelItemSchema),
   accountBuckets: z.array(z.number().int().min(0)),

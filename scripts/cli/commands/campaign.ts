@@ -195,7 +195,6 @@ export function registerCampaign(program: Command, interrupt: AbortSignal): void
         asCampaignCli(async () => {
           const store = new DynamoCampaignStore();
           const { campaign: c, policy } = await requireCampaign(store, id);
-          if (c.mode === 'shadow') throw new CliError(`campaign ${id} is a shadow campaign; shadow runs are not supported on the embedded stack yet`, EXIT.usage);
           const days = campaignDays(c).filter((d) => !o.through || d <= o.through);
           const ran: Array<{ day: string; sweepId: string; outcome: string }> = [];
           for (const day of days) {
@@ -220,7 +219,16 @@ export function registerCampaign(program: Command, interrupt: AbortSignal): void
             await runStateMachine('lift', { now: enforceAt });
             out.info(`[campaign] ${day}: sweep ${plan.sweep.sweepId}`);
             const result = await runSweepOrPause({ ...plan.sweep, policy: plan.sweep.policy as typeof policy, codes: plan.sweep.codes, workers: o.workers, enforceAt }, out, interrupt);
-            ran.push({ day, sweepId: plan.sweep.sweepId, outcome: 'paused' in result ? `held for review (${result.cases} cases)` : `swept: ${result.enforcement.applied} applied` });
+            ran.push({
+              day,
+              sweepId: plan.sweep.sweepId,
+              outcome:
+                'paused' in result
+                  ? `held for review (${result.cases} cases)`
+                  : c.mode === 'shadow'
+                    ? `shadow: ${result.decisions} decisions, nothing enforced`
+                    : `swept: ${result.enforcement.applied} applied`,
+            });
             if ('paused' in result) break;
           }
           out.result({ campaignId: id, days: ran }, () => [`Campaign ${id}:`, ...ran.map((r) => `  ${r.day}  ${r.sweepId}  ${r.outcome}`)].join('\n'));

@@ -29,7 +29,10 @@ export function registerCampaignReport(campaign: Command): void {
         if (!swept.length) throw new CliError(`campaign ${id} has no swept day yet (crackdown campaign run ${id})`, EXIT.usage);
         const acted: string[] = [];
         for (const d of swept) if ((await auditRepository().ledgerForSweep(d.sweepId)).length) acted.push(d.sweepId);
-        if (!acted.length) throw new CliError(`campaign ${id}: ${swept.length} day(s) swept, none enforced anything yet`, EXIT.usage);
+        if (!acted.length) {
+          const why = c.mode === 'shadow' ? 'a shadow campaign enforces nothing; each day’s decisions: crackdown export --sweep-id <day’s sweep id>' : 'none enforced anything yet';
+          throw new CliError(`campaign ${id}: ${swept.length} day(s) swept; ${why}`, EXIT.usage);
+        }
         const report = await asCli(
           () =>
             gatherReport(
