@@ -132,7 +132,8 @@ describe('appeal edge cases', () => {
 
   it('an appeal after the window is refused with the deadline; one at the last moment is accepted', async () => {
     const [late, onTime] = [await take(), await take()];
-    const deadline = plus(late.effectiveAt, policy.appeal.windowDays * DAY);
+    // the window runs from when the penalty was applied (ledger appliedAt), not from the snapshot
+    const deadline = plus(late.appliedAt ?? late.effectiveAt, policy.appeal.windowDays * DAY);
     const before = await accountState(late.accountId);
     await refused(
       submitAppeal(deps, { accountId: late.accountId, sweepId: SWEEP, statement: 'late' }, { now: plus(deadline, 1000), channel: 'cli' }),
@@ -140,7 +141,11 @@ describe('appeal edge cases', () => {
       new RegExp(`outside the appeal window.*allows ${policy.appeal.windowDays} days \\(until ${deadline}\\)`),
     );
     expect(await accountState(late.accountId)).toEqual(before);
-    const ok = await submitAppeal(deps, { accountId: onTime.accountId, sweepId: SWEEP, statement: 'just in time' }, { now: plus(onTime.effectiveAt, policy.appeal.windowDays * DAY), channel: 'cli' });
+    const ok = await submitAppeal(
+      deps,
+      { accountId: onTime.accountId, sweepId: SWEEP, statement: 'just in time' },
+      { now: plus(onTime.appliedAt ?? onTime.effectiveAt, policy.appeal.windowDays * DAY), channel: 'cli' },
+    );
     expect(ok.status).toBe('pending');
     await expectVerified();
   });

@@ -13,6 +13,7 @@ import type { AppealRecord } from '#shared/audit/appeals';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import { reposted } from './laterSnapshot.ts';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
 import { runStateMachine } from '#scripts/local/localStepFunctions';
 
@@ -52,10 +53,17 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-wave-cli-'));
   stateDir = join(dir, 'state');
   const snapshot = join(dir, 'snapshot');
+  const later = join(dir, 'later');
   await generateSnapshot({ accounts: 300, seed: 'wave-cli', outDir: snapshot, partsPerKind: 1 });
+  // the same accounts doing the same things again in new notes and comments: the second sweep acts again on them
+  // (escalating; the same evidence would be punished once), so both sweeps hold actions
+  await reposted(snapshot, later, { takenAt: '2026-12-20T00:00:00Z', suffix: 'w2' });
   ledger = await onStack(async () => {
-    // the same snapshot twice: the second sweep acts again on the same accounts (escalating), so both sweeps hold actions
-    for (const sweepId of [A, B]) await runStateMachine('sweep', { sweepId, snapshot, policy: defaultPolicy(), review: 'auto', bucketCount: 2 }, { workers: 0 });
+    for (const [sweepId, snap] of [
+      [A, snapshot],
+      [B, later],
+    ])
+      await runStateMachine('sweep', { sweepId, snapshot: snap, policy: defaultPolicy(), review: 'auto', bucketCount: 2 }, { workers: 0 });
     return auditRepository().allLedger();
   });
   // the rarest code acted on in both sweeps: a wave that leaves other actions standing
