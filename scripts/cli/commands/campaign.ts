@@ -5,21 +5,15 @@
 import { Option, type Command } from 'commander';
 import { readFile } from 'node:fs/promises';
 import { DynamoCampaignStore } from '#shared/adapters/dynamoCampaignStore';
-import { sweepRegistry } from '#shared/adapters/stageDependencies';
 import { campaignSweeps, requireCampaign } from '../campaignLookup.ts';
-import { campaignDays, startOfDay, sweepIdFor } from '#shared/campaign/campaignCalendar';
 import { CampaignError, parseCampaign, type Campaign } from '#shared/campaign/campaignSchema';
 import { initialState, pauseCampaign, resumeCampaign } from '#shared/campaign/campaignState';
-import { planCampaignDay } from '#shared/campaign/planCampaignDay';
 import { CampaignConflict } from '#shared/ports/campaignStore';
-import { runStateMachine } from '#scripts/local/localStepFunctions';
-import { openStore } from '#shared/adapters/openStore';
-import { readManifest } from '#shared/snapshot/readManifest';
 import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 import { codeList, loadPolicyFile, positiveInt } from '../options.ts';
-import { preflightSnapshot, runSweepOrPause } from '../runSweep.ts';
+import { playCampaign } from '../playCampaign.ts';
 import { registerCampaignReport } from './campaignReport.ts';
 
 const operator = () => process.env.CRACKDOWN_OPERATOR ?? process.env.USER ?? 'operator';
@@ -193,44 +187,7 @@ export function registerCampaign(program: Command, interrupt: AbortSignal): void
       const out = makeOutput(Boolean(o.json));
       await withStack({ stateDir: o.stateDir }, () =>
         asCampaignCli(async () => {
-          const store = new DynamoCampaignStore();
-          const { campaign: c, policy } = await requireCampaign(store, id);
-          const days = campaignDays(c).filter((d) => !o.through || d <= o.through);
-          const ran: Array<{ day: string; sweepId: string; outcome: string }> = [];
-          for (const day of days) {
-            if (interrupt.aborted) throw new CliError(`campaign ${id} interrupted at ${day}; run it again to go on`, EXIT.interrupted);
-            const at = startOfDay(c, day);
-            if ((await sweepRegistry().get(sweepIdFor(c, day)))?.status === 'complete') {
-              ran.push({ day, sweepId: sweepIdFor(c, day), outcome: 'already swept' });
-              continue;
-            }
-            const plan = planCampaignDay(c, policy, await store.state(id), at);
-            if (!plan.run) {
-              ran.push({ day, sweepId: sweepIdFor(c, day), outcome: `not run: ${plan.why}` });
-              out.info(`[campaign] ${day}: not run, ${plan.why}`);
-              break;
-            }
-            await preflightSnapshot(plan.sweep.snapshot).catch((err) => {
-              throw new CliError(`campaign ${id}, day ${day}: ${(err as Error).message}`, EXIT.badInput);
-            });
-            // the campaign's clock: the day's start, or the export's time if that is later (a sweep cannot act before its data)
-            const takenAt = (await readManifest(openStore(plan.sweep.snapshot))).takenAt;
-            const enforceAt = new Date(Math.max(Date.parse(at), Date.parse(takenAt))).toISOString();
-            await runStateMachine('lift', { now: enforceAt });
-            out.info(`[campaign] ${day}: sweep ${plan.sweep.sweepId}`);
-            const result = await runSweepOrPause({ ...plan.sweep, policy: plan.sweep.policy as typeof policy, codes: plan.sweep.codes, workers: o.workers, enforceAt }, out, interrupt);
-            ran.push({
-              day,
-              sweepId: plan.sweep.sweepId,
-              outcome:
-                'paused' in result
-                  ? `held for review (${result.cases} cases)`
-                  : c.mode === 'shadow'
-                    ? `shadow: ${result.decisions} decisions, nothing enforced`
-                    : `swept: ${result.enforcement.applied} applied`,
-            });
-            if ('paused' in result) break;
-          }
+          const ran = await playCampaign(id, { through: o.through, workers: o.workers }, out, interrupt);
           out.result({ campaignId: id, days: ran }, () => [`Campaign ${id}:`, ...ran.map((r) => `  ${r.day}  ${r.sweepId}  ${r.outcome}`)].join('\n'));
         }),
       );

@@ -23,35 +23,7 @@ export function registerCampaignReport(campaign: Command): void {
     .option('--json', 'print as JSON')
     .action(async (id: string, o) => {
       const out = makeOutput(Boolean(o.json));
-      const { report, announcement, days } = await withStack({ stateDir: o.stateDir }, async () => {
-        const { campaign: c } = await requireCampaign(new DynamoCampaignStore(), id);
-        const swept = (await campaignSweeps(c)).filter((d) => d.record?.status === 'complete');
-        if (!swept.length) throw new CliError(`campaign ${id} has no swept day yet (crackdown campaign run ${id})`, EXIT.usage);
-        const acted: string[] = [];
-        for (const d of swept) if ((await auditRepository().ledgerForSweep(d.sweepId)).length) acted.push(d.sweepId);
-        if (!acted.length) {
-          const why = c.mode === 'shadow' ? 'a shadow campaign enforces nothing; each day’s decisions: crackdown export --sweep-id <day’s sweep id>' : 'none enforced anything yet';
-          throw new CliError(`campaign ${id}: ${swept.length} day(s) swept; ${why}`, EXIT.usage);
-        }
-        const report = await asCli(
-          () =>
-            gatherReport(
-              { audit: auditRepository(), reviews: reviewRepository() },
-              { sweepIds: acted, title: `Campaign ${c.campaignId}: ${c.title}`, territorialScope: ['CN'], generatedAt: new Date().toISOString() },
-            ),
-          'campaign report: ',
-        );
-        const byCode = Object.entries(report.byCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-        const announcement = announceCampaign({
-          start: swept[0].day,
-          end: swept[swept.length - 1].day,
-          accounts: report.totals.accounts,
-          over10k: report.followers.over10k,
-          over100k: report.followers.over100k,
-          byCode,
-        });
-        return { report, announcement, days: swept.map((d) => d.day) };
-      });
+      const { report, announcement, days } = await withStack({ stateDir: o.stateDir }, () => campaignReportOf(id));
       if (o.outJson) await writeFile(o.outJson, JSON.stringify({ ...report, announcement }, null, 2));
       if (o.outHtml) await writeFile(o.outHtml, renderReportHtml(report));
       out.result({ report, announcement, days }, () =>
@@ -66,4 +38,35 @@ export function registerCampaignReport(campaign: Command): void {
         ].join('\n'),
       );
     });
+}
+
+/** The campaign's cumulative report and announcement (inside withStack): every swept day that enforced something. */
+export async function campaignReportOf(id: string) {
+  const { campaign: c } = await requireCampaign(new DynamoCampaignStore(), id);
+  const swept = (await campaignSweeps(c)).filter((d) => d.record?.status === 'complete');
+  if (!swept.length) throw new CliError(`campaign ${id} has no swept day yet (crackdown campaign run ${id})`, EXIT.usage);
+  const acted: string[] = [];
+  for (const d of swept) if ((await auditRepository().ledgerForSweep(d.sweepId)).length) acted.push(d.sweepId);
+  if (!acted.length) {
+    const why = c.mode === 'shadow' ? 'a shadow campaign enforces nothing; each day’s decisions: crackdown export --sweep-id <day’s sweep id>' : 'none enforced anything yet';
+    throw new CliError(`campaign ${id}: ${swept.length} day(s) swept; ${why}`, EXIT.usage);
+  }
+  const report = await asCli(
+    () =>
+      gatherReport(
+        { audit: auditRepository(), reviews: reviewRepository() },
+        { sweepIds: acted, title: `Campaign ${c.campaignId}: ${c.title}`, territorialScope: ['CN'], generatedAt: new Date().toISOString() },
+      ),
+    'campaign report: ',
+  );
+  const byCode = Object.entries(report.byCode).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const announcement = announceCampaign({
+    start: swept[0].day,
+    end: swept[swept.length - 1].day,
+    accounts: report.totals.accounts,
+    over10k: report.followers.over10k,
+    over100k: report.followers.over100k,
+    byCode,
+  });
+  return { report, announcement, days: swept.map((d) => d.day) };
 }

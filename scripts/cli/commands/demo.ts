@@ -16,6 +16,7 @@ import { positiveInt } from '../options.ts';
 import { renderEvaluation, renderSummary } from '../renderSummary.ts';
 import { runSweep } from '../runSweep.ts';
 import { decidedCodes } from './sweep.ts';
+import { campaignDemo } from '../campaignDemo.ts';
 
 export function registerDemo(program: Command, interrupt: AbortSignal): void {
   program
@@ -24,9 +25,30 @@ export function registerDemo(program: Command, interrupt: AbortSignal): void {
     .option('--accounts <n>', 'accounts to generate', positiveInt('--accounts'), 20_000)
     .option('--seed <seed>', 'generator seed', '7')
     .option('--state-dir <dir>', 'embedded stack state folder', DEFAULT_STATE_DIR)
+    .option('--campaign [days]', 'instead: a short campaign — daily snapshots of an evolving platform, one sweep a day, the report and its announcement (default 5 days)')
     .option('--json', 'print as JSON')
     .action(async (o) => {
       const out = makeOutput(Boolean(o.json));
+      if (o.campaign !== undefined) {
+        const days = o.campaign === true ? 5 : positiveInt('--campaign')(String(o.campaign));
+        const accounts = o.accounts === 20_000 ? 2_000 : o.accounts;
+        const demoDir = resolve(o.stateDir, 'demo', `campaign-${accounts}-${o.seed}-${days}d`);
+        const r = await withStack({ stateDir: o.stateDir }, () => campaignDemo({ accounts, seed: o.seed, days, demoDir }, out, interrupt));
+        out.result(r, () =>
+          [
+            `Campaign ${r.campaignId}:`,
+            ...r.played.map((d) => `  ${d.day}  ${d.sweepId}  ${d.outcome}`),
+            '',
+            `  accounts handled ${r.report.totals.accounts}; over 10k followers ${r.report.followers.over10k}, over 100k ${r.report.followers.over100k}`,
+            '',
+            r.announcement.zh,
+            r.announcement.en,
+            '',
+            `Next: npx crackdown campaign status ${r.campaignId}   |   npx crackdown campaign report ${r.campaignId} --out-html report.html`,
+          ].join('\n'),
+        );
+        return;
+      }
       const demoDir = resolve(o.stateDir, 'demo', `${o.accounts}-${o.seed}`);
       const snapshot = join(demoDir, 'snapshot');
       if (!existsSync(join(snapshot, 'manifest.json'))) {
