@@ -25,31 +25,14 @@ import type { Decision } from '#shared/policy/decideAction';
 import { parsePolicy } from '#shared/policy/loadPolicy';
 import { ObjectExistsError } from '#shared/ports/writeOnceStore';
 import policyJson from '../golden/policy.json' with { type: 'json' };
+import { decision as enforcedDecision } from '../pipeline/sweepLedgerFixture.ts';
 
 const policy = parsePolicy(policyJson, 'tests/golden/policy.json');
 const SWEEP = 'forgery-1';
 const DAY = 86_400_000;
 const at = (day: number) => new Date(Date.parse('2026-11-01T00:00:00.000Z') + day * DAY).toISOString();
 
-function decision(accountId: string, action: Action, durationDays?: number): Decision {
-  return {
-    accountId,
-    codes: ['traffic-diversion'],
-    action,
-    durationDays,
-    ruleIds: ['traffic-diversion/contact-in-text'],
-    severity: 'medium',
-    score: 0.9,
-    ladderStep: 1,
-    priorOffenses: 0,
-    policyVersion: policy.policyVersion,
-    sweepId: SWEEP,
-    snapshotId: `snap-${SWEEP}`,
-    effectiveAt: at(0),
-    followerCount: 100,
-    findings: [{ accountId, code: 'traffic-diversion', ruleId: 'traffic-diversion/contact-in-text', severity: 'medium', score: 0.9, evidence: { summary: 'contact in notes' } }],
-  };
-}
+const decision = (accountId: string, action: Action, durationDays?: number): Decision => enforcedDecision(accountId, SWEEP, action, at(0), durationDays);
 
 let dir: string;
 let mac: LocalLedgerMac;

@@ -21,6 +21,7 @@ import type { LedgerMac } from '#shared/ports/ledgerMac';
 import type { WriteOnceStore } from '#shared/ports/writeOnceStore';
 import { readAnchors } from '#shared/audit/readAnchors';
 import policyJson from '../golden/policy.json' with { type: 'json' };
+import { decision as enforcedDecision } from '../pipeline/sweepLedgerFixture.ts';
 
 export interface LedgerRepos {
   enforcement: EnforcementRepository;
@@ -33,25 +34,8 @@ const policy = parsePolicy(policyJson, 'tests/golden/policy.json');
 const DAY = 86_400_000;
 const at = (day: number) => new Date(Date.parse('2026-11-01T00:00:00.000Z') + day * DAY).toISOString();
 
-function decision(accountId: string, sweepId: string, action: Action, day: number, durationDays?: number): Decision {
-  return {
-    accountId,
-    codes: ['traffic-diversion'],
-    action,
-    durationDays,
-    ruleIds: ['traffic-diversion/contact-in-text'],
-    severity: 'medium',
-    score: 0.9,
-    ladderStep: 1,
-    priorOffenses: 0,
-    policyVersion: policy.policyVersion,
-    sweepId,
-    snapshotId: `snap-${sweepId}`,
-    effectiveAt: at(day),
-    followerCount: 100,
-    findings: [{ accountId, code: 'traffic-diversion', ruleId: 'traffic-diversion/contact-in-text', severity: 'medium', score: 0.9, evidence: { summary: `contact in notes (${sweepId})` } }],
-  };
-}
+const decision = (accountId: string, sweepId: string, action: Action, day: number, durationDays?: number): Decision =>
+  enforcedDecision(accountId, sweepId, action, at(day), durationDays, `contact in notes (${sweepId})`);
 
 export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos): void {
   let n = 0;

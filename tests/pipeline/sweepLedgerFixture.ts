@@ -16,7 +16,8 @@ import policyJson from '../golden/policy.json' with { type: 'json' };
 
 export const policy = parsePolicy(policyJson, 'tests/golden/policy.json');
 
-export function decision(accountId: string, sweepId: string, action: Action, effectiveAt: string, durationDays?: number): Decision {
+/** A traffic-diversion decision as ResolveAccounts writes it (the ledger tests' common case). */
+export function decision(accountId: string, sweepId: string, action: Action, effectiveAt: string, durationDays?: number, summary = 'contact in notes'): Decision {
   return {
     accountId,
     codes: ['traffic-diversion'],
@@ -32,7 +33,7 @@ export function decision(accountId: string, sweepId: string, action: Action, eff
     snapshotId: `snap-${sweepId}`,
     effectiveAt,
     followerCount: 100,
-    findings: [{ accountId, code: 'traffic-diversion', ruleId: 'traffic-diversion/contact-in-text', severity: 'medium', score: 0.9, evidence: { summary: 'contact in notes' } }],
+    findings: [{ accountId, code: 'traffic-diversion', ruleId: 'traffic-diversion/contact-in-text', severity: 'medium', score: 0.9, evidence: { summary } }],
   };
 }
 
