@@ -5,7 +5,6 @@
  * an account, a rewritten lift entry, each with its hash recomputed and the chain head moved) exit 6.
  * Tampering is done between commands on the embedded stack's own DynamoDB Local tables.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,25 +20,15 @@ import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
 import { runStateMachine } from '#scripts/local/localStepFunctions';
+import { runCli as runCrackdown } from './runCli.ts';
 
-const bin = join(process.cwd(), 'scripts/cli/bin.mjs');
 const SWEEP = 'cli-audit-1';
 const NOW = '2026-11-25T00:00:00.000Z';
 let dir: string;
 let stateDir: string;
 let decisions: Decision[] = [];
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args, '--state-dir', stateDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runCrackdown([...args, '--state-dir', stateDir]);
 
 /** Runs `fn` on the embedded stack of the state folder, then stops it (the CLI takes the folder next). */
 async function onStack<T>(fn: () => Promise<T>): Promise<T> {

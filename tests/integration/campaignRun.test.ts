@@ -4,7 +4,6 @@
  * punished once, and the campaign report's accounts equal to the ledger's distinct accounts (counted here
  * from the ledger itself).
  */
-import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,22 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoAuditRepository } from '#shared/adapters/dynamoAuditRepository';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
+import { runCli } from './runCli.ts';
 
-const bin = join(process.cwd(), 'scripts/cli/bin.mjs');
 let dir: string;
 const DAYS = ['2026-12-01', '2026-12-02', '2026-12-03'];
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-campaign-'));

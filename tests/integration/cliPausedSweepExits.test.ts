@@ -3,27 +3,14 @@
  * left aws-local-stepfunctions' Task timer (the review's timeout) armed. The command must end once it has paused
  * (the test's own time limit fails it otherwise), and `review close` must then resume and finish the sweep.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import { runCli } from './runCli.ts';
 
-const bin = join(process.cwd(), 'scripts/cli/bin.mjs');
 let dir: string;
-
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'crackdown-paused-'));

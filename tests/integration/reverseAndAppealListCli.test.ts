@@ -3,7 +3,6 @@
  * run as processes against a state folder holding two sweeps. Expected counts come from the ledger itself,
  * read on the embedded stack between commands.
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,8 +15,8 @@ import { generateSnapshot } from '#scripts/generate/generateSnapshot';
 import { reposted } from './laterSnapshot.ts';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
 import { runStateMachine } from '#scripts/local/localStepFunctions';
+import { runCli as runCrackdown } from './runCli.ts';
 
-const bin = join(process.cwd(), 'scripts/cli/bin.mjs');
 const A = 'wave-a';
 const B = 'wave-b';
 const NOW = '2026-11-25T00:00:00.000Z';
@@ -26,17 +25,7 @@ let stateDir: string;
 let ledger: LedgerEntry[] = [];
 let code = '';
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args, '--state-dir', stateDir], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: 'true' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c) => (stdout += c));
-    child.stderr.on('data', (c) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (exit) => resolve({ code: exit, stdout, stderr }));
-  });
-}
+const runCli = (args: string[]) => runCrackdown([...args, '--state-dir', stateDir]);
 
 async function onStack<T>(fn: () => Promise<T>): Promise<T> {
   const stack = await startEmbeddedStack({ stateDir, quiet: true, handleSignals: false });
