@@ -23,6 +23,8 @@ export interface DetectContext {
   ownDomains?: readonly string[];
   /** The policy's lexicons (`lexicons` in the policy file); absent: the defaults (shared/detect/text/lexicons.ts). */
   lexicon?: (name: LexiconName) => RegExp;
+  /** Resolve only: whether a clause key (text/commonPhrasing.ts) is the population's common phrasing; absent: none known. */
+  isCommonPhrase?: (key: string) => boolean;
 }
 
 /** Everything the snapshot holds about one account, after the shuffle. */
@@ -55,6 +57,11 @@ export interface Channel {
   keys<K extends RecordKind>(kind: K, record: RecordsByKind[K]): KeyedRow[];
   /** All rows sharing one key; rows arrive in no particular order. */
   group(key: string, rows: Record<string, unknown>[], ctx: DetectContext): Signal[];
+  /**
+   * A tally channel: whether a key is common across the population. The common keys of every bucket are
+   * read back by resolve (`DetectContext.isCommonPhrase`), after the whole group stage.
+   */
+  common?(key: string, rows: Record<string, unknown>[], ctx: DetectContext): boolean;
 }
 
 export type { Account, Comment, Follow, Note, Report };

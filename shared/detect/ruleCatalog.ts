@@ -178,7 +178,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'homogeneous-content',
     severity: 'high',
     description:
-      "Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period (near-duplicate: SimHash Hamming ≤ maxHamming and ≥ minSimilarity of 32 MinHash values, so that notes composed from the same stock sentences of a topic are not copies): several of the account's notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix's burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts. Notes under minChars characters of substance (a CJK character counts one, a Latin letter or digit a third) do not count: a sentence or two is written alike by unrelated people by chance. Bulk: the near-duplicated notes are ≥ minShare of the account's own notes; a person who posts every day for months meets others' notes by chance a few times, a matrix account posts the copy.",
+      "Near-duplicate notes (MinHash/LSH over normalised character shingles, verified by SimHash) posted by many accounts within a short period (near-duplicate: SimHash Hamming ≤ maxHamming and ≥ minSimilarity of 32 MinHash values, so that notes composed from the same stock sentences of a topic are not copies): several of the account's notes each near-duplicated by ≥ minNoteAccounts−1 others, ≥ minAccounts−1 other accounts in all (or one note copied by ≥ minAccounts−1 when those accounts are linked to it by another channel: a device, a network, a ring). Common phrasing is discounted: a note whose near-duplicates by accounts outside the window outnumber maxOutsideRatio × those inside it is text the population writes anyway, not a matrix's burst; and an LSH band shared by ≥ commonGroupAccounts accounts, fewer than commonBurstShare of them within any one window, is common phrasing for this rule and for repeated-reposts. Notes under minChars characters of substance (a CJK character counts one, a Latin letter or digit a third) do not count: a sentence or two is written alike by unrelated people by chance. Bulk: the near-duplicated notes are ≥ minShare of the account's own notes; a person who posts every day for months meets others' notes by chance a few times, a matrix account posts the copy. The population's clauses are discounted (channel note-phrases): a clause written by ≥ commonPhraseAccounts accounts, fewer than commonBurstShare of them within any one window, is common; a note counts only with ≥ minDistinctChars of substance beyond common clauses, or ≥ minCommonClauses common clauses reproduced (short notes made of stock sentences meet by chance, more often the larger the population).",
     thresholds: {
       minAccounts: 5,
       minNoteAccounts: 3,
@@ -192,6 +192,9 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
       commonGroupAccounts: 30,
       commonBurstShare: 0.5,
       minShare: 0.1,
+      commonPhraseAccounts: 30,
+      minDistinctChars: 20,
+      minCommonClauses: 8,
     },
   },
   {
@@ -207,7 +210,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'homogeneous-content',
     severity: 'medium',
     description:
-      'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars characters of substance: a CJK character counts one, a Latin letter or digit a third, since an English word says about what one or two Chinese characters say; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk); a copy and its original differ in length by less than minLengthRatio (a repost reproduces the note; sharing a few stock sentences with a longer note is not copying it). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original.',
+      'Repeated reposting (搬运) by a personal account: several of the account\'s notes each a near-duplicate (SimHash Hamming ≤ maxHamming, ≤ maxHammingReposts when the copy carries a "侵删/图源网络" disclaimer) and sharing ≥ minSimilarity of 32 MinHash values (estimated Jaccard) with an earlier note, posted ≥ minLagHours and ≤ copyWindowDays before by a different account (copies of ≥ minChars characters of substance: a CJK character counts one, a Latin letter or digit a third, since an English word says about what one or two Chinese characters say; minChars ≤ 60); ≥ minCopies such notes taken from ≥ minSources accounts, making ≥ minShare of the account\'s notes (bulk); a copy and its original differ in length by less than minLengthRatio (a repost reproduces the note; sharing a few stock sentences with a longer note is not copying it). A note alike to notes of more than maxAlikeAccounts accounts is common phrasing, not a copy of one original; a copied note needs ≥ minDistinctChars of substance beyond the population\'s common clauses (see cross-account-duplicates), or ≥ minCommonClauses common clauses reproduced.',
     thresholds: {
       minCopies: 3,
       minSources: 2,
@@ -220,6 +223,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
       copyWindowDays: 120,
       minChars: 40,
       minLengthRatio: 0.75,
+      minDistinctChars: 20,
+      minCommonClauses: 8,
     },
   },
   // ---------------------------------------------------------------- engagement-bait
@@ -288,7 +293,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'undisclosed-promotion',
     severity: 'medium',
     description:
-      "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it).",
+      "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it). Posters who leave the brand untagged are grouped by the final price alone, and only notes that quote it, send readers to the comments and claim to be self-paid count: the brief's three marks.",
     thresholds: { minAccounts: 3, windowDays: 14, minRedirectShare: 0.5 },
   },
   {

@@ -21,6 +21,8 @@ export interface GroupStats {
   signals: number;
   /** Rows dropped because a row of the same record identity was already under the key. */
   duplicateRows: number;
+  /** Tally channels: keys found common across the population. */
+  common?: number;
 }
 
 export async function groupBucket(work: BlobStore, plan: SweepPlan, item: ChannelItem, channel: Channel, ctx: DetectContext): Promise<GroupStats> {
@@ -53,9 +55,11 @@ export async function groupBucket(work: BlobStore, plan: SweepPlan, item: Channe
   seen.clear();
   const keyCount = groups.size;
   const byAccountBucket = new Map<number, string[]>();
+  const common: string[] = [];
   let signals = 0;
   // Sorted keys: the signal files come out byte-identical on every run.
   for (const key of [...groups.keys()].sort()) {
+    if (channel.common?.(key, groups.get(key)!, ctx)) common.push(key);
     const found: Signal[] = channel.group(key, groups.get(key)!, ctx);
     for (const s of found) {
       const b = bucketOf(s.accountId, plan.bucketCount);
@@ -67,5 +71,6 @@ export async function groupBucket(work: BlobStore, plan: SweepPlan, item: Channe
     groups.delete(key);
   }
   await Promise.all([...byAccountBucket.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, item.channel, item.bucket), lines.join('\n') + '\n')));
-  return { channel: item.channel, bucket: item.bucket, rows, keys: keyCount, signals, duplicateRows };
+  if (common.length > 0) await work.write(paths.commonObject(item.channel, item.bucket), common.join('\n') + '\n');
+  return { channel: item.channel, bucket: item.bucket, rows, keys: keyCount, signals, duplicateRows, ...(channel.common ? { common: common.length } : {}) };
 }

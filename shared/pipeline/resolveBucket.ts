@@ -122,10 +122,24 @@ function orphanLines(bundle: AccountBundle, orphans: Record<string, number>): st
   return lines;
 }
 
+/**
+ * The population's common phrasing, tallied by the group stage over the whole snapshot. Every resolve item reads
+ * all of it: a set of clause keys whose size follows the language's stock phrases, not the snapshot.
+ */
+export async function loadCommonPhrases(work: BlobStore, sweepId: string): Promise<Set<string>> {
+  const common = new Set<string>();
+  for (const key of (await work.list(sweepPaths(sweepId).common)).sort()) {
+    for await (const line of readLines(await work.read(key))) if (line) common.add(line);
+  }
+  return common;
+}
+
 export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: number, detectors: AccountDetector[], history: OffenseHistory): Promise<ResolveStats> {
   const { plan } = ctx;
   const duplicates: DuplicateCounts = {};
   const bundles = await loadAccountBundles(work, plan.sweepId, bucket, duplicates);
+  const common = await loadCommonPhrases(work, plan.sweepId);
+  const detect = { ...ctx.detect, isCommonPhrase: (key: string) => common.has(key) };
   const stats: ResolveStats = { bucket, accounts: 0, withoutAccountRecord: 0, findings: {}, decisions: {}, duplicates, orphans: {} };
   const flagged: Array<{ bundle: AccountBundle; findings: Finding[] }> = [];
   const quarantined: string[] = [];
@@ -139,7 +153,7 @@ export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: 
     }
     stats.accounts += 1;
     const findings: Finding[] = [];
-    for (const d of detectors) if (ctx.detect.enabled(d.code)) findings.push(...d.detect(bundle, ctx.detect));
+    for (const d of detectors) if (detect.enabled(d.code)) findings.push(...d.detect(bundle, detect));
     if (findings.length > 0) flagged.push({ bundle, findings });
     for (const f of findings) stats.findings[f.ruleId] = (stats.findings[f.ruleId] ?? 0) + 1;
   }

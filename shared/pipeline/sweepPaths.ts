@@ -13,6 +13,9 @@ export const sweepPaths = (sweepId: string) => {
     channelShuffleObject: (channel: string, bucket: number, kind: string, part: number, seq: number) => `${root}shuffle/${channel}/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
     signals: (accountBucket: number) => `${root}signals/${pad(accountBucket)}/`,
     signalsObject: (accountBucket: number, channel: string, channelBucket: number) => `${root}signals/${pad(accountBucket)}/${channel}-${pad(channelBucket)}.jsonl`,
+    /** Keys a tally channel found common across the population, one object per channel bucket (read by resolve). */
+    common: `${root}common/`,
+    commonObject: (channel: string, bucket: number) => `${root}common/${channel}-${pad(bucket)}.txt`,
     decisions: `${root}decisions/`,
     decisionsObject: (accountBucket: number) => `${root}decisions/${pad(accountBucket)}.jsonl`,
     quarantineObject: (kind: string, part: number) => `${root}quarantine/${kind}-${pad(part)}.jsonl`,

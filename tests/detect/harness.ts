@@ -65,10 +65,15 @@ export function runDetection(fx: Fixture, ctx: DetectContext = makeCtx()): RunRe
   partition('reports', fx.reports);
 
   const signals: Signal[] = [];
+  const common = new Set<string>();
   for (const c of CHANNELS) {
     const m = buckets.get(c.name)!;
-    for (const key of [...m.keys()].sort()) signals.push(...(JSON.parse(JSON.stringify(c.group(key, m.get(key)!, ctx))) as Signal[]));
+    for (const key of [...m.keys()].sort()) {
+      if (c.common?.(key, m.get(key)!, ctx)) common.add(key);
+      signals.push(...(JSON.parse(JSON.stringify(c.group(key, m.get(key)!, ctx))) as Signal[]));
+    }
   }
+  const resolveCtx: DetectContext = { ...ctx, isCommonPhrase: (key) => common.has(key) };
   // expand rings (one account bucket here): co-members of confirmed water-army ring members are told so
   signals.push(...(JSON.parse(JSON.stringify(ringConfirmations(signals, ctx))) as Signal[]));
 
@@ -90,7 +95,7 @@ export function runDetection(fx: Fixture, ctx: DetectContext = makeCtx()): RunRe
       signals: signals.filter((s) => s.accountId === id),
     };
     const list: Finding[] = [];
-    for (const d of ACCOUNT_DETECTORS) list.push(...d.detect(bundle, ctx));
+    for (const d of ACCOUNT_DETECTORS) list.push(...d.detect(bundle, resolveCtx));
     if (list.length > 0) byAccount.set(id, list);
     findings.push(...list);
   }

@@ -90,6 +90,36 @@ describe('undisclosed-promotion', () => {
     expect(rulesOf(few(2), 'k0', 'undisclosed-promotion')).toEqual([]);
   });
 
+  it('the same brief with the brand left untagged is still a brief: one final price, the link in the comments, each claiming to have paid', () => {
+    const bodies = [
+      '朋友推荐入的这款洗面奶，洗完不紧绷。到手价129。纯自费，放心。链接在评论区',
+      '用了三周，泡沫很细，敏感肌也没泛红，券后129元，不是广告，评论区自取',
+      '洗得干净又不干，早晚都在用，活动价129，无广，想要的看评论区',
+      '回购第二瓶了，味道很淡，到手价129块，自费买的，蹲链接的扣1',
+    ];
+    const kocs = bodies.map((_, i) => `u${i}`);
+    const notes = bodies.map((body, i) => note(`ub${i}`, kocs[i], { title: '洗面奶分享', body, createdAt: at(i * 60 * 24 * 3) }));
+    const r = runDetection({ accounts: kocs.map((k) => account(k)), notes });
+    for (const k of kocs) expect(rulesOf(r, k, 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    expect(r.byAccount.get('u0')![0].evidence.clusterKey).toBe('untagged@129');
+    // three are enough, two are not; spread over more than the window, they are not one brief
+    const few = (n: number) => runDetection({ accounts: kocs.slice(0, n).map((k) => account(k)), notes: notes.slice(0, n) });
+    expect(rulesOf(few(3), 'u0', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    expect(rulesOf(few(2), 'u0', 'undisclosed-promotion')).toEqual([]);
+    const spread = notes.map((n, i) => ({ ...n, createdAt: at(i * 60 * 24 * 20) }));
+    expect(runDetection({ accounts: kocs.map((k) => account(k)), notes: spread }).findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
+    // a link in the comments without the claim of paying, or the claim without a link, is not keyed as a brief
+    const partial = [bodies[0].replace('纯自费，放心。', ''), bodies[1].replace('评论区自取', ''), bodies[2].replace('无广，', ''), bodies[3].replace('蹲链接的扣1', '')];
+    const p = runDetection({ accounts: kocs.map((k) => account(k)), notes: partial.map((body, i) => note(`up${i}`, kocs[i], { title: '洗面奶分享', body, createdAt: at(i * 60 * 24 * 3) })) });
+    expect(p.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
+    // a brand's own account quoting its price is judged by the brand rules, not as a poster of someone's brief
+    const withBrand = runDetection({
+      accounts: [...kocs.slice(0, 3).map((k) => account(k)), account('shop', { accountType: 'brand', brandId: 'cleanco' })],
+      notes: [...notes.slice(0, 3), note('ub-shop', 'shop', { title: '洗面奶', body: bodies[3], createdAt: at(60) })],
+    });
+    expect(rulesOf(withBrand, 'shop', 'undisclosed-promotion')).not.toContain('undisclosed-promotion/seeded-brief');
+  });
+
   it('honest reviewers who paid the same list price and hand out no link are not a brief; nor are posters quoting their own prices', () => {
     const honest = [
       '纯自费，清洁力可以，缺点是有点贵。到手203',

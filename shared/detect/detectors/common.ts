@@ -82,3 +82,19 @@ export function excerpt(s: string, max = 40): string {
 export function byRule(a: Finding, b: Finding): number {
   return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
 }
+
+/** The most distinct accounts posting within any one window of `seconds` (rows sorted by time). */
+export function densestWindowAccounts(rows: readonly { a: string; t: number }[], seconds: number): number {
+  const inWindow = new Map<string, number>();
+  let best = 0;
+  for (let lo = 0, hi = 0; hi < rows.length; hi++) {
+    inWindow.set(rows[hi].a, (inWindow.get(rows[hi].a) ?? 0) + 1);
+    for (; rows[hi].t - rows[lo].t > seconds; lo++) {
+      const k = inWindow.get(rows[lo].a)! - 1;
+      if (k === 0) inWindow.delete(rows[lo].a);
+      else inWindow.set(rows[lo].a, k);
+    }
+    best = Math.max(best, inWindow.size);
+  }
+  return best;
+}

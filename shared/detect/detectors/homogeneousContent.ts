@@ -13,7 +13,8 @@ import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, shingleWidth, simhash64, simhashFromHex, simhashHex, similarity, textSubstance } from '../text/nearDuplicate.ts';
 import { normalizeText } from '../text/normalizeText.ts';
-import { capped, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
+import { distinctiveness } from '../text/commonPhrasing.ts';
+import { capped, densestWindowAccounts, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'homogeneous-content' as const;
 export const RULE_CROSS = 'homogeneous-content/cross-account-duplicates';
@@ -199,22 +200,6 @@ export const noteMinhashChannel: Channel = {
 /** The most of one account's notes compared pairwise (deterministic: the first in noteId order). */
 const MAX_OWN_NOTES = 400;
 
-/** The most distinct accounts posting within any one window of `seconds` (rows sorted by time). */
-function densestWindowAccounts(rows: MinhashRow[], seconds: number): number {
-  const inWindow = new Map<string, number>();
-  let best = 0;
-  for (let lo = 0, hi = 0; hi < rows.length; hi++) {
-    inWindow.set(rows[hi].a, (inWindow.get(rows[hi].a) ?? 0) + 1);
-    for (; rows[hi].t - rows[lo].t > seconds; lo++) {
-      const k = inWindow.get(rows[lo].a)! - 1;
-      if (k === 0) inWindow.delete(rows[lo].a);
-      else inWindow.set(rows[lo].a, k);
-    }
-    best = Math.max(best, inWindow.size);
-  }
-  return best;
-}
-
 /**
  * Largest group of the account's notes that are near-duplicates of one another (union-find over all pairs),
  * and its cohesion: the median similarity of all pairs in it. Single linkage chains a person's notes that
@@ -258,13 +243,25 @@ export const homogeneousContentDetector: AccountDetector = {
   detect(bundle, ctx) {
     if (!ctx.enabled(CODE)) return [];
     const out: Finding[] = [];
-    const cross = bundle.signals.filter((s) => s.code === CODE && s.ruleId === RULE_CROSS);
+    // what a note says beyond the population's stock clauses: two short notes made of the same stock sentences meet by
+    // chance, more often the larger the population; a long run of them reproduced is still a copy
+    const notesById = new Map(bundle.notes.map((n) => [n.noteId, n]));
+    const distinctive = (noteId: string, th: Record<string, number>) => {
+      const n = notesById.get(noteId);
+      if (n === undefined) return true;
+      const d = distinctiveness(n.title, n.body, ctx.isCommonPhrase);
+      return d.distinctive >= th.minDistinctChars || d.commonClauses >= th.minCommonClauses;
+    };
+    const thc = thresholdsOf(ctx, RULE_CROSS);
+    const cross = bundle.signals
+      .filter((s) => s.code === CODE && s.ruleId === RULE_CROSS)
+      .map((s) => ({ ...s, detail: { ...s.detail, noteIds: (s.detail.noteIds ?? []).filter((id) => distinctive(id, thc)) } }))
+      .filter((s) => s.detail.noteIds.length > 0);
     // farming matrices are personal accounts; a brand's own copy is repeated by its partners and franchisees
     // (and, across thousands of brands, stock marketing phrasing converges): commercial rules judge brands
     const personal = (bundle.account?.accountType ?? 'personal') === 'personal';
     if (cross.length > 0 && personal) {
       // a matrix account: several of its notes are near-duplicated by others, and together by many distinct accounts
-      const thc = thresholdsOf(ctx, RULE_CROSS);
       const allRelated = new Set(cross.flatMap((s) => s.detail.relatedAccountIds ?? []));
       const allNotes = new Set(cross.flatMap((s) => s.detail.noteIds ?? []));
       // copying is one account posting in bulk, or a cluster of accounts linked by something other than their words
@@ -295,7 +292,7 @@ export const homogeneousContentDetector: AccountDetector = {
       // a copier: several of its notes each repeat an earlier note of someone else, taken from several accounts
       const thr = thresholdsOf(ctx, RULE_REPOSTS);
       const copied = new Map<string, Signal>();
-      for (const s of reposts) if (!copied.has(s.detail.noteIds![0])) copied.set(s.detail.noteIds![0], s);
+      for (const s of reposts) if (!copied.has(s.detail.noteIds![0]) && distinctive(s.detail.noteIds![0], thr)) copied.set(s.detail.noteIds![0], s);
       const sources = new Set([...copied.values()].flatMap((s) => s.detail.relatedAccountIds ?? []));
       // bulk: most of what the account posts is someone else's (an ordinary user with a few notes alike to others' is not a copier)
       const own = bundle.notes.filter((n) => !isGenerated(n) && n.sponsoredVia !== 'partner-platform').length;

@@ -19,6 +19,8 @@
  *   campaign. Seeding campaigns are how brands buy fake word of mouth (seed 003); whether the
  *   brand pays points for one is the policy's call (brandPoints.attributeCampaigns,
  *   minCampaignAccounts), since a competitor could also seed for a brand to frame it.
+ *   A brief's posters who leave the brand untagged are keyed by the final price they quote
+ *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid.
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
@@ -69,7 +71,8 @@ export const brandNotesChannel: Channel = {
     }
     if (kind !== 'notes') return [];
     const n = record as Note;
-    if (!n.brandIds || n.brandIds.length === 0 || viaPartner(n)) return [];
+    if (viaPartner(n)) return [];
+    if (!n.brandIds || n.brandIds.length === 0) return untaggedBriefKeys(n);
     const cues = noteCues(n);
     const t = normalizeText(`${n.title}\n${n.body}`);
     // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
@@ -81,11 +84,27 @@ export const brandNotesChannel: Channel = {
     }
     return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1, ...brief } }));
   },
-  group(brandId, rows, ctx) {
+  group(key, rows, ctx) {
     if (!ctx.enabled(CODE)) return [];
-    return [...seedingSignals(brandId, rows, ctx), ...briefSignals(brandId, rows, thresholdsOf(ctx, RULE_BRIEF))];
+    if (key.startsWith(UNTAGGED)) return briefSignals(key, rows, thresholdsOf(ctx, RULE_BRIEF));
+    return [...seedingSignals(key, rows, ctx), ...briefSignals(key, rows, thresholdsOf(ctx, RULE_BRIEF))];
   },
 };
+
+/** Key prefix of untagged brief notes, grouped by the price they quote (no brand id starts with it). */
+export const UNTAGGED = 'untagged@';
+
+/**
+ * A brief's posters often leave the brand untagged, to pass brand screening. What they cannot leave out is the brief
+ * itself: the final price every poster quotes, the link placed in the comments, and the claim of paying themselves
+ * (自费, 无广, 不是广告). A note with all three is keyed by its price; an honest reviewer hands out no link.
+ */
+function untaggedBriefKeys(n: Note): KeyedRow[] {
+  const t = normalizeText(`${n.title}\n${n.body}`);
+  if (!COMMENT_REDIRECT.test(t) || !DISCLAIMER.test(t)) return [];
+  const price = quotedPrice(t);
+  return price ? [{ key: `${UNTAGGED}${price}`, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), p: price, r: 1 } }] : [];
+}
 
 /**
  * A paid brief posted by ordinary accounts: within windowDays, ≥ minAccounts accounts quote the brand's product at
@@ -94,6 +113,7 @@ export const brandNotesChannel: Channel = {
  * link placed under the note. Each poster's claim to be a self-paying consumer does not change it.
  */
 function briefSignals(brandId: string, rows: Record<string, unknown>[], th: Record<string, number>): Signal[] {
+  const untagged = brandId.startsWith(UNTAGGED);
   const brandAccounts = new Set(rows.filter((r) => r.ba !== undefined).map((r) => String(r.ba)));
   const byPrice = new Map<string, { a: string; n: string; t: number; r: boolean }[]>();
   for (const r of rows) {
@@ -120,7 +140,9 @@ function briefSignals(brandId: string, rows: Record<string, unknown>[], th: Reco
     for (const a of accounts) {
       out.push(
         signal(a, CHANNEL, CODE, RULE_BRIEF, brandId, Math.min(0.9, 0.55 + 0.03 * accounts.length), {
-          summary: `one of ${accounts.length} accounts quoting brand ${brandId} at the same price (${price}) within ${th.windowDays} days, most sending readers to the comments for the link, outside the partner platform`,
+          summary: untagged
+            ? `one of ${accounts.length} accounts quoting the same final price (${price}) within ${th.windowDays} days, each claiming to have paid themselves and sending readers to the comments for the link, no brand tagged, outside the partner platform`
+            : `one of ${accounts.length} accounts quoting brand ${brandId} at the same price (${price}) within ${th.windowDays} days, most sending readers to the comments for the link, outside the partner platform`,
           noteIds: capped(
             hits.filter((x) => x.a === a).map((x) => x.n),
             20,
@@ -129,7 +151,7 @@ function briefSignals(brandId: string, rows: Record<string, unknown>[], th: Reco
             accounts.filter((x) => x !== a),
             20,
           ),
-          clusterKey: `${brandId}@${price}`,
+          clusterKey: untagged ? brandId : `${brandId}@${price}`,
         }),
       );
     }
@@ -319,7 +341,8 @@ export const undisclosedPromotionDetector: AccountDetector = {
       const campaigns = bundle.signals.filter((x) => x.ruleId === RULE_CAMPAIGN && x.key === account.brandId).sort((x, y) => (x.detail.clusterKey! < y.detail.clusterKey! ? -1 : 1));
       for (const c of campaigns.slice(0, thresholdsOf(ctx, RULE_CAMPAIGN).maxFindings)) out.push(finding(bundle.accountId, CODE, RULE_CAMPAIGN, c.score, c.detail));
     }
-    const briefs = bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_BRIEF);
+    // an untagged brief names no brand: a brand or business account quoting its own price is the brand rules' business
+    const briefs = bundle.signals.filter((x) => x.code === CODE && x.ruleId === RULE_BRIEF && (!x.key.startsWith(UNTAGGED) || (account?.accountType ?? 'personal') === 'personal'));
     if (briefs.length > 0) {
       out.push(
         finding(bundle.accountId, CODE, RULE_BRIEF, Math.max(...briefs.map((s) => s.score)), {

@@ -53,8 +53,12 @@ export const SENSATIONAL =
 export const PAID_COOPERATION =
   /恰饭|商单|广告|推广|合作款|品牌方|品牌合作|金主|甲方|感谢.{0,8}(?:寄|送|赞助|邀请)|(?:寄|送)来的(?:新品|试用)|赞助|置换|试用装由|#ad\b|(?:^|\s)ad(?:\s|$)|sponsored|gifted|paid partnership|(?:^|\s)pr(?:\s|$)/;
 
-/** Disclaimers that pose a promotion as a consumer's own experience. */
-export const DISCLAIMER = /不是广告|并非广告|非广告|非广|无广|没有广告|没收钱|纯自费|自费购买|自费买的|纯分享|自用分享|素人分享|真实分享|真实测评|not an ad|not sponsored|no ads?(?:\s|$)/;
+/**
+ * Disclaimers that pose a promotion as a consumer's own experience: not an ad (非广, 无任何广告), paid myself (自费,
+ * 自己花钱买), no affiliation (纯路人, 素人), just sharing.
+ */
+export const DISCLAIMER =
+  /不是广告|并非广告|非广告|非广|无广|无任何广告|没有广告|没收钱|自费|自己花钱|纯路人|纯分享|自用分享|素人分享|真实分享|真实测评|not an ad|not sponsored|no ads?(?:\s|$)|paid for it myself|bought it myself/;
 
 /** Sales cues: links, coupons, shops, purchase instructions (a price alone is not one: reviews quote prices). */
 export const SALES =

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { distinctiveness, noteClauses } from '#shared/detect/text/commonPhrasing';
+
+describe('clauses of a note', () => {
+  it('splits Chinese and English text at sentence and clause punctuation and line breaks (a title or word of under four CJK units is a filler)', () => {
+    expect(noteClauses('跑步日记', '晚上醒了三次，累到怀疑人生。\n练完吃了一顿火锅！').map((c) => c.substance)).toEqual([4, 6, 6, 8]);
+    expect(noteClauses('Desk setup', 'Mixed feelings honestly. The lamp is too bright, sadly').map((c) => Math.round(c.substance * 3))).toEqual([20, 17]);
+  });
+
+  it('gives a clause the same key whatever its script, emoji, spacing or hashtags', () => {
+    const simplified = noteClauses(undefined, '这次是自己买的，回购不回购还在犹豫 #护肤心得');
+    const traditional = noteClauses(undefined, '這次是自己買的✨，回購 不回購還在猶豫');
+    expect(traditional.map((c) => c.key)).toEqual(simplified.map((c) => c.key));
+  });
+
+  it('drops fillers too short to mean anything and counts a repeated clause once', () => {
+    expect(noteClauses(undefined, '哈哈，ok，好吃，真的好吃到哭了，真的好吃到哭了').map((c) => c.substance)).toEqual([6]);
+  });
+});
+
+describe('distinctiveness', () => {
+  const body = '晚上醒了三次累到怀疑人生，今天去了城西那家新开的面馆，牛肉面二十八一碗。';
+  it('counts what the note says beyond common clauses, and how many common clauses it has', () => {
+    const [first] = noteClauses(undefined, body);
+    expect(distinctiveness(undefined, body, (k) => k === first.key)).toEqual({ distinctive: 13 + 8, commonClauses: 1 });
+  });
+  it("without a tally, everything is the note's own", () => {
+    expect(distinctiveness(undefined, body, undefined)).toEqual({ distinctive: 12 + 13 + 8, commonClauses: 0 });
+  });
+});
