@@ -14,8 +14,8 @@ import { fnv1a32 } from './hash.ts';
 import { compactText, normalizeText, stripTags } from './normalizeText.ts';
 import { textSubstance } from './nearDuplicate.ts';
 
-/** Clause boundaries: sentence and clause punctuation in Chinese and English, line breaks, ellipses, tildes. */
-const CLAUSE_SPLIT = /[。！？!?.;；，,、\n\r…~～:：|｜()（）【】[\]「」“”"]+/;
+/** Clause boundaries: sentence and clause punctuation in Chinese and English, line breaks, ellipses, tildes (not the enumeration comma 、: a list is one clause). */
+const CLAUSE_SPLIT = /[。！？!?.;；，,\n\r…~～:：|｜()（）【】[\]「」“”"]+/;
 
 /** Clauses under this substance (CJK-character units) are fillers ("哈哈", "ok"): neither common nor distinctive. */
 export const MIN_CLAUSE_SUBSTANCE = 4;
