@@ -13,7 +13,7 @@ export const handler = stageHandler('partition', mapEventSchema(partItemSchema),
   const work = workStore();
   const { plan, detect } = await loadSweepContext(work, sweepId);
   const channels = CHANNELS.filter((c) => c.codes.some((code) => detect.enabled(code)));
-  const stats = await partitionPart(work, openStore(plan.snapshot), plan, item, channels);
+  const stats = await partitionPart(work, openStore(plan.snapshot), plan, item, channels, detect);
   await writeStats(work, sweepId, 'partition', `${item.kind}-${item.index}`, stats);
   recordStageMetrics('partition', { [M.recordsRead]: stats.lines, [M.recordsQuarantined]: stats.quarantined, [M.damagedParts]: stats.damaged === undefined ? 0 : 1 });
   return { valid: stats.valid, quarantined: stats.quarantined, damaged: stats.damaged !== undefined };

@@ -38,7 +38,7 @@ export async function runBenchJob(job: BenchJob): Promise<number> {
   const ctx = await loadSweepContext(work, job.sweepId);
   if (job.stage === 'partition') {
     const channels = CHANNELS.filter((c) => c.codes.some((code) => ctx.detect.enabled(code)));
-    return (await partitionPart(work, new LocalFolderStore(ctx.plan.snapshot), ctx.plan, job.item, channels)).lines;
+    return (await partitionPart(work, new LocalFolderStore(ctx.plan.snapshot), ctx.plan, job.item, channels, ctx.detect)).lines;
   }
   if (job.stage === 'group') {
     const channel = CHANNELS.find((c) => c.name === job.item.channel)!;

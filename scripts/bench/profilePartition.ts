@@ -13,6 +13,6 @@ const ctx = await loadSweepContext(work, 'bench');
 const t = performance.now();
 let n = 0;
 for (const item of ctx.plan.parts.filter((p) => !kind || p.kind === kind)) {
-  n += (await partitionPart(work, new LocalFolderStore(ctx.plan.snapshot), ctx.plan, item, CHANNELS)).lines;
+  n += (await partitionPart(work, new LocalFolderStore(ctx.plan.snapshot), ctx.plan, item, CHANNELS, ctx.detect)).lines;
 }
 console.log(n, 'records', (((performance.now() - t) / n) * 1000).toFixed(1), 'us/record');

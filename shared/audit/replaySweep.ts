@@ -120,7 +120,7 @@ export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { pol
   const ctx = await loadSweepContext(scratch, sweepId);
   const snapshot = deps.openSnapshot(plan.snapshot);
   const channels = deps.channels.filter((c) => c.codes.some((code) => ctx.detect.enabled(code)));
-  for (const item of plan.parts) await partitionPart(scratch, snapshot, plan, item, channels);
+  for (const item of plan.parts) await partitionPart(scratch, snapshot, plan, item, channels, ctx.detect);
   for (const item of plan.channelBuckets) {
     const channel = deps.channels.find((c) => c.name === item.channel);
     if (channel) await groupBucket(scratch, plan, item, channel, ctx.detect);

@@ -27,6 +27,9 @@ export interface DetectContext {
   isCommonPhrase?: (key: string) => boolean;
 }
 
+/** What a channel may read of the policy while keying records at partition time. */
+export type PartitionContext = Pick<DetectContext, 'lexicon'>;
+
 /** Everything the snapshot holds about one account, after the shuffle. */
 export interface AccountBundle {
   accountId: string;
@@ -54,7 +57,8 @@ export interface Channel {
   /** Folder-safe name, e.g. `note-comments`, `device`, `network`. */
   name: string;
   codes: ViolationCode[];
-  keys<K extends RecordKind>(kind: K, record: RecordsByKind[K]): KeyedRow[];
+  /** `ctx`: what of the policy partition knows (its lexicons); absent, the defaults. */
+  keys<K extends RecordKind>(kind: K, record: RecordsByKind[K], ctx?: PartitionContext): KeyedRow[];
   /** All rows sharing one key; rows arrive in no particular order. */
   group(key: string, rows: Record<string, unknown>[], ctx: DetectContext): Signal[];
   /**

@@ -7,7 +7,7 @@
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 import { owningAccount, recordIdentity, recordSchemasFor, type RecordKind } from '#shared/contract/snapshotRecords';
-import type { Channel } from '#shared/detect/detectorPorts';
+import type { Channel, PartitionContext } from '#shared/detect/detectorPorts';
 import { DamagedPartError, readPart } from '#shared/snapshot/readPart';
 import { BucketedWriter } from './bucketedWriter.ts';
 import { bucketOf } from './hashBucket.ts';
@@ -32,7 +32,7 @@ const KIND_TAG: Record<RecordKind, string> = { accounts: 'a', notes: 'n', commen
 
 const MAX_RAW_CHARS = 4000;
 
-export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: SweepPlan, item: PartItem, channels: Channel[]): Promise<PartitionStats> {
+export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: SweepPlan, item: PartItem, channels: Channel[], ctx?: PartitionContext): Promise<PartitionStats> {
   const paths = sweepPaths(plan.sweepId);
   const n = plan.bucketCount;
   const accounts = new BucketedWriter(work, (bucket, seq) => paths.accountShuffleObject(Number(bucket), item.kind, item.index, seq));
@@ -62,7 +62,7 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
       else await accounts.add(String(bucketOf(owner, n)), JSON.stringify(record));
       let identity: string | undefined;
       for (const channel of channels) {
-        const rows = channel.keys(item.kind, record);
+        const rows = channel.keys(item.kind, record, ctx);
         // a channel often files one row object under several keys (LSH bands, time windows): serialised once,
         // and the line assembled around it, byte for byte what JSON.stringify({ k, i, r }) writes
         let rowOf: object | undefined;

@@ -46,7 +46,7 @@ export function runDetection(fx: Fixture, ctx: DetectContext = makeCtx()): RunRe
     for (const rec of list ?? []) {
       records += 1;
       for (const c of CHANNELS) {
-        for (const kr of c.keys(kind, rec as never)) {
+        for (const kr of c.keys(kind, rec as never, ctx)) {
           // rows travel as JSON between stages
           const row = JSON.parse(JSON.stringify(kr.row)) as Record<string, unknown>;
           const m = buckets.get(c.name)!;

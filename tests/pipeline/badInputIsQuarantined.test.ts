@@ -35,7 +35,7 @@ async function runStages(sweepId: string, bucketCount: number, policy = defaultP
   const snapshot = new LocalFolderStore(bad.dir);
   const plan = await planSweep(work, snapshot, { sweepId, snapshotUri: bad.dir, policy, bucketCount }, CHANNELS);
   const ctx = await loadSweepContext(work, sweepId);
-  for (const item of plan.parts) await writeStats(work, sweepId, 'partition', `${item.kind}-${item.index}`, await partitionPart(work, snapshot, plan, item, CHANNELS));
+  for (const item of plan.parts) await writeStats(work, sweepId, 'partition', `${item.kind}-${item.index}`, await partitionPart(work, snapshot, plan, item, CHANNELS, ctx.detect));
   for (const item of plan.channelBuckets)
     await writeStats(
       work,

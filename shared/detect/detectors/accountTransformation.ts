@@ -14,22 +14,22 @@
  * small, less active accounts too), so with a rename the follower floor and the purge size drop
  * to renamedMinFollowers / renamedMinPurged; the purge must still be most of the history.
  */
-import type { AccountDetector, Note } from '../detectorPorts.ts';
+import type { AccountDetector, DetectContext, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
 import { ownDomainTest, scanContacts, type OwnDomainTest } from '../text/contactPatterns.ts';
-import { PAID_COOPERATION, PRICE, SALES } from '../text/marketingPatterns.ts';
+import { PRICE } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
-import { capped, epochSeconds, finding, thresholdsOf } from './common.ts';
+import { capped, contactWordsOf, epochSeconds, finding, lexiconOf, thresholdsOf } from './common.ts';
 
 const CODE = 'account-transformation' as const;
 export const RULE_PIVOT = 'account-transformation/purge-and-pivot';
 export const RULE_RENAME = 'account-transformation/purge-and-rename';
 const DAY = 86400;
 
-function isPivotNote(n: Note, isOwn: OwnDomainTest): boolean {
+function isPivotNote(n: Note, isOwn: OwnDomainTest, ctx: DetectContext): boolean {
   if ((n.brandIds?.length ?? 0) > 0) return true;
   const t = normalizeText(`${n.title}\n${n.body}`);
-  return SALES.test(t) || PRICE.test(t) || PAID_COOPERATION.test(t) || scanContacts(t, isOwn).contacts.length > 0;
+  return lexiconOf(ctx, 'salesCues').test(t) || PRICE.test(t) || lexiconOf(ctx, 'paidCooperation').test(t) || scanContacts(t, isOwn, contactWordsOf(ctx)).contacts.length > 0;
 }
 
 export const accountTransformationDetector: AccountDetector = {
@@ -71,7 +71,7 @@ export const accountTransformationDetector: AccountDetector = {
     const isOwn = ownDomainTest(ctx.ownDomains);
     const pivot = bundle.notes
       .filter((n) => epochSeconds(n.createdAt) >= purgeStart && !n.deletedAt && !n.hiddenAt)
-      .filter((n) => isPivotNote(n, isOwn))
+      .filter((n) => isPivotNote(n, isOwn, ctx))
       .map((n) => n.noteId)
       .sort();
 

@@ -1,14 +1,20 @@
 /** Small helpers shared by the detectors: thresholds, time, clients, caps. */
 import type { ViolationCode } from '#shared/contract/violationCodes';
-import type { DetectContext } from '../detectorPorts.ts';
+import type { DetectContext, PartitionContext } from '../detectorPorts.ts';
+import { contactVocabulary, type ContactVocabulary } from '../text/contactPatterns.ts';
 import type { Evidence, Finding, Severity, Signal } from '../finding.ts';
 import { RULE_BY_ID } from '../ruleCatalog.ts';
 import { DEFAULT_LEXICONS, type LexiconName } from '../text/lexicons.ts';
 
 /** The rule's thresholds: catalog defaults overlaid with whatever the policy passes in. */
 /** A lexicon as the policy has it (the default when the policy names none). */
-export function lexiconOf(ctx: DetectContext, name: LexiconName): RegExp {
-  return ctx.lexicon?.(name) ?? DEFAULT_LEXICONS[name].pattern;
+export function lexiconOf(ctx: PartitionContext | undefined, name: LexiconName): RegExp {
+  return ctx?.lexicon?.(name) ?? DEFAULT_LEXICONS[name].pattern;
+}
+
+/** The contact scanner's words as the policy has them (lexicons `contactAppAliases`, `contactRedirects`). */
+export function contactWordsOf(ctx: PartitionContext | undefined): ContactVocabulary {
+  return contactVocabulary(lexiconOf(ctx, 'contactAppAliases'), lexiconOf(ctx, 'contactRedirects'));
 }
 
 export function thresholdsOf(ctx: DetectContext, ruleId: string): Record<string, number> {

@@ -10,7 +10,7 @@
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, PAID_COOPERATION, PRICE, SALES, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
+import { assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, PRICE, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import { capped, finding, lexiconOf, thresholdsOf } from './common.ts';
 
@@ -36,6 +36,7 @@ export const misleadingMarketingDetector: AccountDetector = {
     const hits: Record<string, Hit[]> = { [RULE_ABSOLUTE]: [], [RULE_MEDICAL]: [], [RULE_EXPERIENCE]: [], [RULE_TITLE]: [] };
     const notes = [...bundle.notes].sort((x: Note, y: Note) => (x.noteId < y.noteId ? -1 : 1));
     const [absolute, medical, experience] = [lexiconOf(ctx, 'absoluteClaims'), lexiconOf(ctx, 'medicalClaims'), lexiconOf(ctx, 'experienceClaims')];
+    const [SALES, PAID_COOPERATION] = [lexiconOf(ctx, 'salesCues'), lexiconOf(ctx, 'paidCooperation')];
     for (const n of notes) {
       const title = normalizeText(n.title);
       const body = normalizeText(n.body);

@@ -15,7 +15,7 @@
 import type { Account, AccountDetector, Channel, Comment, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { contactLabel, ownDomainTest, scanContacts, type ContactHit } from '../text/contactPatterns.ts';
-import { capped, excerpt, finding, signal, thresholdsOf } from './common.ts';
+import { capped, contactWordsOf, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'traffic-diversion' as const;
 export const RULE_TEXT = 'traffic-diversion/contact-in-text';
@@ -41,7 +41,7 @@ function noteText(title: string, body: string): string {
 export const contactChannel: Channel = {
   name: 'contact',
   codes: [CODE],
-  keys(kind, record) {
+  keys(kind, record, ctx) {
     let row: Record<string, unknown>;
     let text: string;
     if (kind === 'notes') {
@@ -57,7 +57,7 @@ export const contactChannel: Channel = {
       row = { a: a.accountId };
       text = `${a.nickname}\n${a.bio ?? ''}`;
     } else return [];
-    const scan = scanContacts(text);
+    const scan = scanContacts(text, undefined, contactWordsOf(ctx));
     if (scan.contacts.length === 0) return [];
     const rows: KeyedRow[] = [];
     for (const c of scan.contacts) if (isKeyable(c)) rows.push({ key: contactLabel(c), row });
@@ -114,8 +114,9 @@ export const trafficDiversionDetector: AccountDetector = {
     if (!ctx.enabled(CODE)) return [];
     const scans: ItemScan[] = [];
     const isOwn = ownDomainTest(ctx.ownDomains);
+    const words = contactWordsOf(ctx);
     const add = (kind: ItemScan['kind'], id: string, text: string) => {
-      const s = scanContacts(text, isOwn);
+      const s = scanContacts(text, isOwn, words);
       if (s.contacts.length === 0 && s.solicitations.length === 0) return;
       const w = Math.min(
         1,

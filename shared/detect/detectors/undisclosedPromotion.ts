@@ -22,9 +22,9 @@
  *   A brief's posters who leave the brand untagged are keyed by the final price they quote
  *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid.
  */
-import type { Account, AccountDetector, Channel, KeyedRow, Note } from '../detectorPorts.ts';
+import type { Account, AccountDetector, Channel, KeyedRow, Note, PartitionContext } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { COMMENT_REDIRECT, DISCLAIMER, PAID_COOPERATION, PRICE, SALES, hardSellCues, quotedPrice } from '../text/marketingPatterns.ts';
+import { PRICE, hardSellCues, quotedPrice } from '../text/marketingPatterns.ts';
 import { normalizeText } from '../text/normalizeText.ts';
 import {
   campaignKey,
@@ -35,7 +35,7 @@ import {
   RULE_PAID_OFF_PLATFORM as RULE_PAID,
   RULE_SEEDED_BRIEF as RULE_BRIEF,
 } from '../ruleCatalog.ts';
-import { capped, epochSeconds, excerpt, finding, signal, thresholdsOf } from './common.ts';
+import { capped, epochSeconds, excerpt, finding, lexiconOf, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'undisclosed-promotion' as const;
 const CHANNEL = 'brand-notes';
@@ -52,19 +52,20 @@ export interface NoteCues {
   hardSell: string[];
 }
 
-export function noteCues(n: Note): NoteCues {
+export function noteCues(n: Note, ctx?: PartitionContext): NoteCues {
   const t = normalizeText(`${n.title}\n${n.body}\n${(n.tags ?? []).join(' ')}`);
-  const disclaimer = DISCLAIMER.test(t);
-  const paid = PAID_COOPERATION.test(disclaimer ? t.replace(new RegExp(DISCLAIMER.source, 'g'), ' ') : t);
+  const disclaimers = lexiconOf(ctx, 'adDisclaimers');
+  const disclaimer = disclaimers.test(t);
+  const paid = lexiconOf(ctx, 'paidCooperation').test(disclaimer ? t.replace(new RegExp(disclaimers.source, 'g'), ' ') : t);
   const hardSell = hardSellCues(t);
-  const selling = SALES.test(t) || hardSell.length > 0;
+  const selling = lexiconOf(ctx, 'salesCues').test(t) || hardSell.length > 0;
   return { paid, disclaimer, sales: selling || PRICE.test(t), selling, hardSell };
 }
 
 export const brandNotesChannel: Channel = {
   name: CHANNEL,
   codes: [CODE],
-  keys(kind, record) {
+  keys(kind, record, ctx) {
     if (kind === 'accounts') {
       const a = record as Account;
       return a.accountType === 'brand' && a.brandId ? [{ key: a.brandId, row: { ba: a.accountId } }] : [];
@@ -72,12 +73,12 @@ export const brandNotesChannel: Channel = {
     if (kind !== 'notes') return [];
     const n = record as Note;
     if (viaPartner(n)) return [];
-    if (!n.brandIds || n.brandIds.length === 0) return untaggedBriefKeys(n);
-    const cues = noteCues(n);
+    if (!n.brandIds || n.brandIds.length === 0) return untaggedBriefKeys(n, ctx);
+    const cues = noteCues(n, ctx);
     const t = normalizeText(`${n.title}\n${n.body}`);
     // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
     const price = quotedPrice(t);
-    const brief = { ...(price ? { p: price } : {}), ...(COMMENT_REDIRECT.test(t) ? { r: 1 } : {}) };
+    const brief = { ...(price ? { p: price } : {}), ...(lexiconOf(ctx, 'commentRedirects').test(t) ? { r: 1 } : {}) };
     if (!cues.selling && !cues.disclaimer && !cues.paid) {
       // a mention without any commercial cue (a price alone is a review's) still counts for the brand's baseline
       return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } }));
@@ -99,9 +100,9 @@ export const UNTAGGED = 'untagged@';
  * itself: the final price every poster quotes, the link placed in the comments, and the claim of paying themselves
  * (自费, 无广, 不是广告). A note with all three is keyed by its price; an honest reviewer hands out no link.
  */
-function untaggedBriefKeys(n: Note): KeyedRow[] {
+function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
   const t = normalizeText(`${n.title}\n${n.body}`);
-  if (!COMMENT_REDIRECT.test(t) || !DISCLAIMER.test(t)) return [];
+  if (!lexiconOf(ctx, 'commentRedirects').test(t) || !lexiconOf(ctx, 'adDisclaimers').test(t)) return [];
   const price = quotedPrice(t);
   return price ? [{ key: `${UNTAGGED}${price}`, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), p: price, r: 1 } }] : [];
 }
@@ -277,7 +278,7 @@ export const undisclosedPromotionDetector: AccountDetector = {
     for (const n of notes) {
       if (viaPartner(n)) continue;
       const tagged = !!n.brandIds && n.brandIds.length > 0;
-      const cues = noteCues(n);
+      const cues = noteCues(n, ctx);
       if (isBrand) {
         // A brand account speaks for its brand: an untagged note of its own is about that brand.
         const otherBrand = !!account?.brandId && tagged && n.brandIds!.some((b) => b !== account.brandId);

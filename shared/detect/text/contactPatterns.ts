@@ -208,14 +208,11 @@ function phoneIn(run: DigitRun): string | undefined {
 
 // ---------------------------------------------------------------- keyword patterns
 
-/** WeChat and its sound-alike / look-alike names (on normalised text). */
+/** WeChat and its sound-alike / look-alike names (on normalised text): the default of lexicon `contactAppAliases`. */
 const WX_KEY =
   '(?:微信号?|薇信|威信|徽信|维信|溦信|微芯|卫星号?|喂信|危信|胃信|唯信|魏信|威心|微心|v信|w信|微x|薇x|[v微薇威维徽溦魏]\\s?(?:[❤♥]|💚)信?|🛰|vx号?|wx号?|weixin|wei\\s?xin|wechat(?:\\s*id)?|绿泡泡|绿色泡泡|(?:🟢|💚)泡泡|\\+\\s?v|➕\\s?v|加v|v号|薇号|微号|vv号?)';
-/**
- * One pass finds the keys (no `u` flag: WX_KEY is written without astral classes, and the
- * non-unicode engine is markedly faster); ids are then read with sticky patterns at each key.
- */
-const WX_KEY_RE = new RegExp(WX_KEY, 'g');
+/** The WeChat names as a lexicon default (no flags: the scanner compiles its own). */
+export const WECHAT_ALIASES = new RegExp(WX_KEY);
 /** Not a contact: coupon and invite codes that happen to start with "wx"/"vv" ("优惠码wxyk3401"); checked on matches only. */
 const AFTER_CODE_WORD = /(?:码|口令|code)\s*[:：]?\s*$/;
 const afterCodeWord = (k: string, at: number) => AFTER_CODE_WORD.test(k.slice(Math.max(0, at - 8), at));
@@ -231,7 +228,6 @@ const WX_ID = new RegExp(`${CONNECTOR}([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])`, 'y
 const WX_ID_SPACED = new RegExp(`${CONNECTOR}([a-z](?:[a-z0-9_\\-·.•\\t ]|\\p{Extended_Pictographic}){5,40})`, 'yu');
 const ID_SEPARATORS = /[·.•\t ]|\p{Extended_Pictographic}/gu;
 /** The id first, the app in brackets after it ("yan347（薇信）", "coco41571 (vx)"). */
-const WX_ID_BEFORE = new RegExp(`(?<![a-z0-9_-])([a-z][a-z0-9_-]{5,19})\\s*[(（]\\s*${WX_KEY}\\s*[)）]`, 'gu');
 const BARE_V_ID = /(?<![a-z0-9])v\s*[:：]\s*([a-z][a-z0-9_-]{5,19})(?![a-z0-9_-])/g;
 const WXID = /(?<![a-z0-9])wxid_[a-z0-9]{6,20}/g;
 
@@ -267,11 +263,6 @@ const TAOBAO_CODE = /[¥$€£₤₳](?=[a-z0-9]*[a-z])(?=[a-z0-9]*\d)([a-z0-9]{
 const TAOBAO_PHRASE = /复制(?:这段|整段|此条)?(?:内容|口令|信息)?[^。]{0,6}打开(?:淘宝|手淘|tb|某宝|🍑宝|闲鱼|拼多多)/g;
 const PLATFORM_ID = /(?<![a-z])(抖音|抖y|dy|快手|微博|闲鱼|tg|telegram|whatsapp|line|ins|instagram|公众号|视频号|b站)\s*(?:号|id)?\s*[:：]\s*([a-z0-9_.-]{4,30}|[\p{Script=Han}a-z0-9]{2,12})/gu;
 
-/** WeChat named with an intent: only tried when a WeChat key is in the text. */
-const WX_MENTIONS: RegExp[] = [
-  new RegExp(`(?:加|➕|\\+|找|联系|滴滴?|私|戳|扫)\\s*(?:我|本人|一下)?\\s*(?:的)?\\s*${WX_KEY}(?!\\s*(?:支付|pay|转账|收款|付款|红包))`, 'gu'),
-  new RegExp(`${WX_KEY}\\s*(?:同名|同号|见主页|在主页|看主页|在简介|看简介|私我|联系|找我|滴我|dd)`, 'gu'),
-];
 const APP_MENTIONS: RegExp[] = [
   /(?<![a-z])(?:v|vx|wx)\s*我(?!\s*\d)/g,
   /(?:加|➕|\+|找|联系)\s*(?:我|本人)?\s*(?:的)?\s*(?:qq|扣扣|企鹅|🐧)/g,
@@ -279,7 +270,8 @@ const APP_MENTIONS: RegExp[] = [
   /(?:tb|淘宝|某宝|🍑宝|桃宝|闲鱼|某鱼|pdd|拼夕夕|某音|dy|抖音)\s*(?:搜|search|同名|店铺同名)/g,
   /(?:whatsapp|telegram|tg|line)\s*(?:me|我|联系)/g,
 ];
-const REDIRECT =
+/** Redirect phrases ("私我", "看我主页", "DM me"): the default of lexicon `contactRedirects`. */
+export const CONTACT_REDIRECTS =
   /(?<![a-z])s[iī]\s*我|私我|私信我|私聊我?|私戳|戳我|滴滴我|dd我|找我(?:拿|领|买|要)|来撩|dm\s*me|dm\s*for|pm\s*me|message\s*me|看我?主页|主页(?:有|看|见|置顶)|简介(?:有|看|见)|看简介|看置顶|置顶(?:有|见)|联系方式(?:在|见|看)|有联系方式|已私|私你了|私你链接|私信(?:发)?你了?|(?:链接|连接)私你|发你私信|进群|加群|拉你进群|留下?联系方式/g;
 /** Words that turn "私我" from a vague invitation into a private sale. */
 const SELLING_CONTEXT = /优惠|券|内部价|价格|价钱|多少钱|便宜|折扣|打折|[领优]券|链接|代购|购买|需要的|要的姐妹|想要的(?:姐妹|宝)|资料|领取|福利|拿货|货源|下单|同款|团购|批发|渠道/;
@@ -319,15 +311,56 @@ function pushUnique(list: ContactHit[], kind: ContactKind, value: string): void 
   list.push({ kind, value });
 }
 
+/**
+ * The words a scan looks for that the policy may extend (lexicons `contactAppAliases` and `contactRedirects`): the
+ * WeChat names and the redirect phrases, with every pattern built from them. Built once per pair of lexicons.
+ */
+export interface ContactVocabulary {
+  keys: RegExp;
+  idBefore: RegExp;
+  mentions: RegExp[];
+  redirects: RegExp;
+  /** Extra gate for words the default gate does not know; absent for the defaults. */
+  gate?: RegExp;
+}
+
+function buildVocabulary(aliases: string, redirects: RegExp, gate?: RegExp): ContactVocabulary {
+  return {
+    keys: new RegExp(aliases, 'g'),
+    idBefore: new RegExp(`(?<![a-z0-9_-])([a-z][a-z0-9_-]{5,19})\\s*[(（]\\s*${aliases}\\s*[)）]`, 'gu'),
+    // WeChat named with an intent: only tried when a WeChat key is in the text
+    mentions: [
+      new RegExp(`(?:加|➕|\\+|找|联系|滴滴?|私|戳|扫)\\s*(?:我|本人|一下)?\\s*(?:的)?\\s*${aliases}(?!\\s*(?:支付|pay|转账|收款|付款|红包))`, 'gu'),
+      new RegExp(`${aliases}\\s*(?:同名|同号|见主页|在主页|看主页|在简介|看简介|私我|联系|找我|滴我|dd)`, 'gu'),
+    ],
+    redirects: new RegExp(redirects.source, 'g'),
+    ...(gate ? { gate } : {}),
+  };
+}
+
+export const DEFAULT_CONTACT_VOCABULARY: ContactVocabulary = buildVocabulary(WX_KEY, CONTACT_REDIRECTS);
+// keyed by the compiled lexicons themselves (a policy's are compiled once per sweep): no string work per record
+const vocabularies = new WeakMap<RegExp, WeakMap<RegExp, ContactVocabulary>>();
+
+/** The vocabulary for a policy's lexicons (the default object when they are the defaults). */
+export function contactVocabulary(aliases: RegExp, redirects: RegExp): ContactVocabulary {
+  if (aliases === WECHAT_ALIASES && redirects === CONTACT_REDIRECTS) return DEFAULT_CONTACT_VOCABULARY;
+  let byRedirects = vocabularies.get(aliases);
+  if (!byRedirects) vocabularies.set(aliases, (byRedirects = new WeakMap()));
+  let v = byRedirects.get(redirects);
+  if (!v) byRedirects.set(redirects, (v = buildVocabulary(`(?:${aliases.source})`, redirects, new RegExp(`(?:${aliases.source})|(?:${redirects.source})`))));
+  return v;
+}
+
 /** Scans a raw text (normalises it first). */
-export function scanContacts(raw: string | undefined | null, isOwn: OwnDomainTest = ownDomainTest()): ContactScan {
+export function scanContacts(raw: string | undefined | null, isOwn: OwnDomainTest = ownDomainTest(), vocab: ContactVocabulary = DEFAULT_CONTACT_VOCABULARY): ContactScan {
   if (!raw) return EMPTY;
-  return scanNormalized(normalizeText(raw), isOwn);
+  return scanNormalized(normalizeText(raw), isOwn, vocab);
 }
 
 /** Scans a text already passed through `normalizeText`. */
-export function scanNormalized(t: string, isOwn: OwnDomainTest = ownDomainTest()): ContactScan {
-  if (!t || !GATE.test(t)) return EMPTY;
+export function scanNormalized(t: string, isOwn: OwnDomainTest = ownDomainTest(), vocab: ContactVocabulary = DEFAULT_CONTACT_VOCABULARY): ContactScan {
+  if (!t || !(GATE.test(t) || vocab.gate?.test(t))) return EMPTY;
   const contacts: ContactHit[] = [];
   const solicitations: SolicitHit[] = [];
 
@@ -360,11 +393,12 @@ export function scanNormalized(t: string, isOwn: OwnDomainTest = ownDomainTest()
   // WeChat ids: where a key sits, an id after it (plain, or broken up by separators)
   const keyEnds: number[] = [];
   let anyKey = false;
-  WX_KEY_RE.lastIndex = 0;
-  for (let m = WX_KEY_RE.exec(k); m; m = WX_KEY_RE.exec(k)) {
+  const keys = vocab.keys;
+  keys.lastIndex = 0;
+  for (let m = keys.exec(k); m; m = keys.exec(k)) {
     anyKey = true;
     const at = m.index;
-    WX_KEY_RE.lastIndex = at + 1; // keys may overlap: "加v信" holds "加v" and "v信"
+    keys.lastIndex = at + 1; // keys may overlap: "加v信" holds "加v" and "v信"
     // a latin key ("vx", "wx") must not sit inside a latin word; a Han key may follow anything ("…f溦信:")
     const c0 = k.charCodeAt(at);
     const prev = at > 0 ? k.charCodeAt(at - 1) : 32;
@@ -396,8 +430,9 @@ export function scanNormalized(t: string, isOwn: OwnDomainTest = ownDomainTest()
     else pushUnique(contacts, 'wechat', mm[0]);
   }
   if (keyEnds.length > 0) {
-    WX_ID_BEFORE.lastIndex = 0;
-    for (let m = WX_ID_BEFORE.exec(k); m; m = WX_ID_BEFORE.exec(k)) if (/[0-9_-]/.test(m[1])) pushUnique(contacts, 'wechat', m[1]);
+    const before = vocab.idBefore;
+    before.lastIndex = 0;
+    for (let m = before.exec(k); m; m = before.exec(k)) if (/[0-9_-]/.test(m[1])) pushUnique(contacts, 'wechat', m[1]);
   }
   BARE_V_ID.lastIndex = 0;
   for (let m = BARE_V_ID.exec(k); m; m = BARE_V_ID.exec(k)) pushUnique(contacts, 'wechat', m[1]);
@@ -435,12 +470,13 @@ export function scanNormalized(t: string, isOwn: OwnDomainTest = ownDomainTest()
   for (let m = PLATFORM_ID.exec(t); m; m = PLATFORM_ID.exec(t)) pushUnique(contacts, 'platform-id', `${m[1]}:${m[2]}`);
 
   // solicitations
-  for (const re of anyKey ? [...WX_MENTIONS, ...APP_MENTIONS] : APP_MENTIONS) {
+  for (const re of anyKey ? [...vocab.mentions, ...APP_MENTIONS] : APP_MENTIONS) {
     re.lastIndex = 0;
     for (let m = re.exec(k); m; m = re.exec(k)) solicitations.push({ kind: 'app-mention', fragment: m[0].trim().slice(0, 24), weight: 1 });
   }
-  REDIRECT.lastIndex = 0;
-  for (let m = REDIRECT.exec(k); m; m = REDIRECT.exec(k)) {
+  const redirects = vocab.redirects;
+  redirects.lastIndex = 0;
+  for (let m = redirects.exec(k); m; m = redirects.exec(k)) {
     if (BUSINESS_PREFIX.test(k.slice(Math.max(0, m.index - 8), m.index))) continue;
     const around = k.slice(Math.max(0, m.index - 12), m.index + m[0].length + 8);
     if (SELLING_CONTEXT.test(around)) solicitations.push({ kind: 'private-deal', fragment: m[0], weight: 1 });

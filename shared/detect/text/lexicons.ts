@@ -3,9 +3,23 @@
  * operator without code (policy `lexicons.<name>.add`: plain phrases, matched literally; `pattern`: a regular
  * expression that replaces the default). The defaults come from domain sources, each named in `origin`.
  */
-import { ABSOLUTE_CLAIM, BAIT_HOOK, EXPERIENCE_CLAIM, MEDICAL_CLAIM, MUTUAL_FOLLOW, SELF_PROMOTION } from './marketingPatterns.ts';
+import { CONTACT_REDIRECTS, WECHAT_ALIASES } from './contactPatterns.ts';
+import { ABSOLUTE_CLAIM, BAIT_HOOK, COMMENT_REDIRECT, DISCLAIMER, EXPERIENCE_CLAIM, MEDICAL_CLAIM, MUTUAL_FOLLOW, PAID_COOPERATION, SALES, SELF_PROMOTION } from './marketingPatterns.ts';
 
-export const LEXICON_NAMES = ['absoluteClaims', 'medicalClaims', 'experienceClaims', 'mutualFollow', 'baitHooks', 'selfPromotion'] as const;
+export const LEXICON_NAMES = [
+  'absoluteClaims',
+  'medicalClaims',
+  'experienceClaims',
+  'mutualFollow',
+  'baitHooks',
+  'selfPromotion',
+  'adDisclaimers',
+  'paidCooperation',
+  'salesCues',
+  'commentRedirects',
+  'contactAppAliases',
+  'contactRedirects',
+] as const;
 export type LexiconName = (typeof LEXICON_NAMES)[number];
 
 export interface LexiconDefault {
@@ -29,6 +43,36 @@ export const DEFAULT_LEXICONS: Readonly<Record<LexiconName, LexiconDefault>> = {
   mutualFollow: { pattern: MUTUAL_FOLLOW, usedBy: 'engagement-bait/mutual-follow', origin: 'the seeds: mutual-follow schemes ("互关", "有关必回", "follow for follow")' },
   baitHooks: { pattern: BAIT_HOOK, usedBy: 'engagement-bait/bait-hook', origin: 'the seeds: "double-tap for a surprise", "评论区扣1接好运"' },
   selfPromotion: { pattern: SELF_PROMOTION, usedBy: 'engagement-bait/self-promotion', origin: 'YouTube Spam Collection (CC BY 4.0): chosen on two videos, checked on a third' },
+  adDisclaimers: {
+    pattern: DISCLAIMER,
+    usedBy: 'undisclosed-promotion (seeded briefs, covert ads; read at partition and resolve)',
+    origin: 'the seeds: paid posts claiming to be a consumer\'s own ("无广", "自费", "纯路人"); Advertising Law art. 14 (an ad must be identifiable as one)',
+  },
+  paidCooperation: {
+    pattern: PAID_COOPERATION,
+    usedBy: 'undisclosed-promotion, misleading-marketing, account-transformation (a note declaring paid cooperation)',
+    origin: 'Advertising Law art. 14 and the platform\'s disclosure rules: "恰饭", "商单", "品牌合作", "#ad", "gifted"',
+  },
+  salesCues: {
+    pattern: SALES,
+    usedBy: 'undisclosed-promotion, misleading-marketing, account-transformation (a note selling: links, coupons, shops)',
+    origin: 'the seeds: marketing notes and "private-domain" selling (链接, 下单, 优惠券, 私我)',
+  },
+  commentRedirects: {
+    pattern: COMMENT_REDIRECT,
+    usedBy: 'undisclosed-promotion/seeded-brief (read at partition)',
+    origin: 'the seeds: briefs sending readers to the comments for the link ("评论区自取", "链接在评论区")',
+  },
+  contactAppAliases: {
+    pattern: WECHAT_ALIASES,
+    usedBy: 'traffic-diversion (contacts in text and profiles; read at partition and resolve)',
+    origin: 'the seeds: WeChat written around the filter ("薇信", "V信", "绿泡泡", "vx")',
+  },
+  contactRedirects: {
+    pattern: CONTACT_REDIRECTS,
+    usedBy: 'traffic-diversion/solicitation, private-deal, private-answer',
+    origin: 'the seeds\' double act ("链接私你了") and redirections ("私我", "看我主页", "DM me")',
+  },
 };
 
 export interface LexiconExtension {
