@@ -41,7 +41,7 @@ export function registerPolicy(program: Command): void {
           `  lexicons:`,
           ...lexicons.map(
             (l) =>
-              `    ${l.name.padEnd(17)} ${(l.replaced ? 'replaced' : 'default').padEnd(9)}${l.added.length ? ` +${l.added.length} phrase(s): ${l.added.slice(0, 5).join(', ')}${l.added.length > 5 ? ', …' : ''}` : ''}  (${l.usedBy}; ${l.origin})`,
+              `    ${l.name.padEnd(18)} ${(l.replaced ? 'replaced' : 'default').padEnd(9)}${l.added.length ? ` +${l.added.length} phrase(s): ${l.added.slice(0, 5).join(', ')}${l.added.length > 5 ? ', …' : ''}` : ''}  (${l.usedBy}; ${l.origin})`,
           ),
           `  rules (${rules.filter((r) => r.enabled).length} of ${RULES.length} enabled):`,
           ...rules.map(
