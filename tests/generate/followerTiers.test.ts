@@ -51,7 +51,9 @@ describe('opt-in follower tiers for violators', () => {
   });
 
   it('is a no-op on an account already in its tier, and scales brushed jumps with the count', () => {
-    const acc = { id: 'acc-1', codes: new Set(['fake-account']), followerCount: 5_000, followerCurve: { growth: 0, jumps: [{ day: 3, add: 2_000 }] } } as never as Parameters<typeof applyFollowerTiers>[0][number];
+    const acc = { id: 'acc-1', codes: new Set(['fake-account']), followerCount: 5_000, followerCurve: { growth: 0, jumps: [{ day: 3, add: 2_000 }] } } as never as Parameters<
+      typeof applyFollowerTiers
+    >[0][number];
     applyFollowerTiers([acc], 's', { over10k: 1, over100k: 1 });
     expect(acc.followerCount).toBeGreaterThanOrEqual(100_000);
     expect(acc.followerCurve!.jumps![0].add / acc.followerCount).toBeCloseTo(0.4, 3);

@@ -58,7 +58,11 @@ export function registerGenerate(program: Command): void {
     .option('--seed <seed>', 'seed; the same seed and options give the same bytes', '1')
     .option('--days <n>', 'one full snapshot per day for n consecutive days of an evolving platform', dayCount)
     .option('--start <day>', `first day with --days (YYYY-MM-DD, default ${DEFAULT_START})`, day)
-    .option('--follower-tiers <shares>', 'with --days: violators’ follower tiers, "seeds" (0.39 % over 10k, 0.02 % over 100k) or over10k,over100k shares; default: the generator’s own audiences', followerTiers)
+    .option(
+      '--follower-tiers <shares>',
+      'with --days: violators’ follower tiers, "seeds" (0.39 % over 10k, 0.02 % over 100k) or over10k,over100k shares; default: the generator’s own audiences',
+      followerTiers,
+    )
     .option('--parts <n>', 'parts per record kind (default: by size)', positiveInt('--parts'))
     .option('--invalid <n>', 'extra deliberately invalid records, to exercise quarantine (single snapshot only)', (v) => Number(v), 0)
     .option('--plain', 'write .jsonl instead of .jsonl.gz')
