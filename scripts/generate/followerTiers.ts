@@ -8,8 +8,15 @@
  * its follower curve's brushed jumps by the same factor, so the curve's shape (what detection reads) stays.
  * Unset, nothing here runs and the default output is unchanged byte for byte.
  */
-import type { AccountDraft } from './cohort.ts';
 import { hashString } from './random.ts';
+
+/** What the tiers read and rescale of an account draft (structural: cohort.ts imports this module's types). */
+export interface TieredAccount {
+  id: string;
+  codes: { size: number };
+  followerCount: number;
+  followerCurve?: { jumps?: Array<{ day: number; add: number }> };
+}
 
 /** Shares of violators (accounts with any planted code) at 10k+ followers and at 100k+ (included in the first). */
 export interface FollowerTierShares {
@@ -38,7 +45,7 @@ function target(count: number, tier: number, within: number, t: FollowerTierShar
 }
 
 /** Puts every violator of the cohort in its drawn tier; idempotent (a second pass changes nothing already placed). */
-export function applyFollowerTiers(accounts: readonly AccountDraft[], seed: string, shares: FollowerTierShares): void {
+export function applyFollowerTiers(accounts: readonly TieredAccount[], seed: string, shares: FollowerTierShares): void {
   for (const acc of accounts) {
     if (acc.codes.size === 0) continue;
     const [tier, within] = draws(seed, acc.id);
