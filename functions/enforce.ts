@@ -26,6 +26,7 @@ export const handler = stageHandler('enforce', mapEventSchema(z.number().int().m
     new Set(sample.heldAccounts ?? []),
     sample.enforceAt,
     gate === 'shadow',
+    plan.campaign?.timeZone,
   );
   await writeStats(work, sweepId, 'enforce', String(item), stats);
   recordStageMetrics('enforce', { [M.enforced]: stats.applied, [M.enforceSkipped]: stats.skipped });

@@ -43,6 +43,6 @@ export async function campaignDemo(o: { accounts: number; seed: string; days: nu
     await store.setState(initialState(id, now, 'demo'), undefined);
   }
   const played = await playCampaign(id, {}, out, interrupt);
-  const { report, announcement } = await campaignReportOf(id);
-  return { campaignId: id, played, report, announcement };
+  const { report, announcement, accountsHandled } = await campaignReportOf(id);
+  return { campaignId: id, played, report, accountsHandled, announcement };
 }

@@ -8,6 +8,7 @@ import type { IdFactory } from './ids.ts';
 import type { Lang } from './localize.ts';
 import type { Rng } from './random.ts';
 import type { HardNegative } from './hardNegativeKinds.ts';
+import type { FollowerTierShares } from './followerTiers.ts';
 import type { VariantId, ViolationMix } from './violationMix.ts';
 
 export type AccountType = 'personal' | 'brand' | 'professional';
@@ -125,6 +126,8 @@ export interface GenEnv {
    * the run). Unset for a single snapshot, which then draws exactly the numbers it always did.
    */
   farmArrivals?: { from: number; share: number };
+  /** Opt-in follower tiers for violators (followerTiers.ts); unset, the default audiences. */
+  followerTiers?: FollowerTierShares;
 }
 
 export class Cohort {

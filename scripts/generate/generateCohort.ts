@@ -5,6 +5,7 @@
  * praise rewrites, diverters answering questions) → follows, reports, counts.
  */
 import { Cohort, type GenEnv } from './cohort.ts';
+import { applyFollowerTiers } from './followerTiers.ts';
 import { shapeHardNegatives } from './hardNegatives.ts';
 import { createCohortAccounts, createOrganicComments, createOrganicFollows, createOrganicNotes, finaliseNotes } from './organicAccounts.ts';
 import { plantGroups } from './plantedViolations.ts';
@@ -28,6 +29,8 @@ export function generateCohort(env: GenEnv, plans: GroupPlan[], index: number, f
   createCohortAccounts(cohort, rng('accounts'), firstIndex, size);
   const planted = plantGroups(cohort, rng('planted'), plans);
   const hard = shapeHardNegatives(cohort, rng('hard-negatives'));
+  // before notes, so engagement follows the audience; again at the end for accounts recruited later
+  if (env.followerTiers) applyFollowerTiers(cohort.accounts, env.seed, env.followerTiers);
   createOrganicNotes(cohort, rng('organic-notes'));
   planted.act();
   hard.act?.();
@@ -37,5 +40,6 @@ export function generateCohort(env: GenEnv, plans: GroupPlan[], index: number, f
   createOrganicFollows(cohort, rng('follows'));
   createReports(cohort, rng('reports'));
   finaliseNotes(cohort, rng('finalise'));
+  if (env.followerTiers) applyFollowerTiers(cohort.accounts, env.seed, env.followerTiers);
   return cohort;
 }

@@ -23,6 +23,7 @@ import { IdFactory } from './ids.ts';
 import { hashString } from './random.ts';
 import { SnapshotWriter } from './snapshotWriter.ts';
 import { DAY, iso } from './time.ts';
+import { validateFollowerTiers, type FollowerTierShares } from './followerTiers.ts';
 import { DEFAULT_LIFECYCLE, ViolatorLifecycles, type LifecycleShares } from './violatorLifecycle.ts';
 import { GroupPlanner, resolveMix, type ViolationMix } from './violationMix.ts';
 
@@ -47,6 +48,8 @@ export interface GenerateDaysOptions {
   farmArrivalShare?: number;
   /** Shares of violators that stop, or pause and return (default 0.3 and 0.15). */
   lifecycle?: Partial<LifecycleShares>;
+  /** Opt-in follower tiers for violators (followerTiers.ts, e.g. SEED_FOLLOWER_TIERS); unset, the default audiences. */
+  followerTiers?: FollowerTierShares;
   onDay?: (day: DaySummary) => void;
   onProgress?: (accountsDone: number) => void;
 }
@@ -105,6 +108,7 @@ function validate(o: GenerateDaysOptions): number {
   share('farmArrivalShare', o.farmArrivalShare);
   share('lifecycle.stop', o.lifecycle?.stop);
   share('lifecycle.pause', o.lifecycle?.pause);
+  if (o.followerTiers) validateFollowerTiers(o.followerTiers);
   if ((o.lifecycle?.stop ?? DEFAULT_LIFECYCLE.stop) + (o.lifecycle?.pause ?? DEFAULT_LIFECYCLE.pause) > 1) throw new Error('lifecycle.stop + lifecycle.pause must not exceed 1');
   return ms;
 }
@@ -112,7 +116,8 @@ function validate(o: GenerateDaysOptions): number {
 /** Day ids extend the single-snapshot id (date, seed, accounts, mix) with the day's place in the run and any non-default evolution. */
 function dayIdSuffix(d: number, days: number, o: GenerateDaysOptions): string {
   const evolution = o.farmArrivalShare !== undefined || o.lifecycle ? [o.farmArrivalShare, o.lifecycle?.stop, o.lifecycle?.pause] : undefined;
-  return `-day${d + 1}of${days}${evolution ? `-e${hashString(JSON.stringify(evolution))[0].toString(36)}` : ''}`;
+  const tiers = o.followerTiers ? `-t${hashString(JSON.stringify([o.followerTiers.over10k, o.followerTiers.over100k]))[0].toString(36)}` : '';
+  return `-day${d + 1}of${days}${evolution ? `-e${hashString(JSON.stringify(evolution))[0].toString(36)}` : ''}${tiers}`;
 }
 
 export async function generateDays(o: GenerateDaysOptions): Promise<DaysSummary> {
@@ -132,6 +137,7 @@ export async function generateDays(o: GenerateDaysOptions): Promise<DaysSummary>
     mix,
     totalAccounts: o.accounts,
     farmArrivals: o.days > 1 ? { from: dayTimes[0], share: o.farmArrivalShare ?? defaultFarmArrivalShare(o.days) } : undefined,
+    ...(o.followerTiers ? { followerTiers: o.followerTiers } : {}),
   };
   const lifecycles = new ViolatorLifecycles(seed, dayTimes, { ...DEFAULT_LIFECYCLE, ...o.lifecycle });
   const planner = new GroupPlanner(mix);

@@ -1,7 +1,7 @@
 /** The transparency report as one self-contained HTML page: inline CSS and SVG charts, no scripts, no external resources. */
 import type { TransparencyReport } from './transparencyReport.ts';
 
-const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const esc = (s: unknown) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 const COLORS = ['#c0392b', '#2e86c1', '#27ae60', '#d68910', '#7d3c98', '#17a589', '#566573', '#cb4335', '#2874a6', '#b7950b'];
 
 /** A horizontal bar chart as inline SVG. */
@@ -26,7 +26,8 @@ export function barChart(id: string, title: string, data: Record<string, number>
 const table = (head: string[], rows: Array<Array<string | number | null>>) =>
   `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c ?? '–')}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
-export function renderReportHtml(r: TransparencyReport, opts: { maxStatements?: number } = {}): string {
+/** `lead`: HTML placed before the totals (a campaign's announcement and per-day chart, campaignReportHtml.ts). */
+export function renderReportHtml(r: TransparencyReport, opts: { maxStatements?: number; lead?: string } = {}): string {
   const max = opts.maxStatements ?? 200;
   const tiers = ['<10k', '10k-100k', '>=100k', 'unknown'];
   const actionTier = Object.entries(r.byActionAndTier).map(([a, t]) => [a, ...tiers.map((x) => t[x] ?? 0)]);
@@ -55,6 +56,7 @@ svg text{font-size:12px;fill:#333} table{border-collapse:collapse;margin:.5rem 0
 </style></head><body>
 <h1>${esc(r.title)}</h1>
 <p class="meta">Sweeps: ${esc(r.sweepIds.join(', '))} · policy ${esc(r.policyVersions.join(', ') || '–')} · period ${esc(r.period.from ?? '–')} – ${esc(r.period.to ?? '–')} · territorial scope ${esc(r.territorialScope.join(' '))} · generated ${esc(r.generatedAt)} · format ${esc(r.format)}</p>
+${opts.lead ?? ''}
 <section class="cards" id="totals">
 <div class="card">Actions<b data-total="actions">${r.totals.actions}</b></div>
 <div class="card">Accounts<b>${r.totals.accounts}</b></div>

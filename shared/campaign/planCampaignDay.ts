@@ -11,7 +11,8 @@ import type { CampaignState } from './campaignState.ts';
 import { dayAt, snapshotFor, sweepIdFor } from './campaignCalendar.ts';
 
 export type CampaignDayPlan =
-  { run: true; day: string; sweep: SweepInput & { campaign: { campaignId: string; version: number; day: string; mode: Campaign['mode'] } } } | { run: false; day: string; why: string };
+  | { run: true; day: string; sweep: SweepInput & { campaign: { campaignId: string; version: number; day: string; mode: Campaign['mode']; timeZone: string } } }
+  | { run: false; day: string; why: string };
 
 export function planCampaignDay(campaign: Campaign, policy: Policy, state: CampaignState | undefined, instant: string): CampaignDayPlan {
   if (policy.policyVersion !== campaign.policyVersion) {
@@ -30,7 +31,7 @@ export function planCampaignDay(campaign: Campaign, policy: Policy, state: Campa
       policy: policyForCampaign(policy, campaign),
       ...(campaign.codes.length ? { codes: campaign.codes } : {}),
       review: 'auto',
-      campaign: { campaignId: campaign.campaignId, version: campaign.version, day, mode: campaign.mode },
+      campaign: { campaignId: campaign.campaignId, version: campaign.version, day, mode: campaign.mode, timeZone: campaign.schedule.timeZone },
     },
   };
 }

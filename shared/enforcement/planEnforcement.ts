@@ -65,8 +65,8 @@ export function summarizeEvidence(decision: Decision): string {
   return parts.join(' | ').slice(0, 900);
 }
 
-/** `appliedAt` defaults to the decision's time (sweeps released before enforceAt was recorded). */
-export function planEnforcement(decision: Decision, policy: Policy, evidenceRef: string, recordedAt: string, appliedAt: string = decision.effectiveAt): PlannedEnforcement {
+/** `appliedAt` defaults to the decision's time (sweeps released before enforceAt was recorded); `timeZone`: the notice's times (a campaign's). */
+export function planEnforcement(decision: Decision, policy: Policy, evidenceRef: string, recordedAt: string, appliedAt: string = decision.effectiveAt, timeZone?: string): PlannedEnforcement {
   const until = penaltyEnd(decision.action, appliedAt, decision.durationDays);
   const evidenceSummary = summarizeEvidence(decision);
   const entryKey = ledgerKey(decision.sweepId, 'enforce');
@@ -137,6 +137,7 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     appealUrl: policy.appeal.url,
     appealWindowDays: policy.appeal.windowDays,
     appliedAt,
+    timeZone,
     brand: deducting && brand ? { ...brand, pointsBefore: deducting.pointsBefore, deducted: deducting.deducted.length } : undefined,
   });
   const lift: LiftRow | undefined = until

@@ -89,6 +89,8 @@ export interface NoticeInput {
   appealWindowDays: number;
   /** When enforcement applied the penalty: it runs, and the appeal window counts, from here. */
   appliedAt: string;
+  /** IANA time zone the times are shown in (a campaign's `schedule.timeZone`); UTC when absent. */
+  timeZone?: string;
   /** Brand accounts: the brand points this action cost and what else follows. */
   brand?: { pointsBefore: number; pointsLeft: number; deducted: number; reducedSearch: boolean; brandContentHidden: boolean };
 }
@@ -105,13 +107,33 @@ export interface Notice {
   until?: string;
   quotes: OwnQuote[];
   appeal: { url: string; deadline: string };
+  /** The time zone the text shows times in (absent: UTC). */
+  timeZone?: string;
   brand?: NoticeInput['brand'];
   text: { zh: string; en: string };
 }
 
 const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days * 86_400_000).toISOString();
-/** `2026-12-05 10:30 UTC`: a penalty lifts at a minute, not on a day. */
-export const noticeTime = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/**
+ * `2026-12-05 10:30 UTC`: a penalty lifts at a minute, not on a day. With a time zone, the wall time there and
+ * its offset, `2026-12-05 18:30 (Asia/Shanghai, UTC+8)`, so a reader in the campaign's zone needs no arithmetic.
+ */
+export function noticeTime(iso: string, timeZone?: string): string {
+  if (!timeZone) return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'shortOffset',
+  }).formatToParts(Date.parse(iso));
+  const get = (t: string) => parts.find((p) => p.type === t)!.value;
+  const offset = get('timeZoneName').replace('GMT', 'UTC');
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} (${timeZone}, ${offset === 'UTC' ? 'UTC+0' : offset})`;
+}
 
 function quoteLines(quotes: readonly OwnQuote[]): { zh: string; en: string } {
   if (quotes.length === 0) return { zh: '', en: '' };
@@ -126,9 +148,10 @@ export function composeNotice(n: NoticeInput): Notice {
   const rulesZh = n.codes.map((c) => CODE_RULES[c].zh).join('');
   const rulesEn = n.codes.map((c) => CODE_RULES[c].en).join(' ');
   const deadline = addDays(n.appliedAt, n.appealWindowDays);
-  const startZh = `自${noticeTime(n.appliedAt)}起`;
-  const untilZh = n.until ? `，将于${noticeTime(n.until)}自动解除` : n.action === 'ban' ? '，该处罚无期限' : '';
-  const untilEn = n.until ? ` until ${noticeTime(n.until)}, when it lifts automatically` : n.action === 'ban' ? '; this penalty has no end date' : '';
+  const at = (iso: string) => noticeTime(iso, n.timeZone);
+  const startZh = `自${at(n.appliedAt)}起`;
+  const untilZh = n.until ? `，将于${at(n.until)}自动解除` : n.action === 'ban' ? '，该处罚无期限' : '';
+  const untilEn = n.until ? ` until ${at(n.until)}, when it lifts automatically` : n.action === 'ban' ? '; this penalty has no end date' : '';
   const quotes = quoteLines(n.quotes);
   const b = n.brand;
   const brandZh = b
@@ -149,10 +172,11 @@ export function composeNotice(n: NoticeInput): Notice {
     until: n.until,
     quotes: n.quotes,
     appeal: { url: n.appealUrl, deadline },
+    ...(n.timeZone ? { timeZone: n.timeZone } : {}),
     ...(b ? { brand: b } : {}),
     text: {
-      zh: `你的账号因${reasonsZh}，${startZh}受到${ACTION_TEXT[n.action].zh(n.durationDays)}${untilZh}。${rulesZh}${quotes.zh}${brandZh}如有异议，请在${noticeTime(deadline)}前通过 ${n.appealUrl} 申诉。`,
-      en: `Your account received ${ACTION_TEXT[n.action].en(n.durationDays)} for ${reasonsEn}, from ${noticeTime(n.appliedAt)}${untilEn}. ${rulesEn}${quotes.en}${brandEn} If you believe this is wrong, appeal at ${n.appealUrl} before ${noticeTime(deadline)}.`,
+      zh: `你的账号因${reasonsZh}，${startZh}受到${ACTION_TEXT[n.action].zh(n.durationDays)}${untilZh}。${rulesZh}${quotes.zh}${brandZh}如有异议，请在${at(deadline)}前通过 ${n.appealUrl} 申诉。`,
+      en: `Your account received ${ACTION_TEXT[n.action].en(n.durationDays)} for ${reasonsEn}, from ${at(n.appliedAt)}${untilEn}. ${rulesEn}${quotes.en}${brandEn} If you believe this is wrong, appeal at ${n.appealUrl} before ${at(deadline)}.`,
     },
   };
 }

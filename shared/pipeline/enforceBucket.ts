@@ -36,6 +36,8 @@ export async function enforceBucket(
   appliedAt?: string,
   /** A shadow campaign's sweep: every decision is counted and nothing is written. */
   shadow = false,
+  /** A campaign's time zone: its notices show times there. */
+  timeZone?: string,
 ): Promise<EnforceStats> {
   const key = sweepPaths(sweepId).decisionsObject(bucket);
   const stats: EnforceStats = { bucket, decisions: 0, applied: 0, alreadyApplied: 0, skipped: 0 };
@@ -49,7 +51,7 @@ export async function enforceBucket(
   }
   const current = await repo.penalties(todo.map((t) => t.decision.accountId));
   await runLimited(todo, 16, async ({ decision, line }) => {
-    const planned = { ...planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now(), appliedAt), bucket };
+    const planned = { ...planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now(), appliedAt, timeZone), bucket };
     const outcome = await repo.apply(planned, { current: current.get(decision.accountId) });
     if (outcome === 'applied') stats.applied += 1;
     else stats.alreadyApplied += 1;

@@ -5,8 +5,14 @@ import { VIOLATION_CODES } from '#shared/contract/violationCodes';
 
 export const sweepIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'a sweep id is 1-80 letters, digits, dot, dash or underscore, starting with a letter or digit');
 
-/** The campaign a sweep runs for: its version, its day, and whether it enforces or only shadows. */
-export const campaignRefSchema = z.object({ campaignId: z.string().min(1), version: z.number().int().min(1), day: z.string(), mode: z.enum(['enforce', 'shadow']) });
+/** The campaign a sweep runs for: its version, its day, whether it enforces or only shadows, and the time zone its notices speak in. */
+export const campaignRefSchema = z.object({
+  campaignId: z.string().min(1),
+  version: z.number().int().min(1),
+  day: z.string(),
+  mode: z.enum(['enforce', 'shadow']),
+  timeZone: z.string().optional(),
+});
 export type CampaignRef = z.infer<typeof campaignRefSchema>;
 
 export const sweepInputSchema = z.object({

@@ -29,7 +29,12 @@ describe('planCampaignDay', () => {
     expect(plan.run).toBe(true);
     if (!plan.run) return;
     expect(plan.day).toBe('2026-12-03');
-    expect(plan.sweep).toMatchObject({ sweepId: 'td-20261203', snapshot: 's3://exports/2026-12-03/', codes: ['traffic-diversion'], campaign: { campaignId: 'td', version: 3, mode: 'enforce' } });
+    expect(plan.sweep).toMatchObject({
+      sweepId: 'td-20261203',
+      snapshot: 's3://exports/2026-12-03/',
+      codes: ['traffic-diversion'],
+      campaign: { campaignId: 'td', version: 3, mode: 'enforce', timeZone: 'Asia/Shanghai' },
+    });
   });
 
   it('starts nothing before the period, after it, or while paused, and says why', () => {

@@ -111,7 +111,13 @@ describe('a 28-day campaign', () => {
         `${e.accountId} ${e.sweepId} due ${e.until} not lifted`,
       ).toBe(true);
 
-    const { report } = await campaignReportOf('nov');
+    const { report, accountsHandled, perDay } = await campaignReportOf('nov');
     expect(report.totals.accounts).toBe(byAccount.size);
+    // counted once over the campaign, however many days acted on an account
+    expect(accountsHandled.accounts).toBe(byAccount.size);
+    expect(perDay.reduce((s, d) => s + d.newAccounts, 0)).toBe(byAccount.size);
+    // each lift of a counted act on the day it fired (lifts run at each day's start)
+    const counted = new Set(report.statementsOfReasons.map((x) => x.puid));
+    expect(perDay.reduce((s, d) => s + d.lifted, 0)).toBe(lifts.filter((l) => counted.has(`${l.sweepId}/${l.accountId}`)).length);
   });
 });

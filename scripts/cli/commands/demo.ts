@@ -39,7 +39,7 @@ export function registerDemo(program: Command, interrupt: AbortSignal): void {
             `Campaign ${r.campaignId}:`,
             ...r.played.map((d) => `  ${d.day}  ${d.sweepId}  ${d.outcome}`),
             '',
-            `  accounts handled ${r.report.totals.accounts}; over 10k followers ${r.report.followers.over10k}, over 100k ${r.report.followers.over100k}`,
+            `  accounts handled ${r.accountsHandled.accounts}; over 10k followers ${r.accountsHandled.over10k}, over 100k ${r.accountsHandled.over100k}`,
             '',
             r.announcement.zh,
             r.announcement.en,

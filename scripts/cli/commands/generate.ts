@@ -2,6 +2,7 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { generateDays, DEFAULT_START, MAX_DAYS, type DaySummary } from '#scripts/generate/generateDays';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import { SEED_FOLLOWER_TIERS, validateFollowerTiers, type FollowerTierShares } from '#scripts/generate/followerTiers';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput, type Output } from '../output.ts';
 import { positiveInt } from '../options.ts';
@@ -16,6 +17,7 @@ interface GenerateOpts {
   json?: boolean;
   days?: number;
   start?: string;
+  followerTiers?: FollowerTierShares;
 }
 
 function day(value: string): string {
@@ -23,6 +25,20 @@ function day(value: string): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value)
     throw new InvalidArgumentError(`--start must be a day such as ${DEFAULT_START}, got "${value}"`);
   return value;
+}
+
+/** `seeds` (the announcement's 0.39 % over 10k and 0.02 % over 100k), or two shares `over10k,over100k`. */
+function followerTiers(value: string): FollowerTierShares {
+  if (value === 'seeds') return SEED_FOLLOWER_TIERS;
+  const [over10k, over100k, ...rest] = value.split(',').map(Number);
+  const tiers = { over10k, over100k };
+  try {
+    if (rest.length) throw new Error('give two shares');
+    validateFollowerTiers(tiers);
+  } catch (err) {
+    throw new InvalidArgumentError(`--follower-tiers must be "seeds" or two shares over10k,over100k such as 0.004,0.0002 (${(err as Error).message}), got "${value}"`);
+  }
+  return tiers;
 }
 
 function dayCount(value: string): number {
@@ -42,6 +58,11 @@ export function registerGenerate(program: Command): void {
     .option('--seed <seed>', 'seed; the same seed and options give the same bytes', '1')
     .option('--days <n>', 'one full snapshot per day for n consecutive days of an evolving platform', dayCount)
     .option('--start <day>', `first day with --days (YYYY-MM-DD, default ${DEFAULT_START})`, day)
+    .option(
+      '--follower-tiers <shares>',
+      'with --days: violators’ follower tiers, "seeds" (0.39 % over 10k, 0.02 % over 100k) or over10k,over100k shares; default: the generator’s own audiences',
+      followerTiers,
+    )
     .option('--parts <n>', 'parts per record kind (default: by size)', positiveInt('--parts'))
     .option('--invalid <n>', 'extra deliberately invalid records, to exercise quarantine (single snapshot only)', (v) => Number(v), 0)
     .option('--plain', 'write .jsonl instead of .jsonl.gz')
@@ -49,6 +70,7 @@ export function registerGenerate(program: Command): void {
     .action(async (o: GenerateOpts) => {
       const out = makeOutput(Boolean(o.json));
       if (o.days === undefined && o.start !== undefined) throw new CliError('--start needs --days', EXIT.usage);
+      if (o.days === undefined && o.followerTiers) throw new CliError('--follower-tiers needs --days', EXIT.usage);
       if (o.days !== undefined && o.invalid) throw new CliError('--invalid is not supported with --days', EXIT.usage);
       if (o.days !== undefined) return generateDaily(o, o.days, out);
       const started = performance.now();
@@ -101,6 +123,7 @@ async function generateDaily(o: GenerateOpts, days: number, out: Output): Promis
     outDir: o.out,
     partsPerKind: o.parts,
     gzip: !o.plain,
+    ...(o.followerTiers ? { followerTiers: o.followerTiers } : {}),
     onProgress: (n) => {
       if (!out.json && n - last >= Math.max(10_000, o.accounts / 10)) {
         last = n;
