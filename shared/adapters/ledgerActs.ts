@@ -12,6 +12,7 @@ import { liftsToRead, planReversal } from '#shared/audit/planReversal';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
 import { planApply } from '#shared/enforcement/planApply';
+import { contentBatches, planContentBatch } from '#shared/enforcement/planContentEnforcement';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import { planLift } from '#shared/enforcement/planLift';
 import type { ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
@@ -50,15 +51,31 @@ export async function brandDeductionsOf(store: PenaltyReader, accountIds: string
 
 export async function applyAct(store: LedgerStore, p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
   const what = `enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}`;
-  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+  let outcome: ApplyOutcome | undefined;
+  let after: PenaltyState | undefined;
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES && !outcome; attempt++) {
     // The caller may pass the state it batch-read; after a conflict we read it afresh.
     const current = attempt === 0 && known ? known.current : await store.penalty(p.ledger.accountId);
-    const r = await store.write(planApply(current, p));
-    if (r.ok) return 'applied';
-    if (failed(r, 'entry')) return 'already-applied';
-    if (!failed(r, 'penalty')) throw new Error(`${what}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+    const w = planApply(current, p);
+    const r = await store.write(w);
+    if (r.ok) [outcome, after] = ['applied', w.penalty];
+    else if (failed(r, 'entry')) outcome = 'already-applied';
+    else if (!failed(r, 'penalty')) throw new Error(`${what}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
   }
-  throw gaveUp(what);
+  if (!outcome) throw gaveUp(what);
+  // The other content batches, one transaction each; a batch already written (a re-run after a crash) is skipped.
+  for (const batch of contentBatches(p.content ?? [], p.contentBatch ?? 40).slice(1)) {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt >= MAX_CONFLICT_RETRIES) throw gaveUp(`${what} (content)`);
+      const current = after ?? (await store.penalty(p.ledger.accountId));
+      const w = planContentBatch(current, batch, p.bucket);
+      const r = await store.write(w);
+      after = r.ok ? w.penalty : undefined;
+      if (r.ok || failed(r, 'entry')) break;
+      if (!failed(r, 'penalty')) throw new Error(`${what} (content): unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+    }
+  }
+  return outcome;
 }
 
 export async function liftAct(store: LedgerStore, lift: LiftRow, now: string): Promise<LiftOutcome> {

@@ -1,5 +1,6 @@
 /** The sweep summary: what was read, quarantined, found, decided and done, and where it all is. */
 import type { BlobStore } from '#shared/ports/blobStore';
+import { emptyContentTally, tallyContent } from '#shared/enforcement/decideContentActions';
 import { readDecisions } from './readDecisions.ts';
 import { readAllStats, readGuardReport, readSampleIfAny, type SweepSummary } from './sweepArtifacts.ts';
 import { sweepPaths } from './sweepPaths.ts';
@@ -115,6 +116,9 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
       inc((summary.byCodeAndAction[c] ??= {}), d.action);
     }
     for (const r of d.ruleIds) inc(summary.byRule, r);
+    for (const c of d.contentActions ?? []) tallyContent((summary.content ??= emptyContentTally()), c);
   }
+  const contentApplied = enforce.reduce((s, e) => s + (e.contentApplied ?? 0), 0);
+  if (contentApplied > 0) summary.enforcement.contentApplied = contentApplied;
   return summary;
 }

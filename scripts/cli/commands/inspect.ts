@@ -10,7 +10,8 @@ import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 import { sweepId } from '../options.ts';
-import { renderEvaluation, renderGuard } from '../renderSummary.ts';
+import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
+import { renderContent, renderEvaluation, renderGuard } from '../renderSummary.ts';
 import { planExists, readGuardReport } from '#shared/pipeline/sweepArtifacts';
 import { decidedCodes } from './sweep.ts';
 
@@ -109,7 +110,13 @@ export function registerInspect(program: Command): void {
           const rec = await registry.get(o.sweepId);
           if (!rec) throw new CliError(`no sweep with id "${o.sweepId}" on this stack`, EXIT.usage);
           const guard = await readGuardReport(workStore(), o.sweepId);
-          out.result({ ...rec, ...(guard ? { guard } : {}) }, () => [JSON.stringify(rec, null, 2), ...renderGuard(guard)].join('\n'));
+          out.result({ ...rec, ...(guard ? { guard } : {}) }, () =>
+            [
+              JSON.stringify(rec, null, 2),
+              ...renderGuard(guard),
+              ...renderContent((rec.summary as SweepSummary | undefined)?.content, (rec.summary as SweepSummary | undefined)?.enforcement?.contentApplied ?? 0),
+            ].join('\n'),
+          );
           return;
         }
         const list = await registry.list();
