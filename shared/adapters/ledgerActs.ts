@@ -12,11 +12,12 @@ import { liftsToRead, planReversal } from '#shared/audit/planReversal';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
 import { planApply } from '#shared/enforcement/planApply';
-import { contentBatches, planContentBatch } from '#shared/enforcement/planContentEnforcement';
+import { contentBatches, contentRestoreEntry, contentRestoreMessage, openContentEntries, planContentBatch } from '#shared/enforcement/planContentEnforcement';
+import { appendToLedger } from '#shared/enforcement/ledgerWrite';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import { planLift } from '#shared/enforcement/planLift';
-import type { ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
-import type { ApplyOutcome, LiftOutcome } from '#shared/ports/enforcementRepository';
+import type { ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { ApplyOutcome, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 
 const MAX_CONFLICT_RETRIES = 8;
 
@@ -104,6 +105,26 @@ export async function reverseAct(store: LedgerStore, req: ReverseRequest): Promi
     // penalty, lift rows or ledger changed under us: re-read
   }
   throw gaveUp(`reversing ${req.accountId} in sweep ${req.sweepId}`);
+}
+
+/** Restores a sweep's open content entries of one account, a batch per transaction; items restored meanwhile are skipped. */
+export async function restoreContentAct(store: LedgerStore, req: ContentRestoreRequest): Promise<{ restored: number; messages: OutboxMessage[] }> {
+  const out = { restored: 0, messages: [] as OutboxMessage[] };
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const [current, entries] = await Promise.all([store.penalty(req.accountId), store.ledgerFor(req.accountId)]);
+    const open = openContentEntries(entries, req.sweepId);
+    if (open.length === 0) return out;
+    const restores = contentBatches(open, req.batch ?? 40)[0].map((e) => contentRestoreEntry(e, req));
+    const w = appendToLedger(current, restores, { accountId: req.accountId, messages: restores.map(contentRestoreMessage) });
+    const r = await store.write(w);
+    if (r.ok) {
+      out.restored += restores.length;
+      out.messages.push(...w.messages);
+      attempt = -1; // progress: the next batch gets fresh attempts
+    }
+    // a failed condition: the state or the items moved under us, read again
+  }
+  throw gaveUp(`restoring content of ${req.accountId} in sweep ${req.sweepId}`);
 }
 
 /** An appeal act on the account's chain; any failure but a moved penalty is the appeal's own condition. */

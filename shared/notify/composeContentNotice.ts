@@ -67,3 +67,47 @@ export function contentOnlyNotice(notice: Notice, actions: readonly ContentActio
   const { section, text } = contentNoticeSection(actions, quotes, notice.appeal);
   return { ...notice, content: section, text: { zh: text.zh, en: text.en.trimStart() } };
 }
+
+export interface ContentAppealNotice {
+  kind: 'appeal-notice';
+  accountId: string;
+  sweepId: string;
+  outcome: 'appeal-upheld' | 'appeal-rejected';
+  appealId: string;
+  item: { kind: ContentAction['kind']; itemId: string };
+  reason: string;
+  at: string;
+  text: { zh: string; en: string };
+}
+
+/** The outcome of an appeal of one note or comment; it says nothing about the account's penalty (appealed apart). */
+export function composeContentAppealNotice(
+  appeal: { accountId: string; sweepId: string; appealId: string; status: string; decisionReason?: string; decidedAt?: string },
+  item: { kind: ContentAction['kind']; itemId: string },
+  action: ContentAction['action'],
+  restoredNow: boolean,
+): ContentAppealNotice {
+  const upheld = appeal.status === 'upheld';
+  const reason = appeal.decisionReason ?? '';
+  const k = KIND[item.kind];
+  const text = upheld
+    ? {
+        zh: `你的申诉（${appeal.appealId}）已成立：${k.zh} ${item.itemId} ${restoredNow ? '已恢复' : '此前已恢复'}${action === 'limit' ? '正常分发' : '展示'}。`,
+        en: `Your appeal (${appeal.appealId}) was upheld: your ${k.en} ${item.itemId} ${restoredNow ? 'is' : 'had already been'} restored.`,
+      }
+    : {
+        zh: `你的申诉（${appeal.appealId}）经复核未获支持，${k.zh} ${item.itemId} 的处理维持不变。理由：${reason}`,
+        en: `Your appeal (${appeal.appealId}) was reviewed and not upheld; your ${k.en} ${item.itemId} stays ${ACT[action].en}. Reason: ${reason}`,
+      };
+  return {
+    kind: 'appeal-notice',
+    accountId: appeal.accountId,
+    sweepId: appeal.sweepId,
+    outcome: upheld ? 'appeal-upheld' : 'appeal-rejected',
+    appealId: appeal.appealId,
+    item,
+    reason,
+    at: appeal.decidedAt ?? '',
+    text,
+  };
+}

@@ -32,6 +32,7 @@ export function registerCampaignReport(campaign: Command): void {
           `  ${days.length} day(s) swept, ${days[0]} to ${days[days.length - 1]}`,
           `  accounts handled ${report.totals.accounts}; actions ${report.totals.actions}; over 10k followers ${report.followers.over10k}, over 100k ${report.followers.over100k}`,
           `  appeals ${report.appeals.received} (upheld ${report.appeals.upheld}); reversed ${report.reversals.total}`,
+          `  content: notes removed ${report.content.total.notesRemoved}, limited ${report.content.total.notesLimited}; comments removed ${report.content.total.commentsRemoved}, limited ${report.content.total.commentsLimited}; restored ${report.content.restored}`,
           '',
           announcement.zh,
           announcement.en,
