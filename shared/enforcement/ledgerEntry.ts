@@ -79,8 +79,11 @@ export interface LedgerContent {
   action: 'remove' | 'limit';
 }
 
-/** One entry per item per sweep: the exactly-once key of a content action (and of its restore). */
-export const contentEntryKey = (sweepId: string, kind: LedgerContent['kind'], itemId: string, restore = false) => `${sweepId}#content${restore ? '-restore' : ''}:${kind}:${itemId}`;
+/**
+ * One entry per item per sweep: the exactly-once key of a content action (and of its restore). Under
+ * `<sweep>#enforce.` so an account's entries of a sweep still list its enforce entry first (sort key order).
+ */
+export const contentEntryKey = (sweepId: string, kind: LedgerContent['kind'], itemId: string, restore = false) => `${sweepId}#enforce.content${restore ? '-restore' : ''}:${kind}:${itemId}`;
 
 export const ledgerKey = (sweepId: string, step: LedgerStep) => `${sweepId}#${step}`;
 
