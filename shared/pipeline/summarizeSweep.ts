@@ -75,7 +75,13 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
       alreadyApplied: enforce.reduce((s, e) => s + e.alreadyApplied, 0),
       skipped: enforce.reduce((s, e) => s + e.skipped, 0),
     },
-    notify: { published: sum(notify, (n) => n.published), notices: sum(notify, (n) => n.notices), events: sum(notify, (n) => n.events) },
+    notify: {
+      published: sum(notify, (n) => n.published),
+      notices: sum(notify, (n) => n.notices),
+      events: sum(notify, (n) => n.events),
+      // one per note or comment acted on; left out when there were none
+      ...(sum(notify, (n) => n.contentEvents ?? 0) > 0 ? { contentEvents: sum(notify, (n) => n.contentEvents ?? 0) } : {}),
+    },
     lifts: {
       timedDecisions: sum(lifts, (l) => l.timedDecisions),
       scheduled: sum(lifts, (l) => l.scheduled),

@@ -389,7 +389,7 @@ export const sweepSummarySchema = z.object({
   /** Content actions decided with the accounts' decisions: notes and comments removed or limited, in total and by code. */
   content: z.object({ total: contentCountsSchema, byCode: z.record(z.string(), contentCountsSchema) }).optional(),
   /** Notify, summed over the account buckets: messages published by this run (a re-run publishes none). */
-  notify: z.object({ published: z.number(), notices: z.number(), events: z.number() }).optional(),
+  notify: z.object({ published: z.number(), notices: z.number(), events: z.number(), contentEvents: z.number().optional() }).optional(),
   /** ScheduleLifts, summed over the account buckets: `slots` counts distinct lift slots, one schedule each. */
   lifts: z
     .object({

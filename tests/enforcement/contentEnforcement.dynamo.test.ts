@@ -10,6 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '#shared/adapters/awsClients';
+import { tableName } from '#shared/adapters/tableDefinitions';
+import { chainEntry } from '#shared/audit/hashChain';
+import { contentRestoreEntry } from '#shared/enforcement/planContentEnforcement';
 import { openStore } from '#shared/adapters/openStore';
 import { ledgerAnchoring } from '#shared/adapters/ledgerAnchoring';
 import { auditRepository, enforcementRepository, liftScheduler, notificationSink, reviewRepository, workStore } from '#shared/adapters/stageDependencies';
@@ -78,7 +83,13 @@ describe('a water-army ring whose hired members are below the account threshold'
       ).toEqual([{ kind: 'comment', itemId: ringCommentId(id, Math.floor(n / 2)), action: 'remove' }]);
     }
     // Every ring comment of a core member is removed too; no organic comment of anyone.
-    for (const id of CORE) expect(content.filter((e) => e.accountId === id).map((e) => e.content!.itemId)).toEqual([0, 1, 2, 3].map((n) => ringCommentId(id, n)));
+    for (const id of CORE)
+      expect(
+        content
+          .filter((e) => e.accountId === id)
+          .map((e) => e.content!.itemId)
+          .sort(),
+      ).toEqual([0, 1, 2, 3].map((n) => ringCommentId(id, n)));
     for (const id of [...CORE, ...HIRED]) expect(content.some((e) => e.content!.itemId === organicCommentId(id))).toBe(false);
     // Chained like every entry, in the account's chain after its enforce entry, exactly once each.
     const mine = ledger.filter((e) => e.accountId === hired(0)).sort((a, b) => a.seq! - b.seq!);
@@ -187,5 +198,23 @@ describe('a water-army ring whose hired members are below the account threshold'
     const verified = await auditLedger(auditRepository(), ledgerAnchoring());
     expect(verified.issues).toEqual([]);
     expect(verified.ok).toBe(true);
+  });
+
+  it('a forged restore of a removed comment (hash recomputed, chain head moved to match) is caught by audit verify', async () => {
+    const id = hired(0);
+    const entries = (await enforcementRepository().ledgerFor(id)).sort((a, b) => a.seq! - b.seq!);
+    const head = entries.at(-1)!;
+    const removed = entries.find((e) => e.step === 'content')!;
+    const state = (await enforcementRepository().penalty(id))!;
+    const forged = chainEntry(contentRestoreEntry(removed, { actor: 'appeal-handler', reason: 'forged', ref: 'appeal:none', now: NOW }), { seq: head.seq!, hash: head.hash! });
+    const db = documentClient();
+    await db.send(new PutCommand({ TableName: tableName('ledger'), Item: forged }));
+    await db.send(new PutCommand({ TableName: tableName('penalties'), Item: { ...state, version: state.version + 1, chainSeq: forged.seq, chainHash: forged.hash } }));
+    const r = await auditLedger(auditRepository(), ledgerAnchoring());
+    expect(r.ok).toBe(false);
+    expect(r.issues).toEqual([expect.objectContaining({ kind: 'unanchored-entry', accountId: id, entryKey: forged.entryKey })]);
+    await db.send(new DeleteCommand({ TableName: tableName('ledger'), Key: { accountId: id, entryKey: forged.entryKey } }));
+    await db.send(new PutCommand({ TableName: tableName('penalties'), Item: state }));
+    expect((await auditLedger(auditRepository(), ledgerAnchoring())).ok).toBe(true);
   });
 });
