@@ -12,8 +12,7 @@ import { liftsToRead, planReversal } from '#shared/audit/planReversal';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
 import { planApply } from '#shared/enforcement/planApply';
-import { contentBatches, contentRestoreEntry, contentRestoreMessage, openContentEntries, planContentBatch } from '#shared/enforcement/planContentEnforcement';
-import { appendToLedger } from '#shared/enforcement/ledgerWrite';
+import { laterContentBatches, planContentBatch, planContentRestore } from '#shared/enforcement/planContentEnforcement';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import { planLift } from '#shared/enforcement/planLift';
 import type { ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
@@ -65,7 +64,7 @@ export async function applyAct(store: LedgerStore, p: PlannedEnforcement, known?
   }
   if (!outcome) throw gaveUp(what);
   // The other content batches, one transaction each; a batch already written (a re-run after a crash) is skipped.
-  for (const batch of contentBatches(p.content ?? [], p.contentBatch ?? 40).slice(1)) {
+  for (const batch of laterContentBatches(p)) {
     for (let attempt = 0; ; attempt++) {
       if (attempt >= MAX_CONFLICT_RETRIES) throw gaveUp(`${what} (content)`);
       const current = after ?? (await store.penalty(p.ledger.accountId));
@@ -112,13 +111,11 @@ export async function restoreContentAct(store: LedgerStore, req: ContentRestoreR
   const out = { restored: 0, messages: [] as OutboxMessage[] };
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const [current, entries] = await Promise.all([store.penalty(req.accountId), store.ledgerFor(req.accountId)]);
-    const open = openContentEntries(entries, req.sweepId);
-    if (open.length === 0) return out;
-    const restores = contentBatches(open, req.batch ?? 40)[0].map((e) => contentRestoreEntry(e, req));
-    const w = appendToLedger(current, restores, { accountId: req.accountId, messages: restores.map(contentRestoreMessage) });
+    const w = planContentRestore(current, entries, req);
+    if (!w) return out;
     const r = await store.write(w);
     if (r.ok) {
-      out.restored += restores.length;
+      out.restored += w.entries.length;
       out.messages.push(...w.messages);
       attempt = -1; // progress: the next batch gets fresh attempts
     }

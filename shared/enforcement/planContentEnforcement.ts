@@ -139,6 +139,26 @@ export function contentRestoreMessage(restore: LedgerEntry): OutboxMessage {
   return { sweepId: restore.sweepId, messageKey: contentMessageKey(restore.accountId, c.kind, c.itemId, true), accountId: restore.accountId, kind: 'content-restore', status: 'pending', body };
 }
 
+/** The batches enforced after the first (which planApply writes with the account's enforce entry). */
+export function laterContentBatches(p: { content?: PlannedContent[]; contentBatch?: number }): PlannedContent[][] {
+  return contentBatches(p.content ?? [], p.contentBatch ?? 40).slice(1);
+}
+
+/**
+ * Restoring what a sweep acted on for one account: the next batch of its open items as `content-restore`
+ * entries and events after the chain head; undefined when nothing is left to restore.
+ */
+export function planContentRestore(
+  current: PenaltyState | undefined,
+  entries: readonly LedgerEntry[],
+  req: { accountId: string; sweepId: string; actor: LedgerEntry['actor']; reason: string; ref: string; now: string; batch?: number },
+): LedgerWrite | undefined {
+  const open = openContentEntries(entries, req.sweepId);
+  if (open.length === 0) return undefined;
+  const restores = open.slice(0, req.batch ?? 40).map((e) => contentRestoreEntry(e, req));
+  return appendToLedger(current, restores, { accountId: req.accountId, messages: restores.map(contentRestoreMessage) });
+}
+
 /** The content entries of `entries` not restored yet (restored ones have a `content-restore` entry). */
 export function openContentEntries(entries: readonly LedgerEntry[], sweepId?: string): LedgerEntry[] {
   const restored = new Set(entries.filter((e) => e.step === 'content-restore').map((e) => e.reversesEntryKey));

@@ -33,7 +33,7 @@ import { startEmbeddedStack, type EmbeddedStack } from '#scripts/local/embeddedS
 import { runStateMachine } from '#scripts/local/localStepFunctions';
 import { CORE, HIRED, organicCommentId, ringCommentId, writeRingSnapshot } from './waterArmyRingSnapshot.ts';
 
-vi.setConfig({ testTimeout: 600_000 });
+vi.setConfig({ testTimeout: 600_000, hookTimeout: 900_000 });
 
 const SWEEP = 'content-e2e-1';
 const ENFORCE_AT = '2026-11-21T00:00:00.000Z';
