@@ -90,6 +90,21 @@ describe('content actions on the ledger', () => {
     chainIsWhole(entries);
   });
 
+  it('under a ban still running, the warning is absorbed but its items are removed, and the notice names only them', async () => {
+    const repo = new MemoryLedger();
+    const ban: Decision = { ...decision('a4', 's0'), action: 'ban', contentActions: undefined };
+    await repo.apply(plan(ban));
+    expect(await repo.apply(plan({ ...decision('a4', 's4'), contentActions: decision('a4').contentActions!.slice(0, 2) }))).toBe('applied');
+    const enforce = (await repo.ledgerFor('a4')).find((e) => e.sweepId === 's4' && e.step === 'enforce');
+    expect(enforce?.absorbedBy).toBe('s0#enforce');
+    const outbox = await repo.outbox('s4');
+    expect(outbox.map((m) => m.kind).sort()).toEqual(['content', 'content', 'notice']);
+    const notice = outbox.find((m) => m.kind === 'notice')!.body as { text: { en: string }; content: { items: unknown[] } };
+    expect(notice.content.items).toHaveLength(2);
+    expect(notice.text.en).toMatch(/^We acted on these items you posted: your comment c000/);
+    expect(notice.text.en).not.toMatch(/warning/);
+  });
+
   it('a reversed wave restores every item of the sweep once, and a second run restores nothing', async () => {
     const repo = new MemoryLedger();
     await repo.apply(plan(decision('a3', 's3')));

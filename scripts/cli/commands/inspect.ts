@@ -54,7 +54,7 @@ export function registerInspect(program: Command): void {
           if (entries.length === 0) return `No ledger entries for ${o.account}.`;
           const lines = entries.map(
             (e) =>
-              `${e.seq !== undefined ? `#${e.seq} ${e.hash?.slice(0, 10)}  ` : ''}${e.effectiveAt}  ${e.step.padEnd(13)} ${e.actor.padEnd(14)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]${e.reason ? `  reason: ${e.reason}` : ''}`,
+              `${e.seq !== undefined ? `#${e.seq} ${e.hash?.slice(0, 10)}  ` : ''}${e.effectiveAt}  ${e.step.padEnd(13)} ${e.actor.padEnd(14)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]${e.content ? `  ${e.content.action} ${e.content.kind} ${e.content.itemId}` : ''}${e.reason ? `  reason: ${e.reason}` : ''}`,
           );
           const state = penalty ? `current: ${penalty.status} ${penalty.action}${penalty.until ? ` until ${penalty.until}` : ''} (offenses: ${penalty.offenses.length})` : 'current: none';
           return [`Ledger of ${o.account}:`, ...lines.map((l) => `  ${l}`), `  ${state}`].join('\n');
