@@ -13,6 +13,18 @@ export function renderGuard(g: GuardReport | undefined): string[] {
   return lines;
 }
 
+/** Notes and comments removed or limited with the accounts' decisions, by code (empty when none). */
+export function renderContent(c: SweepSummary['content'], applied?: number): string[] {
+  if (!c) return [];
+  const cols = ['notesRemoved', 'notesLimited', 'commentsRemoved', 'commentsLimited'] as const;
+  const heads = ['notes rm', 'notes lim', 'cmts rm', 'cmts lim'];
+  const lines = [`  content actions (the accounts' own notes and comments)${applied !== undefined ? `: ${applied} enforced by this run` : ''}:`];
+  lines.push(`  ${'code'.padEnd(24)}${heads.map((h) => h.padStart(11)).join('')}`);
+  for (const code of Object.keys(c.byCode).sort()) lines.push(`  ${code.padEnd(24)}${cols.map((k) => String(c.byCode[code][k]).padStart(11)).join('')}`);
+  lines.push(`  ${'all items'.padEnd(24)}${cols.map((k) => String(c.total[k]).padStart(11)).join('')}`);
+  return lines;
+}
+
 const pct = (x: number | null) => (x === null ? '   n/a' : `${(x * 100).toFixed(1).padStart(5)}%`);
 
 export function renderSummary(s: SweepSummary): string {
@@ -45,6 +57,7 @@ export function renderSummary(s: SweepSummary): string {
     lines.push(`  ${code.padEnd(24)}${actions.map((a) => String(row[a] ?? 0).padStart(9)).join('')}${String(s.byCode[code] ?? 0).padStart(9)}`);
   }
   lines.push(`  ${'all accounts'.padEnd(24)}${actions.map((a) => String(s.byAction[a] ?? 0).padStart(9)).join('')}${String(s.decisions).padStart(9)}`);
+  if (s.content) lines.push('', ...renderContent(s.content, s.enforcement.contentApplied ?? 0));
   lines.push('');
   lines.push(`  decisions:  ${s.outputs.decisions}`);
   lines.push(`  quarantine: ${s.outputs.quarantine}`);

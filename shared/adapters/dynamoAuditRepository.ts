@@ -4,10 +4,11 @@ import type { SweepAnchor } from '#shared/audit/hashChain';
 import type { AppealRecord, AppealStatus } from '#shared/audit/appeals';
 import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
-import type { AppealFilter, AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { AppealFilter, AuditRepository, ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { OutboxMessage } from '#shared/ports/enforcementRepository';
 import { documentClient } from './awsClients.ts';
 import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
-import { closeAppealAct, reverseAct, submitAppealAct } from './ledgerActs.ts';
+import { closeAppealAct, restoreContentAct, reverseAct, submitAppealAct } from './ledgerActs.ts';
 import { tableName } from './tableDefinitions.ts';
 
 /** Every appeal status, each a byStatus partition (a Record, so a new status fails to compile until it is listed). */
@@ -104,6 +105,10 @@ export class DynamoAuditRepository implements AuditRepository {
 
   submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
     return submitAppealAct(this.enforcement.ledgerStore(), appeal, entry);
+  }
+
+  restoreContent(req: ContentRestoreRequest): Promise<{ restored: number; messages: OutboxMessage[] }> {
+    return restoreContentAct(this.enforcement.ledgerStore(), req);
   }
 
   closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'> {

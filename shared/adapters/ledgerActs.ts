@@ -12,10 +12,11 @@ import { liftsToRead, planReversal } from '#shared/audit/planReversal';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
 import { planApply } from '#shared/enforcement/planApply';
+import { laterContentBatches, planContentBatch, planContentRestore } from '#shared/enforcement/planContentEnforcement';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import { planLift } from '#shared/enforcement/planLift';
-import type { ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
-import type { ApplyOutcome, LiftOutcome } from '#shared/ports/enforcementRepository';
+import type { ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { ApplyOutcome, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 
 const MAX_CONFLICT_RETRIES = 8;
 
@@ -50,15 +51,31 @@ export async function brandDeductionsOf(store: PenaltyReader, accountIds: string
 
 export async function applyAct(store: LedgerStore, p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
   const what = `enforcing ${p.ledger.accountId} in sweep ${p.ledger.sweepId}`;
-  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+  let outcome: ApplyOutcome | undefined;
+  let after: PenaltyState | undefined;
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES && !outcome; attempt++) {
     // The caller may pass the state it batch-read; after a conflict we read it afresh.
     const current = attempt === 0 && known ? known.current : await store.penalty(p.ledger.accountId);
-    const r = await store.write(planApply(current, p));
-    if (r.ok) return 'applied';
-    if (failed(r, 'entry')) return 'already-applied';
-    if (!failed(r, 'penalty')) throw new Error(`${what}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+    const w = planApply(current, p);
+    const r = await store.write(w);
+    if (r.ok) [outcome, after] = ['applied', w.penalty];
+    else if (failed(r, 'entry')) outcome = 'already-applied';
+    else if (!failed(r, 'penalty')) throw new Error(`${what}: unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
   }
-  throw gaveUp(what);
+  if (!outcome) throw gaveUp(what);
+  // The other content batches, one transaction each; a batch already written (a re-run after a crash) is skipped.
+  for (const batch of laterContentBatches(p)) {
+    for (let attempt = 0; ; attempt++) {
+      if (attempt >= MAX_CONFLICT_RETRIES) throw gaveUp(`${what} (content)`);
+      const current = after ?? (await store.penalty(p.ledger.accountId));
+      const w = planContentBatch(current, batch, p.bucket);
+      const r = await store.write(w);
+      after = r.ok ? w.penalty : undefined;
+      if (r.ok || failed(r, 'entry')) break;
+      if (!failed(r, 'penalty')) throw new Error(`${what} (content): unexpected conflict on ${r.failed.map((f) => f.kind).join(', ')}`);
+    }
+  }
+  return outcome;
 }
 
 export async function liftAct(store: LedgerStore, lift: LiftRow, now: string): Promise<LiftOutcome> {
@@ -87,6 +104,24 @@ export async function reverseAct(store: LedgerStore, req: ReverseRequest): Promi
     // penalty, lift rows or ledger changed under us: re-read
   }
   throw gaveUp(`reversing ${req.accountId} in sweep ${req.sweepId}`);
+}
+
+/** Restores a sweep's open content entries of one account, a batch per transaction; items restored meanwhile are skipped. */
+export async function restoreContentAct(store: LedgerStore, req: ContentRestoreRequest): Promise<{ restored: number; messages: OutboxMessage[] }> {
+  const out = { restored: 0, messages: [] as OutboxMessage[] };
+  for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+    const [current, entries] = await Promise.all([store.penalty(req.accountId), store.ledgerFor(req.accountId)]);
+    const w = planContentRestore(current, entries, req);
+    if (!w) return out;
+    const r = await store.write(w);
+    if (r.ok) {
+      out.restored += w.entries.length;
+      out.messages.push(...w.messages);
+      attempt = -1; // progress: the next batch gets fresh attempts
+    }
+    // a failed condition: the state or the items moved under us, read again
+  }
+  throw gaveUp(`restoring content of ${req.accountId} in sweep ${req.sweepId}`);
 }
 
 /** An appeal act on the account's chain; any failure but a moved penalty is the appeal's own condition. */

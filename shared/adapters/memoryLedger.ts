@@ -17,9 +17,9 @@ import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/led
 import { applyLiftChange, liftChangeHolds, type LedgerWrite, type LiftChange, type WriteFailure, type WriteResult } from '#shared/enforcement/ledgerWrite';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
-import type { AppealFilter, AuditRepository, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
+import type { AppealFilter, AuditRepository, ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, MessageKey, OutboxMessage } from '#shared/ports/enforcementRepository';
-import { applyAct, brandDeductionsOf, closeAppealAct, priorOffensesOf, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
+import { applyAct, brandDeductionsOf, closeAppealAct, restoreContentAct, priorOffensesOf, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
 
 const copy = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
 /** DynamoDB orders sort keys by bytes, not by locale. */
@@ -192,6 +192,10 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
 
   submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'> {
     return submitAppealAct(this.store, appeal, entry);
+  }
+
+  restoreContent(req: ContentRestoreRequest): Promise<{ restored: number; messages: OutboxMessage[] }> {
+    return restoreContentAct(this.store, req);
   }
 
   closeAppeal(closing: AppealClosing): Promise<'closed' | 'already-decided'> {

@@ -9,8 +9,9 @@ import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import type { Policy } from '#shared/policy/policySchema';
 import { readPinnedPolicy } from '#shared/pipeline/sweepArtifacts';
 import { policyPath } from '#shared/pipeline/sweepPaths';
-import { appealDecideSchema, appealDeadline, appealIdFor, appealSubmitSchema, AuditInputError, type AppealRecord } from './appeals.ts';
-import { appealSubmitEntry, planAppealClose } from './planAppealDecision.ts';
+import { appealDecideSchema, appealDeadline, appealIdFor, appealSubmitSchema, AuditInputError, type AppealRecord, type AppealSubmit } from './appeals.ts';
+import { contentRestoreEntry, openContentEntries } from '#shared/enforcement/planContentEnforcement';
+import { appealSubmitEntry, planAppealClose, planContentAppealClose } from './planAppealDecision.ts';
 import { reversedSweeps } from './restorePenalty.ts';
 
 export interface AuditDeps {
@@ -47,6 +48,7 @@ export async function submitAppeal(deps: AuditDeps, request: unknown, opts: { no
   const input = validate(appealSubmitSchema, request);
   const entries = await deps.audit.ledgerFor(input.accountId);
   if (entries.length === 0) throw new AuditInputError(`account "${input.accountId}" has no ledger entries: nothing to appeal`, 'not-found');
+  if (input.contentId) return submitContentAppeal(deps, input, entries, opts);
   const reversed = reversedSweeps(entries);
   let target: LedgerEntry | undefined;
   if (input.sweepId) {
@@ -87,9 +89,70 @@ export async function submitAppeal(deps: AuditDeps, request: unknown, opts: { no
   return appeal;
 }
 
+/**
+ * An appeal of one note or comment: against the latest content action on that item (of `sweepId` when
+ * given) not restored yet, within the window of the policy it was decided under. Its own appeal id, so
+ * an account may appeal its penalty and each of its items separately.
+ */
+async function submitContentAppeal(deps: AuditDeps, input: AppealSubmit, entries: LedgerEntry[], opts: { now: string; channel: 'cli' | 'api' }): Promise<AppealRecord> {
+  const itemId = input.contentId!;
+  const acted = entries.filter((e) => e.step === 'content' && e.content?.itemId === itemId && (!input.sweepId || e.sweepId === input.sweepId));
+  if (acted.length === 0)
+    throw new AuditInputError(`account "${input.accountId}" has no removed or limited note or comment "${itemId}"${input.sweepId ? ` from sweep "${input.sweepId}"` : ''}`, 'not-found');
+  const open = openContentEntries(entries).filter((e) => acted.includes(e));
+  const target = open.sort((a, b) => a.effectiveAt.localeCompare(b.effectiveAt) || a.sweepId.localeCompare(b.sweepId)).at(-1);
+  if (!target) throw new AuditInputError(`the ${acted[0].content!.kind} "${itemId}" of "${input.accountId}" is already restored`, 'conflict');
+  const policy = await policyOfVersion(deps.work, target.policyVersion);
+  const deadline = appealDeadline(target.appliedAt ?? target.effectiveAt, policy.appeal.windowDays);
+  if (opts.now > deadline) {
+    throw new AuditInputError(
+      `outside the appeal window: the action on ${target.content!.kind} "${itemId}" took effect ${target.appliedAt ?? target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`,
+      'invalid',
+    );
+  }
+  const item = { kind: target.content!.kind, itemId };
+  const appealId = appealIdFor(input.accountId, target.sweepId, item);
+  const existing = await deps.audit.getAppeal(appealId);
+  if (existing) throw new AuditInputError(`this ${item.kind} was already appealed: ${appealId} (${existing.status}, submitted ${existing.submittedAt})`, 'conflict');
+  const appeal: AppealRecord = {
+    appealId,
+    accountId: input.accountId,
+    sweepId: target.sweepId,
+    entryKey: target.entryKey,
+    action: target.action,
+    policyVersion: target.policyVersion,
+    statement: input.statement,
+    channel: opts.channel,
+    submittedAt: opts.now,
+    deadline,
+    status: 'pending',
+    content: item,
+  };
+  if ((await deps.audit.submitAppeal(appeal, appealSubmitEntry(appeal, target))) === 'exists') throw new AuditInputError(`this ${item.kind} was already appealed: ${appealId}`, 'conflict');
+  return appeal;
+}
+
+/** Upheld: the item is restored (unless a wave already did) in the decision's transaction; the account's penalty stays. Rejected: the removal stands. */
+async function decideContentAppeal(deps: AuditDeps, decided: AppealRecord): Promise<AppealDecisionResult> {
+  const entries = await deps.audit.ledgerFor(decided.accountId);
+  const target = entries.find((e) => e.entryKey === decided.entryKey);
+  if (!target) throw new AuditInputError(`the content action appeal ${decided.appealId} is about (${decided.entryKey}) is not in the ledger`, 'not-found');
+  const restored = !openContentEntries(entries).some((e) => e.entryKey === target.entryKey);
+  const restore =
+    decided.status === 'upheld' && !restored
+      ? contentRestoreEntry(target, { actor: 'appeal-handler', reason: decided.decisionReason ?? '', ref: `appeal:${decided.appealId}`, now: decided.decidedAt!, appealId: decided.appealId })
+      : undefined;
+  const closing = planContentAppealClose(decided, target, restore);
+  if ((await deps.audit.closeAppeal(closing)) === 'already-decided') throw new AuditInputError(`appeal ${decided.appealId} was decided meanwhile; nothing changed`, 'conflict');
+  const notified = await publishNow(deps, [...(closing.messages ?? []), closing.notice], decided.decidedAt!);
+  return { appeal: decided, reversed: false, contentRestored: restore !== undefined, cancelledLifts: 0, notified };
+}
+
 export interface AppealDecisionResult {
   appeal: AppealRecord;
   reversed: boolean;
+  /** A content appeal upheld: the note or comment was restored by this decision. */
+  contentRestored?: boolean;
   cancelledLifts: number;
   notified: number;
 }
@@ -101,6 +164,7 @@ export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { no
   if (appeal.status !== 'pending') throw new AuditInputError(`appeal ${appeal.appealId} was already decided: ${appeal.status} by ${appeal.decidedBy} at ${appeal.decidedAt}`, 'conflict');
   const decided: AppealRecord = { ...appeal, status: input.outcome, decidedAt: opts.now, decidedBy: input.decidedBy, decisionReason: input.reason };
   const alreadyDecided = () => new AuditInputError(`appeal ${appeal.appealId} was decided meanwhile; nothing changed`, 'conflict');
+  if (appeal.content) return decideContentAppeal(deps, decided);
 
   if (input.outcome === 'upheld') {
     const r = await deps.audit.reverse({

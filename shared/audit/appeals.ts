@@ -22,10 +22,13 @@ export interface AppealRecord {
   decidedAt?: string;
   decidedBy?: string;
   decisionReason?: string;
+  /** A content appeal: the one note or comment appealed (the action is the content entry's; the account's penalty is not part of it). */
+  content?: { kind: 'note' | 'comment'; itemId: string };
 }
 
 /** One appeal per action: the id is derived from the account and the sweep that acted. */
-export const appealIdFor = (accountId: string, sweepId: string) => `ap-${sha256(`${accountId}\u0000${sweepId}`).slice(0, 20)}`;
+export const appealIdFor = (accountId: string, sweepId: string, item?: { kind: string; itemId: string }) =>
+  `ap-${sha256(`${accountId}\u0000${sweepId}${item ? `\u0000${item.kind}:${item.itemId}` : ''}`).slice(0, 20)}`;
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
@@ -38,6 +41,8 @@ export const appealSubmitSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'not a sweep id')
       .optional(),
     statement: text(4000),
+    /** Appeal one removed or limited note or comment by its id, not the account's penalty. */
+    contentId: text(200).optional(),
   })
   .strict();
 export type AppealSubmit = z.infer<typeof appealSubmitSchema>;

@@ -6,6 +6,8 @@
 import type { LedgerEntry, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import { appendToLedger, type LedgerWrite } from '#shared/enforcement/ledgerWrite';
 import { composeAppealRejectedNotice, composeAppealUpheldAlreadyReversedNotice } from '#shared/notify/composeAuditNotices';
+import { composeContentAppealNotice } from '#shared/notify/composeContentNotice';
+import { contentRestoreMessage } from '#shared/enforcement/planContentEnforcement';
 import type { OutboxMessage } from '#shared/ports/enforcementRepository';
 import type { AppealRecord } from './appeals.ts';
 
@@ -51,6 +53,9 @@ export interface AppealClosing {
   appeal: AppealRecord;
   entry: LedgerEntry;
   notice: OutboxMessage;
+  /** A content appeal upheld: the item's restore entry (written before the decision) and its event. */
+  restore?: LedgerEntry;
+  messages?: OutboxMessage[];
 }
 
 /** A decision that changes no penalty: rejected, or upheld when the action was already reversed. */
@@ -75,5 +80,21 @@ export function planAppealSubmit(current: PenaltyState | undefined, appeal: Appe
 
 /** Closing: the decided appeal, its entry and its notice, after the account's chain head. */
 export function planAppealClosingWrite(current: PenaltyState | undefined, closing: AppealClosing): LedgerWrite {
-  return appendToLedger(current, [closing.entry], { accountId: closing.appeal.accountId, decidedAppeal: closing.appeal, messages: [closing.notice] });
+  return appendToLedger(current, [...(closing.restore ? [closing.restore] : []), closing.entry], {
+    accountId: closing.appeal.accountId,
+    decidedAppeal: closing.appeal,
+    messages: [...(closing.messages ?? []), closing.notice],
+  });
+}
+
+/** A content appeal's decision: upheld restores the one item (`restore`, absent when a wave already did); the account's penalty is untouched either way. */
+export function planContentAppealClose(decided: AppealRecord, target: LedgerEntry, restore: LedgerEntry | undefined): AppealClosing {
+  const item = decided.content!;
+  const notice = composeContentAppealNotice(decided, item, target.content!.action, restore !== undefined);
+  return {
+    appeal: decided,
+    entry: appealDecideEntry(decided, target),
+    notice: { sweepId: decided.sweepId, messageKey: `${decided.accountId}#appeal:${item.kind}:${item.itemId}`, accountId: decided.accountId, kind: 'appeal-notice', status: 'pending', body: notice },
+    ...(restore ? { restore, messages: [contentRestoreMessage(restore)] } : {}),
+  };
 }

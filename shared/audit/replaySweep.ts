@@ -44,6 +44,8 @@ export interface DecisionBrief {
   ruleIds: string[];
   priorOffenses?: number;
   ladderStep?: number | null;
+  /** Content actions, `<action> <kind>:<itemId>` sorted: the decision's, or the sweep's content entries in the ledger. */
+  content?: string[];
 }
 
 export interface ReplayResult {
@@ -68,8 +70,16 @@ const brief = (d: Decision): DecisionBrief => ({
   ruleIds: [...d.ruleIds],
   priorOffenses: d.priorOffenses,
   ladderStep: d.ladderStep,
+  content: contentBrief(d.contentActions ?? []),
 });
-const entryBrief = (e: LedgerEntry): DecisionBrief => ({ action: e.action, durationDays: e.durationDays, codes: [...e.codes], ruleIds: [...e.ruleIds] });
+const contentBrief = (items: ReadonlyArray<{ kind: string; itemId: string; action: string }>) => (items.length ? items.map((c) => `${c.action} ${c.kind}:${c.itemId}`).sort() : undefined);
+const entryBrief = (e: LedgerEntry, content: LedgerEntry[] = []): DecisionBrief => ({
+  action: e.action,
+  durationDays: e.durationDays,
+  codes: [...e.codes],
+  ruleIds: [...e.ruleIds],
+  content: contentBrief(content.map((c) => c.content!)),
+});
 
 function compare(a: DecisionBrief, b: DecisionBrief, fields: Array<keyof DecisionBrief>): string[] {
   return fields.filter((f) => JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null));
@@ -134,7 +144,7 @@ export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { pol
   const replayed = new Map<string, Decision>();
   for await (const d of readDecisions(scratch, sweepId)) replayed.set(d.accountId, d);
 
-  const fields: Array<keyof DecisionBrief> = ['action', 'durationDays', 'codes', 'ruleIds', 'priorOffenses', 'ladderStep'];
+  const fields: Array<keyof DecisionBrief> = ['action', 'durationDays', 'codes', 'ruleIds', 'priorOffenses', 'ladderStep', 'content'];
   const differences: DecisionDifference[] = [];
   const changes: Record<string, number> = {};
   const count = (k: string) => (changes[k] = (changes[k] ?? 0) + 1);
@@ -154,6 +164,7 @@ export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { pol
         if (diff.includes('action')) count(`action ${r.action}→${p.action}`);
         else if (diff.includes('durationDays')) count('duration changed');
         else if (diff.includes('codes')) count('codes changed');
+        else if (diff.includes('content')) count('content actions changed');
         else count('rules or ladder changed');
       }
     }
@@ -163,16 +174,19 @@ export async function replaySweep(deps: ReplayDeps, sweepId: string, opts: { pol
   if (!backtest) {
     const held = new Set((await readSampleIfAny(work, sweepId))?.heldRules ?? []);
     const entries = new Map(deps.ledger.filter((e) => e.sweepId === sweepId && e.step === 'enforce').map((e) => [e.accountId, e]));
+    // What the sweep enforced on content, restored or not: a later restore does not change what was decided.
+    const content = new Map<string, LedgerEntry[]>();
+    for (const e of deps.ledger) if (e.sweepId === sweepId && e.step === 'content' && e.content) (content.get(e.accountId) ?? content.set(e.accountId, []).get(e.accountId)!).push(e);
     // Held exactly as enforce holds them: a brand-points decision with the promotions it counted.
     const enforceable = new Map([...replayed].filter(([, d]) => d.action !== 'none' && !isDecisionHeld(d.ruleIds, held)));
     for (const id of [...new Set([...entries.keys(), ...enforceable.keys()])].sort()) {
       const e = entries.get(id);
       const d = enforceable.get(id);
-      if (e && !d) ledgerDifferences.push({ accountId: id, kind: 'removed', fields: ['action'], recorded: entryBrief(e) });
+      if (e && !d) ledgerDifferences.push({ accountId: id, kind: 'removed', fields: ['action'], recorded: entryBrief(e, content.get(id)) });
       else if (!e && d) ledgerDifferences.push({ accountId: id, kind: 'added', fields: ['action'], replayed: brief(d) });
       else if (e && d) {
-        const diff = compare(entryBrief(e), brief(d), ['action', 'durationDays', 'codes', 'ruleIds']);
-        if (diff.length) ledgerDifferences.push({ accountId: id, kind: 'changed', fields: diff, recorded: entryBrief(e), replayed: brief(d) });
+        const diff = compare(entryBrief(e, content.get(id)), brief(d), ['action', 'durationDays', 'codes', 'ruleIds', 'content']);
+        if (diff.length) ledgerDifferences.push({ accountId: id, kind: 'changed', fields: diff, recorded: entryBrief(e, content.get(id)), replayed: brief(d) });
       }
     }
   }

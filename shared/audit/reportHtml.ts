@@ -66,6 +66,8 @@ ${opts.lead ?? ''}
 <div class="card">Over 100k followers<b>${r.followers.over100k}</b></div>
 <div class="card">Appeals received<b>${r.appeals.received}</b></div>
 <div class="card">Reversed<b>${r.reversals.total}</b></div>
+<div class="card">Notes removed / limited<b data-total="notes">${r.content.total.notesRemoved} / ${r.content.total.notesLimited}</b></div>
+<div class="card">Comments removed / limited<b data-total="comments">${r.content.total.commentsRemoved} / ${r.content.total.commentsLimited}</b></div>
 </section>
 <h2>Accounts handled</h2>
 <div class="grid">

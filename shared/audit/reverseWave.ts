@@ -4,6 +4,7 @@
  * exactly-once key, so a run that crashed half-way is resumed by running it again: the done
  * ones report `already-reversed`, the rest are reversed, and pending notices are published.
  */
+import { openContentEntries } from '#shared/enforcement/planContentEnforcement';
 import { canonicalJson, sha256 } from './hashChain.ts';
 import { AuditInputError } from './appeals.ts';
 import { publishNow, type AuditDeps } from './appealService.ts';
@@ -58,6 +59,8 @@ export interface WaveResult extends WavePlan {
   notified: number;
   /** Per sweep, what this run reversed (empty in a dry run). */
   reversedBySweep: Record<string, number>;
+  /** Notes and comments of the reversed actions put back up by this run (absent when none). */
+  contentRestored?: number;
 }
 
 const inc = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
@@ -87,13 +90,16 @@ async function sweepsOf(deps: AuditDeps, scope: WaveScope): Promise<string[]> {
  * One sweep's actions in scope and those still to reverse. Read through the ledger's bySweep index,
  * one sweep at a time: a wave over many sweeps never holds more than one sweep's entries.
  */
-async function sweepTodo(deps: AuditDeps, sweepId: string, scope: WaveScope): Promise<{ inScope: LedgerEntry[]; todo: LedgerEntry[] }> {
+async function sweepTodo(deps: AuditDeps, sweepId: string, scope: WaveScope): Promise<{ inScope: LedgerEntry[]; todo: LedgerEntry[]; contentTodo: string[] }> {
   const entries = await deps.audit.ledgerForSweep(sweepId);
   // A reverse entry is the exactly-once key of its sweep's action on that account.
   const reversed = new Set(entries.filter((e) => e.step === 'reverse').map((e) => e.accountId));
   const inScope = entries.filter((e) => e.sweepId === sweepId && matches(e, scope));
   const todo = inScope.filter((e) => !reversed.has(e.accountId)).sort((a, b) => a.accountId.localeCompare(b.accountId));
-  return { inScope, todo };
+  // Accounts in scope whose content the sweep acted on and that is not restored yet (a crashed run's too).
+  const accounts = new Set(inScope.map((e) => e.accountId));
+  const contentTodo = [...new Set(openContentEntries(entries, sweepId).map((e) => e.accountId))].filter((a) => accounts.has(a)).sort();
+  return { inScope, todo, contentTodo };
 }
 
 /**
@@ -179,7 +185,7 @@ export async function reverseWave(deps: AuditDeps, scope: WaveScope, opts: Rever
   let done = 0;
   for (const sweepId of plan.sweeps) {
     // Read again, sweep by sweep: what another run or an appeal reversed meanwhile is skipped by the act itself.
-    const { inScope, todo } = await sweepTodo(deps, sweepId, scope);
+    const { inScope, todo, contentTodo } = await sweepTodo(deps, sweepId, scope);
     result.reversedBySweep[sweepId] = 0;
     // One entry per account within a sweep, so accounts go four at a time.
     let failure: unknown;
@@ -207,6 +213,12 @@ export async function reverseWave(deps: AuditDeps, scope: WaveScope, opts: Rever
       }),
     );
     if (failure !== undefined) throw failure;
+    // A reversed wave puts the notes and comments it removed or limited back, one account at a time.
+    for (const accountId of contentTodo) {
+      const restored = await deps.audit.restoreContent({ accountId, sweepId, actor: 'operator', reason, ref: `reversal:${plan.reversalId}`, now: opts.now });
+      if (restored.restored > 0) result.contentRestored = (result.contentRestored ?? 0) + restored.restored;
+      result.notified += await publishNow(deps, restored.messages, opts.now);
+    }
     // Publish this sweep's pending reversal messages, including those a crashed run left.
     result.notified += await publishNow(deps, await pendingReversalMessages(deps, sweepId, inScope), opts.now);
   }

@@ -16,6 +16,7 @@ import type { ReviewCase } from '#shared/ports/reviewRepository';
 import { CODE_LABELS } from '#shared/notify/composeNotice';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import { followerTier } from '#shared/review/followerTier';
+import { contentItemCount, emptyContentTally, tallyContent, type ContentTally } from '#shared/enforcement/decideContentActions';
 import type { AppealRecord } from './appeals.ts';
 
 export const REPORT_FORMAT = 'crackdown-transparency/1';
@@ -42,6 +43,31 @@ export interface StatementOfReasons {
   rule_ids: string[];
   evidence_ref: string;
   reversed: boolean;
+}
+
+/** A statement of reasons for one note or comment (the DSA's content-level fields). */
+export interface ContentStatementOfReasons {
+  puid: string;
+  account_id: string;
+  sweep_id: string;
+  content_id: string;
+  content_type: ['CONTENT_TYPE_TEXT'];
+  content_kind: 'note' | 'comment';
+  decision_visibility: ['DECISION_VISIBILITY_CONTENT_REMOVED' | 'DECISION_VISIBILITY_CONTENT_DEMOTED'];
+  end_date_visibility_restriction: null;
+  decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT';
+  incompatible_content_ground: string;
+  incompatible_content_explanation: string;
+  category: string;
+  automated_detection: 'Yes';
+  automated_decision: 'AUTOMATED_DECISION_FULLY' | 'AUTOMATED_DECISION_PARTIALLY';
+  source_type: 'SOURCE_VOLUNTARY';
+  application_date: string;
+  territorial_scope: string[];
+  policy_version: string;
+  rule_ids: string[];
+  evidence_ref: string;
+  restored: boolean;
 }
 
 type Counts = Record<string, number>;
@@ -71,6 +97,9 @@ export interface TransparencyReport {
   reversals: { total: number; byAppeal: number; byOperator: number; byAction: Counts };
   timeToLift: { all: DurationStats; scheduled: DurationStats; appeal: DurationStats; reversal: DurationStats };
   statementsOfReasons: StatementOfReasons[];
+  /** Content actions: notes and comments removed or limited (each item once in `total`, under each of its codes in `byCode`), and restored. */
+  content: ContentTally & { items: number; restored: number };
+  contentStatementsOfReasons: ContentStatementOfReasons[];
 }
 
 const inc = (m: Counts, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
@@ -168,6 +197,8 @@ export function buildTransparencyReport(input: ReportInput): TransparencyReport 
     reversals: { total: 0, byAppeal: 0, byOperator: 0, byAction: {} },
     timeToLift: { all: durationStats([]), scheduled: durationStats([]), appeal: durationStats([]), reversal: durationStats([]) },
     statementsOfReasons: [],
+    content: { ...emptyContentTally(), items: 0, restored: 0 },
+    contentStatementsOfReasons: [],
   };
   const toLift = { scheduled: [] as number[], appeal: [] as number[], reversal: [] as number[] };
   for (const e of enforce) {
@@ -224,6 +255,41 @@ export function buildTransparencyReport(input: ReportInput): TransparencyReport 
       reversed: rev !== undefined,
     });
   }
+  // Content: one statement per item; an item is counted once per sweep that acted on it.
+  const restoredContent = new Set(entries.filter((e) => e.step === 'content-restore').map((e) => e.reversesEntryKey));
+  const content = entries
+    .filter((e) => e.step === 'content' && e.content)
+    .sort((a, b) => a.sweepId.localeCompare(b.sweepId) || a.accountId.localeCompare(b.accountId) || a.entryKey.localeCompare(b.entryKey));
+  for (const e of content) {
+    const c = e.content!;
+    tallyContent(report.content, { kind: c.kind, action: c.action, codes: e.codes });
+    const restored = restoredContent.has(e.entryKey);
+    if (restored) report.content.restored += 1;
+    report.contentStatementsOfReasons.push({
+      puid: `${e.sweepId}/${e.accountId}/${c.kind}/${c.itemId}`,
+      account_id: e.accountId,
+      sweep_id: e.sweepId,
+      content_id: c.itemId,
+      content_type: ['CONTENT_TYPE_TEXT'],
+      content_kind: c.kind,
+      decision_visibility: [c.action === 'remove' ? 'DECISION_VISIBILITY_CONTENT_REMOVED' : 'DECISION_VISIBILITY_CONTENT_DEMOTED'],
+      end_date_visibility_restriction: null,
+      decision_ground: 'DECISION_GROUND_INCOMPATIBLE_CONTENT',
+      incompatible_content_ground: e.codes.join(', '),
+      incompatible_content_explanation: e.codes.map((code) => CODE_LABELS[code]?.en ?? code).join('; '),
+      category: CATEGORY[e.codes[0]] ?? 'STATEMENT_CATEGORY_SCOPE_OF_PLATFORM_SERVICE',
+      automated_detection: 'Yes',
+      automated_decision: reviewed.has(key(e)) ? 'AUTOMATED_DECISION_PARTIALLY' : 'AUTOMATED_DECISION_FULLY',
+      source_type: 'SOURCE_VOLUNTARY',
+      application_date: appliedOf(e),
+      territorial_scope: input.territorialScope,
+      policy_version: e.policyVersion,
+      rule_ids: e.ruleIds,
+      evidence_ref: e.evidenceRef,
+      restored,
+    });
+  }
+  report.content.items = contentItemCount(report.content.total);
   const appeals = input.appeals.filter((a) => sweeps.has(a.sweepId));
   report.appeals.received = appeals.length;
   for (const a of appeals) {

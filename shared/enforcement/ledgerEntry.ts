@@ -7,7 +7,7 @@ import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { BrandPointsState } from '#shared/brand/brandPoints';
 
-export type LedgerStep = 'enforce' | 'lift' | 'appeal-submit' | 'appeal-decide' | 'reverse' | 'sample' | 'notify' | 'schedule';
+export type LedgerStep = 'enforce' | 'lift' | 'appeal-submit' | 'appeal-decide' | 'reverse' | 'content' | 'content-restore' | 'sample' | 'notify' | 'schedule';
 export type Actor = 'sweep' | 'lift-schedule' | 'operator' | 'reviewer' | 'appeal-handler' | 'account';
 
 export interface LedgerEntry {
@@ -54,6 +54,8 @@ export interface LedgerEntry {
   appealId?: string;
   /** Brand points moved by this entry: deducted (enforce) or restored (reverse), with the balance. */
   brandPoints?: LedgerBrandPoints;
+  /** Content entries (`content`, `content-restore`): the note or comment acted on or restored (decideContentActions.ts). */
+  content?: LedgerContent;
   /** Hash chain (per account, see shared/audit/hashChain.ts): position, previous entry's hash, own hash. */
   seq?: number;
   prevHash?: string;
@@ -70,6 +72,18 @@ export interface LedgerBrandPoints {
   points?: number;
   restored?: string[];
 }
+
+export interface LedgerContent {
+  kind: 'note' | 'comment';
+  itemId: string;
+  action: 'remove' | 'limit';
+}
+
+/**
+ * One entry per item per sweep: the exactly-once key of a content action (and of its restore). Under
+ * `<sweep>#enforce.` so an account's entries of a sweep still list its enforce entry first (sort key order).
+ */
+export const contentEntryKey = (sweepId: string, kind: LedgerContent['kind'], itemId: string, restore = false) => `${sweepId}#enforce.content${restore ? '-restore' : ''}:${kind}:${itemId}`;
 
 export const ledgerKey = (sweepId: string, step: LedgerStep) => `${sweepId}#${step}`;
 

@@ -15,6 +15,7 @@ import { outranks } from '#shared/policy/penaltyPrecedence';
 import { offenseOf, type PenaltyState } from './ledgerEntry.ts';
 import { appendToLedger, type LedgerWrite } from './ledgerWrite.ts';
 import type { PlannedEnforcement } from './planEnforcement.ts';
+import { contentBatches, contentMessage } from './planContentEnforcement.ts';
 
 /** The penalty an account carries after `p` (chain head and version are set by appendToLedger). */
 export function mergePenalty(current: PenaltyState | undefined, p: PlannedEnforcement): PenaltyState {
@@ -52,20 +53,25 @@ export function absorbingPenalty(current: PenaltyState | undefined, p: PlannedEn
   return outranks(p.ledger, current) ? undefined : current.entryKey;
 }
 
-/** Everything enforcing `p` writes: its entry, the merged penalty, the event and notice (unless absorbed), the lift row. */
+/**
+ * Everything enforcing `p` writes: its entry, the merged penalty, the event and notice (unless absorbed), the lift row,
+ * and the first batch of its content actions (the rest: planContentBatch, in the following transactions).
+ */
 export function planApply(current: PenaltyState | undefined, p: PlannedEnforcement): LedgerWrite {
   const { sweepId, accountId } = p.ledger;
   const bucket = p.bucket === undefined ? {} : { bucket: p.bucket };
   const absorbedBy = absorbingPenalty(current, p);
   const entry = absorbedBy ? { ...p.ledger, absorbedBy } : p.ledger;
-  return appendToLedger(current, [entry], {
+  const firstContent = contentBatches(p.content ?? [], p.contentBatch ?? 40)[0] ?? [];
+  // An absorbed penalty is not told again, but removed items are news: a notice about them alone.
+  const notice = absorbedBy ? (firstContent.length > 0 ? p.contentNotice : undefined) : p.notice;
+  return appendToLedger(current, [entry, ...firstContent.map((c) => c.entry)], {
     penalty: mergePenalty(current, p),
-    messages: absorbedBy
-      ? []
-      : [
-          { sweepId, messageKey: `${accountId}#enforcement`, accountId, kind: 'enforcement', status: 'pending', body: p.event, ...bucket },
-          { sweepId, messageKey: `${accountId}#notice`, accountId, kind: 'notice', status: 'pending', body: p.notice, ...bucket },
-        ],
+    messages: [
+      ...(absorbedBy ? [] : [{ sweepId, messageKey: `${accountId}#enforcement`, accountId, kind: 'enforcement' as const, status: 'pending' as const, body: p.event, ...bucket }]),
+      ...(notice ? [{ sweepId, messageKey: `${accountId}#notice`, accountId, kind: 'notice' as const, status: 'pending' as const, body: notice, ...bucket }] : []),
+      ...firstContent.map((c) => contentMessage(c, p.bucket)),
+    ],
     ...(p.lift ? { newLift: p.lift } : {}),
   });
 }

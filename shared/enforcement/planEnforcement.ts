@@ -11,8 +11,10 @@ import type { Decision } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
 import { penaltyEnd } from '#shared/policy/penaltyPrecedence';
 import { composeNotice, type Notice } from '#shared/notify/composeNotice';
+import { contentOnlyNotice, withContent } from '#shared/notify/composeContentNotice';
 import { deductionsOf, type BrandDeduction } from '#shared/brand/brandPoints';
 import { ledgerKey, liftIdFor, type LedgerEntry, type LiftRow } from './ledgerEntry.ts';
+import { planContent, type PlannedContent } from './planContentEnforcement.ts';
 
 export interface EnforcementEvent {
   kind: 'enforcement';
@@ -56,6 +58,11 @@ export interface PlannedEnforcement {
   brandPoints?: PlannedBrandPoints;
   /** The account bucket Enforce applies it from; its outbox messages are filed under it for Notify. */
   bucket?: number;
+  /** The account's notes and comments acted on with it, written in batches of `contentBatch` (planContentEnforcement.ts). */
+  content?: PlannedContent[];
+  contentBatch?: number;
+  /** The notice when the penalty is absorbed but items were acted on: content only. */
+  contentNotice?: Notice;
 }
 
 export function summarizeEvidence(decision: Decision): string {
@@ -125,7 +132,7 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     appliedAt,
     ...(brand ? { brand } : {}),
   };
-  const notice = composeNotice({
+  const accountNotice = composeNotice({
     accountId: decision.accountId,
     sweepId: decision.sweepId,
     codes: decision.codes,
@@ -159,5 +166,16 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     // keep this period and the one before it
     keepFrom: new Date(2 * Date.parse(deducting.period.start) - Date.parse(deducting.period.end)).toISOString().slice(0, 10),
   };
-  return { ledger, event, notice, lift, ...(brandPoints ? { brandPoints } : {}) };
+  // Content actions ride on the account's one notice of the sweep.
+  const actions = decision.contentActions ?? [];
+  const notice = withContent(accountNotice, actions, decision.quotes ?? []);
+  const content =
+    actions.length > 0
+      ? {
+          content: planContent(decision, evidenceRef, recordedAt, appliedAt),
+          contentBatch: policy.contentActions?.itemsPerWrite ?? 40,
+          contentNotice: contentOnlyNotice(accountNotice, actions, decision.quotes ?? []),
+        }
+      : {};
+  return { ledger, event, notice, lift, ...(brandPoints ? { brandPoints } : {}), ...content };
 }

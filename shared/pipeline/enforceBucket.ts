@@ -20,6 +20,8 @@ export interface EnforceStats {
   alreadyApplied: number;
   /** Decisions whose rule was held back or whose action is none. */
   skipped: number;
+  /** Content actions (notes and comments) of the decisions applied here; absent when none. */
+  contentApplied?: number;
 }
 
 export async function enforceBucket(
@@ -55,6 +57,7 @@ export async function enforceBucket(
     const outcome = await repo.apply(planned, { current: current.get(decision.accountId) });
     if (outcome === 'applied') stats.applied += 1;
     else stats.alreadyApplied += 1;
+    if (outcome === 'applied' && planned.content?.length) stats.contentApplied = (stats.contentApplied ?? 0) + planned.content.length;
   });
   return stats;
 }

@@ -25,6 +25,8 @@ export function toExportLine(d: Decision): Record<string, unknown> {
     evidence: summarizeEvidence(d),
     // found again, but earlier sweeps already acted on exactly this evidence: no action
     ...(d.alreadyActed ? { alreadyActedIn: d.alreadyActed.sweepIds } : {}),
+    // the account's own notes and comments removed or limited with this decision
+    ...(d.contentActions ? { contentActions: d.contentActions.map((c) => ({ kind: c.kind, itemId: c.itemId, action: c.action, codes: c.codes })) } : {}),
   };
   // The export is a contract: never write a line that breaks it.
   decisionLineSchema.parse(line);

@@ -13,6 +13,8 @@ export interface NotifyStats {
   published: number;
   notices: number;
   events: number;
+  /** Content actions' events (one per note or comment); absent when there were none. */
+  contentEvents?: number;
 }
 
 /** Messages per page: one sink publish and one markDelivered each. */
@@ -30,6 +32,7 @@ export async function publishBucket(sweepId: string, bucket: number, repo: Enfor
     stats.published += page.length;
     for (const m of page) {
       if (m.kind === 'enforcement') stats.events += 1;
+      else if (m.kind === 'content') stats.contentEvents = (stats.contentEvents ?? 0) + 1;
       else stats.notices += 1;
     }
     // The cursor, not a re-query from the start: the index may still list a page just marked.

@@ -16,6 +16,7 @@ import type { Finding, Signal } from '#shared/detect/finding';
 import { BRAND_PROMOTION_RULES } from '#shared/detect/ruleCatalog';
 import { decideAction, type Decision } from '#shared/policy/decideAction';
 import { ownContentQuotes } from '#shared/notify/ownContentQuotes';
+import { decideContentActions } from '#shared/enforcement/decideContentActions';
 import { readLines } from '#shared/snapshot/readPart';
 import { writeDecisions } from './sweepArtifacts.ts';
 import type { SweepContext } from './sweepContext.ts';
@@ -182,6 +183,10 @@ export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: 
     if (decision.action !== 'none') {
       const quotes = ownContentQuotes(bundle.accountId, decision.findings, bundle);
       if (quotes.length > 0) decision.quotes = quotes;
+      // Content actions are decided with the account's decision, from the same findings.
+      const own = { noteIds: new Set(bundle.notes.filter((n) => !n.deletedAt).map((n) => n.noteId)), commentIds: new Set(bundle.comments.map((c) => c.commentId)) };
+      const content = decideContentActions(decision, own, ctx.policy);
+      if (content.length > 0) decision.contentActions = content;
     }
     stats.decisions[decision.action] = (stats.decisions[decision.action] ?? 0) + 1;
     decisions.push(decision);

@@ -1,5 +1,6 @@
 /** The sweep summary: what was read, quarantined, found, decided and done, and where it all is. */
 import type { BlobStore } from '#shared/ports/blobStore';
+import { emptyContentTally, tallyContent } from '#shared/enforcement/decideContentActions';
 import { readDecisions } from './readDecisions.ts';
 import { readAllStats, readGuardReport, readSampleIfAny, type SweepSummary } from './sweepArtifacts.ts';
 import { sweepPaths } from './sweepPaths.ts';
@@ -74,7 +75,13 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
       alreadyApplied: enforce.reduce((s, e) => s + e.alreadyApplied, 0),
       skipped: enforce.reduce((s, e) => s + e.skipped, 0),
     },
-    notify: { published: sum(notify, (n) => n.published), notices: sum(notify, (n) => n.notices), events: sum(notify, (n) => n.events) },
+    notify: {
+      published: sum(notify, (n) => n.published),
+      notices: sum(notify, (n) => n.notices),
+      events: sum(notify, (n) => n.events),
+      // one per note or comment acted on; left out when there were none
+      ...(sum(notify, (n) => n.contentEvents ?? 0) > 0 ? { contentEvents: sum(notify, (n) => n.contentEvents ?? 0) } : {}),
+    },
     lifts: {
       timedDecisions: sum(lifts, (l) => l.timedDecisions),
       scheduled: sum(lifts, (l) => l.scheduled),
@@ -115,6 +122,9 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
       inc((summary.byCodeAndAction[c] ??= {}), d.action);
     }
     for (const r of d.ruleIds) inc(summary.byRule, r);
+    for (const c of d.contentActions ?? []) tallyContent((summary.content ??= emptyContentTally()), c);
   }
+  const contentApplied = enforce.reduce((s, e) => s + (e.contentApplied ?? 0), 0);
+  if (contentApplied > 0) summary.enforcement.contentApplied = contentApplied;
   return summary;
 }

@@ -16,7 +16,7 @@ import type { Finding } from '#shared/detect/finding';
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { Decision } from '#shared/policy/decideAction';
 import { parsePolicy } from '#shared/policy/loadPolicy';
-import type { Policy } from '#shared/policy/policySchema';
+import { CONTENT_ACTIONS, type Policy } from '#shared/policy/policySchema';
 import type { GuardHistoryEntry, GuardReport } from '#shared/review/blastRadiusGuard';
 import type { GateReport } from '#shared/review/precisionGate';
 import type { AccountFacts, CaseEvidence, CommentView, NoteView } from '#shared/review/reviewEvidence';
@@ -167,6 +167,9 @@ export const decisionSchema = z.object({
   evidenceKeys: z.array(z.string()).optional(),
   alreadyActed: z.object({ ruleIds: z.array(z.string()), codes: z.array(z.enum(VIOLATION_CODES)), sweepIds: z.array(z.string()) }).optional(),
   quotes: z.array(z.object({ kind: z.enum(['note', 'comment']), id: z.string(), text: z.string() })).optional(),
+  contentActions: z
+    .array(z.object({ kind: z.enum(['note', 'comment']), itemId: z.string().min(1), action: z.enum(CONTENT_ACTIONS), codes: z.array(z.enum(VIOLATION_CODES)), ruleIds: z.array(z.string()) }))
+    .optional(),
 }) satisfies z.ZodType<Decision>;
 namesEveryField<Decision, typeof decisionSchema>(decisionSchema, true);
 
@@ -206,8 +209,8 @@ export const stageStatsSchemas = {
     duplicates: counts.default({}),
     orphans: counts.default({}),
   }),
-  enforce: z.object({ bucket: z.number(), decisions: z.number(), applied: z.number(), alreadyApplied: z.number(), skipped: z.number() }),
-  notify: z.object({ bucket: z.number(), sink: z.string(), published: z.number(), notices: z.number(), events: z.number() }),
+  enforce: z.object({ bucket: z.number(), decisions: z.number(), applied: z.number(), alreadyApplied: z.number(), skipped: z.number(), contentApplied: z.number().optional() }),
+  notify: z.object({ bucket: z.number(), sink: z.string(), published: z.number(), notices: z.number(), events: z.number(), contentEvents: z.number().optional() }),
   scheduleLifts: z.object({
     bucket: z.number(),
     scheduler: z.string(),
@@ -352,6 +355,8 @@ export const writeCaseEvidenceFile = (work: BlobStore, sweepId: string, evidence
 
 // ---- summary.json: the sweep's result, written by Finish (or ReviewTimedOut) ----
 
+const contentCountsSchema = z.object({ notesRemoved: z.number(), notesLimited: z.number(), commentsRemoved: z.number(), commentsLimited: z.number() });
+
 export const sweepSummarySchema = z.object({
   sweepId: z.string(),
   snapshotId: z.string(),
@@ -380,9 +385,11 @@ export const sweepSummarySchema = z.object({
   byAction: counts,
   byCodeAndAction: z.record(z.string(), counts),
   byRule: counts,
-  enforcement: z.object({ applied: z.number(), alreadyApplied: z.number(), skipped: z.number() }),
+  enforcement: z.object({ applied: z.number(), alreadyApplied: z.number(), skipped: z.number(), contentApplied: z.number().optional() }),
+  /** Content actions decided with the accounts' decisions: notes and comments removed or limited, in total and by code. */
+  content: z.object({ total: contentCountsSchema, byCode: z.record(z.string(), contentCountsSchema) }).optional(),
   /** Notify, summed over the account buckets: messages published by this run (a re-run publishes none). */
-  notify: z.object({ published: z.number(), notices: z.number(), events: z.number() }).optional(),
+  notify: z.object({ published: z.number(), notices: z.number(), events: z.number(), contentEvents: z.number().optional() }).optional(),
   /** ScheduleLifts, summed over the account buckets: `slots` counts distinct lift slots, one schedule each. */
   lifts: z
     .object({

@@ -10,7 +10,7 @@ import type { Finding, Severity } from '#shared/detect/finding';
 import { BRAND_PROMOTION_RULES } from '#shared/detect/ruleCatalog';
 import { brandPointsScope, chargedIfCampaign, chooseConsequence, sortFindings, worstFinding, type BrandPointsOutcome, type DecisionEvidence, type PriorOffense } from './consequences.ts';
 import { countedOffenses, evidenceKeysOfAll, splitAlreadyActed } from './actedEvidence.ts';
-import type { Policy } from './policySchema.ts';
+import type { ContentActionKind, Policy } from './policySchema.ts';
 import type { RuleSetting } from './ruleSettings.ts';
 
 export type { PriorOffense } from './consequences.ts';
@@ -43,6 +43,18 @@ export interface Decision {
   alreadyActed?: AlreadyActed;
   /** Short excerpts of the account's own notes and comments behind the findings, for its notice (ownContentQuotes.ts). */
   quotes?: OwnQuote[];
+  /** The account's own notes and comments named by the acted-on findings, removed or limited (decideContentActions.ts). */
+  contentActions?: ContentAction[];
+}
+
+/** One item of the account's own content acted on with the account's decision. */
+export interface ContentAction {
+  kind: 'note' | 'comment';
+  itemId: string;
+  action: ContentActionKind;
+  /** The codes and rules whose findings named the item, sorted. */
+  codes: ViolationCode[];
+  ruleIds: string[];
 }
 
 export interface AlreadyActed {

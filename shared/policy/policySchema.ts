@@ -65,6 +65,28 @@ export const brandPointsPolicySchema = brandLedgerPolicySchema
   .strict();
 export type BrandPointsPolicy = z.infer<typeof brandPointsPolicySchema>;
 
+/** What happens to one item (a note or a comment): removed, or its distribution limited (hidden from search and recommendations). */
+export const CONTENT_ACTIONS = ['remove', 'limit'] as const;
+export type ContentActionKind = (typeof CONTENT_ACTIONS)[number];
+const contentItemsSchema = z.object({ notes: z.enum(CONTENT_ACTIONS).optional(), comments: z.enum(CONTENT_ACTIONS).optional() }).strict();
+
+/**
+ * Content actions (shared/enforcement/decideContentActions.ts): per violation code, what happens to the
+ * account's own notes and comments that the acted-on findings name, whatever the account's own action
+ * (a warned ring member's ring comments are still removed); `banned` applies on top to a banned
+ * account's items. At most `maxItemsPerAccount` items per account per sweep, enforced in transactions
+ * of at most `itemsPerWrite` items each (DynamoDB allows 100 items per transaction).
+ */
+export const contentActionsPolicySchema = z
+  .object({
+    codes: z.partialRecord(z.enum(VIOLATION_CODES), contentItemsSchema).default({}),
+    banned: contentItemsSchema.optional(),
+    maxItemsPerAccount: z.number().int().min(1).max(1000).default(200),
+    itemsPerWrite: z.number().int().min(1).max(45).default(40),
+  })
+  .strict();
+export type ContentActionsPolicy = z.infer<typeof contentActionsPolicySchema>;
+
 export const reviewPolicySchema = z
   .object({
     /** A rule is held back when the lower bound of its estimated precision is under this. */
@@ -180,6 +202,8 @@ export const policySchema = z
       .object({ maxDamagedPartShare: z.number().min(0).max(1).default(0.5) })
       .strict()
       .optional(),
+    /** Absent: accounts are punished and their content is left alone. */
+    contentActions: contentActionsPolicySchema.optional(),
     /** Absent: brand accounts go up the ladder like any other account. */
     brandPoints: brandPointsPolicySchema.optional(),
     /** Human review (`review: human` sweeps): stratified sample size, full-review thresholds, the precision gate. */

@@ -22,6 +22,17 @@ export interface ReverseRequest {
   appeal?: AppealRecord;
 }
 
+export interface ContentRestoreRequest {
+  accountId: string;
+  sweepId: string;
+  actor: Actor;
+  reason: string;
+  ref: string;
+  now: string;
+  /** Items per transaction (the policy's contentActions.itemsPerWrite). */
+  batch?: number;
+}
+
 export interface AppealFilter {
   status?: AppealStatus;
   sweepId?: string;
@@ -51,6 +62,11 @@ export interface AuditRepository {
   /** Ids of every sweep (DynamoDB: the sweeps table, one small item per sweep; in memory: the sweeps with entries). */
   sweepIds(): Promise<string[]>;
   reverse(req: ReverseRequest): Promise<ReverseResult>;
+  /**
+   * Restores the content a sweep acted on for one account (all its open items, or only `itemIds`):
+   * `content-restore` entries and events, in batches; an item already restored is skipped. Returns the messages written.
+   */
+  restoreContent(req: ContentRestoreRequest): Promise<{ restored: number; messages: OutboxMessage[] }>;
   /** Conditional: fails with 'exists' when the action was already appealed. */
   submitAppeal(appeal: AppealRecord, entry: LedgerEntry): Promise<'submitted' | 'exists'>;
   /** Records a decision that changes no penalty (rejected, or upheld on an action already reversed). Conditional on the appeal being pending. */

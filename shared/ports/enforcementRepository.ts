@@ -13,7 +13,7 @@ export interface OutboxMessage {
   sweepId: string;
   messageKey: string;
   accountId: string;
-  kind: 'enforcement' | 'notice' | 'lift-notice' | 'reversal' | 'reversal-notice' | 'appeal-notice';
+  kind: 'enforcement' | 'notice' | 'lift-notice' | 'reversal' | 'reversal-notice' | 'appeal-notice' | 'content' | 'content-restore';
   status: 'pending' | 'delivered';
   body: unknown;
   deliveredAt?: string;

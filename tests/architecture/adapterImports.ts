@@ -14,6 +14,7 @@ export const ADAPTER_MAY_IMPORT: Record<string, '*' | readonly string[]> = {
   '#shared/pipeline/runLimited': '*',
   '#shared/enforcement/planApply': ['planApply'],
   '#shared/enforcement/planLift': ['planLift'],
+  '#shared/enforcement/planContentEnforcement': ['laterContentBatches', 'planContentBatch', 'planContentRestore'],
   '#shared/audit/planReversal': ['planReversal', 'liftsToRead'],
   '#shared/audit/planAppealDecision': ['planAppealSubmit', 'planAppealClosingWrite'],
   // How a LiftChange changes a row: the mechanics the in-memory store shares with the DynamoDB update.

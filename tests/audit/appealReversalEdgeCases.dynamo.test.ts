@@ -40,7 +40,8 @@ const plus = (iso: string, ms: number) => new Date(Date.parse(iso) + ms).toISOSt
 async function take(pred: (e: LedgerEntry) => boolean = () => true): Promise<LedgerEntry> {
   for (const e of enforced) {
     if (used.has(e.accountId) || !pred(e)) continue;
-    if ((await deps.audit.ledgerFor(e.accountId)).some((x) => x.step !== 'enforce')) continue;
+    // untouched: only what its enforcement wrote (the penalty's entry and its content actions)
+    if ((await deps.audit.ledgerFor(e.accountId)).some((x) => x.step !== 'enforce' && x.step !== 'content')) continue;
     used.add(e.accountId);
     return e;
   }

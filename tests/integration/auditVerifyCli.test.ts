@@ -78,7 +78,8 @@ describe('audit verify, run as a process', () => {
     expect(report).toMatchObject({ ok: true, issues: [] });
     expect(report.ledgerAnchors).toBeGreaterThan(0);
     const steps = await onStack(async () => new Set((await auditRepository().allLedger()).map((e) => e.step)));
-    expect([...steps].sort()).toEqual(['appeal-decide', 'appeal-submit', 'enforce', 'lift', 'reverse']);
+    // content: the notes and comments acted on with the penalties; content-restore: the wave put its items back
+    expect([...steps].sort()).toEqual(['appeal-decide', 'appeal-submit', 'content', 'content-restore', 'enforce', 'lift', 'reverse']);
 
     const replay = await runCli(['replay', '--sweep-id', SWEEP, '--json']);
     expect(replay.code, replay.stderr).toBe(0);

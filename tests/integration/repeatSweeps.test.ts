@@ -165,19 +165,25 @@ describe('a full sweep, a campaign over the same snapshot, then new evidence', (
       const absorbed = running! > DAY2_AT && !outranks({ action: d.action, until: penaltyEnd(d.action, DAY2_AT, d.durationDays) }, { action: was.action, until: running });
       expect(entries.get(was.accountId)).toMatchObject({ appliedAt: DAY2_AT });
       expect(entries.get(was.accountId)!.absorbedBy).toBe(absorbed ? 'day1#enforce' : undefined);
+      // the new note itself is removed either way: one content event per item, and an absorbed penalty's notice names only the items
+      const items = d.contentActions?.length ?? 0;
+      expect(outbox.filter((m) => m.accountId === was.accountId && m.kind === 'content')).toHaveLength(items);
       expect(
         outbox
-          .filter((m) => m.accountId === was.accountId)
+          .filter((m) => m.accountId === was.accountId && m.kind !== 'content')
           .map((m) => m.kind)
           .sort(),
-      ).toEqual(absorbed ? [] : ['enforcement', 'notice']);
+      ).toEqual(absorbed ? (items > 0 ? ['notice'] : []) : ['enforcement', 'notice']);
       if (!absorbed) told += 1;
     }
     expect(told).toBeGreaterThan(0);
     if (banned) {
       // new evidence is a new offense, recorded; the ban already running absorbs it: no event, no notice
       expect(entries.get(banned.accountId)).toMatchObject({ absorbedBy: 'day1#enforce' });
-      expect(outbox.filter((m) => m.accountId === banned.accountId)).toEqual([]);
+      // not told of a penalty again: no event; its new note is still removed, and at most a notice naming only that note
+      const mine = outbox.filter((m) => m.accountId === banned.accountId);
+      expect(mine.filter((m) => m.kind === 'enforcement')).toEqual([]);
+      for (const m of mine.filter((x) => x.kind === 'notice')) expect((m.body as { text: { en: string } }).text.en).toMatch(/^We acted on these items you posted/);
     }
     // everyone else acted on in day1 and found again on the same evidence: nothing
     const unchanged = acted(day1).filter((d) => !chosen.includes(d));

@@ -92,8 +92,10 @@ describe('a sweep through the synthesized state machine', () => {
     expect(outbox.filter((m) => m.kind === 'enforcement')).toHaveLength(acted.length);
     expect(outbox.every((m) => m.status === 'delivered')).toBe(true);
 
-    // Notify ran once per bucket: every event and notice published, each once.
-    expect(first.notify).toEqual({ published: 2 * acted.length, notices: acted.length, events: acted.length });
+    // Notify ran once per bucket: every event and notice published, each once; one event per note or comment acted on too.
+    const contentEvents = outbox.filter((m) => m.kind === 'content').length;
+    expect(contentEvents).toBe(ledger.filter((e) => e.step === 'content').length);
+    expect(first.notify).toEqual({ published: 2 * acted.length + contentEvents, notices: acted.length, events: acted.length, ...(contentEvents ? { contentEvents } : {}) });
 
     const timed = acted.filter((d) => d.action === 'limit' || d.action === 'suspend');
     for (const d of timed.slice(0, 20)) {
@@ -159,7 +161,13 @@ describe('a sweep through the synthesized state machine', () => {
     const repo = enforcementRepository();
     const d = timed[0];
     expect(await repo.penalty(d.accountId)).toMatchObject({ status: 'lifted' });
-    expect((await repo.ledgerFor(d.accountId)).map((e) => e.step).sort()).toEqual(['enforce', 'lift']);
+    // (its notes and comments acted on with the penalty stay acted on: content is not lifted)
+    expect(
+      (await repo.ledgerFor(d.accountId))
+        .map((e) => e.step)
+        .filter((s) => s !== 'content')
+        .sort(),
+    ).toEqual(['enforce', 'lift']);
   });
 
   it('escalates repeat offenders in a later sweep, reading the ledger: the same behaviour in new posts climbs one step', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 vi.setConfig({ testTimeout: 600_000 });
 import { enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
+import { contentEntryKey } from '#shared/enforcement/ledgerEntry';
 import { readDecisions } from '#shared/pipeline/readDecisions';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
@@ -64,10 +65,19 @@ describe('a sweep killed midway', () => {
       expect(summary.enforcement.applied + summary.enforcement.alreadyApplied).toBe(acted.length);
       const repo = enforcementRepository();
       const ledger = await repo.ledgerForSweep('resume-1');
-      expect(ledger).toHaveLength(acted.length);
+      // one enforce entry per action, and one content entry per note or comment each decision acted on: no duplicates, no gaps
+      const items = acted.flatMap((d) => (d.contentActions ?? []).map((c) => contentEntryKey('resume-1', c.kind, c.itemId)));
+      expect(ledger.filter((e) => e.step === 'enforce')).toHaveLength(acted.length);
+      expect(
+        ledger
+          .filter((e) => e.step === 'content')
+          .map((e) => e.entryKey)
+          .sort(),
+      ).toEqual(items.sort());
+      expect(ledger).toHaveLength(acted.length + items.length);
       expect(new Set(ledger.map((e) => e.accountId))).toEqual(new Set(acted.map((d) => d.accountId)));
       const outbox = await repo.outbox('resume-1');
-      expect(outbox).toHaveLength(acted.length * 2);
+      expect(outbox).toHaveLength(acted.length * 2 + items.length);
       expect(outbox.every((m) => m.status === 'delivered')).toBe(true);
     } finally {
       await stack.stop();

@@ -25,6 +25,7 @@ export function registerAppeal(program: Command): void {
     .requiredOption('--account <id>', 'account id')
     .requiredOption('--statement <text>', "the account's statement")
     .option('--sweep-id <id>', 'the sweep whose action is appealed', sweepId)
+    .option('--content <itemId>', "appeal one removed or limited note or comment (its id), not the account's penalty")
     .option('--now <time>', 'ISO-8601 time of submission (default: now)', isoTime)
     .option('--state-dir <dir>', 'embedded stack state folder')
     .option('--json', 'print as JSON')
@@ -32,9 +33,16 @@ export function registerAppeal(program: Command): void {
       const out = makeOutput(Boolean(o.json));
       const now: string = o.now ?? new Date().toISOString();
       const rec = await withStack({ stateDir: o.stateDir }, () =>
-        asCli(() => submitAppeal(auditDeps(), { accountId: o.account, sweepId: o.sweepId, statement: o.statement }, { now, channel: 'cli' }), '--account/--sweep-id: '),
+        asCli(
+          () => submitAppeal(auditDeps(), { accountId: o.account, sweepId: o.sweepId, statement: o.statement, ...(o.content !== undefined ? { contentId: o.content } : {}) }, { now, channel: 'cli' }),
+          o.content !== undefined ? '--account/--sweep-id/--content: ' : '--account/--sweep-id: ',
+        ),
       );
-      out.result(rec, () => `Appeal ${rec.appealId} submitted against ${rec.action} of sweep ${rec.sweepId} on ${rec.accountId}; decide before ${rec.deadline}.`);
+      out.result(rec, () =>
+        rec.content
+          ? `Appeal ${rec.appealId} submitted against the action on ${rec.content.kind} ${rec.content.itemId} of sweep ${rec.sweepId} (${rec.accountId}); decide before ${rec.deadline}.`
+          : `Appeal ${rec.appealId} submitted against ${rec.action} of sweep ${rec.sweepId} on ${rec.accountId}; decide before ${rec.deadline}.`,
+      );
     });
   appeal
     .command('decide')
@@ -56,9 +64,11 @@ export function registerAppeal(program: Command): void {
         asCli(() => decideAppeal(auditDeps(), { appealId: o.appealId, outcome: o.outcome, reason: o.reason, decidedBy: o.by }, { now }), '--appeal-id: '),
       );
       out.result(r, () =>
-        r.reversed
-          ? `Appeal ${r.appeal.appealId} upheld: the ${r.appeal.action} on ${r.appeal.accountId} is reversed (${r.cancelledLifts} lift cancelled), ${r.notified} messages sent.`
-          : `Appeal ${r.appeal.appealId} ${r.appeal.status}; ${r.notified} notice sent.`,
+        r.appeal.content
+          ? `Appeal ${r.appeal.appealId} ${r.appeal.status}: ${r.appeal.content.kind} ${r.appeal.content.itemId} of ${r.appeal.accountId} ${r.contentRestored ? 'restored' : r.appeal.status === 'upheld' ? 'was already restored' : 'stays as it is'}; the account's penalty is unchanged; ${r.notified} messages sent.`
+          : r.reversed
+            ? `Appeal ${r.appeal.appealId} upheld: the ${r.appeal.action} on ${r.appeal.accountId} is reversed (${r.cancelledLifts} lift cancelled), ${r.notified} messages sent.`
+            : `Appeal ${r.appeal.appealId} ${r.appeal.status}; ${r.notified} notice sent.`,
       );
     });
   appeal

@@ -36,7 +36,15 @@ function reportText(r: CampaignReport): string[] {
   ];
   if (r.mode === 'shadow')
     return [...head, `  nothing was enforced or notified; ${r.repeated} repeat finding(s) left out; ${r.foundAlreadyActed} account(s) found that other sweeps had already acted on`];
-  return [...head, `  lifted on schedule ${r.lifted}; appeals ${r.appealed} (upheld ${r.report.appeals.upheld}); reversed ${r.reversed}`, '', r.announcement.zh, r.announcement.en];
+  const c = r.report.content;
+  return [
+    ...head,
+    `  lifted on schedule ${r.lifted}; appeals ${r.appealed} (upheld ${r.report.appeals.upheld}); reversed ${r.reversed}`,
+    `  content: notes removed ${c.total.notesRemoved}, limited ${c.total.notesLimited}; comments removed ${c.total.commentsRemoved}, limited ${c.total.commentsLimited}; restored ${c.restored}`,
+    '',
+    r.announcement.zh,
+    r.announcement.en,
+  ];
 }
 
 function comparisonText(c: CampaignComparison): string[] {

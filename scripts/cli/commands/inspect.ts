@@ -10,7 +10,8 @@ import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
 import { sweepId } from '../options.ts';
-import { renderEvaluation, renderGuard } from '../renderSummary.ts';
+import type { SweepSummary } from '#shared/pipeline/summarizeSweep';
+import { renderContent, renderEvaluation, renderGuard } from '../renderSummary.ts';
 import { planExists, readGuardReport } from '#shared/pipeline/sweepArtifacts';
 import { decidedCodes } from './sweep.ts';
 
@@ -53,7 +54,7 @@ export function registerInspect(program: Command): void {
           if (entries.length === 0) return `No ledger entries for ${o.account}.`;
           const lines = entries.map(
             (e) =>
-              `${e.seq !== undefined ? `#${e.seq} ${e.hash?.slice(0, 10)}  ` : ''}${e.effectiveAt}  ${e.step.padEnd(13)} ${e.actor.padEnd(14)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]${e.reason ? `  reason: ${e.reason}` : ''}`,
+              `${e.seq !== undefined ? `#${e.seq} ${e.hash?.slice(0, 10)}  ` : ''}${e.effectiveAt}  ${e.step.padEnd(13)} ${e.actor.padEnd(14)} ${e.action.padEnd(8)}${e.durationDays ? ` ${e.durationDays}d` : ''}  sweep ${e.sweepId}  ${e.codes.join(',')}  policy ${e.policyVersion || '-'}  [${e.ruleIds.join(',')}]${e.content ? `  ${e.content.action} ${e.content.kind} ${e.content.itemId}` : ''}${e.reason ? `  reason: ${e.reason}` : ''}`,
           );
           const state = penalty ? `current: ${penalty.status} ${penalty.action}${penalty.until ? ` until ${penalty.until}` : ''} (offenses: ${penalty.offenses.length})` : 'current: none';
           return [`Ledger of ${o.account}:`, ...lines.map((l) => `  ${l}`), `  ${state}`].join('\n');
@@ -109,7 +110,13 @@ export function registerInspect(program: Command): void {
           const rec = await registry.get(o.sweepId);
           if (!rec) throw new CliError(`no sweep with id "${o.sweepId}" on this stack`, EXIT.usage);
           const guard = await readGuardReport(workStore(), o.sweepId);
-          out.result({ ...rec, ...(guard ? { guard } : {}) }, () => [JSON.stringify(rec, null, 2), ...renderGuard(guard)].join('\n'));
+          out.result({ ...rec, ...(guard ? { guard } : {}) }, () =>
+            [
+              JSON.stringify(rec, null, 2),
+              ...renderGuard(guard),
+              ...renderContent((rec.summary as SweepSummary | undefined)?.content, (rec.summary as SweepSummary | undefined)?.enforcement?.contentApplied ?? 0),
+            ].join('\n'),
+          );
           return;
         }
         const list = await registry.list();

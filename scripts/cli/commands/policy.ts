@@ -3,8 +3,22 @@ import type { Command } from 'commander';
 import { RULES } from '#shared/detect/ruleCatalog';
 import { DEFAULT_LEXICONS, LEXICON_NAMES } from '#shared/detect/text/lexicons';
 import { ruleSettings } from '#shared/policy/ruleSettings';
+import type { Policy } from '#shared/policy/policySchema';
 import { makeOutput } from '../output.ts';
 import { loadPolicyFile } from '../options.ts';
+
+/** The content actions table: per code, what happens to the account's own notes and comments behind its findings. */
+function contentActionLines(c: Policy['contentActions']): string[] {
+  if (!c) return ['  content actions: none (accounts only; their notes and comments are left alone)'];
+  const items = (x: { notes?: string; comments?: string } | undefined) => [x?.notes && `notes ${x.notes}`, x?.comments && `comments ${x.comments}`].filter(Boolean).join(', ') || '-';
+  return [
+    `  content actions (own notes/comments named by the findings; at most ${c.maxItemsPerAccount} per account, ${c.itemsPerWrite} per transaction):`,
+    ...Object.entries(c.codes)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([code, x]) => `    ${code.padEnd(24)} ${items(x)}`),
+    ...(c.banned ? [`    ${'(banned account)'.padEnd(24)} ${items(c.banned)}`] : []),
+  ];
+}
 
 export function registerPolicy(program: Command): void {
   const policy = program.command('policy').description('policy files');
@@ -21,7 +35,7 @@ export function registerPolicy(program: Command): void {
         const ext = p.lexicons?.[name];
         return { name, usedBy: DEFAULT_LEXICONS[name].usedBy, origin: DEFAULT_LEXICONS[name].origin, replaced: Boolean(ext?.pattern), added: ext?.add ?? [] };
       });
-      out.result({ valid: true, policyVersion: p.policyVersion, rules, lexicons, platform: p.platform, brandPoints: p.brandPoints }, () =>
+      out.result({ valid: true, policyVersion: p.policyVersion, rules, lexicons, platform: p.platform, brandPoints: p.brandPoints, contentActions: p.contentActions }, () =>
         [
           `${file}: valid, policy version ${p.policyVersion}`,
           `  ladder: ${p.ladder.map((s) => ('days' in s ? `${s.action} ${s.days}d` : s.action)).join(' → ')}`,
@@ -37,6 +51,7 @@ export function registerPolicy(program: Command): void {
                     .join(', '),
               ]
             : []),
+          ...contentActionLines(p.contentActions),
           `  own domains (links to them are not diversion): ${p.platform?.ownDomains.join(', ') ?? 'default (xiaohongshu.com, xhslink.com, xhs.cn, xhscdn.com)'}`,
           `  lexicons:`,
           ...lexicons.map(

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import { auditRepository, reviewRepository, sweepRegistry } from '#shared/adapters/stageDependencies';
 import { gatherReport } from '#shared/audit/gatherReport';
 import { renderReportHtml } from '#shared/audit/reportHtml';
+import { contentItemCount } from '#shared/enforcement/decideContentActions';
 import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
@@ -54,6 +55,13 @@ export function registerReport(program: Command): void {
             .join(', ')}`,
           `  over 10k followers ${report.followers.over10k}, over 100k ${report.followers.over100k}`,
           `  appeals received ${report.appeals.received}, upheld ${report.appeals.upheld}, rejected ${report.appeals.rejected}; reversed ${report.reversals.total}`,
+          `  content: notes removed ${report.content.total.notesRemoved}, limited ${report.content.total.notesLimited}; comments removed ${report.content.total.commentsRemoved}, limited ${report.content.total.commentsLimited}; restored ${report.content.restored}${
+            Object.keys(report.content.byCode).length
+              ? ` (by code: ${Object.entries(report.content.byCode)
+                  .map(([k, c]) => `${k} ${contentItemCount(c)}`)
+                  .join(', ')})`
+              : ''
+          }`,
           `  time to lift: median ${report.timeToLift.all.medianDays ?? '–'} days (${report.timeToLift.all.count} lifted)`,
           ...(o.outJson ? [`  JSON: ${o.outJson}`] : []),
           ...(o.outHtml ? [`  HTML: ${o.outHtml}`] : []),
