@@ -1,4 +1,7 @@
-/** EnforcementRepository on DynamoDB: one TransactWriteItems per action or lift, each anchored first (ledgerAnchor.ts). */
+/**
+ * EnforcementRepository on DynamoDB: one TransactWriteItems per action or lift, each anchored first
+ * (ledgerAnchor.ts); `applyMany` packs a bucket's actions ~20 to a transaction (ledgerGroupActs.ts).
+ */
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -20,6 +23,8 @@ import { documentClient } from './awsClients.ts';
 import { ledgerAnchorer } from './ledgerAnchoring.ts';
 import { applyAct, brandDeductionsOf, liftAct, priorOffensesOf, type LedgerStore } from './ledgerActs.ts';
 import { updateLift, writeLedger } from './dynamoLedgerWrite.ts';
+import { writeLedgerGroup } from './dynamoLedgerGroupWrite.ts';
+import { applyActsGrouped, type GroupLedgerStore } from './ledgerGroupActs.ts';
 import { OUTBOX_PENDING_INDEX, fromOutboxItem, pendingBucketKey, toOutboxItem } from './outboxItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
@@ -81,6 +86,19 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
 
   apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
     return applyAct(this.store, p, known);
+  }
+
+  private readonly groupStore: GroupLedgerStore = {
+    ...this.store,
+    writeGroup: async (ws) => {
+      // anchored first, as every single write is: never a committed entry without its anchor
+      await this.anchored()?.anchor(ws.flatMap((w) => w.entries));
+      return writeLedgerGroup(this.db, ws);
+    },
+  };
+
+  applyMany(planned: PlannedEnforcement[], known: ReadonlyMap<string, PenaltyState>): Promise<ApplyOutcome[]> {
+    return applyActsGrouped(this.groupStore, planned, known);
   }
 
   applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {

@@ -8,7 +8,7 @@ import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared
 import { toOutboxItem } from './outboxItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
-type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
+export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
 
 /** Per item, DynamoDB's cancellation code ('None', 'ConditionalCheckFailed', 'TransactionConflict', …); undefined when not a cancellation. */
 export function cancellationCodes(err: unknown): string[] | undefined {
@@ -55,11 +55,8 @@ export async function updateLift(db: DynamoDBDocumentClient, table: string, c: L
   }
 }
 
-/**
- * Writes `w` in one transaction. Conflicts with concurrent transactions are reported as a
- * failed `penalty` part: either way the state moved and the caller re-reads and re-plans.
- */
-export async function writeLedger(db: DynamoDBDocumentClient, w: LedgerWrite): Promise<WriteResult> {
+/** The transaction items of `w`, each with the part of the write its condition guards (same order). */
+export function transactItemsOf(w: LedgerWrite): { items: TransactItems; parts: WriteFailure[] } {
   const t = { ledger: tableName('ledger'), penalties: tableName('penalties'), outbox: tableName('outbox'), lifts: tableName('lifts'), appeals: tableName('appeals') };
   const items: TransactItems = [];
   const parts: WriteFailure[] = [];
@@ -100,6 +97,15 @@ export async function writeLedger(db: DynamoDBDocumentClient, w: LedgerWrite): P
   for (const c of w.liftChanges) add({ kind: 'lift-change', liftId: c.liftId }, liftUpdate(t.lifts, c));
   if (w.newLift) add({ kind: 'new-lift' }, { Put: { TableName: t.lifts, Item: w.newLift, ConditionExpression: 'attribute_not_exists(liftId)' } });
   for (const m of w.messages) add({ kind: 'message', messageKey: m.messageKey }, { Put: { TableName: t.outbox, Item: toOutboxItem(m), ConditionExpression: 'attribute_not_exists(messageKey)' } });
+  return { items, parts };
+}
+
+/**
+ * Writes `w` in one transaction. Conflicts with concurrent transactions are reported as a
+ * failed `penalty` part: either way the state moved and the caller re-reads and re-plans.
+ */
+export async function writeLedger(db: DynamoDBDocumentClient, w: LedgerWrite): Promise<WriteResult> {
+  const { items, parts } = transactItemsOf(w);
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
     return { ok: true };

@@ -19,6 +19,7 @@ import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { AppealFilter, AuditRepository, ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, MessageKey, OutboxMessage } from '#shared/ports/enforcementRepository';
+import { applyActsGrouped, type GroupLedgerStore, type GroupWriteResult } from './ledgerGroupActs.ts';
 import { applyAct, brandDeductionsOf, closeAppealAct, restoreContentAct, priorOffensesOf, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
 
 const copy = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
@@ -182,6 +183,18 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return applyAct(this.store, p, known);
   }
 
+  private readonly groupStore: GroupLedgerStore = {
+    ...this.store,
+    writeGroup: async (ws) => {
+      await this.anchorer?.anchor(ws.flatMap((w) => w.entries));
+      return this.writeGroup(ws);
+    },
+  };
+
+  applyMany(planned: PlannedEnforcement[], known: ReadonlyMap<string, PenaltyState>): Promise<ApplyOutcome[]> {
+    return applyActsGrouped(this.groupStore, planned, known);
+  }
+
   applyLift(lift: LiftRow, now: string): Promise<LiftOutcome> {
     return liftAct(this.store, lift, now);
   }
@@ -208,6 +221,22 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
    * DynamoDB's transaction here).
    */
   private write(w: LedgerWrite): WriteResult {
+    const failed = this.failures(w);
+    if (failed.length > 0) return { ok: false, failed };
+    this.commit(w);
+    return { ok: true };
+  }
+
+  /** Several writes all or none, as one DynamoDB transaction of them (ledgerGroupActs.ts). */
+  private writeGroup(ws: LedgerWrite[]): GroupWriteResult {
+    const failed = ws.map((w) => this.failures(w));
+    if (failed.some((f) => f.length > 0)) return { ok: false, failed };
+    for (const w of ws) this.commit(w);
+    return { ok: true };
+  }
+
+  /** The parts of `w` whose condition does not hold now. */
+  private failures(w: LedgerWrite): WriteFailure[] {
     const failed: WriteFailure[] = [];
     const accountLedger = this.ledger.get(w.accountId) ?? new Map<string, LedgerEntry>();
     if (w.decidedAppeal && this.appeals.get(w.decidedAppeal.appealId)?.status !== 'pending') failed.push({ kind: 'decided-appeal' });
@@ -218,8 +247,11 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     for (const c of w.liftChanges) if (!liftChangeHolds(this.lifts.get(c.liftId), c)) failed.push({ kind: 'lift-change', liftId: c.liftId });
     if (w.newLift && this.lifts.has(w.newLift.liftId)) failed.push({ kind: 'new-lift' });
     for (const m of w.messages) if (this.outboxItems.has(`${m.sweepId}\u0000${m.messageKey}`)) failed.push({ kind: 'message', messageKey: m.messageKey });
-    if (failed.length > 0) return { ok: false, failed };
+    return failed;
+  }
 
+  private commit(w: LedgerWrite): void {
+    const accountLedger = this.ledger.get(w.accountId) ?? new Map<string, LedgerEntry>();
     if (w.decidedAppeal) {
       const { status, decidedAt, decidedBy, decisionReason } = w.decidedAppeal;
       this.appeals.set(w.decidedAppeal.appealId, copy({ ...this.appeals.get(w.decidedAppeal.appealId)!, status, decidedAt, decidedBy, decisionReason }));
@@ -231,7 +263,6 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     for (const c of w.liftChanges) this.lifts.set(c.liftId, applyLiftChange(this.lifts.get(c.liftId)!, c));
     if (w.newLift) this.lifts.set(w.newLift.liftId, copy(w.newLift));
     for (const m of w.messages) this.outboxItems.set(`${m.sweepId}\u0000${m.messageKey}`, copy(m));
-    return { ok: true };
   }
 
   private changeLift(c: LiftChange): WriteResult {

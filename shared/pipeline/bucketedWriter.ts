@@ -25,6 +25,14 @@ export class BucketedWriter {
   ) {}
 
   async add(target: string, line: string): Promise<void> {
+    await this.push(target, line);
+  }
+
+  /**
+   * `add` without a promise per line: returns one only when the caller must wait (a flush to drain).
+   * Partition files several rows per record; an await on each was a promise and a microtask per row.
+   */
+  push(target: string, line: string): Promise<void> | undefined {
     let buf = this.buffers.get(target);
     if (!buf) {
       buf = { chunks: [], lines: [], bytes: 0, seq: 0 };
@@ -40,8 +48,9 @@ export class BucketedWriter {
     buf.bytes += line.length + 1;
     this.buffered += line.length + 1;
     if (buf.bytes >= this.maxObjectBytes) this.flushTarget(target);
-    if (this.buffered >= this.maxBufferedBytes) await this.flushLargest();
-    if (this.pending.length >= 8) await this.drain();
+    if (this.buffered >= this.maxBufferedBytes) return this.flushLargest();
+    if (this.pending.length >= 8) return this.drain();
+    return undefined;
   }
 
   private flushTarget(target: string): void {

@@ -1,17 +1,22 @@
 /**
- * Enforce: one transaction per action (ledger entry, penalty state, outbox, lift row).
+ * Enforce: each action all or nothing (ledger entry, penalty state, outbox, lift row), many actions
+ * to a transaction where the repository can (`applyMany`), else one transaction per action.
  * An action already in the ledger is skipped, so retries and re-runs add nothing.
  * Penalties run from `appliedAt`, the sweep's enforcement time (review/sample.json enforceAt):
  * the same for every bucket and every retry, so a re-run writes identical items.
  */
 import type { BlobStore } from '#shared/ports/blobStore';
-import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
+import type { ApplyOutcome, EnforcementRepository } from '#shared/ports/enforcementRepository';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
 import { isDecisionHeld } from '#shared/policy/consequences';
 import type { Policy } from '#shared/policy/policySchema';
 import { runLimited } from './runLimited.ts';
 import { readDecisionObject } from './readDecisions.ts';
 import { sweepPaths } from './sweepPaths.ts';
+
+/** Actions handed to one `applyMany` (packed there ~20 to a transaction), and how many such calls run at once. */
+const GROUP_CHUNK = 100;
+const GROUPS_IN_FLIGHT = 4;
 
 export interface EnforceStats {
   bucket: number;
@@ -52,12 +57,28 @@ export async function enforceBucket(
     else todo.push(entry);
   }
   const current = await repo.penalties(todo.map((t) => t.decision.accountId));
-  await runLimited(todo, 16, async ({ decision, line }) => {
-    const planned = { ...planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now(), appliedAt, timeZone), bucket };
-    const outcome = await repo.apply(planned, { current: current.get(decision.accountId) });
+  const plan = ({ decision, line }: (typeof todo)[number]) => ({ ...planEnforcement(decision, policy, `${work.describe(key)}#L${line}`, now(), appliedAt, timeZone), bucket });
+  const count = (outcome: ApplyOutcome, planned: ReturnType<typeof plan>) => {
     if (outcome === 'applied') stats.applied += 1;
     else stats.alreadyApplied += 1;
     if (outcome === 'applied' && planned.content?.length) stats.contentApplied = (stats.contentApplied ?? 0) + planned.content.length;
-  });
+  };
+  const planned = todo.map((t) => ({ t, p: plan(t) }));
+  // An action with content beyond its first batch writes later batches after its transaction (ledgerActs.ts):
+  // those go one action at a time; the rest many to a transaction (ledgerGroupActs.ts), the store's rate.
+  const single = repo.applyMany ? planned.filter(({ p }) => (p.content?.length ?? 0) > 0) : planned;
+  const grouped = repo.applyMany ? planned.filter(({ p }) => (p.content?.length ?? 0) === 0) : [];
+  if (grouped.length > 0) {
+    const chunks: Array<typeof grouped> = [];
+    for (let i = 0; i < grouped.length; i += GROUP_CHUNK) chunks.push(grouped.slice(i, i + GROUP_CHUNK));
+    await runLimited(chunks, GROUPS_IN_FLIGHT, async (chunk) => {
+      const outcomes = await repo.applyMany!(
+        chunk.map(({ p }) => p),
+        current,
+      );
+      outcomes.forEach((o, i) => count(o, chunk[i].p));
+    });
+  }
+  await runLimited(single, 16, async ({ t, p }) => count(await repo.apply(p, { current: current.get(t.decision.accountId) }), p));
   return stats;
 }

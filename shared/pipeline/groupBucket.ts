@@ -8,7 +8,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { Channel, DetectContext } from '#shared/detect/detectorPorts';
 import type { Signal } from '#shared/detect/finding';
-import { readLines } from '#shared/snapshot/readPart';
+import { readLineBatches } from '#shared/snapshot/readPart';
 import { bucketOf } from './hashBucket.ts';
 import { sweepPaths } from './sweepPaths.ts';
 import type { ChannelItem, SweepPlan } from './sweepPlan.ts';
@@ -34,23 +34,25 @@ export async function groupBucket(work: BlobStore, plan: SweepPlan, item: Channe
   let duplicateRows = 0;
   // Objects are named <kind>-<part>-<seq>: in sorted order, rows come by part order and line.
   for (const key of (await work.list(paths.channelShuffle(item.channel, item.bucket))).sort()) {
-    for await (const line of readLines(await work.read(key))) {
-      if (!line) continue;
-      const { k, i, r } = JSON.parse(line) as { k: string; i?: string; r: Record<string, unknown> };
-      if (i !== undefined) {
-        const ids = seen.get(k);
-        if (ids === undefined) seen.set(k, i);
-        else if (ids === i || (typeof ids !== 'string' && ids.has(i))) {
-          duplicateRows += 1;
-          continue;
-        } else if (typeof ids === 'string') seen.set(k, new Set([ids, i]));
-        else ids.add(i);
+    // a chunk's lines at a time: one async step per chunk, not per row (issue 17)
+    for await (const lines of readLineBatches(await work.read(key)))
+      for (const line of lines) {
+        if (!line) continue;
+        const { k, i, r } = JSON.parse(line) as { k: string; i?: string; r: Record<string, unknown> };
+        if (i !== undefined) {
+          const ids = seen.get(k);
+          if (ids === undefined) seen.set(k, i);
+          else if (ids === i || (typeof ids !== 'string' && ids.has(i))) {
+            duplicateRows += 1;
+            continue;
+          } else if (typeof ids === 'string') seen.set(k, new Set([ids, i]));
+          else ids.add(i);
+        }
+        let g = groups.get(k);
+        if (!g) groups.set(k, (g = []));
+        g.push(r);
+        rows += 1;
       }
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = []));
-      g.push(r);
-      rows += 1;
-    }
   }
   seen.clear();
   const keyCount = groups.size;

@@ -8,7 +8,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import { owningAccount, recordIdentity, recordSchemasFor, type RecordKind } from '#shared/contract/snapshotRecords';
 import type { Channel, PartitionContext } from '#shared/detect/detectorPorts';
-import { DamagedPartError, readPart } from '#shared/snapshot/readPart';
+import { DamagedPartError, readPartBatches } from '#shared/snapshot/readPart';
 import { BucketedWriter } from './bucketedWriter.ts';
 import { bucketOf } from './hashBucket.ts';
 import { sweepPaths } from './sweepPaths.ts';
@@ -47,38 +47,44 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
   const schemas = recordSchemasFor(plan.takenAt);
   const tag = KIND_TAG[item.kind];
   try {
-    for await (const line of readPart(snapshot, item.kind, item.part, schemas)) {
-      stats.lines += 1;
-      if (!line.ok) {
-        stats.quarantined += 1;
-        const raw = line.raw.length > MAX_RAW_CHARS ? `${line.raw.slice(0, MAX_RAW_CHARS)}…` : line.raw;
-        await quarantine.add('q', JSON.stringify({ kind: item.kind, part: item.part, line: line.line, reason: line.reason, raw }));
-        continue;
-      }
-      stats.valid += 1;
-      const record = line.record;
-      const owner = owningAccount(item.kind, record);
-      if (owner === undefined) stats.unrouted += 1;
-      else await accounts.add(String(bucketOf(owner, n)), JSON.stringify(record));
-      let identity: string | undefined;
-      for (const channel of channels) {
-        const rows = channel.keys(item.kind, record, ctx);
-        // a channel often files one row object under several keys (LSH bands, time windows): serialised once,
-        // and the line assembled around it, byte for byte what JSON.stringify({ k, i, r }) writes
-        let rowOf: object | undefined;
-        let rowJson = '';
-        for (let j = 0; j < rows.length; j++) {
-          identity ??= tag + recordIdentity(item.kind, record);
-          stats.channelRows[channel.name] += 1;
-          if (rows[j].row !== rowOf) {
-            rowOf = rows[j].row;
-            rowJson = JSON.stringify(rowOf);
+    // A chunk's records at a time, and a writer's promise only when it must drain: no async step per record or row (issue 17).
+    for await (const batch of readPartBatches(snapshot, item.kind, item.part, schemas))
+      for (const line of batch) {
+        stats.lines += 1;
+        if (!line.ok) {
+          stats.quarantined += 1;
+          const raw = line.raw.length > MAX_RAW_CHARS ? `${line.raw.slice(0, MAX_RAW_CHARS)}…` : line.raw;
+          await quarantine.add('q', JSON.stringify({ kind: item.kind, part: item.part, line: line.line, reason: line.reason, raw }));
+          continue;
+        }
+        stats.valid += 1;
+        const record = line.record;
+        const owner = owningAccount(item.kind, record);
+        if (owner === undefined) stats.unrouted += 1;
+        else {
+          const wait = accounts.push(String(bucketOf(owner, n)), JSON.stringify(record));
+          if (wait) await wait;
+        }
+        let identity: string | undefined;
+        for (const channel of channels) {
+          const rows = channel.keys(item.kind, record, ctx);
+          // a channel often files one row object under several keys (LSH bands, time windows): serialised once,
+          // and the line assembled around it, byte for byte what JSON.stringify({ k, i, r }) writes
+          let rowOf: object | undefined;
+          let rowJson = '';
+          for (let j = 0; j < rows.length; j++) {
+            identity ??= tag + recordIdentity(item.kind, record);
+            stats.channelRows[channel.name] += 1;
+            if (rows[j].row !== rowOf) {
+              rowOf = rows[j].row;
+              rowJson = JSON.stringify(rowOf);
+            }
+            const line = `{"k":${JSON.stringify(rows[j].key)},"i":${JSON.stringify(j === 0 ? identity : `${identity}#${j}`)},"r":${rowJson}}`;
+            const wait = keyed.push(`${channel.name}|${bucketOf(rows[j].key, n)}`, line);
+            if (wait) await wait;
           }
-          const line = `{"k":${JSON.stringify(rows[j].key)},"i":${JSON.stringify(j === 0 ? identity : `${identity}#${j}`)},"r":${rowJson}}`;
-          await keyed.add(`${channel.name}|${bucketOf(rows[j].key, n)}`, line);
         }
       }
-    }
   } catch (err) {
     if (!(err instanceof DamagedPartError)) throw err;
     // Nothing of a damaged part is used: its routed rows are emptied, its record quarantine replaced by one line for the part.

@@ -31,6 +31,12 @@ export interface EnforcementRepository extends OffenseHistory {
   penalties(accountIds: string[]): Promise<Map<string, PenaltyState>>;
   /** `known` is the penalty state the caller already read, saving a read when nothing changed since. */
   apply(planned: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome>;
+  /**
+   * Many actions at once, each exactly as `apply` would (all of an action or none of it, and once),
+   * in fewer round trips; `known` holds the penalty states the caller batch-read (absent: none).
+   * Outcomes in the order of `planned`. Optional: without it, callers apply one by one.
+   */
+  applyMany?(planned: PlannedEnforcement[], known: ReadonlyMap<string, PenaltyState>): Promise<ApplyOutcome[]>;
   ledgerFor(accountId: string): Promise<LedgerEntry[]>;
   ledgerForSweep(sweepId: string): Promise<LedgerEntry[]>;
   penalty(accountId: string): Promise<PenaltyState | undefined>;

@@ -185,6 +185,71 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
       });
     });
 
+    describe('many actions at once (applyMany: ~20 actions to a transaction)', () => {
+      const plan = (id: string, sweepId: string, action: Action, day: number, days?: number) => planEnforcement(decision(id, sweepId, action, day, days), policy, `test:${sweepId}`, at(day));
+      const mix: Array<[Action, number | undefined]> = [
+        ['warn', undefined],
+        ['limit', 7],
+        ['suspend', 14],
+        ['ban', undefined],
+      ];
+
+      it('writes each action as apply would, in more than one transaction, and a re-run applies nothing', async () => {
+        const r = repos();
+        // 45 actions of ~5 items: at least three transactions of at most 100 items
+        const ids = Array.from({ length: 45 }, () => account('many'));
+        const planned = ids.map((id, i) => plan(id, 'm1', mix[i % mix.length]![0], 0, mix[i % mix.length]![1]));
+        const applyMany = r.enforcement.applyMany!.bind(r.enforcement);
+        expect(await applyMany(planned, await r.enforcement.penalties(ids))).toEqual(ids.map(() => 'applied'));
+        for (const [i, id] of ids.entries()) {
+          expect(await steps(r, id)).toEqual(['m1#enforce']);
+          expect(await chainOk(r, id)).toEqual([]);
+          expect(await r.enforcement.penalty(id)).toMatchObject({ action: mix[i % mix.length]![0], version: 1, sweepId: 'm1' });
+          expect(await r.enforcement.getLift(liftIdFor(id, 'm1'))).toEqual(mix[i % mix.length]![1] ? expect.objectContaining({ pending: 'pending' }) : undefined);
+        }
+        expect((await r.enforcement.outbox('m1')).filter((m) => ids.includes(m.accountId))).toHaveLength(90);
+        // the stale "no state yet" a re-run's batch read would not even give
+        expect(await applyMany(planned, new Map())).toEqual(ids.map(() => 'already-applied'));
+        expect((await r.enforcement.ledgerForSweep('m1')).filter((e) => ids.includes(e.accountId))).toHaveLength(45);
+      });
+
+      it('an action already applied and a state that moved since the batch read cancel only their own action: the rest are written, the moved one re-planned', async () => {
+        const r = repos();
+        const ids = Array.from({ length: 10 }, () => account('many-mixed'));
+        const known = await r.enforcement.penalties(ids); // read before the two acts below: stale for them
+        const [applied, moved] = [ids[2]!, ids[7]!];
+        expect(await r.enforcement.apply(plan(applied, 'm2', 'warn', 0))).toBe('applied');
+        expect(await r.enforcement.apply(plan(moved, 'm0', 'suspend', 0, 28))).toBe('applied');
+        const outcomes = await r.enforcement.applyMany!(
+          ids.map((id) => plan(id, 'm2', 'warn', 0)),
+          known,
+        );
+        expect(outcomes).toEqual(ids.map((id) => (id === applied ? 'already-applied' : 'applied')));
+        for (const id of ids) expect(await chainOk(r, id)).toEqual([]);
+        expect(await steps(r, moved)).toEqual(['m0#enforce', 'm2#enforce']);
+        // merged onto the state it really had: the running suspension absorbs the warning
+        expect(await r.enforcement.penalty(moved)).toMatchObject({ action: 'suspend', sweepId: 'm0', version: 2 });
+        expect((await r.enforcement.ledgerFor(moved)).find((e) => e.entryKey === 'm2#enforce')).toMatchObject({ absorbedBy: 'm0#enforce' });
+        expect((await r.enforcement.ledgerFor(applied)).map((e) => e.entryKey)).toEqual(['m2#enforce']);
+        expect((await r.enforcement.outbox('m2')).filter((m) => ids.includes(m.accountId))).toHaveLength(2 * 9);
+      });
+
+      it('anchors every entry it writes', async () => {
+        const r = repos();
+        const ids = Array.from({ length: 30 }, () => account('many-anchor'));
+        await r.enforcement.applyMany!(
+          ids.map((id) => plan(id, 'm3', 'limit', 0, 7)),
+          new Map(),
+        );
+        const { anchors, issues } = await readAnchors(r.anchoring.store, r.anchoring.mac);
+        expect(issues).toEqual([]);
+        const listed = new Set(anchors.flatMap((x) => x.entries.map((e) => `${e.accountId} ${e.entryKey} ${e.hash}`)));
+        const written = (await Promise.all(ids.map((id) => r.enforcement.ledgerFor(id)))).flat();
+        expect(written).toHaveLength(30);
+        expect(written.filter((e) => !listed.has(`${e.accountId} ${e.entryKey} ${e.hash}`))).toEqual([]);
+      });
+    });
+
     describe('outbox by account bucket (Notify) and due-index paging (lift slots)', () => {
       const enforceIn = (r: LedgerRepos, accountId: string, sweepId: string, bucket: number) =>
         r.enforcement.apply({ ...planEnforcement(decision(accountId, sweepId, 'warn', 0), policy, `test:${sweepId}`, at(0)), bucket });
