@@ -4,6 +4,7 @@
  * Pure: the clock is an argument.
  */
 import type { Campaign } from './campaignSchema.ts';
+import { offsetMinutes } from './timeZoneOffset.ts';
 
 export function campaignDays(c: Pick<Campaign, 'period'>): string[] {
   const days: string[] = [];
@@ -19,23 +20,6 @@ export function sweepIdFor(c: Pick<Campaign, 'campaignId'>, day: string): string
 
 export function snapshotFor(c: Pick<Campaign, 'snapshotTemplate'>, day: string): string {
   return c.snapshotTemplate.replaceAll('{date}', day).replaceAll('{yyyymmdd}', compact(day));
-}
-
-/** Offset of `timeZone` from UTC at `instant`, in minutes (Asia/Shanghai: +480). */
-function offsetMinutes(timeZone: string, instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(instant);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
 /** The UTC instant at which the campaign's day starts its sweep (its `at`, in its time zone). */

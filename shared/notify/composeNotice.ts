@@ -9,6 +9,7 @@
 import type { Action } from '#shared/contract/decisionExport';
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { OwnQuote } from '#shared/policy/decideAction';
+import { offsetLabel, offsetMinutes } from '#shared/campaign/timeZoneOffset';
 
 export const CODE_LABELS: Record<ViolationCode, { zh: string; en: string }> = {
   'fake-account': { zh: '虚假账号（批量注册、刷粉）', en: 'fake account (bulk registration, brushed followers)' },
@@ -120,19 +121,10 @@ const addDays = (iso: string, days: number) => new Date(Date.parse(iso) + days *
  */
 export function noticeTime(iso: string, timeZone?: string): string {
   if (!timeZone) return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'shortOffset',
-  }).formatToParts(Date.parse(iso));
-  const get = (t: string) => parts.find((p) => p.type === t)!.value;
-  const offset = get('timeZoneName').replace('GMT', 'UTC');
-  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')} (${timeZone}, ${offset === 'UTC' ? 'UTC+0' : offset})`;
+  const t = Date.parse(iso);
+  const offset = offsetMinutes(timeZone, t);
+  const wall = new Date(t + offset * 60_000).toISOString();
+  return `${wall.slice(0, 10)} ${wall.slice(11, 16)} (${timeZone}, ${offsetLabel(offset)})`;
 }
 
 function quoteLines(quotes: readonly OwnQuote[]): { zh: string; en: string } {
