@@ -5,6 +5,7 @@
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
+import type { GroupWriteResult } from './ledgerGroupActs.ts';
 import { toOutboxItem } from './outboxItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
@@ -105,15 +106,38 @@ export function transactItemsOf(w: LedgerWrite): { items: TransactItems; parts: 
  * failed `penalty` part: either way the state moved and the caller re-reads and re-plans.
  */
 export async function writeLedger(db: DynamoDBDocumentClient, w: LedgerWrite): Promise<WriteResult> {
-  const { items, parts } = transactItemsOf(w);
+  const r = await writeLedgerGroup(db, [w]);
+  return r.ok ? r : { ok: false, failed: r.failed[0] };
+}
+
+/**
+ * Several LedgerWrites (distinct accounts) as one DynamoDB transaction: the items of each write
+ * exactly as `transactItemsOf` builds them, concatenated. A cancellation is mapped back to each
+ * write's failed parts; a conflict with another transaction counts as a moved penalty state.
+ */
+export async function writeLedgerGroup(db: DynamoDBDocumentClient, ws: LedgerWrite[]): Promise<GroupWriteResult> {
+  const items: TransactItems = [];
+  const owner: Array<{ write: number; part: WriteFailure }> = [];
+  for (const [k, w] of ws.entries()) {
+    const built = transactItemsOf(w);
+    items.push(...built.items);
+    for (const part of built.parts) owner.push({ write: k, part });
+  }
   try {
     await db.send(new TransactWriteCommand({ TransactItems: items }));
     return { ok: true };
   } catch (err) {
     const codes = cancellationCodes(err);
     if (!codes) throw err;
-    const failed = parts.filter((_, i) => codes[i] === 'ConditionalCheckFailed');
-    if (codes.includes('TransactionConflict') && !failed.some((f) => f.kind === 'penalty')) failed.push({ kind: 'penalty' });
+    const failed: WriteFailure[][] = ws.map(() => []);
+    const conflicted = new Set<number>();
+    for (const [i, code] of codes.entries()) {
+      const o = owner[i];
+      if (!o) continue;
+      if (code === 'ConditionalCheckFailed') failed[o.write]!.push(o.part);
+      else if (code === 'TransactionConflict') conflicted.add(o.write);
+    }
+    for (const k of conflicted) if (!failed[k]!.some((f) => f.kind === 'penalty')) failed[k]!.push({ kind: 'penalty' });
     return { ok: false, failed };
   }
 }
