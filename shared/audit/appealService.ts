@@ -60,33 +60,7 @@ export async function submitAppeal(deps: AuditDeps, request: unknown, opts: { no
     if (!target) throw new AuditInputError(`account "${input.accountId}" has no action that is not already reversed`, 'conflict');
   }
   if (reversed.has(target.sweepId)) throw new AuditInputError(`the action of sweep "${target.sweepId}" on "${input.accountId}" is already reversed`, 'conflict');
-  const policy = await policyOfVersion(deps.work, target.policyVersion);
-  const deadline = appealDeadline(target.appliedAt ?? target.effectiveAt, policy.appeal.windowDays);
-  if (opts.now > deadline) {
-    throw new AuditInputError(
-      `outside the appeal window: the action of sweep "${target.sweepId}" took effect ${target.appliedAt ?? target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`,
-      'invalid',
-    );
-  }
-  const appealId = appealIdFor(input.accountId, target.sweepId);
-  const existing = await deps.audit.getAppeal(appealId);
-  if (existing) throw new AuditInputError(`this action was already appealed: ${appealId} (${existing.status}, submitted ${existing.submittedAt})`, 'conflict');
-  const appeal: AppealRecord = {
-    appealId,
-    accountId: input.accountId,
-    sweepId: target.sweepId,
-    entryKey: target.entryKey,
-    action: target.action,
-    policyVersion: target.policyVersion,
-    statement: input.statement,
-    channel: opts.channel,
-    submittedAt: opts.now,
-    deadline,
-    status: 'pending',
-  };
-  const entry = appealSubmitEntry(appeal, target);
-  if ((await deps.audit.submitAppeal(appeal, entry)) === 'exists') throw new AuditInputError(`this action was already appealed: ${appealId}`, 'conflict');
-  return appeal;
+  return fileAppeal(deps, input, target, opts, { window: `the action of sweep "${target.sweepId}"`, already: 'this action' });
 }
 
 /**
@@ -102,18 +76,32 @@ async function submitContentAppeal(deps: AuditDeps, input: AppealSubmit, entries
   const open = openContentEntries(entries).filter((e) => acted.includes(e));
   const target = open.sort((a, b) => a.effectiveAt.localeCompare(b.effectiveAt) || a.sweepId.localeCompare(b.sweepId)).at(-1);
   if (!target) throw new AuditInputError(`the ${acted[0].content!.kind} "${itemId}" of "${input.accountId}" is already restored`, 'conflict');
+  const item = { kind: target.content!.kind, itemId };
+  return fileAppeal(deps, input, target, opts, { window: `the action on ${item.kind} "${itemId}"`, already: `this ${item.kind}`, item });
+}
+
+/**
+ * Files an appeal of `target` (an enforce or content entry): within the window of the policy it was decided under,
+ * once per action or item (its appeal id), with the ledger's appeal entry in the same write.
+ */
+async function fileAppeal(
+  deps: AuditDeps,
+  input: AppealSubmit,
+  target: LedgerEntry,
+  opts: { now: string; channel: 'cli' | 'api' },
+  about: { window: string; already: string; item?: { kind: 'note' | 'comment'; itemId: string } },
+): Promise<AppealRecord> {
   const policy = await policyOfVersion(deps.work, target.policyVersion);
   const deadline = appealDeadline(target.appliedAt ?? target.effectiveAt, policy.appeal.windowDays);
   if (opts.now > deadline) {
     throw new AuditInputError(
-      `outside the appeal window: the action on ${target.content!.kind} "${itemId}" took effect ${target.appliedAt ?? target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`,
+      `outside the appeal window: ${about.window} took effect ${target.appliedAt ?? target.effectiveAt}; policy ${policy.policyVersion} allows ${policy.appeal.windowDays} days (until ${deadline})`,
       'invalid',
     );
   }
-  const item = { kind: target.content!.kind, itemId };
-  const appealId = appealIdFor(input.accountId, target.sweepId, item);
+  const appealId = appealIdFor(input.accountId, target.sweepId, about.item);
   const existing = await deps.audit.getAppeal(appealId);
-  if (existing) throw new AuditInputError(`this ${item.kind} was already appealed: ${appealId} (${existing.status}, submitted ${existing.submittedAt})`, 'conflict');
+  if (existing) throw new AuditInputError(`${about.already} was already appealed: ${appealId} (${existing.status}, submitted ${existing.submittedAt})`, 'conflict');
   const appeal: AppealRecord = {
     appealId,
     accountId: input.accountId,
@@ -126,9 +114,9 @@ async function submitContentAppeal(deps: AuditDeps, input: AppealSubmit, entries
     submittedAt: opts.now,
     deadline,
     status: 'pending',
-    content: item,
+    ...(about.item ? { content: about.item } : {}),
   };
-  if ((await deps.audit.submitAppeal(appeal, appealSubmitEntry(appeal, target))) === 'exists') throw new AuditInputError(`this ${item.kind} was already appealed: ${appealId}`, 'conflict');
+  if ((await deps.audit.submitAppeal(appeal, appealSubmitEntry(appeal, target))) === 'exists') throw new AuditInputError(`${about.already} was already appealed: ${appealId}`, 'conflict');
   return appeal;
 }
 
