@@ -47,7 +47,7 @@ for (const code of VIOLATION_CODES) {
     const d = decided.get(id);
     const said = d?.codes.includes(code) ?? false;
     if (truth) planted++;
-    if (truth && !said) tally(missed, (label.variants ?? []).filter((v) => v.startsWith(`${code}/`)).join('+') || '(no variant)', id);
+    if (truth && !said) tally(missed, (label.variants ?? []).filter((v) => v.startsWith(`${code}/`)).join('+') || (label.variants ?? []).join('+') || '(no variant)', id);
     if (!truth && said) {
       const rules = d!.findings
         .filter((f) => f.code === code)

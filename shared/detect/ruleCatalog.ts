@@ -135,6 +135,14 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
       'Commented in lockstep, on one note, with ≥ minConfirmedPartners members of a ring confirmed by repetition, or with one inside a lockstep run of ≥ minRunAccounts accounts (cluster expansion by the ExpandRings stage); a run with > maxBystanders comments by other accounts inside its span (a busy organic note) lends no burst partners.',
     thresholds: { minConfirmedPartners: 2, minRunAccounts: 5, maxBystanders: 3 },
   },
+  {
+    ruleId: 'water-army/recurring-crew',
+    code: 'water-army',
+    severity: 'low',
+    description:
+      'The same crew returning together: commented in lockstep runs (of minRunAccounts to maxRunAccounts accounts, consecutive comments at most lockstepGapSeconds apart, whatever the words) with the same ≥ minPartners accounts on ≥ minSharedNotes notes each, and sold, amplified or asked where to buy in ≥ minSellingComments of those comments. Supporting evidence: alone it warns or limits.',
+    thresholds: { lockstepGapSeconds: 300, minRunAccounts: 5, maxRunAccounts: 50, minSharedNotes: 3, minPartners: 4, minSellingComments: 2 },
+  },
   // ---------------------------------------------------------------- fake-account
   {
     ruleId: 'fake-account/device-farm',

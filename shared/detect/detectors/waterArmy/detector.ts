@@ -2,6 +2,7 @@
 import type { AccountDetector } from '../../detectorPorts.ts';
 import type { Finding } from '../../finding.ts';
 import { capped, excerpt, finding, thresholdsOf } from '../common.ts';
+import { recurringCrewFinding } from './recurringCrew.ts';
 import { ringAssociateFinding } from './ringAssociate.ts';
 import { ringVerdicts } from './ringVerdicts.ts';
 import { CHANNEL_NOTE_COMMENTS, CODE, RULE_CORE, RULE_PRAISE } from './rules.ts';
@@ -46,11 +47,14 @@ export const waterArmyDetector: AccountDetector = {
         }),
       );
     }
+    // a crew returning together to note after note, whatever it wrote (the bursts above need matching words)
+    const crew = recurringCrewFinding(bundle.accountId, mine, ctx);
     if (out.length === 0) {
       // not a repeat member itself: is it a one-time participant in a confirmed ring's bursts?
       const associate = ringAssociateFinding(bundle.accountId, bundle.signals, textOf, ctx);
-      return associate ? [associate] : [];
+      return [...(crew ? [crew] : []), ...(associate ? [associate] : [])];
     }
+    if (crew) out.push(crew);
     const core = thresholdsOf(ctx, RULE_CORE);
     if (ringNotes.size >= core.minNotes && ringPartners.size >= core.minPartners) {
       out.push(

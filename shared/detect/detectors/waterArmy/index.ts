@@ -17,12 +17,16 @@
  *
  * The same channel measures reply and comment latency for ai-hosted (instant replies, fresh-note comments).
  *
+ * Recurring crews: a lockstep run of ≥ 5 accounts on a note, whatever the words (crewRuns), is
+ * nothing alone; the same ≥ 4 accounts together on ≥ 3 notes, selling or asking where to buy,
+ * is a crew (recurringCrew: supporting evidence, a warning or limit alone).
+ *
  * One module per mechanism: commentRow (the channel's row and fingerprint), praiseBursts,
- * scriptedQa, instantReplies (ai-hosted), ringVerdicts (repetition), ringAssociate (expansion),
+ * scriptedQa, crewRuns, recurringCrew, instantReplies (ai-hosted), ringVerdicts (repetition), ringAssociate (expansion),
  * detector (the AccountDetector), noteCommentsChannel (the per-note grouping).
  */
 export { commentFingerprint } from './commentRow.ts';
 export { waterArmyDetector } from './detector.ts';
 export { noteCommentsChannel } from './noteCommentsChannel.ts';
 export { ringVerdicts, type RingStats, type RingVerdict } from './ringVerdicts.ts';
-export { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_AI_INSTANT, RULE_ASSOCIATE, RULE_CORE, RULE_PRAISE, RULE_QA } from './rules.ts';
+export { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_AI_INSTANT, RULE_ASSOCIATE, RULE_CORE, RULE_CREW, RULE_PRAISE, RULE_QA } from './rules.ts';

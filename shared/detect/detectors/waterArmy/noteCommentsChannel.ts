@@ -1,7 +1,7 @@
 /**
  * Channel `note-comments` (key: the note): one compact row per comment and one per note (its
  * author). Per note it runs the mechanisms that need all of a note's comments together: praise
- * bursts and scripted Q&A for water-army, instant replies and fresh-note comments for ai-hosted.
+ * bursts, scripted Q&A and crew runs for water-army, instant replies and fresh-note comments for ai-hosted.
  */
 import type { Channel, Comment, Note } from '../../detectorPorts.ts';
 import type { Signal } from '../../finding.ts';
@@ -10,7 +10,8 @@ import { epochSeconds, thresholdsOf } from '../common.ts';
 import { commentRow, type Row } from './commentRow.ts';
 import { instantReplies } from './instantReplies.ts';
 import { praiseBursts } from './praiseBursts.ts';
-import { CHANNEL_NOTE_COMMENTS, CODE, RULE_AI_INSTANT, RULE_PRAISE, RULE_QA } from './rules.ts';
+import { crewRuns } from './crewRuns.ts';
+import { CHANNEL_NOTE_COMMENTS, CODE, RULE_AI_INSTANT, RULE_CREW, RULE_PRAISE, RULE_QA } from './rules.ts';
 import { scriptedQa } from './scriptedQa.ts';
 
 export const noteCommentsChannel: Channel = {
@@ -46,6 +47,7 @@ export const noteCommentsChannel: Channel = {
     if (wa) {
       out.push(...praiseBursts(noteId, rows, author, thresholdsOf(ctx, RULE_PRAISE)));
       out.push(...scriptedQa(noteId, rows, author, thresholdsOf(ctx, RULE_QA)));
+      out.push(...crewRuns(noteId, rows, author, thresholdsOf(ctx, RULE_CREW)));
     }
     if (ai) out.push(...instantReplies(noteId, rows, author, thresholdsOf(ctx, RULE_AI_INSTANT)));
     return out;
