@@ -81,6 +81,19 @@ describe('water-army: a crew returning together (recurring-crew)', () => {
     expect(rulesOf(r50, 'f00', 'water-army')).toContain('water-army/recurring-crew');
   });
 
+  it('a block of fans in the early run of a busy note is a small part of its audience, not a crew', () => {
+    const audience: Comment[] = [];
+    const readers = Array.from({ length: 12 }, (_, i) => `r${String(i).padStart(2, '0')}`);
+    // each note also has 12 one-time readers over the following day: the block is 8 of 20 commenters
+    notes.forEach((n, i) => readers.forEach((rd, j) => audience.push(comment(`${n}-${rd}`, n, `${n}-${rd}`, '好看', { createdAt: atSeconds(i * 86400 * 4 + 7200 + j * 5400) }))));
+    const r = runDetection(fixture([...crewComments(crew, notes, { selling: true }), ...audience]));
+    for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual([]);
+    // the share is what tells them apart: without it the block would be a crew
+    const ctx = makeCtx({ overrides: { 'water-army/recurring-crew': { minRunShare: 0 } } });
+    const r0 = runDetection(fixture([...crewComments(crew, notes, { selling: true }), ...audience]), ctx);
+    expect(rulesOf(r0, 'c1', 'water-army')).toEqual(['water-army/recurring-crew']);
+  });
+
   it('the threshold is policy data: minPartners above the crew size finds nothing', () => {
     const ctx = makeCtx({ overrides: { 'water-army/recurring-crew': { minPartners: 8 } } });
     const r = runDetection(fixture(crewComments(crew, notes, { selling: true })), ctx);
