@@ -144,7 +144,7 @@ describe('tamper-evident ledger', () => {
     expect(r.issues.filter((i) => i.accountId === id).map((i) => i.kind)).toEqual(expect.arrayContaining(['hash-mismatch']));
     await put('ledger', a);
     await put('ledger', b);
-    // Deleting the lift entry and rolling the head back is still caught by the lift row.
+    // Deleting the lift entry and rolling the head back is still caught by the penalty state, which says it was lifted.
     const state = (await deps.audit.penalty(id))!;
     await del('ledger', { accountId: id, entryKey: b.entryKey });
     await put('penalties', { ...state, chainSeq: a.seq, chainHash: a.hash });
