@@ -205,8 +205,8 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
 
   async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'accountId' | 'dueAt'>): Promise<LiftRow[]> {
     // Each shard's due lifts in order, after the cursor (BETWEEN is inclusive: the cursor's own row is dropped), merged.
-    // `<now>#\uffff` is past every `<now>#<accountId>`: due exactly at `now` is due.
-    const from = after ? liftDueKey(after.dueAt, after.accountId) : '';
+    // `<now>#\uffff` is past every `<now>#<accountId>`: due exactly at `now` is due. (A key value is never empty: no cursor, no lower bound.)
+    const from = after ? liftDueKey(after.dueAt, after.accountId) : undefined;
     const to = `${now}#\uffff`;
     const shards = await Promise.all(
       Array.from({ length: LIFT_SHARDS }, async (_, shard) => {
@@ -217,8 +217,8 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
             new QueryCommand({
               TableName: this.t.penalties,
               IndexName: PENALTY_LIFT_INDEX,
-              KeyConditionExpression: 'liftShard = :s AND liftDue BETWEEN :from AND :to',
-              ExpressionAttributeValues: { ':s': String(shard), ':from': from, ':to': to },
+              KeyConditionExpression: from === undefined ? 'liftShard = :s AND liftDue <= :to' : 'liftShard = :s AND liftDue BETWEEN :from AND :to',
+              ExpressionAttributeValues: { ':s': String(shard), ':to': to, ...(from === undefined ? {} : { ':from': from }) },
               Limit: limit + 1 - out.length,
               ExclusiveStartKey: start,
             }),

@@ -19,8 +19,9 @@ export function planLift(row: LiftRow | undefined, penalty: PenaltyState | undef
   if (!row) return { outcome: 'not-found' };
   if (!row.pending) return { outcome: 'already-done' };
   if (row.dueAt > now) return { outcome: 'not-due' };
-  if (penalty?.entryKey === row.entryKey && penalty.status === 'lifted') return { outcome: 'already-done' };
-  if (!penalty || penalty.status !== 'active' || penalty.entryKey !== row.entryKey) return { outcome: 'superseded' };
+  if (!penalty) return { outcome: 'not-found' };
+  if (penalty.entryKey === row.entryKey && penalty.status === 'lifted') return { outcome: 'already-done' };
+  if (penalty.status !== 'active' || penalty.entryKey !== row.entryKey) return { outcome: 'superseded' };
   if (penalty.until !== undefined && penalty.until > now) return { outcome: 'not-due' };
   const entry: LedgerEntry = {
     accountId: row.accountId,
