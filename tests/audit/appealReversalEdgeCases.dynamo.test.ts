@@ -108,7 +108,7 @@ describe('appeal edge cases', () => {
     await expectVerified();
   });
 
-  it('decided twice with opposite outcomes: the second is refused and the ledger, penalty and lift row stay as the first left them', async () => {
+  it('decided twice with opposite outcomes: the second is refused and the ledger, penalty and lift stay as the first left them', async () => {
     const [rejectFirst, upholdFirst] = [await take(timed), await take(timed)];
     for (const [e, first, second] of [
       [rejectFirst, 'rejected', 'upheld'],
