@@ -1,7 +1,7 @@
 /**
  * The audit side of the enforcement store: the whole ledger for verification, sweep anchors,
  * appeals, and reversals (each one transaction: new chained entries, restored penalty state,
- * cancelled or re-armed lift rows, outbox messages).
+ * the lifts the penalty state carries, outbox messages).
  */
 import type { Actor, LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { SweepAnchor } from '#shared/audit/hashChain';

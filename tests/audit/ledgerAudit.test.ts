@@ -202,7 +202,7 @@ describe('appeals', () => {
     expect((await deps.audit.allLedger()).length).toBe(before);
   });
 
-  it('upheld: the penalty, lift row and offense history are as if the action never happened; decided once', async () => {
+  it('upheld: the penalty, its lift and offense history are as if the action never happened; decided once', async () => {
     const d = acted().find((x) => x.action === 'ban' || x.action === 'suspend' || x.action === 'limit')!;
     upheldAccount = d.accountId;
     const appeal = await submitAppeal(deps, { accountId: d.accountId, statement: '我没有违规 / not me' }, { now: NOW, channel: 'cli' });

@@ -92,7 +92,7 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
     });
 
     describe('penalty merging', () => {
-      it('a first action creates the state, its chained entry, its event and notice, and its lift row', async () => {
+      it('a first action creates the state, its chained entry, its event and notice, and its lift (carried by the state)', async () => {
         const r = repos();
         const id = account('merge');
         expect(await enforce(r, id, 's1', 'limit', 0, 7)).toBe('applied');
