@@ -316,6 +316,29 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(page2.map((l) => l.accountId)).toEqual(ids.slice(2));
         expect(await r.enforcement.dueLifts(now, 2, page2[0])).toEqual([]);
       });
+
+      it('pages through many due lifts (spread over the index shards) in order, each once, ties on the due time by account', async () => {
+        const r = repos();
+        const sweepId = `due-many-${account('sweep')}`;
+        // days far below any other test's lifts; every second pair shares a due time
+        const ids = Array.from({ length: 40 }, () => account('due-many'));
+        for (const [i, id] of ids.entries()) await enforce(r, id, sweepId, 'limit', -400 + Math.floor(i / 2), 1);
+        const now = at(-300);
+        const seen: Array<{ accountId: string; dueAt: string }> = [];
+        let after: (typeof seen)[number] | undefined;
+        for (;;) {
+          const page = await r.enforcement.dueLifts(now, 7, after);
+          if (page.length === 0) break;
+          expect(page.length).toBeLessThanOrEqual(7);
+          seen.push(...page);
+          after = page[page.length - 1];
+        }
+        const ours = seen.filter((l) => ids.includes(l.accountId));
+        expect(ours).toHaveLength(40);
+        expect(new Set(ours.map((l) => l.accountId)).size).toBe(40);
+        const sorted = [...seen].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+        expect(seen).toEqual(sorted);
+      });
     });
 
     describe('lifts', () => {
