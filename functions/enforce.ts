@@ -1,4 +1,4 @@
-/** Enforce stage: one account bucket's decisions → ledger, penalty state, outbox, lift rows. */
+/** Enforce stage: one account bucket's decisions → ledger, penalty state (a timed one carries its lift), outbox. */
 import { z } from 'zod';
 import { campaignStore, enforcementRepository, workStore } from '#shared/adapters/stageDependencies';
 import { campaignGate } from '#shared/campaign/campaignGate';

@@ -64,7 +64,7 @@ export class CrackdownStack extends Stack {
     const t = this.tables.tables;
     this.ledgerIntegrity = new LedgerIntegrity(this, 'LedgerIntegrity', {
       anchorBucket: this.storage.anchorBucket,
-      auditedTables: [t.ledger, t.penalties, t.lifts, t.sweeps],
+      auditedTables: [t.ledger, t.penalties, t.sweeps],
       dataBucket: this.storage.bucket,
       dataKey: this.dataKey,
     });

@@ -64,23 +64,23 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   enforce: {
     readBucket: true,
     writePrefixes: SWEEPS,
-    tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', lifts: 'readWrite', campaigns: 'read' },
+    tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', campaigns: 'read' },
     anchorsLedger: true,
   },
   // Publishes one bucket's outbox rows; writes only its stats (summed by finish).
   notify: { writePrefixes: [SWEEP_STATS], tables: { outbox: 'readWrite' }, publishToSink: true },
-  // Reads one bucket's decisions to find its timed penalties; writes only its stats.
-  scheduleLifts: { readBucket: true, writePrefixes: [SWEEP_STATS], tables: { lifts: 'readWrite' }, createLiftSchedules: true },
+  // Reads one bucket's decisions to find its timed penalties and their states (which carry the lifts); writes only its stats.
+  scheduleLifts: { readBucket: true, writePrefixes: [SWEEP_STATS], tables: { penalties: 'read' }, createLiftSchedules: true },
   // Reads the sweep's enforce entries to anchor them in its sweeps item.
   finish: { readBucket: true, writePrefixes: SWEEPS, tables: { sweeps: 'readWrite', ledger: 'read' } },
   // Publishes its lift notices itself (liftDue → NotificationSink).
-  lift: { tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite' }, publishToSink: true, anchorsLedger: true },
+  lift: { tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite' }, publishToSink: true, anchorsLedger: true },
   // Campaign trigger: reads the campaign's state (the kill switch); starting the day's sweep is granted by CampaignScheduling.
   campaignTick: { tables: { campaigns: 'read' } },
   // Appeals API: reads pinned policies (appeal window); an upheld appeal reverses in one transaction, cancels the lift schedule and notifies.
   appeal: {
     readBucket: true,
-    tables: { ledger: 'append', penalties: 'readWrite', lifts: 'readWrite', outbox: 'readWrite', appeals: 'readWrite' },
+    tables: { ledger: 'append', penalties: 'readWrite', outbox: 'readWrite', appeals: 'readWrite' },
     publishToSink: true,
     cancelLiftSchedules: true,
     anchorsLedger: true,

@@ -1,5 +1,5 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 import { TABLES, type TableDefinition, type TableKey } from '#shared/adapters/tableDefinitions';
@@ -38,6 +38,8 @@ export class CrackdownTables extends Construct {
           indexName: index.name,
           partitionKey: { name: index.partitionKey, type: AttributeType.STRING },
           sortKey: index.sortKey ? { name: index.sortKey, type: AttributeType.STRING } : undefined,
+          // a narrow index (the penalties' lift index) copies only what its readers need, not the whole item on every write
+          ...(index.include ? { projectionType: ProjectionType.INCLUDE, nonKeyAttributes: [...index.include] } : {}),
         });
       }
       built[key] = table;

@@ -54,7 +54,7 @@ const BUCKETS = Number(args.buckets);
 
 const policy = parsePolicyText(await readFile(join(process.cwd(), 'policies/default.json'), 'utf8'), 'policies/default.json');
 const EFFECTIVE_AT = '2026-11-01T00:00:00.000Z';
-// The generator's mix: about half of the actions are timed (a lift row each).
+// The generator's mix: about half of the actions are timed (each carries its lift on its penalty state: no lift row).
 const ACTION_MIX: Array<[Action, number | undefined]> = [
   ['warn', undefined],
   ['limit', 7],

@@ -44,7 +44,7 @@ export function renderSummary(s: SweepSummary): string {
   if (s.alreadyActed) lines.push(`  found again, already acted on by earlier sweeps (no action): ${s.alreadyActed}`);
   if (s.notify && s.lifts) {
     lines.push(
-      `  notified: ${s.notify.published} messages; timed penalties scheduled: ${s.lifts.scheduled} new, ${s.lifts.alreadyScheduled} already, in ${s.lifts.slots} lift slots (one schedule each)`,
+      `  notified: ${s.notify.published} messages; timed penalties to lift: ${s.lifts.scheduled} in ${s.lifts.slots} lift slots (one schedule each), ${s.lifts.alreadyScheduled} no longer pending (lifted, absorbed or replaced)`,
     );
   }
   lines.push(...renderGuard(s.guard));

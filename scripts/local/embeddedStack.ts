@@ -27,6 +27,7 @@ import {
   UpdateTimeToLiveCommand,
   type AttributeDefinition,
   type KeySchemaElement,
+  type Projection,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
 import { resetClients } from '#shared/adapters/awsClients';
@@ -312,6 +313,11 @@ function keySchema(pk: string, sk?: string): KeySchemaElement[] {
     : [{ AttributeName: pk, KeyType: 'HASH' }];
 }
 
+/** As infra/tables.ts projects it: all attributes, or the keys and `include`. */
+function projection(ix: TableDefinition['indexes'][number]): Projection {
+  return ix.include ? { ProjectionType: 'INCLUDE', NonKeyAttributes: [...ix.include] } : { ProjectionType: 'ALL' };
+}
+
 /** Creates missing tables (and missing GSIs on existing ones); idempotent. */
 export async function ensureTables(ddb: DynamoDBClient, names: Record<TableKey, string>): Promise<void> {
   const existing = new Set<string>();
@@ -334,9 +340,7 @@ async function ensureTable(ddb: DynamoDBClient, key: TableKey, name: string, exi
         BillingMode: 'PAY_PER_REQUEST',
         AttributeDefinitions: attributeDefinitions(def),
         KeySchema: keySchema(def.partitionKey, def.sortKey),
-        GlobalSecondaryIndexes: def.indexes.length
-          ? def.indexes.map((ix) => ({ IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } }))
-          : undefined,
+        GlobalSecondaryIndexes: def.indexes.length ? def.indexes.map((ix) => ({ IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: projection(ix) })) : undefined,
       }),
     );
     if (def.ttlAttribute) {
@@ -357,7 +361,7 @@ async function ensureTable(ddb: DynamoDBClient, key: TableKey, name: string, exi
       new UpdateTableCommand({
         TableName: name,
         AttributeDefinitions: attributeDefinitions(def),
-        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: { ProjectionType: 'ALL' } } }],
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: ix.name, KeySchema: keySchema(ix.partitionKey, ix.sortKey), Projection: projection(ix) } }],
       }),
     );
   }

@@ -3,12 +3,13 @@ import { GetCommand, QueryCommand, ScanCommand, UpdateCommand, type DynamoDBDocu
 import type { SweepAnchor } from '#shared/audit/hashChain';
 import type { AppealRecord, AppealStatus } from '#shared/audit/appeals';
 import type { AppealClosing } from '#shared/audit/planAppealDecision';
-import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
+import type { LedgerEntry, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { AppealFilter, AuditRepository, ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { OutboxMessage } from '#shared/ports/enforcementRepository';
 import { documentClient } from './awsClients.ts';
 import { DynamoEnforcementRepository } from './dynamoEnforcementRepository.ts';
 import { closeAppealAct, restoreContentAct, reverseAct, submitAppealAct } from './ledgerActs.ts';
+import { fromPenaltyItem } from './penaltyItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
 /** Every appeal status, each a byStatus partition (a Record, so a new status fails to compile until it is listed). */
@@ -18,7 +19,6 @@ export class DynamoAuditRepository implements AuditRepository {
   private readonly t = {
     ledger: tableName('ledger'),
     penalties: tableName('penalties'),
-    lifts: tableName('lifts'),
     appeals: tableName('appeals'),
     sweeps: tableName('sweeps'),
   };
@@ -28,8 +28,7 @@ export class DynamoAuditRepository implements AuditRepository {
   }
 
   allLedger = () => this.scanAll<LedgerEntry>(this.t.ledger);
-  allPenalties = () => this.scanAll<PenaltyState>(this.t.penalties);
-  allLifts = () => this.scanAll<LiftRow>(this.t.lifts);
+  allPenalties = async (): Promise<PenaltyState[]> => (await this.scanAll<Record<string, unknown>>(this.t.penalties)).map(fromPenaltyItem);
   allAppeals = () => this.scanAll<AppealRecord>(this.t.appeals);
   ledgerFor = (accountId: string) => this.enforcement.ledgerFor(accountId);
   ledgerForSweep = (sweepId: string) => this.enforcement.ledgerForSweep(sweepId);

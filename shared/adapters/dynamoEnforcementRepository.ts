@@ -1,6 +1,7 @@
 /**
  * EnforcementRepository on DynamoDB: one TransactWriteItems per action or lift, each anchored first
- * (ledgerAnchor.ts); `applyMany` packs a bucket's actions ~20 to a transaction (ledgerGroupActs.ts).
+ * (ledgerAnchor.ts); `applyMany` packs a bucket's actions ~25 to a transaction (ledgerGroupActs.ts).
+ * Pending lifts are the penalty states in the penalties table's sparse `liftDue` index (penaltyItem.ts).
  */
 import {
   BatchGetCommand,
@@ -21,10 +22,11 @@ import { runLimited } from '#shared/pipeline/runLimited';
 import { anchoredWrite, type LedgerAnchorer } from '#shared/audit/ledgerAnchor';
 import { documentClient } from './awsClients.ts';
 import { ledgerAnchorer } from './ledgerAnchoring.ts';
-import { applyAct, brandDeductionsOf, liftAct, priorOffensesOf, type LedgerStore } from './ledgerActs.ts';
-import { updateLift, writeLedger, writeLedgerGroup } from './dynamoLedgerWrite.ts';
+import { applyAct, brandDeductionsOf, liftAct, liftOf, priorOffensesOf, type LedgerStore } from './ledgerActs.ts';
+import { writeLedger, writeLedgerGroup } from './dynamoLedgerWrite.ts';
 import { applyActsGrouped, type GroupLedgerStore } from './ledgerGroupActs.ts';
 import { OUTBOX_PENDING_INDEX, fromOutboxItem, pendingBucketKey, toOutboxItem } from './outboxItem.ts';
+import { LIFT_SHARDS, PENALTY_LIFT_INDEX, fromPenaltyItem, liftDueKey, liftOfIndexItem } from './penaltyItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
 export class DynamoEnforcementRepository implements EnforcementRepository {
@@ -32,7 +34,6 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     ledger: tableName('ledger'),
     penalties: tableName('penalties'),
     outbox: tableName('outbox'),
-    lifts: tableName('lifts'),
   };
   private anchorer: LedgerAnchorer | undefined | null = null;
   /** `anchorer` builds the ledger anchorer on the first write (readers never need the key). */
@@ -56,7 +57,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
 
   async penalty(accountId: string): Promise<PenaltyState | undefined> {
     const res = await this.db.send(new GetCommand({ TableName: this.t.penalties, Key: { accountId }, ConsistentRead: true }));
-    return res.Item as PenaltyState | undefined;
+    return res.Item && fromPenaltyItem(res.Item);
   }
 
   async penalties(accountIds: string[]): Promise<Map<string, PenaltyState>> {
@@ -65,7 +66,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
       let keys: Record<string, unknown>[] | undefined = accountIds.slice(i, i + 100).map((accountId) => ({ accountId }));
       for (let attempt = 0; keys && keys.length > 0; attempt++) {
         const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.t.penalties]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of res.Responses?.[this.t.penalties] ?? []) out.set(item.accountId as string, item as PenaltyState);
+        for (const item of res.Responses?.[this.t.penalties] ?? []) out.set(item.accountId as string, fromPenaltyItem(item));
         keys = res.UnprocessedKeys?.[this.t.penalties]?.Keys;
         if (keys && keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
       }
@@ -77,10 +78,7 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
   private readonly store: LedgerStore = {
     penalty: (id) => this.penalty(id),
     ledgerFor: (id) => this.ledgerFor(id),
-    getLift: (id) => this.getLift(id),
-    getLifts: (ids) => this.getLifts(ids),
     write: (w) => anchoredWrite((x) => writeLedger(this.db, x), this.anchored())(w),
-    changeLift: (c) => updateLift(this.db, this.t.lifts, c),
   };
 
   apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
@@ -188,31 +186,8 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     );
   }
 
-  async getLifts(liftIds: string[]): Promise<Map<string, LiftRow>> {
-    const out = new Map<string, LiftRow>();
-    for (let i = 0; i < liftIds.length; i += 100) {
-      let keys: Record<string, unknown>[] | undefined = liftIds.slice(i, i + 100).map((liftId) => ({ liftId }));
-      for (let attempt = 0; keys && keys.length > 0; attempt++) {
-        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.t.lifts]: { Keys: keys, ConsistentRead: true } } }));
-        for (const item of res.Responses?.[this.t.lifts] ?? []) out.set(item.liftId as string, item as LiftRow);
-        keys = res.UnprocessedKeys?.[this.t.lifts]?.Keys;
-        if (keys && keys.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
-    return out;
-  }
-
-  async getLift(liftId: string): Promise<LiftRow | undefined> {
-    const res = await this.db.send(new GetCommand({ TableName: this.t.lifts, Key: { liftId }, ConsistentRead: true }));
-    return res.Item as LiftRow | undefined;
-  }
-
-  async markScheduled(lifts: LiftRow[]): Promise<void> {
-    // Only rows still pending: a lift that already fired must keep its outcome.
-    await this.batchPut(
-      this.t.lifts,
-      lifts.filter((l) => l.pending).map((l) => ({ ...l, scheduled: true })),
-    );
+  getLift(liftId: string): Promise<LiftRow | undefined> {
+    return liftOf(this.store, liftId);
   }
 
   private async batchPut(table: string, items: object[]): Promise<void> {
@@ -228,19 +203,34 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     });
   }
 
-  async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'liftId' | 'dueAt'>): Promise<LiftRow[]> {
-    const res = await this.db.send(
-      new QueryCommand({
-        TableName: this.t.lifts,
-        IndexName: 'due',
-        KeyConditionExpression: 'pending = :p AND dueAt <= :now',
-        ExpressionAttributeValues: { ':p': 'pending', ':now': now },
-        Limit: limit,
-        // The index key and the table key of the last row: it need not be in the index any more.
-        ...(after ? { ExclusiveStartKey: { pending: 'pending', dueAt: after.dueAt, liftId: after.liftId } } : {}),
+  async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'accountId' | 'dueAt'>): Promise<LiftRow[]> {
+    // Each shard's due lifts in order, after the cursor (BETWEEN is inclusive: the cursor's own row is dropped), merged.
+    // `<now>#\uffff` is past every `<now>#<accountId>`: due exactly at `now` is due. (A key value is never empty: no cursor, no lower bound.)
+    const from = after ? liftDueKey(after.dueAt, after.accountId) : undefined;
+    const to = `${now}#\uffff`;
+    const shards = await Promise.all(
+      Array.from({ length: LIFT_SHARDS }, async (_, shard) => {
+        const out: LiftRow[] = [];
+        let start: Record<string, unknown> | undefined;
+        do {
+          const res = await this.db.send(
+            new QueryCommand({
+              TableName: this.t.penalties,
+              IndexName: PENALTY_LIFT_INDEX,
+              KeyConditionExpression: from === undefined ? 'liftShard = :s AND liftDue <= :to' : 'liftShard = :s AND liftDue BETWEEN :from AND :to',
+              ExpressionAttributeValues: { ':s': String(shard), ':to': to, ...(from === undefined ? {} : { ':from': from }) },
+              Limit: limit + 1 - out.length,
+              ExclusiveStartKey: start,
+            }),
+          );
+          for (const item of res.Items ?? []) if (item.liftDue !== from) out.push(liftOfIndexItem(item));
+          start = res.LastEvaluatedKey;
+        } while (start && out.length < limit);
+        return out;
       }),
     );
-    return (res.Items ?? []) as LiftRow[];
+    const order = (a: LiftRow, b: LiftRow) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0);
+    return shards.flat().sort(order).slice(0, limit);
   }
 
   private async queryAll<T>(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<T[]> {

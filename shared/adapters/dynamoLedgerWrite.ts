@@ -2,11 +2,13 @@
  * A LedgerWrite as one DynamoDB transaction: each part becomes a conditional item, and a
  * cancelled transaction comes back as the list of parts whose condition failed.
  */
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createHash } from 'node:crypto';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
+import type { LedgerWrite, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
 import type { GroupWriteResult } from './ledgerGroupActs.ts';
 import { toOutboxItem } from './outboxItem.ts';
+import { toPenaltyItem } from './penaltyItem.ts';
 import { tableName } from './tableDefinitions.ts';
 
 export type TransactItems = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>;
@@ -19,46 +21,9 @@ export function cancellationCodes(err: unknown): string[] | undefined {
   return undefined;
 }
 
-function liftUpdate(table: string, c: LiftChange): TransactItems[number] {
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  const sets = Object.entries(c.set).map(([k, v], i) => {
-    names[`#s${i}`] = k;
-    values[`:s${i}`] = v;
-    return `#s${i} = :s${i}`;
-  });
-  const removes = c.remove.map((k, i) => {
-    names[`#r${i}`] = k;
-    return `#r${i}`;
-  });
-  const condition = c.when === 'pending' ? 'attribute_exists(pending)' : 'outcome = :superseded';
-  if (c.when === 'superseded') values[':superseded'] = 'superseded';
-  return {
-    Update: {
-      TableName: table,
-      Key: { liftId: c.liftId },
-      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].filter(Boolean).join(' '),
-      ConditionExpression: condition,
-      ExpressionAttributeNames: names,
-      ...(Object.keys(values).length ? { ExpressionAttributeValues: values } : {}),
-    },
-  };
-}
-
-/** A lift change alone (a superseded lift touches no ledger). */
-export async function updateLift(db: DynamoDBDocumentClient, table: string, c: LiftChange): Promise<WriteResult> {
-  try {
-    await db.send(new UpdateCommand(liftUpdate(table, c).Update!));
-    return { ok: true };
-  } catch (err) {
-    if ((err as { name?: string })?.name === 'ConditionalCheckFailedException') return { ok: false, failed: [{ kind: 'lift-change', liftId: c.liftId }] };
-    throw err;
-  }
-}
-
 /** The transaction items of `w`, each with the part of the write its condition guards (same order). */
 export function transactItemsOf(w: LedgerWrite): { items: TransactItems; parts: WriteFailure[] } {
-  const t = { ledger: tableName('ledger'), penalties: tableName('penalties'), outbox: tableName('outbox'), lifts: tableName('lifts'), appeals: tableName('appeals') };
+  const t = { ledger: tableName('ledger'), penalties: tableName('penalties'), outbox: tableName('outbox'), appeals: tableName('appeals') };
   const items: TransactItems = [];
   const parts: WriteFailure[] = [];
   const add = (part: WriteFailure, item: TransactItems[number]) => {
@@ -89,16 +54,31 @@ export function transactItemsOf(w: LedgerWrite): { items: TransactItems; parts: 
     {
       Put: {
         TableName: t.penalties,
-        Item: w.penalty,
+        // with the lift index's keys when the state carries a pending lift (penaltyItem.ts): the lift costs no item of its own
+        Item: toPenaltyItem(w.penalty),
         ConditionExpression: versioned ? '#v = :v' : 'attribute_not_exists(accountId)',
         ...(versioned ? { ExpressionAttributeNames: { '#v': 'version' }, ExpressionAttributeValues: { ':v': w.expectedVersion } } : {}),
       },
     },
   );
-  for (const c of w.liftChanges) add({ kind: 'lift-change', liftId: c.liftId }, liftUpdate(t.lifts, c));
-  if (w.newLift) add({ kind: 'new-lift' }, { Put: { TableName: t.lifts, Item: w.newLift, ConditionExpression: 'attribute_not_exists(liftId)' } });
   for (const m of w.messages) add({ kind: 'message', messageKey: m.messageKey }, { Put: { TableName: t.outbox, Item: toOutboxItem(m), ConditionExpression: 'attribute_not_exists(messageKey)' } });
   return { items, parts };
+}
+
+/**
+ * The ClientRequestToken of a group's transaction: the same for the same group, so when the SDK
+ * retries a request whose answer was lost (a timeout after DynamoDB committed it), DynamoDB
+ * answers the retry from the first commit instead of cancelling it on the entries it wrote.
+ * Derived from the entry ids (account and entry key of every entry, which name the group) and a
+ * digest of all its items: a re-run plans the same entries with another `recordedAt` and chain
+ * position, and a token reused within DynamoDB's 10-minute window with other items is refused
+ * (IdempotentParameterMismatch) where the re-run must instead be cancelled by the entries' conditions.
+ * 36 characters, DynamoDB's maximum.
+ */
+export function groupRequestToken(items: TransactItems): string {
+  const ledger = tableName('ledger');
+  const ids = items.flatMap((it) => (it.Put?.TableName === ledger && it.Put.Item ? [`${String(it.Put.Item.accountId)}\u0000${String(it.Put.Item.entryKey)}`] : []));
+  return createHash('sha256').update(ids.join('\n')).update('\u0001').update(JSON.stringify(items)).digest('base64url').slice(0, 36);
 }
 
 /**
@@ -124,7 +104,7 @@ export async function writeLedgerGroup(db: DynamoDBDocumentClient, ws: LedgerWri
     for (const part of built.parts) owner.push({ write: k, part });
   }
   try {
-    await db.send(new TransactWriteCommand({ TransactItems: items }));
+    await db.send(new TransactWriteCommand({ TransactItems: items, ClientRequestToken: groupRequestToken(items) }));
     return { ok: true };
   } catch (err) {
     const codes = cancellationCodes(err);

@@ -48,7 +48,7 @@ export class EventBridgeLiftScheduler implements LiftScheduler {
   }
 
   async cancel(lift: LiftRow): Promise<'deleted' | 'absent'> {
-    // Never the slot's schedule: other penalties share it, and the cancelled row is out of the due index.
+    // Never the slot's schedule: other penalties share it, and the reversed state is out of the lift index.
     try {
       await this.client.send(new DeleteScheduleCommand({ GroupName: this.groupName, Name: legacyScheduleName(lift) }));
       return 'deleted';

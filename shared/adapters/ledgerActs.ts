@@ -8,13 +8,14 @@ import type { AppealRecord } from '#shared/audit/appeals';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import { planAppealClosingWrite, planAppealSubmit, type AppealClosing } from '#shared/audit/planAppealDecision';
-import { liftsToRead, planReversal } from '#shared/audit/planReversal';
+import { planReversal } from '#shared/audit/planReversal';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
-import type { LedgerWrite, LiftChange, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
+import type { LedgerWrite, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
 import { planApply } from '#shared/enforcement/planApply';
 import { laterContentBatches, planContentBatch, planContentRestore } from '#shared/enforcement/planContentEnforcement';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import { planLift } from '#shared/enforcement/planLift';
+import { liftViews } from '#shared/enforcement/pendingLift';
 import type { ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { ApplyOutcome, LiftOutcome, OutboxMessage } from '#shared/ports/enforcementRepository';
 
@@ -24,11 +25,7 @@ const MAX_CONFLICT_RETRIES = 8;
 export interface LedgerStore {
   penalty(accountId: string): Promise<PenaltyState | undefined>;
   ledgerFor(accountId: string): Promise<LedgerEntry[]>;
-  getLift(liftId: string): Promise<LiftRow | undefined>;
-  getLifts(liftIds: string[]): Promise<Map<string, LiftRow>>;
   write(w: LedgerWrite): Promise<WriteResult>;
-  /** A lift row changed alone (a superseded lift leaves the ledger untouched). */
-  changeLift(c: LiftChange): Promise<WriteResult>;
 }
 
 const failed = (r: WriteResult, kind: WriteFailure['kind']) => !r.ok && r.failed.some((f) => f.kind === kind);
@@ -78,14 +75,27 @@ export async function applyAct(store: LedgerStore, p: PlannedEnforcement, known?
   return outcome;
 }
 
+/**
+ * One lift (`<accountId>#<sweepId>`) as the account's state and ledger say (pendingLift.ts). A point
+ * read for `crackdown lift --lift-id`, a per-lift schedule from before lift slots and the tests; the
+ * slot runs read the lift index instead.
+ */
+export async function liftOf(store: LedgerStore, liftId: string): Promise<LiftRow | undefined> {
+  const cut = liftId.lastIndexOf('#');
+  if (cut <= 0) return undefined;
+  const accountId = liftId.slice(0, cut);
+  const [current, entries] = await Promise.all([store.penalty(accountId), store.ledgerFor(accountId)]);
+  return liftViews(entries, current).get(liftId);
+}
+
 export async function liftAct(store: LedgerStore, lift: LiftRow, now: string): Promise<LiftOutcome> {
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
-    const row = await store.getLift(lift.liftId);
-    const plan = planLift(row, row && (await store.penalty(row.accountId)), now);
-    if (plan.outcome !== 'lifted' && plan.outcome !== 'superseded') return plan.outcome;
-    const r = plan.outcome === 'lifted' ? await store.write(plan.write) : await store.changeLift(plan.liftChange);
-    if (r.ok) return plan.outcome;
-    if (failed(r, 'lift-change')) return 'already-done';
+    // The state decides (it carries the lift); the row named it. A lift entry already written is the lift done once.
+    const plan = planLift(lift, await store.penalty(lift.accountId), now);
+    if (plan.outcome !== 'lifted') return plan.outcome;
+    const r = await store.write(plan.write);
+    if (r.ok) return 'lifted';
+    if (failed(r, 'entry')) return 'already-done';
     // the penalty moved (a new action, a reversal): plan again
   }
   throw gaveUp(`lifting ${lift.liftId}`);
@@ -95,13 +105,13 @@ export async function reverseAct(store: LedgerStore, req: ReverseRequest): Promi
   const none = { cancelledLifts: [], messages: [] };
   for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
     const [current, entries] = await Promise.all([store.penalty(req.accountId), store.ledgerFor(req.accountId)]);
-    const plan = planReversal(req, { current, entries, lifts: await store.getLifts(liftsToRead(entries)) });
+    const plan = planReversal(req, { current, entries });
     if (plan.outcome !== 'reversed') return { outcome: plan.outcome, ...none };
     const r = await store.write(plan.write);
-    if (r.ok) return { outcome: 'reversed', cancelledLifts: plan.cancelledLifts, messages: plan.write.messages, penalty: plan.write.penalty };
+    if (r.ok) return { outcome: 'reversed', cancelledLifts: plan.cancelledLifts, ...(plan.armedLift ? { armedLift: plan.armedLift } : {}), messages: plan.write.messages, penalty: plan.write.penalty };
     if (failed(r, 'decided-appeal')) return { outcome: 'appeal-already-decided', ...none };
     if (!r.ok && r.failed.some((f) => f.kind === 'entry' && f.entryKey === plan.reverseEntryKey)) return { outcome: 'already-reversed', ...none };
-    // penalty, lift rows or ledger changed under us: re-read
+    // penalty or ledger changed under us: re-read
   }
   throw gaveUp(`reversing ${req.accountId} in sweep ${req.sweepId}`);
 }

@@ -2,7 +2,7 @@
  * Enforcing many actions in few transactions (issue 17: enforcement at the store's rate). Each
  * action is planned exactly as `applyAct` plans it (planApply on the state the caller batch-read),
  * and the writes of actions on distinct accounts are packed into one all-or-nothing transaction of
- * at most MAX_GROUP_ITEMS items: the same conditional items, so a re-run or a concurrent act still
+ * at most MAX_GROUP_ITEMS items and MAX_GROUP_BYTES bytes: the same conditional items, so a re-run or a concurrent act still
  * cancels what it must, but one round trip and one commit for ~20 actions instead of one each.
  *
  * A cancelled group committed nothing. Its actions whose ledger entry was already there are
@@ -19,6 +19,8 @@ import { applyAct, type LedgerStore } from './ledgerActs.ts';
 
 /** DynamoDB's limit on the items of one TransactWriteItems. */
 export const MAX_GROUP_ITEMS = 100;
+/** DynamoDB's limit on the aggregate size of one TransactWriteItems' items (4 MB). */
+export const MAX_GROUP_BYTES = 4 * 1024 * 1024;
 
 /** Per write, the parts whose condition failed; nothing of the group was written unless ok. */
 export type GroupWriteResult = { ok: true } | { ok: false; failed: WriteFailure[][] };
@@ -30,26 +32,59 @@ export interface GroupLedgerStore extends LedgerStore {
 
 /** The items a write puts or updates (its transaction items). */
 export function itemsOf(w: LedgerWrite): number {
-  return w.entries.length + 1 + w.messages.length + w.liftChanges.length + (w.newLift ? 1 : 0) + (w.newAppeal ? 1 : 0) + (w.decidedAppeal ? 1 : 0);
+  return w.entries.length + 1 + w.messages.length + (w.newAppeal ? 1 : 0) + (w.decidedAppeal ? 1 : 0);
 }
 
-/** Consecutive writes packed into groups of distinct accounts and at most `maxItems` items. */
-export function packWrites<T>(writes: T[], accountOf: (w: T) => string, itemsOfWrite: (w: T) => number, maxItems = MAX_GROUP_ITEMS): T[][] {
+const jsonBytes = (x: unknown) => Buffer.byteLength(JSON.stringify(x), 'utf8');
+
+/**
+ * The bytes a write's items weigh against the 4 MB cap, as their JSON: DynamoDB counts each
+ * attribute's name and value in UTF-8, and JSON adds quotes and punctuation to both, so this is an
+ * upper bound but for a few bytes per nested map or list (and more headroom on every string), which
+ * the 4 MB (not 4,000,000) cap leaves to spare. The penalty item is counted with its offenses and
+ * evidence keys, which can make it the largest item of a write.
+ */
+export function bytesOf(w: LedgerWrite): number {
+  let n = jsonBytes(w.penalty) + 64; // + the lift index's keys the adapter may add
+  for (const e of w.entries) n += jsonBytes(e);
+  for (const m of w.messages) n += jsonBytes(m) + 64; // + pendingBucket
+  if (w.newAppeal) n += jsonBytes(w.newAppeal);
+  if (w.decidedAppeal) n += jsonBytes(w.decidedAppeal);
+  return n;
+}
+
+/**
+ * Consecutive writes packed into groups of distinct accounts, at most `maxItems` items and at most
+ * `maxBytes` bytes each (DynamoDB cancels a larger transaction whole: a group of large content
+ * notices or penalty states with long offense histories reaches 4 MB before 100 items).
+ */
+export function packWrites<T>(
+  writes: T[],
+  accountOf: (w: T) => string,
+  itemsOfWrite: (w: T) => number,
+  maxItems = MAX_GROUP_ITEMS,
+  bytesOfWrite: (w: T) => number = () => 0,
+  maxBytes = MAX_GROUP_BYTES,
+): T[][] {
   const groups: T[][] = [];
   let group: T[] = [];
   let items = 0;
+  let bytes = 0;
   let accounts = new Set<string>();
   for (const w of writes) {
     const n = itemsOfWrite(w);
+    const b = bytesOfWrite(w);
     // a transaction may touch an item once: an account's second action waits for the next group
-    if (group.length > 0 && (items + n > maxItems || accounts.has(accountOf(w)))) {
+    if (group.length > 0 && (items + n > maxItems || bytes + b > maxBytes || accounts.has(accountOf(w)))) {
       groups.push(group);
       group = [];
       items = 0;
+      bytes = 0;
       accounts = new Set();
     }
     group.push(w);
     items += n;
+    bytes += b;
     accounts.add(accountOf(w));
   }
   if (group.length > 0) groups.push(group);
@@ -67,6 +102,8 @@ export async function applyActsGrouped(store: GroupLedgerStore, planned: Planned
     todo,
     (t) => t.w.accountId,
     (t) => itemsOf(t.w),
+    MAX_GROUP_ITEMS,
+    (t) => bytesOf(t.w),
   )) {
     let pending = group;
     while (pending.length > 0) {

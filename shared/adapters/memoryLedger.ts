@@ -14,13 +14,14 @@ import { anchoredWrite, type LedgerAnchorer } from '#shared/audit/ledgerAnchor';
 import type { AppealClosing } from '#shared/audit/planAppealDecision';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
-import { applyLiftChange, liftChangeHolds, type LedgerWrite, type LiftChange, type WriteFailure, type WriteResult } from '#shared/enforcement/ledgerWrite';
+import type { LedgerWrite, WriteFailure, WriteResult } from '#shared/enforcement/ledgerWrite';
+import { liftViews, pendingLiftOf } from '#shared/enforcement/pendingLift';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { AppealFilter, AuditRepository, ContentRestoreRequest, ReverseRequest, ReverseResult } from '#shared/ports/auditRepository';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, MessageKey, OutboxMessage } from '#shared/ports/enforcementRepository';
 import { applyActsGrouped, type GroupLedgerStore, type GroupWriteResult } from './ledgerGroupActs.ts';
-import { applyAct, brandDeductionsOf, closeAppealAct, restoreContentAct, priorOffensesOf, liftAct, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
+import { applyAct, brandDeductionsOf, closeAppealAct, restoreContentAct, priorOffensesOf, liftAct, liftOf, reverseAct, submitAppealAct, type LedgerStore } from './ledgerActs.ts';
 
 const copy = <T>(item: T): T => JSON.parse(JSON.stringify(item)) as T;
 /** DynamoDB orders sort keys by bytes, not by locale. */
@@ -30,7 +31,6 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
   private readonly ledger = new Map<string, Map<string, LedgerEntry>>();
   private readonly penaltyItems = new Map<string, PenaltyState>();
   private readonly outboxItems = new Map<string, OutboxMessage>();
-  private readonly lifts = new Map<string, LiftRow>();
   private readonly appeals = new Map<string, AppealRecord>();
   private readonly anchors = new Map<string, SweepAnchor>();
 
@@ -77,8 +77,11 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return copy([...this.penaltyItems.values()]);
   }
 
+  /** Every timed action's lift and what became of it (pendingLift.ts), as the tests inspect them. */
   async allLifts(): Promise<LiftRow[]> {
-    return copy([...this.lifts.values()]);
+    const out: LiftRow[] = [];
+    for (const [accountId, entries] of this.ledger) out.push(...liftViews([...entries.values()], this.penaltyItems.get(accountId)).values());
+    return copy(out);
   }
 
   async allAppeals(): Promise<AppealRecord[]> {
@@ -104,25 +107,17 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return copy(keys.map((k) => this.outboxItems.get(`${k.sweepId}\u0000${k.messageKey}`)).filter((m): m is OutboxMessage => m !== undefined));
   }
 
-  async getLift(liftId: string): Promise<LiftRow | undefined> {
-    const row = this.lifts.get(liftId);
-    return row && copy(row);
+  getLift(liftId: string): Promise<LiftRow | undefined> {
+    return liftOf(this.store, liftId);
   }
 
-  async getLifts(liftIds: string[]): Promise<Map<string, LiftRow>> {
-    const out = new Map<string, LiftRow>();
-    for (const id of liftIds) {
-      const row = this.lifts.get(id);
-      if (row) out.set(id, copy(row));
-    }
-    return out;
-  }
-
-  async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'liftId' | 'dueAt'>): Promise<LiftRow[]> {
-    const order = (a: Pick<LiftRow, 'liftId' | 'dueAt'>, b: Pick<LiftRow, 'liftId' | 'dueAt'>) => byKey(a.dueAt, b.dueAt) || byKey(a.liftId, b.liftId);
+  /** The states that carry a pending lift due by `now`, as DynamoDB's lift index lists them. */
+  async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'accountId' | 'dueAt'>): Promise<LiftRow[]> {
+    const order = (a: Pick<LiftRow, 'accountId' | 'dueAt'>, b: Pick<LiftRow, 'accountId' | 'dueAt'>) => byKey(a.dueAt, b.dueAt) || byKey(a.accountId, b.accountId);
     return copy(
-      [...this.lifts.values()]
-        .filter((l) => l.pending && l.dueAt <= now && (!after || order(l, after) > 0))
+      [...this.penaltyItems.values()]
+        .map(pendingLiftOf)
+        .filter((l): l is LiftRow => l !== undefined && l.dueAt <= now && (!after || order(l, after) > 0))
         .sort(order)
         .slice(0, limit),
     );
@@ -158,11 +153,6 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     for (const m of messages) this.outboxItems.set(`${m.sweepId}\u0000${m.messageKey}`, copy({ ...m, status: 'delivered', deliveredAt: m.deliveredAt ?? at }));
   }
 
-  async markScheduled(lifts: LiftRow[]): Promise<void> {
-    // Only rows still pending: a lift that already fired must keep its outcome.
-    for (const l of lifts) if (l.pending) this.lifts.set(l.liftId, copy({ ...l, scheduled: true }));
-  }
-
   async anchorSweep(sweepId: string, anchor: SweepAnchor): Promise<SweepAnchor> {
     if (!this.anchors.has(sweepId)) this.anchors.set(sweepId, copy(anchor));
     return copy(this.anchors.get(sweepId)!);
@@ -173,10 +163,7 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
   private readonly store: LedgerStore = {
     penalty: (id) => this.penalty(id),
     ledgerFor: (id) => this.ledgerFor(id),
-    getLift: (id) => this.getLift(id),
-    getLifts: (ids) => this.getLifts(ids),
     write: (w) => anchoredWrite(async (x) => this.write(x), this.anchorer)(w),
-    changeLift: async (c) => this.changeLift(c),
   };
 
   apply(p: PlannedEnforcement, known?: { current: PenaltyState | undefined }): Promise<ApplyOutcome> {
@@ -244,8 +231,6 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     for (const e of w.entries) if (accountLedger.has(e.entryKey)) failed.push({ kind: 'entry', entryKey: e.entryKey });
     const current = this.penaltyItems.get(w.accountId);
     if (w.expectedVersion === undefined ? current !== undefined : current?.version !== w.expectedVersion) failed.push({ kind: 'penalty' });
-    for (const c of w.liftChanges) if (!liftChangeHolds(this.lifts.get(c.liftId), c)) failed.push({ kind: 'lift-change', liftId: c.liftId });
-    if (w.newLift && this.lifts.has(w.newLift.liftId)) failed.push({ kind: 'new-lift' });
     for (const m of w.messages) if (this.outboxItems.has(`${m.sweepId}\u0000${m.messageKey}`)) failed.push({ kind: 'message', messageKey: m.messageKey });
     return failed;
   }
@@ -260,15 +245,6 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     for (const e of w.entries) accountLedger.set(e.entryKey, copy(e));
     this.ledger.set(w.accountId, accountLedger);
     this.penaltyItems.set(w.accountId, copy(w.penalty));
-    for (const c of w.liftChanges) this.lifts.set(c.liftId, applyLiftChange(this.lifts.get(c.liftId)!, c));
-    if (w.newLift) this.lifts.set(w.newLift.liftId, copy(w.newLift));
     for (const m of w.messages) this.outboxItems.set(`${m.sweepId}\u0000${m.messageKey}`, copy(m));
-  }
-
-  private changeLift(c: LiftChange): WriteResult {
-    const row = this.lifts.get(c.liftId);
-    if (!liftChangeHolds(row, c)) return { ok: false, failed: [{ kind: 'lift-change', liftId: c.liftId }] };
-    this.lifts.set(c.liftId, applyLiftChange(row!, c));
-    return { ok: true };
   }
 }

@@ -8,7 +8,8 @@ export interface TableDefinition {
   envVar: string;
   partitionKey: string;
   sortKey?: string;
-  indexes: Array<{ name: string; partitionKey: string; sortKey?: string }>;
+  /** `include`: project only these attributes besides the keys (default: all). */
+  indexes: Array<{ name: string; partitionKey: string; sortKey?: string; include?: readonly string[] }>;
   /** Attribute that DynamoDB TTL may expire (none of the audit tables have one). */
   ttlAttribute?: string;
 }
@@ -22,12 +23,16 @@ export const TABLES = {
     sortKey: 'entryKey',
     indexes: [{ name: 'bySweep', partitionKey: 'sweepId', sortKey: 'accountId' }],
   },
-  /** Current penalty per account, changed in the same transaction as the ledger entry that causes it. */
+  /**
+   * Current penalty per account, changed in the same transaction as the ledger entry that causes it.
+   * An active timed penalty is its own pending lift: the sparse `liftDue` index holds exactly those,
+   * by shard and due time (penaltyItem.ts), so lifting a slot is a query and enforcing writes no lift row.
+   */
   penalties: {
     id: 'Penalties',
     envVar: 'CRACKDOWN_TABLE_PENALTIES',
     partitionKey: 'accountId',
-    indexes: [],
+    indexes: [{ name: 'liftDue', partitionKey: 'liftShard', sortKey: 'liftDue', include: ['sweepId', 'entryKey', 'action', 'until'] }],
   },
   /** Review cases drawn by the sampler, one per (sweep, rule, account). */
   reviews: {
@@ -48,13 +53,6 @@ export const TABLES = {
     partitionKey: 'sweepId',
     sortKey: 'messageKey',
     indexes: [{ name: 'pendingByBucket', partitionKey: 'pendingBucket', sortKey: 'messageKey' }],
-  },
-  /** One-time lift schedules; the sparse `due` index holds only those still pending. */
-  lifts: {
-    id: 'Lifts',
-    envVar: 'CRACKDOWN_TABLE_LIFTS',
-    partitionKey: 'liftId',
-    indexes: [{ name: 'due', partitionKey: 'pending', sortKey: 'dueAt' }],
   },
   /** Appeals against single actions: one per (account, sweep action), decided once. */
   appeals: {

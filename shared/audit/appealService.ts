@@ -3,6 +3,7 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import type { AuditRepository } from '#shared/ports/auditRepository';
 import type { EnforcementRepository, OutboxMessage } from '#shared/ports/enforcementRepository';
 import type { LiftScheduler } from '#shared/ports/liftScheduler';
+import { rearmRestoredLift } from './rearmLift.ts';
 import type { NotificationSink } from '#shared/ports/notificationSink';
 import { ledgerKey, type LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import { defaultPolicy } from '#shared/policy/defaultPolicy';
@@ -167,6 +168,7 @@ export async function decideAppeal(deps: AuditDeps, request: unknown, opts: { no
     if (r.outcome === 'appeal-already-decided') throw alreadyDecided();
     if (r.outcome === 'reversed') {
       for (const lift of r.cancelledLifts) await deps.scheduler.cancel(lift);
+      await rearmRestoredLift(deps.scheduler, r, opts.now);
       const notified = await publishNow(deps, r.messages, opts.now);
       return { appeal: decided, reversed: true, cancelledLifts: r.cancelledLifts.length, notified };
     }

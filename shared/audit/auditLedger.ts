@@ -8,12 +8,6 @@ import { verifyLedger, type VerifyReport } from './verifyLedger.ts';
 export async function auditLedger(repo: AuditRepository, anchoring: { mac: LedgerMac; store: WriteOnceStore } | undefined, opts: { onlyAccount?: string } = {}): Promise<VerifyReport> {
   // Without the key and the anchors a recomputed hash cannot be told from a real one: no verdict.
   if (!anchoring) throw new Error('no ledger key and write-once anchor store are configured: the ledger cannot be verified');
-  const [entries, penalties, anchors, lifts, ledgerAnchors] = await Promise.all([
-    repo.allLedger(),
-    repo.allPenalties(),
-    repo.sweepAnchors(),
-    repo.allLifts(),
-    readAnchors(anchoring.store, anchoring.mac),
-  ]);
-  return verifyLedger({ entries, penalties, anchors, lifts, onlyAccount: opts.onlyAccount, ledgerAnchors });
+  const [entries, penalties, anchors, ledgerAnchors] = await Promise.all([repo.allLedger(), repo.allPenalties(), repo.sweepAnchors(), readAnchors(anchoring.store, anchoring.mac)]);
+  return verifyLedger({ entries, penalties, anchors, onlyAccount: opts.onlyAccount, ledgerAnchors });
 }

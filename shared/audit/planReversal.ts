@@ -1,12 +1,14 @@
 /**
  * Reversal of one action (an operator's wave or an upheld appeal): as if it never happened. The
- * penalty is refolded from the remaining actions, brand points it deducted come back, its own
- * pending lift is cancelled and a lift it had superseded is armed again, and the account is told.
+ * penalty is refolded from the remaining actions, brand points it deducted come back, and the account
+ * is told. Its own pending lift goes with it and a penalty it had superseded comes back with its
+ * lift, both by the refolded state alone (pendingLift.ts): no lift row is changed.
  * All of it is one LedgerWrite, so it happens completely or not at all. Pure.
  */
 import { activeDeductions, pointsLeft, restoreDeductions } from '#shared/brand/brandPoints';
 import { ledgerKey, liftIdFor, type LedgerEntry, type LiftRow, type PenaltyState } from '#shared/enforcement/ledgerEntry';
-import { appendToLedger, type LedgerWrite, type LiftChange } from '#shared/enforcement/ledgerWrite';
+import { liftViews, pendingLiftOf } from '#shared/enforcement/pendingLift';
+import { appendToLedger, type LedgerWrite } from '#shared/enforcement/ledgerWrite';
 import { composeReversalNotice } from '#shared/notify/composeAuditNotices';
 import type { ReverseRequest } from '#shared/ports/auditRepository';
 import { appealDecideEntry } from './planAppealDecision.ts';
@@ -16,8 +18,6 @@ export interface ReversalState {
   current: PenaltyState | undefined;
   /** The account's whole ledger. */
   entries: LedgerEntry[];
-  /** The lift rows named by `liftsToRead(entries)`. */
-  lifts: Map<string, LiftRow>;
 }
 
 export type ReversalPlan =
@@ -27,19 +27,19 @@ export type ReversalPlan =
       write: LedgerWrite;
       /** The reversal's own entry: if its put fails, another run reversed it first. */
       reverseEntryKey: string;
-      /** Lift rows (as read) whose schedules are to be deleted. */
+      /** The reversed action's own pending lift (a schedule of its own, from before lift slots, is to be deleted). */
       cancelledLifts: LiftRow[];
+      /** The lift the restored penalty carries again (an absorbed or superseded timed penalty): its slot needs a schedule. */
+      armedLift?: LiftRow;
     };
 
-/** The lift rows a reversal must see: those of the account's timed actions. */
-export const liftsToRead = (entries: LedgerEntry[]): string[] => entries.filter((e) => e.step === 'enforce' && e.until).map((e) => liftIdFor(e.accountId, e.sweepId));
-
-export function planReversal(req: ReverseRequest, { current, entries, lifts }: ReversalState): ReversalPlan {
+export function planReversal(req: ReverseRequest, { current, entries }: ReversalState): ReversalPlan {
   const enforceKey = ledgerKey(req.sweepId, 'enforce');
   const reverseKey = ledgerKey(req.sweepId, 'reverse');
   const target = entries.find((e) => e.entryKey === enforceKey);
   if (!target || !current) return { outcome: 'not-found' };
   if (entries.some((e) => e.entryKey === reverseKey)) return { outcome: 'already-reversed' };
+  const lifts = liftViews(entries, current);
   const restored = restorePenalty(entries, lifts, new Set([req.sweepId]));
   const brand = restoreDeductions(current.brandPoints, req.sweepId, req.now, req.ref);
   const brandPeriod = brand.restored[0]?.period;
@@ -86,13 +86,10 @@ export function planReversal(req: ReverseRequest, { current, entries, lifts }: R
   const notice = composeReversalNotice(req.accountId, req.sweepId, target.action, req.reason, req.now, req.appeal?.appealId);
   const ownLift = lifts.get(liftIdFor(req.accountId, req.sweepId));
   const cancelledLifts = ownLift?.pending ? [ownLift] : [];
-  const liftChanges: LiftChange[] = [
-    ...cancelledLifts.map((l): LiftChange => ({ liftId: l.liftId, set: { outcome: 'cancelled', cancelledAt: req.now }, remove: ['pending'], when: 'pending' })),
-    ...restored.repend.map((liftId): LiftChange => ({ liftId, set: { pending: 'pending' }, remove: ['outcome', 'liftedAt'], when: 'superseded' })),
-  ];
+  const carried = pendingLiftOf(next);
+  const armedLift = carried && carried.entryKey !== pendingLiftOf(current)?.entryKey ? carried : undefined;
   const write = appendToLedger(current, newEntries, {
     penalty: next,
-    liftChanges,
     ...(req.appeal ? { decidedAppeal: req.appeal } : {}),
     messages: [
       {
@@ -115,5 +112,5 @@ export function planReversal(req: ReverseRequest, { current, entries, lifts }: R
       { sweepId: req.sweepId, messageKey: `${req.accountId}#${req.appeal ? 'appeal' : 'reversal-notice'}`, accountId: req.accountId, kind: notice.kind, status: 'pending', body: notice },
     ],
   });
-  return { outcome: 'reversed', write, reverseEntryKey: reverseKey, cancelledLifts };
+  return { outcome: 'reversed', write, reverseEntryKey: reverseKey, cancelledLifts, ...(armedLift ? { armedLift } : {}) };
 }

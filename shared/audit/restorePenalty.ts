@@ -13,8 +13,6 @@ export interface RestoredPenalty {
   sweepId: string;
   entryKey: string;
   offenses: PenaltyOffense[];
-  /** Lift rows of the winning penalty that a stronger (now reversed) one had superseded: make them pending again. */
-  repend: string[];
 }
 
 const byTime = (a: LedgerEntry, b: LedgerEntry) => a.effectiveAt.localeCompare(b.effectiveAt) || a.sweepId.localeCompare(b.sweepId);
@@ -38,19 +36,9 @@ export function restorePenalty(entries: LedgerEntry[], lifts: Map<string, LiftRo
     }
     if (outranks(e, winner)) winner = e;
   }
-  if (winner) {
-    const row = lifts.get(liftIdFor(winner.accountId, winner.sweepId));
-    return {
-      status: 'active',
-      action: winner.action,
-      until: winner.until,
-      sweepId: winner.sweepId,
-      entryKey: winner.entryKey,
-      offenses,
-      repend: row && row.outcome === 'superseded' ? [row.liftId] : [],
-    };
-  }
+  // An active timed winner carries its own lift again (pendingLift.ts): nothing to re-arm apart.
+  if (winner) return { status: 'active', action: winner.action, until: winner.until, sweepId: winner.sweepId, entryKey: winner.entryKey, offenses };
   const last = remaining.at(-1);
-  if (last) return { status: 'lifted', action: last.action, until: last.until, sweepId: last.sweepId, entryKey: last.entryKey, offenses, repend: [] };
-  return { status: 'cleared', action: 'none', sweepId: '', entryKey: '', offenses: [], repend: [] };
+  if (last) return { status: 'lifted', action: last.action, until: last.until, sweepId: last.sweepId, entryKey: last.entryKey, offenses };
+  return { status: 'cleared', action: 'none', sweepId: '', entryKey: '', offenses: [] };
 }

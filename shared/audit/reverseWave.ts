@@ -8,6 +8,7 @@ import { openContentEntries } from '#shared/enforcement/planContentEnforcement';
 import { canonicalJson, sha256 } from './hashChain.ts';
 import { AuditInputError } from './appeals.ts';
 import { publishNow, type AuditDeps } from './appealService.ts';
+import { rearmRestoredLift } from './rearmLift.ts';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
 import type { OutboxMessage } from '#shared/ports/enforcementRepository';
 import { followerTier } from '#shared/review/followerTier';
@@ -200,6 +201,7 @@ export async function reverseWave(deps: AuditDeps, scope: WaveScope, opts: Rever
               result.reversed += 1;
               result.reversedBySweep[sweepId] += 1;
               for (const lift of r.cancelledLifts) await deps.scheduler.cancel(lift);
+              await rearmRestoredLift(deps.scheduler, r, opts.now);
               result.cancelledLifts += r.cancelledLifts.length;
               done += 1;
               opts.afterEach?.(done);

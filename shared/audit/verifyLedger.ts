@@ -4,11 +4,11 @@
  * anchors in the write-once store. Catches an edited entry (hash), a deleted one (gap, or head
  * ahead of the last entry), an inserted one (no hash, duplicate seq, broken link), reordered ones
  * (seq and links disagree), a whole account or latest entry removed together with its penalty
- * item (anchors, lift rows that say a lift happened), and an entry forged or rewritten with a
+ * item (anchors, a penalty state that says a lift happened), and an entry forged or rewritten with a
  * recomputed hash and a moved head (no anchor lists its hash). Pure: the anchors' MACs are
  * checked before (readAnchors.ts).
  */
-import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
+import type { LedgerEntry, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import { ledgerKey } from '#shared/enforcement/ledgerEntry';
 import { anchorDigest, entryHash, GENESIS_HASH, type SweepAnchor } from './hashChain.ts';
 import type { LedgerAnchor } from './ledgerAnchor.ts';
@@ -50,7 +50,6 @@ export interface VerifyInput {
   entries: LedgerEntry[];
   penalties: PenaltyState[];
   anchors: Map<string, SweepAnchor>;
-  lifts: LiftRow[];
   /** Only these accounts (and the anchors' whole-sweep checks are skipped). */
   onlyAccount?: string;
   /**
@@ -125,12 +124,17 @@ export function verifyLedger(input: VerifyInput): VerifyReport {
   const issues: LedgerIssue[] = [];
   for (const id of [...accounts].sort()) issues.push(...verifyChain(id, byAccount.get(id) ?? [], states.get(id)));
 
-  // A lift row that says the lift happened needs its lift entry.
+  // A penalty state that says its timed penalty was lifted needs the lift entry (there is no lift row to say so).
   const keys = new Set(input.entries.map((e) => `${e.accountId}\u0000${e.entryKey}`));
-  for (const row of input.lifts) {
-    if (input.onlyAccount && row.accountId !== input.onlyAccount) continue;
-    if (row.outcome === 'lifted' && !keys.has(`${row.accountId}\u0000${ledgerKey(row.sweepId, 'lift')}`)) {
-      issues.push({ kind: 'missing-lift-entry', accountId: row.accountId, sweepId: row.sweepId, detail: `lift ${row.liftId} ran at ${row.liftedAt} but its ledger entry is missing: deleted` });
+  for (const state of input.penalties) {
+    if (input.onlyAccount && state.accountId !== input.onlyAccount) continue;
+    if (state.status === 'lifted' && state.until && !keys.has(`${state.accountId}\u0000${ledgerKey(state.sweepId, 'lift')}`)) {
+      issues.push({
+        kind: 'missing-lift-entry',
+        accountId: state.accountId,
+        sweepId: state.sweepId,
+        detail: `the penalty state says the ${state.action} of ${state.sweepId} was lifted but its lift entry is missing: deleted`,
+      });
     }
   }
   let sweepsAnchored = 0;

@@ -121,6 +121,10 @@ export interface PenaltyState {
   brandPoints?: BrandPointsState;
 }
 
+/**
+ * A timed penalty's lift, as read off the penalty state and the ledger (pendingLift.ts): no table
+ * holds it, so enforcing writes no item for it. `liftId` names it (account and sweep).
+ */
 export interface LiftRow {
   liftId: string;
   accountId: string;
@@ -128,9 +132,8 @@ export interface LiftRow {
   entryKey: string;
   action: Action;
   dueAt: string;
-  /** Present only while pending: the sparse `due` index holds exactly the lifts still to do. */
+  /** Present only while the account's penalty state carries it (the penalties table's lift index holds exactly those). */
   pending?: 'pending';
-  scheduled?: boolean;
   outcome?: 'lifted' | 'superseded' | 'cancelled';
   liftedAt?: string;
   /** Set when a reversal or an upheld appeal cancelled this lift. */

@@ -7,29 +7,21 @@
 import { chainEntries, headOf } from '#shared/audit/hashChain';
 import type { AppealRecord } from '#shared/audit/appeals';
 import type { OutboxMessage } from '#shared/ports/enforcementRepository';
-import type { LedgerEntry, LiftRow, PenaltyState } from './ledgerEntry.ts';
-
-/** A change to an existing lift row, only while the row is still in the state `when` names. */
-export interface LiftChange {
-  liftId: string;
-  set: Partial<LiftRow>;
-  remove: Array<keyof LiftRow>;
-  when: 'pending' | 'superseded';
-}
+import type { LedgerEntry, PenaltyState } from './ledgerEntry.ts';
 
 export interface LedgerWrite {
   accountId: string;
   /** Entries already linked into the account's hash chain; each is put only if its key is new. */
   entries: LedgerEntry[];
-  /** The account's penalty state afterwards (head of the chain moved, version + 1). */
+  /**
+   * The account's penalty state afterwards (head of the chain moved, version + 1). An active timed
+   * penalty on it is the pending lift (pendingLift.ts): no lift row is written beside it.
+   */
   penalty: PenaltyState;
   /** The version the state must still have; undefined: the account must have no state yet. */
   expectedVersion: number | undefined;
   /** Outbox messages, each put only if new. */
   messages: OutboxMessage[];
-  /** A lift row to create (timed penalties), only if new. */
-  newLift?: LiftRow;
-  liftChanges: LiftChange[];
   /** An appeal to record, only if the action was not appealed yet. */
   newAppeal?: AppealRecord;
   /** An appeal decided by this act, only if it is still pending. */
@@ -37,8 +29,7 @@ export interface LedgerWrite {
 }
 
 /** Which condition of a write failed: a retry (state moved) or an outcome for the caller to name. */
-export type WriteFailure =
-  { kind: 'entry'; entryKey: string } | { kind: 'penalty' | 'new-lift' | 'new-appeal' | 'decided-appeal' } | { kind: 'message'; messageKey: string } | { kind: 'lift-change'; liftId: string };
+export type WriteFailure = { kind: 'entry'; entryKey: string } | { kind: 'penalty' | 'new-appeal' | 'decided-appeal' } | { kind: 'message'; messageKey: string };
 
 export type WriteResult = { ok: true } | { ok: false; failed: WriteFailure[] };
 
@@ -60,18 +51,7 @@ export function appendToLedger(
     penalty: { ...base, version: (current?.version ?? 0) + 1, chainSeq: head.seq, chainHash: head.hash },
     expectedVersion: current?.version,
     messages: act.messages ?? [],
-    liftChanges: act.liftChanges ?? [],
-    ...(act.newLift ? { newLift: act.newLift } : {}),
     ...(act.newAppeal ? { newAppeal: act.newAppeal } : {}),
     ...(act.decidedAppeal ? { decidedAppeal: act.decidedAppeal } : {}),
   };
 }
-
-/** A lift row as a LiftChange leaves it (the in-memory store applies changes with this). */
-export function applyLiftChange(row: LiftRow, change: LiftChange): LiftRow {
-  const next: LiftRow = { ...row, ...change.set };
-  for (const k of change.remove) delete next[k];
-  return next;
-}
-
-export const liftChangeHolds = (row: LiftRow | undefined, change: LiftChange): boolean => row !== undefined && (change.when === 'pending' ? row.pending !== undefined : row.outcome === 'superseded');

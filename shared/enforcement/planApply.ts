@@ -7,8 +7,9 @@
  * An account already under a stronger or equal penalty that is still running when this one is
  * applied (a ban, a longer suspension) is not told again: the entry is written, marked
  * `absorbedBy` that penalty, with no platform event and no notice, so an account already banned
- * never reads "suspension for 14 days". Its lift row is still written: if the stronger penalty is
- * reversed, the weaker one takes over (restorePenalty) and lifts on time.
+ * never reads "suspension for 14 days". Nothing is written for its lift: if the stronger penalty is
+ * reversed, the weaker one takes over (restorePenalty), and the restored state carries its lift
+ * (pendingLift.ts), so it still lifts on time.
  */
 import { mergeDeductions } from '#shared/brand/brandPoints';
 import { outranks } from '#shared/policy/penaltyPrecedence';
@@ -54,8 +55,8 @@ export function absorbingPenalty(current: PenaltyState | undefined, p: PlannedEn
 }
 
 /**
- * Everything enforcing `p` writes: its entry, the merged penalty, the event and notice (unless absorbed), the lift row,
- * and the first batch of its content actions (the rest: planContentBatch, in the following transactions).
+ * Everything enforcing `p` writes: its entry, the merged penalty (a timed one carries its own lift),
+ * the event and notice (unless absorbed), and the first batch of its content actions (the rest: planContentBatch, in the following transactions).
  */
 export function planApply(current: PenaltyState | undefined, p: PlannedEnforcement): LedgerWrite {
   const { sweepId, accountId } = p.ledger;
@@ -72,6 +73,5 @@ export function planApply(current: PenaltyState | undefined, p: PlannedEnforceme
       ...(notice ? [{ sweepId, messageKey: `${accountId}#notice`, accountId, kind: 'notice' as const, status: 'pending' as const, body: notice, ...bucket }] : []),
       ...firstContent.map((c) => contentMessage(c, p.bucket)),
     ],
-    ...(p.lift ? { newLift: p.lift } : {}),
   });
 }

@@ -1,6 +1,7 @@
 /**
  * Turns one decision into everything enforcement must write together: the ledger entry,
- * the platform event, the account's notice and, for timed penalties, the lift row.
+ * the platform event and the account's notice (a timed penalty's lift rides on its penalty state:
+ * pendingLift.ts).
  * Pure and deterministic, so a retried or re-run enforce writes identical items.
  *
  * The penalty runs from `appliedAt`, the sweep's enforcement time (fixed once, when the review
@@ -13,7 +14,7 @@ import { penaltyEnd } from '#shared/policy/penaltyPrecedence';
 import { composeNotice, type Notice } from '#shared/notify/composeNotice';
 import { contentOnlyNotice, withContent } from '#shared/notify/composeContentNotice';
 import { deductionsOf, type BrandDeduction } from '#shared/brand/brandPoints';
-import { ledgerKey, liftIdFor, type LedgerEntry, type LiftRow } from './ledgerEntry.ts';
+import { ledgerKey, type LedgerEntry } from './ledgerEntry.ts';
 import { planContent, type PlannedContent } from './planContentEnforcement.ts';
 
 export interface EnforcementEvent {
@@ -54,7 +55,6 @@ export interface PlannedEnforcement {
   ledger: LedgerEntry;
   event: EnforcementEvent;
   notice: Notice;
-  lift?: LiftRow;
   brandPoints?: PlannedBrandPoints;
   /** The account bucket Enforce applies it from; its outbox messages are filed under it for Notify. */
   bucket?: number;
@@ -147,18 +147,6 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
     timeZone,
     brand: deducting && brand ? { ...brand, pointsBefore: deducting.pointsBefore, deducted: deducting.deducted.length } : undefined,
   });
-  const lift: LiftRow | undefined = until
-    ? {
-        liftId: liftIdFor(decision.accountId, decision.sweepId),
-        accountId: decision.accountId,
-        sweepId: decision.sweepId,
-        entryKey,
-        action: decision.action,
-        dueAt: until,
-        pending: 'pending',
-        scheduled: false,
-      }
-    : undefined;
   const brandPoints: PlannedBrandPoints | undefined = deducting && {
     brandId: deducting.brandId,
     startPoints: deducting.startPoints,
@@ -177,5 +165,5 @@ export function planEnforcement(decision: Decision, policy: Policy, evidenceRef:
           contentNotice: contentOnlyNotice(accountNotice, actions, decision.quotes ?? []),
         }
       : {};
-  return { ledger, event, notice, lift, ...(brandPoints ? { brandPoints } : {}), ...content };
+  return { ledger, event, notice, ...(brandPoints ? { brandPoints } : {}), ...content };
 }

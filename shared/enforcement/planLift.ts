@@ -1,21 +1,16 @@
 /**
- * A lift: a timed penalty whose time is up ends, once. If a later, stronger penalty replaced it,
- * the lift must not end that one: the row is closed as superseded and the ledger untouched.
- * `now` is the caller's clock (the schedule's or `crackdown lift --now`). Pure.
+ * A lift: a timed penalty whose time is up ends, once. The lift is the one the account's penalty
+ * state carries (pendingLift.ts); if a later, stronger penalty replaced it, the state no longer
+ * carries it and there is nothing to write (`superseded`). Once is the lift entry's conditional put
+ * (`<sweep>#lift`) and the state's version. `now` is the caller's clock (the slot's end, the safety
+ * sweep's, or `crackdown lift --now`). Pure.
  */
 import { composeLiftNotice } from '#shared/notify/composeNotice';
 import type { LiftOutcome } from '#shared/ports/enforcementRepository';
 import { ledgerKey, type LedgerEntry, type LiftRow, type PenaltyState } from './ledgerEntry.ts';
-import { appendToLedger, type LedgerWrite, type LiftChange } from './ledgerWrite.ts';
+import { appendToLedger, type LedgerWrite } from './ledgerWrite.ts';
 
-export type LiftPlan = { outcome: Exclude<LiftOutcome, 'lifted' | 'superseded'> } | { outcome: 'superseded'; liftChange: LiftChange } | { outcome: 'lifted'; write: LedgerWrite };
-
-const finish = (row: LiftRow, outcome: 'lifted' | 'superseded', now: string): LiftChange => ({
-  liftId: row.liftId,
-  set: { outcome, liftedAt: now },
-  remove: ['pending'],
-  when: 'pending',
-});
+export type LiftPlan = { outcome: Exclude<LiftOutcome, 'lifted'> } | { outcome: 'lifted'; write: LedgerWrite };
 
 /** The outbox key of the notice a lift writes (liftDue publishes it by this key). */
 export const liftNoticeKey = (row: Pick<LiftRow, 'sweepId' | 'accountId'>) => ({ sweepId: row.sweepId, messageKey: `${row.accountId}#lift` });
@@ -24,7 +19,10 @@ export function planLift(row: LiftRow | undefined, penalty: PenaltyState | undef
   if (!row) return { outcome: 'not-found' };
   if (!row.pending) return { outcome: 'already-done' };
   if (row.dueAt > now) return { outcome: 'not-due' };
-  if (!penalty || penalty.status !== 'active' || penalty.entryKey !== row.entryKey) return { outcome: 'superseded', liftChange: finish(row, 'superseded', now) };
+  if (!penalty) return { outcome: 'not-found' };
+  if (penalty.entryKey === row.entryKey && penalty.status === 'lifted') return { outcome: 'already-done' };
+  if (penalty.status !== 'active' || penalty.entryKey !== row.entryKey) return { outcome: 'superseded' };
+  if (penalty.until !== undefined && penalty.until > now) return { outcome: 'not-due' };
   const entry: LedgerEntry = {
     accountId: row.accountId,
     entryKey: ledgerKey(row.sweepId, 'lift'),
@@ -45,7 +43,6 @@ export function planLift(row: LiftRow | undefined, penalty: PenaltyState | undef
     outcome: 'lifted',
     write: appendToLedger(penalty, [entry], {
       penalty: { ...penalty, status: 'lifted' },
-      liftChanges: [finish(row, 'lifted', now)],
       messages: [
         {
           ...liftNoticeKey(row),

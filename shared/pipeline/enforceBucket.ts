@@ -1,5 +1,5 @@
 /**
- * Enforce: each action all or nothing (ledger entry, penalty state, outbox, lift row), many actions
+ * Enforce: each action all or nothing (ledger entry, penalty state carrying any lift, outbox), many actions
  * to a transaction where the repository can (`applyMany`), else one transaction per action.
  * An action already in the ledger is skipped, so retries and re-runs add nothing.
  * Penalties run from `appliedAt`, the sweep's enforcement time (review/sample.json enforceAt):

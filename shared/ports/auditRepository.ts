@@ -1,7 +1,7 @@
 /**
  * The audit side of the enforcement store: the whole ledger for verification, sweep anchors,
  * appeals, and reversals (each one transaction: new chained entries, restored penalty state,
- * cancelled or re-armed lift rows, outbox messages).
+ * the lifts the penalty state carries, outbox messages).
  */
 import type { Actor, LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { SweepAnchor } from '#shared/audit/hashChain';
@@ -42,8 +42,10 @@ export type ReverseOutcome = 'reversed' | 'already-reversed' | 'not-found' | 'ap
 
 export interface ReverseResult {
   outcome: ReverseOutcome;
-  /** Lift rows this reversal cancelled (their schedules are to be deleted). */
+  /** The reversed action's pending lift (a per-lift schedule from before lift slots is to be deleted). */
   cancelledLifts: LiftRow[];
+  /** The lift the restored penalty carries again (an absorbed or superseded timed penalty): its slot must have a schedule. */
+  armedLift?: LiftRow;
   /** Messages written to the outbox, to publish. */
   messages: OutboxMessage[];
   penalty?: PenaltyState;
@@ -52,7 +54,6 @@ export interface ReverseResult {
 export interface AuditRepository {
   allLedger(): Promise<LedgerEntry[]>;
   allPenalties(): Promise<PenaltyState[]>;
-  allLifts(): Promise<LiftRow[]>;
   ledgerFor(accountId: string): Promise<LedgerEntry[]>;
   ledgerForSweep(sweepId: string): Promise<LedgerEntry[]>;
   penalty(accountId: string): Promise<PenaltyState | undefined>;

@@ -1,6 +1,7 @@
 /**
- * The enforcement store: ledger, penalty state, outbox and lift rows, always changed
- * together in one transaction so that a crash leaves either all of an action or none of it.
+ * The enforcement store: ledger, penalty state and outbox, always changed together in one
+ * transaction so that a crash leaves either all of an action or none of it. A timed penalty's lift
+ * is carried by its penalty state (pendingLift.ts); the lift reads below are views of it.
  */
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
@@ -50,10 +51,12 @@ export interface EnforcementRepository extends OffenseHistory {
   /** The messages with these keys (absent ones are left out), batch-read. */
   outboxMessages(keys: MessageKey[]): Promise<OutboxMessage[]>;
   markDelivered(messages: OutboxMessage[], at: string): Promise<void>;
+  /** One lift (`liftIdFor(account, sweep)`), read off the account's state and ledger; undefined if that action was not timed or not enforced. */
   getLift(liftId: string): Promise<LiftRow | undefined>;
-  getLifts(liftIds: string[]): Promise<Map<string, LiftRow>>;
-  markScheduled(lifts: LiftRow[]): Promise<void>;
-  /** Pending lifts due at or before `now`, oldest first; `after` (the last row of the previous page) pages on. */
-  dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'liftId' | 'dueAt'>): Promise<LiftRow[]>;
+  /**
+   * Pending lifts due at or before `now` (the active timed penalty states), oldest first, then by
+   * account; `after` (the last row of the previous page) pages on. An index query, never a scan.
+   */
+  dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'accountId' | 'dueAt'>): Promise<LiftRow[]>;
   applyLift(lift: LiftRow, now: string): Promise<LiftOutcome>;
 }

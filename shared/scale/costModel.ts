@@ -157,8 +157,10 @@ export function estimateSweep(req: EstimateRequest): Estimate {
   const s3Puts = accountObjects + channelObjects + signalObjects + buckets /* decisions */ + statsObjects + Math.ceil(actions / m.actionsPerAnchor);
   const s3Gets = parts + channelObjects + signalObjects + accountObjects + 3 * buckets; /* decisions read by enforce, notify, schedule */
   const timed = actions * m.timedShare;
-  const dynamoWrites = actions * m.itemsPerAction * 2 + messages + timed;
-  const dynamoReads = actions * m.readsPerAction;
+  // transaction items at 2 units each, the timed states' entries in the lift index, and the messages marked delivered
+  const dynamoWrites = actions * m.itemsPerAction * 2 + timed * m.liftIndexWritesPerTimedAction + messages;
+  // the actions' reads, and ScheduleLifts' batch read of each timed penalty's state (a consistent read, 1 unit)
+  const dynamoReads = actions * m.readsPerAction + timed;
   const childExecutions = lambdaRequests - 3;
   const stateTransitions = PARENT_TRANSITIONS + childExecutions * TRANSITIONS_PER_CHILD;
   const slots = actions > 0 ? m.liftSlotsPerSweep : 0;

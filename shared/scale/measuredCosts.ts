@@ -5,7 +5,8 @@
  * machine), the bench's "CPU µs per snapshot record" column; snapshot shape: the same bench snapshot
  * (`zcat <kind>/*.gz | wc -lc`); shuffle shape: line counts per channel and kind under the kept
  * `bench-out/work-20000-7/sweeps/bench/shuffle/<channel>/*\/<kind>-*` and `signals/`, and `du -sb` of the shuffle.
- * Enforcement figures are not measured by the bench (it runs no DynamoDB): they are marked as assumptions.
+ * Enforcement figures are not measured by that bench (it runs no DynamoDB): `itemsPerAction` is counted on the wire by
+ * `npm run bench:enforce` (scripts/bench/benchEnforceRate.ts); the others are marked as assumptions.
  */
 export type SnapshotKind = 'accounts' | 'notes' | 'comments' | 'follows' | 'reports';
 
@@ -30,8 +31,13 @@ export interface MeasuredCosts {
   liftSlotsPerSweep: number;
   /** Outbox messages per action (enforcement event and notice: planApply.ts). */
   messagesPerAction: number;
-  /** Items in an action's transaction (ledger entry, penalty state, two outbox messages, lift row): dynamoLedgerWrite.ts. */
+  /**
+   * Items in an action's transaction (ledger entry, penalty state, two outbox messages; a timed penalty's lift rides on
+   * its penalty state: shared/enforcement/pendingLift.ts), as `npm run bench:enforce` counts them on the wire.
+   */
   itemsPerAction: number;
+  /** Writes to the penalties table's liftDue index per timed action (the state enters it; a GSI write is a standard write). */
+  liftIndexWritesPerTimedAction: number;
   /** Read units per action (the account's prior penalty and ledger head): assumed. */
   readsPerAction: number;
   /** Latency of one TransactWriteItems: assumed (20 ms); Enforce runs 16 at a time per bucket (enforceBucket.ts). */
@@ -39,7 +45,7 @@ export interface MeasuredCosts {
   enforceParallelism: number;
   /** One Notify page of 500 messages (query, publish, mark delivered): assumed. */
   notifyPageMs: number;
-  /** One lift row batch-got and marked scheduled: assumed. */
+  /** One timed penalty's state batch-got by ScheduleLifts (nothing is written per lift): assumed. */
   scheduleLiftMs: number;
   /** Ledger entries per MAC'd write-once anchor object (LedgerAnchorer maxEntries). */
   actionsPerAnchor: number;
@@ -68,7 +74,9 @@ export const MEASURED: MeasuredCosts = {
   timedShare: 0.54,
   liftSlotsPerSweep: 3,
   messagesPerAction: 2,
-  itemsPerAction: 5,
+  // `npm run bench:enforce -- --actions 10000 --buckets 4`: 4.00 items per action (4.67 with the lift row, before)
+  itemsPerAction: 4,
+  liftIndexWritesPerTimedAction: 1,
   readsPerAction: 2,
   transactionMs: 20,
   enforceParallelism: 16,

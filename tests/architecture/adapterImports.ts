@@ -15,10 +15,10 @@ export const ADAPTER_MAY_IMPORT: Record<string, '*' | readonly string[]> = {
   '#shared/enforcement/planApply': ['planApply'],
   '#shared/enforcement/planLift': ['planLift'],
   '#shared/enforcement/planContentEnforcement': ['laterContentBatches', 'planContentBatch', 'planContentRestore'],
-  '#shared/audit/planReversal': ['planReversal', 'liftsToRead'],
+  '#shared/audit/planReversal': ['planReversal'],
   '#shared/audit/planAppealDecision': ['planAppealSubmit', 'planAppealClosingWrite'],
-  // How a LiftChange changes a row: the mechanics the in-memory store shares with the DynamoDB update.
-  '#shared/enforcement/ledgerWrite': ['applyLiftChange', 'liftChangeHolds'],
+  // Which lift a penalty state carries (the lift index's keys, the lift views): a reading of the state, no decision.
+  '#shared/enforcement/pendingLift': ['pendingLiftOf', 'liftViews'],
   // Anchoring a plan's already-built entries before its transaction: write mechanics every store shares, no decision.
   '#shared/audit/ledgerAnchor': ['anchoredWrite', 'LedgerAnchorer'],
 };

@@ -49,14 +49,14 @@ async function take(pred: (e: LedgerEntry) => boolean = () => true): Promise<Led
 }
 const timed = (e: LedgerEntry) => e.action === 'limit' || e.action === 'suspend';
 
-/** What `crackdown audit verify` checks: chains, heads, lift rows, sweep anchors and the MAC'd ledger anchors. */
+/** What `crackdown audit verify` checks: chains, heads, lifted states, sweep anchors and the MAC'd ledger anchors. */
 async function expectVerified(): Promise<void> {
   const report = await auditLedger(auditRepository(), ledgerAnchoring());
   expect(report.issues).toEqual([]);
   expect(report.ok).toBe(true);
 }
 
-/** Everything an act could change for one account: its entries (with hashes), its penalty state, its lift row. */
+/** Everything an act could change for one account: its entries (with hashes), its penalty state, its lift (read off both). */
 async function accountState(accountId: string) {
   const entries = (await deps.audit.ledgerFor(accountId)).map((e) => [e.entryKey, e.hash]).sort();
   return { entries, penalty: await deps.audit.penalty(accountId), lift: await enforcementRepository().getLift(liftIdFor(accountId, SWEEP)) };
@@ -108,7 +108,7 @@ describe('appeal edge cases', () => {
     await expectVerified();
   });
 
-  it('decided twice with opposite outcomes: the second is refused and the ledger, penalty and lift row stay as the first left them', async () => {
+  it('decided twice with opposite outcomes: the second is refused and the ledger, penalty and lift stay as the first left them', async () => {
     const [rejectFirst, upholdFirst] = [await take(timed), await take(timed)];
     for (const [e, first, second] of [
       [rejectFirst, 'rejected', 'upheld'],

@@ -144,7 +144,7 @@ describe('tamper-evident ledger', () => {
     expect(r.issues.filter((i) => i.accountId === id).map((i) => i.kind)).toEqual(expect.arrayContaining(['hash-mismatch']));
     await put('ledger', a);
     await put('ledger', b);
-    // Deleting the lift entry and rolling the head back is still caught by the lift row.
+    // Deleting the lift entry and rolling the head back is still caught by the penalty state, which says it was lifted.
     const state = (await deps.audit.penalty(id))!;
     await del('ledger', { accountId: id, entryKey: b.entryKey });
     await put('penalties', { ...state, chainSeq: a.seq, chainHash: a.hash });
@@ -202,7 +202,7 @@ describe('appeals', () => {
     expect((await deps.audit.allLedger()).length).toBe(before);
   });
 
-  it('upheld: the penalty, lift row and offense history are as if the action never happened; decided once', async () => {
+  it('upheld: the penalty, its lift and offense history are as if the action never happened; decided once', async () => {
     const d = acted().find((x) => x.action === 'ban' || x.action === 'suspend' || x.action === 'limit')!;
     upheldAccount = d.accountId;
     const appeal = await submitAppeal(deps, { accountId: d.accountId, statement: '我没有违规 / not me' }, { now: NOW, channel: 'cli' });

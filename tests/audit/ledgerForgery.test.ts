@@ -17,7 +17,7 @@ import { chainEntry, entryHash } from '#shared/audit/hashChain';
 import { LedgerAnchorer, anchorDigestOf, anchorKey, writeAnchor } from '#shared/audit/ledgerAnchor';
 import { appealSubmitEntry } from '#shared/audit/planAppealDecision';
 import { readAnchors } from '#shared/audit/readAnchors';
-import { verifyLedger, type VerifyInput } from '#shared/audit/verifyLedger';
+import { verifyLedger } from '#shared/audit/verifyLedger';
 import type { Action } from '#shared/contract/decisionExport';
 import { liftIdFor, type LedgerEntry, type PenaltyState } from '#shared/enforcement/ledgerEntry';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
@@ -90,11 +90,11 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-type Tables = { entries: LedgerEntry[]; penalties: PenaltyState[]; lifts: VerifyInput['lifts'] };
+type Tables = { entries: LedgerEntry[]; penalties: PenaltyState[] };
 
 /** Verifies what the tables would hold after `tamper` changed them. */
 async function verifyAfter(tamper: (t: Tables) => void, opts: { anchors?: boolean } = {}) {
-  const t: Tables = { entries: await ledger.allLedger(), penalties: await ledger.allPenalties(), lifts: await ledger.allLifts() };
+  const t: Tables = { entries: await ledger.allLedger(), penalties: await ledger.allPenalties() };
   tamper(t);
   const ledgerAnchors = opts.anchors === false ? undefined : await readAnchors(store, mac);
   return verifyLedger({ ...t, anchors: await ledger.sweepAnchors(), ledgerAnchors });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { restorePenalty } from '#shared/audit/restorePenalty';
 import { canonicalJson, chainEntries, GENESIS_HASH } from '#shared/audit/hashChain';
 import { verifyChain } from '#shared/audit/verifyLedger';
-import type { LedgerEntry, LiftRow } from '#shared/enforcement/ledgerEntry';
+import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
+import { liftViews, pendingLiftOf } from '#shared/enforcement/pendingLift';
 
 const entry = (sweepId: string, action: LedgerEntry['action'], effectiveAt: string, until?: string): LedgerEntry => ({
   accountId: 'a1',
@@ -40,20 +41,55 @@ describe('restorePenalty', () => {
     expect(restorePenalty([s1], new Map(), new Set(['s1']))).toMatchObject({ status: 'cleared', action: 'none', offenses: [] });
   });
 
-  it('reversing a stronger later action brings back the earlier one and re-arms its superseded lift', () => {
+  it('reversing a stronger later action brings back the earlier one, and the restored state carries its lift again', () => {
     const r = restorePenalty([s1, s2], new Map([['a1#s1', lift('s1', 'superseded')]]), new Set(['s2']));
-    expect(r).toMatchObject({ status: 'active', action: 'limit', sweepId: 's1', until: s1.until, repend: ['a1#s1'] });
+    expect(r).toMatchObject({ status: 'active', action: 'limit', sweepId: 's1', until: s1.until });
     expect(r.offenses.map((o) => o.sweepId)).toEqual(['s1']);
+    const state: PenaltyState = { accountId: 'a1', ...r, version: 3 };
+    expect(pendingLiftOf(state)).toEqual({ liftId: 'a1#s1', accountId: 'a1', sweepId: 's1', entryKey: 's1#enforce', action: 'limit', dueAt: s1.until, pending: 'pending' });
   });
 
   it('an earlier action whose lift already ran stays lifted', () => {
     const r = restorePenalty([s1, s2], new Map([['a1#s1', lift('s1', 'lifted')]]), new Set(['s2']));
-    expect(r).toMatchObject({ status: 'lifted', action: 'limit', sweepId: 's1', repend: [] });
+    expect(r).toMatchObject({ status: 'lifted', action: 'limit', sweepId: 's1' });
   });
 
   it('actions reversed earlier (a reverse entry) stay out', () => {
     const rev: LedgerEntry = { ...s1, step: 'reverse', entryKey: 's1#reverse' };
     expect(restorePenalty([s1, rev, s2], new Map(), new Set(['s2']))).toMatchObject({ status: 'cleared', offenses: [] });
+  });
+});
+
+describe('lifts read off the state and the ledger (no lift rows)', () => {
+  const s1 = entry('s1', 'limit', '2026-11-01T00:00:00Z', '2026-12-08T00:00:00Z');
+  const s2 = entry('s2', 'suspend', '2026-11-10T00:00:00Z', '2026-12-20T00:00:00Z');
+  const state = (e: LedgerEntry, status: PenaltyState['status'] = 'active'): PenaltyState => ({
+    accountId: 'a1',
+    status,
+    action: e.action,
+    until: e.until,
+    sweepId: e.sweepId,
+    entryKey: e.entryKey,
+    offenses: [],
+    version: 1,
+  });
+
+  it('an active timed state carries its lift; a ban, a warning, a lifted or cleared state carries none', () => {
+    expect(pendingLiftOf(state(s1))).toMatchObject({ liftId: 'a1#s1', dueAt: s1.until, pending: 'pending' });
+    expect(pendingLiftOf(state(s1, 'lifted'))).toBeUndefined();
+    expect(pendingLiftOf({ ...state(s1), action: 'ban', until: undefined })).toBeUndefined();
+    expect(pendingLiftOf({ ...state(s1), action: 'warn', until: undefined })).toBeUndefined();
+    expect(pendingLiftOf(undefined)).toBeUndefined();
+  });
+
+  it('each timed action: pending while the state carries it, superseded when a stronger one replaced it, lifted or cancelled by its entries', () => {
+    const lifted: LedgerEntry = { ...s1, step: 'lift', entryKey: 's1#lift', recordedAt: '2026-12-08T00:01:00Z' };
+    const reversed: LedgerEntry = { ...s2, step: 'reverse', entryKey: 's2#reverse', effectiveAt: '2026-11-12T00:00:00Z' };
+    expect(liftViews([s1, s2], state(s2)).get('a1#s1')).toMatchObject({ outcome: 'superseded' });
+    expect(liftViews([s1, s2], state(s2)).get('a1#s2')).toMatchObject({ pending: 'pending', dueAt: s2.until });
+    expect(liftViews([s1, lifted], state(s1, 'lifted')).get('a1#s1')).toMatchObject({ outcome: 'lifted', liftedAt: '2026-12-08T00:01:00Z' });
+    expect(liftViews([s1, s2, reversed], state(s1)).get('a1#s2')).toMatchObject({ outcome: 'cancelled', cancelledAt: '2026-11-12T00:00:00Z' });
+    expect(liftViews([s1, s2, reversed], state(s1)).get('a1#s1')).toMatchObject({ pending: 'pending' });
   });
 });
 

@@ -92,7 +92,7 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
     });
 
     describe('penalty merging', () => {
-      it('a first action creates the state, its chained entry, its event and notice, and its lift row', async () => {
+      it('a first action creates the state, its chained entry, its event and notice, and its lift (carried by the state)', async () => {
         const r = repos();
         const id = account('merge');
         expect(await enforce(r, id, 's1', 'limit', 0, 7)).toBe('applied');
@@ -154,8 +154,16 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(entry).toMatchObject({ action: 'suspend', absorbedBy: 's1#enforce' });
         expect((await r.enforcement.outbox('s2')).filter((m) => m.accountId === id)).toEqual([]);
         expect((await r.enforcement.priorOffenses([id])).get(id)!.map((o) => o.sweepId)).toEqual(['s1', 's2']);
-        // its lift row is kept: should the ban be reversed, the suspension takes over and still ends
+        // nothing is written for its lift (the ban's state carries none) ...
+        expect(await r.enforcement.getLift(liftIdFor(id, 's2'))).toMatchObject({ outcome: 'superseded', dueAt: at(15) });
+        expect((await r.enforcement.dueLifts(at(16), 1000)).map((l) => l.accountId)).not.toContain(id);
+        // ... but should the ban be reversed, the suspension takes over, its state carries its lift, and it still ends on time
+        const reversed = await reverse(r, id, 's1', 2);
+        expect(reversed.penalty).toMatchObject({ status: 'active', action: 'suspend', sweepId: 's2', until: at(15) });
+        expect(reversed.armedLift).toMatchObject({ liftId: liftIdFor(id, 's2'), dueAt: at(15) });
         expect(await r.enforcement.getLift(liftIdFor(id, 's2'))).toMatchObject({ pending: 'pending', dueAt: at(15) });
+        expect((await r.enforcement.dueLifts(at(15), 1000)).map((l) => l.accountId)).toContain(id);
+        expect(await r.enforcement.applyLift((await r.enforcement.getLift(liftIdFor(id, 's2')))!, at(15))).toBe('lifted');
         expect(await chainOk(r, id)).toEqual([]);
       });
 
@@ -196,7 +204,7 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
 
       it('writes each action as apply would, in more than one transaction, and a re-run applies nothing', async () => {
         const r = repos();
-        // 45 actions of ~5 items: at least three transactions of at most 100 items
+        // 45 actions of ~4 items (entry, penalty state, event, notice: no lift row): at least two transactions of at most 100 items
         const ids = Array.from({ length: 45 }, () => account('many'));
         const planned = ids.map((id, i) => plan(id, 'm1', mix[i % mix.length]![0], 0, mix[i % mix.length]![1]));
         const applyMany = r.enforcement.applyMany!.bind(r.enforcement);
@@ -208,8 +216,10 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
           expect(await r.enforcement.getLift(liftIdFor(id, 'm1'))).toEqual(mix[i % mix.length]![1] ? expect.objectContaining({ pending: 'pending' }) : undefined);
         }
         expect((await r.enforcement.outbox('m1')).filter((m) => ids.includes(m.accountId))).toHaveLength(90);
-        // the stale "no state yet" a re-run's batch read would not even give
-        expect(await applyMany(planned, new Map())).toEqual(ids.map(() => 'already-applied'));
+        // the stale "no state yet" a re-run's batch read would not even give; a re-run plans at its own clock
+        // (enforceBucket's now()), so its transactions are new ones (another ClientRequestToken) and the entries' conditions cancel them
+        const rerun = planned.map((p) => ({ ...p, ledger: { ...p.ledger, recordedAt: at(1) } }));
+        expect(await applyMany(rerun, new Map())).toEqual(ids.map(() => 'already-applied'));
         expect((await r.enforcement.ledgerForSweep('m1')).filter((e) => ids.includes(e.accountId))).toHaveLength(45);
       });
 
@@ -306,6 +316,29 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(page2.map((l) => l.accountId)).toEqual(ids.slice(2));
         expect(await r.enforcement.dueLifts(now, 2, page2[0])).toEqual([]);
       });
+
+      it('pages through many due lifts (spread over the index shards) in order, each once, ties on the due time by account', async () => {
+        const r = repos();
+        const sweepId = `due-many-${account('sweep')}`;
+        // days far below any other test's lifts; every second pair shares a due time
+        const ids = Array.from({ length: 40 }, () => account('due-many'));
+        for (const [i, id] of ids.entries()) await enforce(r, id, sweepId, 'limit', -400 + Math.floor(i / 2), 1);
+        const now = at(-300);
+        const seen: Array<{ accountId: string; dueAt: string }> = [];
+        let after: (typeof seen)[number] | undefined;
+        for (;;) {
+          const page = await r.enforcement.dueLifts(now, 7, after);
+          if (page.length === 0) break;
+          expect(page.length).toBeLessThanOrEqual(7);
+          seen.push(...page);
+          after = page[page.length - 1];
+        }
+        const ours = seen.filter((l) => ids.includes(l.accountId));
+        expect(ours).toHaveLength(40);
+        expect(new Set(ours.map((l) => l.accountId)).size).toBe(40);
+        const sorted = [...seen].sort((a, b) => (a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+        expect(seen).toEqual(sorted);
+      });
     });
 
     describe('lifts', () => {
@@ -317,7 +350,8 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(await r.enforcement.applyLift(row, at(6))).toBe('not-due');
         expect(await r.enforcement.getLift(row.liftId)).toMatchObject({ pending: 'pending' });
         expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active' });
-        expect(await r.enforcement.applyLift({ ...row, liftId: 'nobody#s1' }, at(8))).toBe('not-found');
+        expect(await r.enforcement.applyLift({ ...row, accountId: 'nobody', liftId: 'nobody#s1' }, at(8))).toBe('not-found');
+        expect(await r.enforcement.getLift('nobody#s1')).toBeUndefined();
       });
 
       it('a due lift ends the penalty once: entry, state, notice and row; a second run changes nothing', async () => {
@@ -341,12 +375,16 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         const r = repos();
         const id = account('lift');
         await enforce(r, id, 's1', 'limit', 0, 7);
-        await enforce(r, id, 's2', 'ban', 1);
+        // as a slot's run may hold it: read while pending, applied after the ban replaced it
         const row = (await r.enforcement.getLift(liftIdFor(id, 's1')))!;
+        expect(row).toMatchObject({ pending: 'pending', dueAt: at(7) });
+        await enforce(r, id, 's2', 'ban', 1);
+        // the ban's state carries no lift: nothing due, nothing written
+        expect((await r.enforcement.dueLifts(at(8), 1000)).map((l) => l.accountId)).not.toContain(id);
         expect(await r.enforcement.applyLift(row, at(8))).toBe('superseded');
         expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'active', action: 'ban', version: 2 });
         expect(await r.enforcement.getLift(row.liftId)).toMatchObject({ outcome: 'superseded' });
-        expect(await r.enforcement.applyLift(row, at(8))).toBe('already-done');
+        expect(await r.enforcement.applyLift(row, at(8))).toBe('superseded');
         expect(await steps(r, id)).toEqual(['s1#enforce', 's2#enforce']);
       });
     });
@@ -374,12 +412,16 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         const r = repos();
         const id = account('rev');
         await enforce(r, id, 's1', 'limit', 0, 7);
-        await enforce(r, id, 's2', 'ban', 1);
         const row = (await r.enforcement.getLift(liftIdFor(id, 's1')))!;
+        await enforce(r, id, 's2', 'ban', 1);
         expect(await r.enforcement.applyLift(row, at(3))).toBe('not-due');
         expect(await r.enforcement.applyLift(row, at(8))).toBe('superseded');
-        expect((await reverse(r, id, 's2', 9)).penalty).toMatchObject({ status: 'active', action: 'limit', sweepId: 's1', until: at(7) });
+        const reversed = await reverse(r, id, 's2', 9);
+        expect(reversed.penalty).toMatchObject({ status: 'active', action: 'limit', sweepId: 's1', until: at(7) });
+        // re-armed by the restored state alone: its lift is back in the index, overdue, for the next run (or the safety sweep)
+        expect(reversed.armedLift).toMatchObject({ liftId: row.liftId, dueAt: at(7) });
         expect(await r.enforcement.getLift(row.liftId)).toMatchObject({ pending: 'pending' });
+        expect((await r.enforcement.dueLifts(at(10), 1000)).map((l) => l.liftId)).toContain(row.liftId);
         expect(await r.enforcement.applyLift(row, at(10))).toBe('lifted');
         expect(await r.enforcement.penalty(id)).toMatchObject({ status: 'lifted', action: 'limit' });
         expect(await steps(r, id)).toEqual(['s1#enforce', 's2#enforce', 's2#reverse', 's1#lift']);

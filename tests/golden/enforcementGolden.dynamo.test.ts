@@ -1,7 +1,7 @@
 /**
  * Behaviour unchanged: the enforcement story of enforcementScenario.ts on the DynamoDB adapters
  * (DynamoDB Local) gives exactly the committed golden file: decisions, every ledger entry with its
- * hash chain, penalties, lift rows, outbox notices and appeals. `UPDATE_GOLDEN=1` rewrites it.
+ * hash chain, penalties, lifts (read off the states and the ledger), outbox notices and appeals. `UPDATE_GOLDEN=1` rewrites it.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

@@ -205,7 +205,9 @@ export async function runEnforcementScenario(repos: ScenarioRepos): Promise<unkn
 
     const ledger = (await Promise.all(ACCOUNTS.map((id) => repo.ledgerFor(id)))).flat().sort((a, b) => a.accountId.localeCompare(b.accountId) || a.seq! - b.seq!);
     const penalties = (await Promise.all(ACCOUNTS.map((id) => repo.penalty(id)))).filter((p) => p !== undefined);
-    const lifts = [...(await repo.getLifts(ACCOUNTS.flatMap((id) => SWEEPS.map((s) => liftIdFor(id, s.sweepId))))).values()].sort((a, b) => a.liftId.localeCompare(b.liftId));
+    const lifts = (await Promise.all(ACCOUNTS.flatMap((id) => SWEEPS.map((s) => repo.getLift(liftIdFor(id, s.sweepId))))))
+      .filter((l) => l !== undefined)
+      .sort((a, b) => a.liftId.localeCompare(b.liftId));
     const outbox = (await Promise.all(SWEEPS.map((s) => repo.outbox(s.sweepId)))).flat().sort((a, b) => (a.sweepId + a.messageKey).localeCompare(b.sweepId + b.messageKey));
     const appeals = (await Promise.all(SWEEPS.map((s) => repos.audit.appealsForSweep(s.sweepId)))).flat().sort((a, b) => a.appealId.localeCompare(b.appealId));
     return normalize({ decisions, log, ledger, penalties, lifts, outbox, appeals });

@@ -103,6 +103,30 @@ describe('tables', () => {
     }
   });
 
+  it('carries pending lifts on the penalties table: a sparse liftDue GSI by shard and due time, projecting only what a lift needs; no lifts table', () => {
+    const p = synth.json.Resources[logicalIdOf(synth.stack.tables.tables.penalties)].Properties!;
+    const gsi = asArray(p.GlobalSecondaryIndexes).find((g: any) => g.IndexName === 'liftDue') as any;
+    expect(gsi.KeySchema).toEqual([
+      { AttributeName: 'liftShard', KeyType: 'HASH' },
+      { AttributeName: 'liftDue', KeyType: 'RANGE' },
+    ]);
+    expect(gsi.Projection.ProjectionType).toBe('INCLUDE');
+    expect([...gsi.Projection.NonKeyAttributes].sort()).toEqual(['action', 'entryKey', 'sweepId', 'until']);
+    expect(p.AttributeDefinitions).toEqual(
+      expect.arrayContaining([
+        { AttributeName: 'liftShard', AttributeType: 'S' },
+        { AttributeName: 'liftDue', AttributeType: 'S' },
+      ]),
+    );
+    expect('lifts' in TABLES).toBe(false);
+    expect(resourcesOfType(synth.json, 'AWS::DynamoDB::Table').some(([, r]: any) => asArray(r.Properties?.KeySchema).some((k: any) => k.AttributeName === 'liftId'))).toBe(false);
+    // the stages that lift (the lift machine, an upheld appeal) may query the index, ScheduleLifts only read the states
+    const indexArn = (module: string) =>
+      stageRoleStatements(module).some((s) => JSON.stringify(s.Resource ?? '').includes('/index/*') && JSON.stringify(s.Resource).includes(logicalIdOf(synth.stack.tables.tables.penalties)));
+    expect(indexArn('lift')).toBe(true);
+    expect(STAGE_ACCESS.scheduleLifts.tables).toEqual({ penalties: 'read' });
+  });
+
   it('protects the ledger from deletion', () => {
     const ledger = synth.json.Resources[logicalIdOf(synth.stack.tables.tables.ledger)];
     expect(ledger.Properties?.DeletionProtectionEnabled).toBe(true);

@@ -150,15 +150,15 @@ describe('embedded stack', () => {
     const stateDir = tempStateDir();
     const first = await start(stateDir);
     const ddb = new DynamoDBClient({ endpoint: first.dynamoEndpoint });
-    const name = tableName('lifts');
+    const name = tableName('penalties');
     try {
       await ddb.send(new DeleteTableCommand({ TableName: name }));
       await ddb.send(
         new CreateTableCommand({
           TableName: name,
           BillingMode: 'PAY_PER_REQUEST',
-          AttributeDefinitions: [{ AttributeName: 'liftId', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'liftId', KeyType: 'HASH' }],
+          AttributeDefinitions: [{ AttributeName: 'accountId', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'accountId', KeyType: 'HASH' }],
         }),
       );
     } finally {
@@ -170,7 +170,9 @@ describe('embedded stack', () => {
     const again = new DynamoDBClient({ endpoint: second.dynamoEndpoint });
     try {
       const table = (await again.send(new DescribeTableCommand({ TableName: name }))).Table!;
-      expect((table.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName)).toEqual(['due']);
+      expect((table.GlobalSecondaryIndexes ?? []).map((ix) => ix.IndexName)).toEqual(['liftDue']);
+      // projected as infra/tables.ts projects it: the keys and what a lift needs, not the whole state
+      expect(table.GlobalSecondaryIndexes![0]!.Projection).toMatchObject({ ProjectionType: 'INCLUDE', NonKeyAttributes: expect.arrayContaining(['sweepId', 'entryKey', 'action', 'until']) });
     } finally {
       again.destroy();
     }

@@ -77,7 +77,6 @@ describe('the enforcement notice', () => {
     expect(p.ledger.effectiveAt).toBe('2026-11-20T00:00:00.000Z');
     expect(p.ledger.appliedAt).toBe('2026-12-05T08:00:00.000Z');
     expect(p.ledger.until).toBe('2026-12-12T08:00:00.000Z');
-    expect(p.lift?.dueAt).toBe('2026-12-12T08:00:00.000Z');
     expect(p.event.appliedAt).toBe('2026-12-05T08:00:00.000Z');
     expect(p.event.until).toBe('2026-12-12T08:00:00.000Z');
     expect(p.notice.text.en).toContain('lifts automatically');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { SWEEP_TASKS } from '#infra/stages';
 import { AWS_PRICES } from '#shared/scale/awsPrices';
+import { MEASURED } from '#shared/scale/measuredCosts';
 import { BUCKET_BYTES, estimateSweep, MAX_PLANNED_BUCKETS, STAGE_MEMORY_MB, sweepWallSeconds } from '#shared/scale/costModel';
 import { TARGET_BUCKET_BYTES } from '#shared/pipeline/planSweep';
 
@@ -40,6 +41,16 @@ describe('sweep cost model', () => {
     expect(estimateSweep({ accounts: 600_000_000 }).concurrency!).toBeGreaterThan(hour);
     // a part that alone takes longer than the target cannot be helped by concurrency
     expect(estimateSweep({ accounts: 300_000_000, targetSeconds: 40 }).concurrency).toBeNull();
+  });
+
+  it('counts DynamoDB writes from the measured items per action (no lift row: the lift rides on the penalty state), the lift index and the delivered marks', () => {
+    const e = estimateSweep({ accounts: 300_000_000 });
+    expect(MEASURED.itemsPerAction).toBe(4);
+    const actions = e.actions;
+    const timed = actions * MEASURED.timedShare;
+    const messages = actions * MEASURED.messagesPerAction;
+    expect(e.counts.dynamoWrites).toBeCloseTo(actions * 4 * 2 + timed + messages, 0);
+    expect(e.counts.dynamoReads).toBeCloseTo(actions * MEASURED.readsPerAction + timed, 0);
   });
 
   it('prices each count at its unit price', () => {

@@ -17,7 +17,7 @@ export function registerAudit(program: Command): void {
     .exitOverride()
     .showHelpAfterError()
     .description(
-      `verify the tamper-evident ledger: hash chain per account, chain heads, lift rows, per-sweep anchors, and every entry against the MAC'd write-once ledger anchors (exit ${EXIT_TAMPERED} when anything was edited, deleted, inserted, reordered or forged)`,
+      `verify the tamper-evident ledger: hash chain per account, chain heads, lifted penalty states, per-sweep anchors, and every entry against the MAC'd write-once ledger anchors (exit ${EXIT_TAMPERED} when anything was edited, deleted, inserted, reordered or forged)`,
     )
     .option('--account <id>', 'only this account (skips the whole-sweep anchor checks)')
     .option('--state-dir <dir>', 'embedded stack state folder')
