@@ -6,11 +6,22 @@
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 
-/** Lines per joined chunk: small enough to join while young, large enough to leave few objects behind. */
-const JOIN_LINES = 256;
+/** Bytes of a target's encoding slab: a new slab only every 64 KB of lines (or for a longer line). */
+const SLAB_BYTES = 64 * 1024;
+
+interface Target {
+  /** Full slabs, encoded and waiting for the flush. */
+  slabs: Buffer[];
+  /** The slab being filled, and how much of it is. */
+  slab: Buffer | undefined;
+  used: number;
+  /** The target's size as the flush thresholds count it: UTF-16 code units plus one per line, not bytes. */
+  bytes: number;
+  seq: number;
+}
 
 export class BucketedWriter {
-  private readonly buffers = new Map<string, { chunks: string[]; lines: string[]; bytes: number; seq: number }>();
+  private readonly buffers = new Map<string, Target>();
   private buffered = 0;
   private pending: Promise<void>[] = [];
   private readonly keys: string[] = [];
@@ -35,16 +46,22 @@ export class BucketedWriter {
   push(target: string, line: string): Promise<void> | undefined {
     let buf = this.buffers.get(target);
     if (!buf) {
-      buf = { chunks: [], lines: [], bytes: 0, seq: 0 };
+      buf = { slabs: [], slab: undefined, used: 0, bytes: 0, seq: 0 };
       this.buffers.set(target, buf);
     }
-    buf.lines.push(line);
-    // Lines joined into one string every JOIN_LINES: a buffered line no longer outlives young-generation
-    // collections one by one (copying surviving lines was a quarter of partition's CPU, issue 17)
-    if (buf.lines.length >= JOIN_LINES) {
-      buf.chunks.push(buf.lines.join('\n'));
-      buf.lines = [];
+    // Each line is UTF-8 encoded into an off-heap slab as it comes, and dies young: buffered lines (and the
+    // strings they were once joined into) no longer sit in the JavaScript heap for the collector to copy and
+    // scan, and the flush writes bytes instead of joining and encoding the whole object (issue 17).
+    // A UTF-16 code unit is at most 3 bytes of UTF-8 (a surrogate pair, two units, is 4).
+    const need = line.length * 3 + 1;
+    if (!buf.slab || buf.slab.length - buf.used < need) {
+      if (buf.slab && buf.used > 0) buf.slabs.push(buf.slab.subarray(0, buf.used));
+      buf.slab = Buffer.allocUnsafe(Math.max(SLAB_BYTES, need));
+      buf.used = 0;
     }
+    buf.used += buf.slab.write(line, buf.used, 'utf8');
+    buf.slab[buf.used++] = 0x0a;
+    // the thresholds count as before (characters, not bytes), so objects split where they did
     buf.bytes += line.length + 1;
     this.buffered += line.length + 1;
     if (buf.bytes >= this.maxObjectBytes) this.flushTarget(target);
@@ -56,13 +73,14 @@ export class BucketedWriter {
   private flushTarget(target: string): void {
     const buf = this.buffers.get(target);
     if (!buf || buf.bytes === 0) return;
-    if (buf.lines.length > 0) buf.chunks.push(buf.lines.join('\n'));
-    const body = buf.chunks.join('\n') + '\n';
+    const filled = buf.slab!.subarray(0, buf.used);
+    const body = buf.slabs.length === 0 ? Buffer.from(filled) : Buffer.concat([...buf.slabs, filled]);
     const key = this.keyFor(target, buf.seq);
     buf.seq += 1;
     this.buffered -= buf.bytes;
-    buf.chunks = [];
-    buf.lines = [];
+    // the body is a copy: the current slab is filled again from its start, the full ones are let go
+    buf.slabs = [];
+    buf.used = 0;
     buf.bytes = 0;
     this.written += 1;
     this.keys.push(key);

@@ -65,7 +65,9 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
           const wait = accounts.push(String(bucketOf(owner, n)), JSON.stringify(record));
           if (wait) await wait;
         }
-        let identity: string | undefined;
+        // the record's identity as a JSON string, once per record: a row's is that or, for the j-th key, that with
+        // `#j` before its closing quote (`#` and digits are never escaped), byte for byte JSON.stringify's
+        let identityJson: string | undefined;
         for (const channel of channels) {
           const rows = channel.keys(item.kind, record, ctx);
           // a channel often files one row object under several keys (LSH bands, time windows): serialised once,
@@ -73,13 +75,13 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
           let rowOf: object | undefined;
           let rowJson = '';
           for (let j = 0; j < rows.length; j++) {
-            identity ??= tag + recordIdentity(item.kind, record);
+            identityJson ??= JSON.stringify(tag + recordIdentity(item.kind, record));
             stats.channelRows[channel.name] += 1;
             if (rows[j].row !== rowOf) {
               rowOf = rows[j].row;
               rowJson = JSON.stringify(rowOf);
             }
-            const line = `{"k":${JSON.stringify(rows[j].key)},"i":${JSON.stringify(j === 0 ? identity : `${identity}#${j}`)},"r":${rowJson}}`;
+            const line = `{"k":${JSON.stringify(rows[j].key)},"i":${j === 0 ? identityJson : `${identityJson.slice(0, -1)}#${j}"`},"r":${rowJson}}`;
             const wait = keyed.push(`${channel.name}|${bucketOf(rows[j].key, n)}`, line);
             if (wait) await wait;
           }

@@ -32,4 +32,17 @@ describe('BucketedWriter', () => {
     await w.close();
     expect(await readFile(join(dir, 't/0.jsonl'), 'utf8')).toBe(lines.join('\n') + '\n');
   });
+
+  it('encodes lines of every width exactly across its slabs, a line longer than a slab and object splits', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bw-'));
+    const store = new LocalFolderStore(dir);
+    const w = new BucketedWriter(store, (t, seq) => `${t}/${String(seq).padStart(3, '0')}.jsonl`, 1 << 30, 100_000);
+    const lines = Array.from({ length: 20_000 }, (_, i) => (i === 777 ? '长'.repeat(100_000) : `{"i":${i},"t":"行${'😀'.repeat(i % 5)}é${'x'.repeat(i % 13)}"}`));
+    for (const line of lines) await w.add('t', line);
+    await w.close();
+    const keys = await store.list('t/');
+    expect(keys.length).toBeGreaterThan(5);
+    const bodies = await Promise.all(keys.map((k) => readFile(join(dir, k), 'utf8')));
+    expect(bodies.join('')).toBe(lines.join('\n') + '\n');
+  });
 });

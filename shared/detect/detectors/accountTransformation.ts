@@ -18,7 +18,7 @@ import type { AccountDetector, DetectContext, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
 import { ownDomainTest, scanContacts, type OwnDomainTest } from '../text/contactPatterns.ts';
 import { PRICE } from '../text/marketingPatterns.ts';
-import { normalizeText } from '../text/normalizeText.ts';
+import { normalizeJoined } from '../text/normalizeText.ts';
 import { capped, contactWordsOf, epochSeconds, finding, lexiconOf, thresholdsOf } from './common.ts';
 
 const CODE = 'account-transformation' as const;
@@ -28,7 +28,7 @@ const DAY = 86400;
 
 function isPivotNote(n: Note, isOwn: OwnDomainTest, ctx: DetectContext): boolean {
   if ((n.brandIds?.length ?? 0) > 0) return true;
-  const t = normalizeText(`${n.title}\n${n.body}`);
+  const t = normalizeJoined([n.title, n.body], '\n');
   return lexiconOf(ctx, 'salesCues').test(t) || PRICE.test(t) || lexiconOf(ctx, 'paidCooperation').test(t) || scanContacts(t, isOwn, contactWordsOf(ctx)).contacts.length > 0;
 }
 

@@ -7,7 +7,7 @@
 import type { AccountDetector } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
 import { SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
-import { normalizeText } from '../text/normalizeText.ts';
+import { normalizeField, normalizeText } from '../text/normalizeText.ts';
 import { capped, excerpt, finding, lexiconOf, thresholdsOf } from './common.ts';
 
 const CODE = 'engagement-bait' as const;
@@ -30,8 +30,8 @@ export const engagementBaitDetector: AccountDetector = {
     const both = (t: string) => `${t}\n${hookForm(unStandIn(t))}`;
     const profile = bundle.account ? both(normalizeText(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`)) : '';
     const notes = bundle.notes.map((n) => {
-      const title = normalizeText(n.title);
-      return { id: n.noteId, shown: title, title: both(title), text: both(`${title}\n${normalizeText(n.body)}`) };
+      const title = normalizeField(n.title);
+      return { id: n.noteId, shown: title, title: both(title), text: both(`${title}\n${normalizeField(n.body)}`) };
     });
     const comments = bundle.comments.map((c) => {
       const plain = normalizeText(c.text);

@@ -12,7 +12,7 @@
 import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, shingleWidth, simhash64, simhashFromHex, simhashHex, similarity, textSubstance } from '../text/nearDuplicate.ts';
-import { normalizeText } from '../text/normalizeText.ts';
+import { normalizeJoined } from '../text/normalizeText.ts';
 import { distinctiveness } from '../text/commonPhrasing.ts';
 import { capped, densestWindowAccounts, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
 
@@ -103,7 +103,7 @@ export const noteMinhashChannel: Channel = {
       l: compact.length,
       u: Math.round(textSubstance(compact)),
     };
-    if (REPOST_DISCLAIMER.test(normalizeText(`${n.title}\n${n.body}`))) row.d = 1;
+    if (REPOST_DISCLAIMER.test(normalizeJoined([n.title, n.body], '\n'))) row.d = 1;
     // the first BANDS × ROWS values of the sketch signature are the banding signature (same hash family, same order)
     return bandKeys(sig, BANDS, ROWS).map((key) => ({ key, row }));
   },

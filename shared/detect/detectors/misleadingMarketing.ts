@@ -11,7 +11,7 @@
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
 import { assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, PRICE, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
-import { normalizeText } from '../text/normalizeText.ts';
+import { normalizeField } from '../text/normalizeText.ts';
 import { capped, finding, lexiconOf, thresholdsOf } from './common.ts';
 
 const CODE = 'misleading-marketing' as const;
@@ -38,8 +38,8 @@ export const misleadingMarketingDetector: AccountDetector = {
     const [absolute, medical, experience] = [lexiconOf(ctx, 'absoluteClaims'), lexiconOf(ctx, 'medicalClaims'), lexiconOf(ctx, 'experienceClaims')];
     const [SALES, PAID_COOPERATION] = [lexiconOf(ctx, 'salesCues'), lexiconOf(ctx, 'paidCooperation')];
     for (const n of notes) {
-      const title = normalizeText(n.title);
-      const body = normalizeText(n.body);
+      const title = normalizeField(n.title);
+      const body = normalizeField(n.body);
       const text = `${title}\n${body}`;
       const sales = SALES.test(text);
       const brand = (n.brandIds?.length ?? 0) > 0;

@@ -14,7 +14,8 @@
  */
 import type { Account, AccountDetector, Channel, Comment, KeyedRow, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { contactLabel, ownDomainTest, scanContacts, type ContactHit } from '../text/contactPatterns.ts';
+import { contactLabel, ownDomainTest, scanContacts, scanNormalized, type ContactHit, type ContactScan } from '../text/contactPatterns.ts';
+import { normalizeJoined } from '../text/normalizeText.ts';
 import { capped, contactWordsOf, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'traffic-diversion' as const;
@@ -34,8 +35,9 @@ function isKeyable(c: ContactHit): boolean {
   return c.kind !== 'landline';
 }
 
-function noteText(title: string, body: string): string {
-  return title ? `${title}\n${body}` : body;
+/** A note's text as scanned (`title\nbody`, or the body alone), normalised through the field cache: exactly normalizeText of the text. */
+function noteNormalized(title: string, body: string): string {
+  return normalizeJoined(title ? [title, body] : [body], '\n');
 }
 
 export const contactChannel: Channel = {
@@ -43,21 +45,20 @@ export const contactChannel: Channel = {
   codes: [CODE],
   keys(kind, record, ctx) {
     let row: Record<string, unknown>;
-    let text: string;
+    let scan: ContactScan;
     if (kind === 'notes') {
       const n = record as Note;
       row = { a: n.accountId, n: n.noteId };
-      text = noteText(n.title, n.body);
+      scan = scanNormalized(noteNormalized(n.title, n.body), undefined, contactWordsOf(ctx));
     } else if (kind === 'comments') {
       const c = record as Comment;
       row = { a: c.accountId, c: c.commentId };
-      text = c.text;
+      scan = scanContacts(c.text, undefined, contactWordsOf(ctx));
     } else if (kind === 'accounts') {
       const a = record as Account;
       row = { a: a.accountId };
-      text = `${a.nickname}\n${a.bio ?? ''}`;
+      scan = scanContacts(`${a.nickname}\n${a.bio ?? ''}`, undefined, contactWordsOf(ctx));
     } else return [];
-    const scan = scanContacts(text, undefined, contactWordsOf(ctx));
     if (scan.contacts.length === 0) return [];
     const rows: KeyedRow[] = [];
     for (const c of scan.contacts) if (isKeyable(c)) rows.push({ key: contactLabel(c), row });
@@ -115,8 +116,7 @@ export const trafficDiversionDetector: AccountDetector = {
     const scans: ItemScan[] = [];
     const isOwn = ownDomainTest(ctx.ownDomains);
     const words = contactWordsOf(ctx);
-    const add = (kind: ItemScan['kind'], id: string, text: string) => {
-      const s = scanContacts(text, isOwn, words);
+    const add = (kind: ItemScan['kind'], id: string, s: ContactScan) => {
       if (s.contacts.length === 0 && s.solicitations.length === 0) return;
       const w = Math.min(
         1,
@@ -131,9 +131,9 @@ export const trafficDiversionDetector: AccountDetector = {
         deals: s.solicitations.filter((x) => x.kind === 'private-deal').map((x) => x.fragment),
       });
     };
-    for (const n of bundle.notes) add('note', n.noteId, noteText(n.title, n.body));
-    for (const c of bundle.comments) add('comment', c.commentId, c.text);
-    if (bundle.account) add('profile', 'profile', `${bundle.account.nickname}\n${bundle.account.bio ?? ''}`);
+    for (const n of bundle.notes) add('note', n.noteId, scanNormalized(noteNormalized(n.title, n.body), isOwn, words));
+    for (const c of bundle.comments) add('comment', c.commentId, scanContacts(c.text, isOwn, words));
+    if (bundle.account) add('profile', 'profile', scanContacts(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`, isOwn, words));
 
     const out: Finding[] = [];
     const id = bundle.accountId;

@@ -25,7 +25,7 @@
 import type { Account, AccountDetector, Channel, KeyedRow, Note, PartitionContext } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { PRICE, hardSellCues, quotedPrice } from '../text/marketingPatterns.ts';
-import { normalizeText } from '../text/normalizeText.ts';
+import { normalizeJoined } from '../text/normalizeText.ts';
 import {
   campaignKey,
   RULE_BRAND_CAMPAIGN as RULE_CAMPAIGN,
@@ -53,7 +53,7 @@ export interface NoteCues {
 }
 
 export function noteCues(n: Note, ctx?: PartitionContext): NoteCues {
-  const t = normalizeText(`${n.title}\n${n.body}\n${(n.tags ?? []).join(' ')}`);
+  const t = normalizeJoined([n.title, n.body, (n.tags ?? []).join(' ')], '\n');
   const disclaimers = lexiconOf(ctx, 'adDisclaimers');
   const disclaimer = disclaimers.test(t);
   const paid = lexiconOf(ctx, 'paidCooperation').test(disclaimer ? t.replace(new RegExp(disclaimers.source, 'g'), ' ') : t);
@@ -75,7 +75,7 @@ export const brandNotesChannel: Channel = {
     if (viaPartner(n)) return [];
     if (!n.brandIds || n.brandIds.length === 0) return untaggedBriefKeys(n, ctx);
     const cues = noteCues(n, ctx);
-    const t = normalizeText(`${n.title}\n${n.body}`);
+    const t = normalizeJoined([n.title, n.body], '\n');
     // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
     const price = quotedPrice(t);
     const brief = { ...(price ? { p: price } : {}), ...(lexiconOf(ctx, 'commentRedirects').test(t) ? { r: 1 } : {}) };
@@ -101,7 +101,7 @@ export const UNTAGGED = 'untagged@';
  * (自费, 无广, 不是广告). A note with all three is keyed by its price; an honest reviewer hands out no link.
  */
 function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
-  const t = normalizeText(`${n.title}\n${n.body}`);
+  const t = normalizeJoined([n.title, n.body], '\n');
   if (!lexiconOf(ctx, 'commentRedirects').test(t) || !lexiconOf(ctx, 'adDisclaimers').test(t)) return [];
   const price = quotedPrice(t);
   return price ? [{ key: `${UNTAGGED}${price}`, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), p: price, r: 1 } }] : [];

@@ -11,7 +11,7 @@
  * stage); resolve reads the common clauses back and judges copies by their distinctive substance.
  */
 import { fnv1a32 } from './hash.ts';
-import { compactText, normalizeText, stripTags } from './normalizeText.ts';
+import { compactText, normalizeJoined, stripTags } from './normalizeText.ts';
 import { textSubstance } from './nearDuplicate.ts';
 
 /** Clause boundaries: sentence and clause punctuation in Chinese and English, line breaks, ellipses, tildes (not the enumeration comma 、: a list is one clause). */
@@ -32,7 +32,7 @@ function clauseKey(compact: string): string {
 
 /** The distinct clauses of a note with enough substance to mean something, in first-seen order. */
 export function noteClauses(title: string | undefined, body: string | undefined): Clause[] {
-  const text = normalizeText(stripTags(`${title ?? ''}\n${body ?? ''}`));
+  const text = normalizeJoined([stripTags(title ?? ''), stripTags(body ?? '')], '\n');
   const out: Clause[] = [];
   const seen = new Set<string>();
   for (const part of text.split(CLAUSE_SPLIT)) {

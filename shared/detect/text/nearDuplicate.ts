@@ -8,7 +8,7 @@
  * (a 200-character note with 32 hashes: ~6k integer ops).
  */
 import { fnv1a32, mix32 } from './hash.ts';
-import { compactText, stripTags } from './normalizeText.ts';
+import { compactOfNormalized, compactText, normalizeJoined, stripTags } from './normalizeText.ts';
 
 export const SIGNATURE_SIZE = 32;
 // per-hash multipliers (odd) and offsets for h_i(x) = mix(a_i·x + b_i): cheap and independent enough for MinHash
@@ -82,7 +82,7 @@ export function bandKeys(sig: Uint32Array, bands: number, rows: number): string[
 
 /** The compact text of a note used for comparison (hashtags and mentions stripped). */
 export function noteCompact(title: string, body: string): string {
-  return compactText(stripTags(`${title} ${body}`));
+  return compactOfNormalized(normalizeJoined([stripTags(title), stripTags(body)], ' '));
 }
 
 /**

@@ -158,6 +158,8 @@ const NEEDS_ASTRAL = 4;
 const NEEDS_LOWER = 8;
 const NEEDS_T2S = 16;
 const NEEDS_HOMOGLYPH = 32;
+/** Not a step: an ideographic description character, across which opencc's conversion is not local (see normalizeJoined). */
+const NEEDS_JOINED_WHOLE = 64;
 
 /**
  * One pass over the code units deciding which (costly) steps a text needs. Ranges are
@@ -217,6 +219,12 @@ function needs(s: string, flags: Uint8Array): number {
       out |= NEEDS_LOWER | NEEDS_NFKC | NEEDS_HOMOGLYPH;
       continue;
     }
+    // ideographic description characters (⿰…⿻): opencc skips one with its components as a unit, and the
+    // components it takes may run past a separator; no step is needed for them
+    if (c >= 0x2ff0 && c <= 0x2fff) {
+      out |= NEEDS_JOINED_WHOLE;
+      continue;
+    }
     // compatibility characters: general punctuation and spaces, super/subscripts, letterlike,
     // number forms, enclosed alphanumerics, CJK radicals, ideographic space, enclosed CJK,
     // CJK compatibility, presentation forms, full-width forms
@@ -258,16 +266,112 @@ export function normalizeText(s: string | undefined | null): string {
   const n = needs(s, flags);
   let t = s;
   if (n & NEEDS_NFKC) {
-    t = t.normalize('NFKC');
-    if (n & NEEDS_STRIP) t = t.replace(INVISIBLE, '');
-    if (n & NEEDS_ASTRAL) t = t.replace(ENCLOSED_LETTER, enclosedToLatin);
-    if (n & (NEEDS_HOMOGLYPH | NEEDS_ASTRAL)) t = t.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c]);
+    t = beforeSimplified(t, n);
     if (n & (NEEDS_T2S | NEEDS_ASTRAL)) t = toSimplified(t);
   } else if (n & NEEDS_T2S) t = t2s!(t);
   if (n & (NEEDS_LOWER | NEEDS_ASTRAL)) t = t.toLowerCase();
   lastIn = s;
   lastOut = t;
   return t;
+}
+
+/** normalizeText's steps before Traditional → Simplified, for a text whose steps `n` include NFKC. */
+function beforeSimplified(s: string, n: number): string {
+  let t = s.normalize('NFKC');
+  if (n & NEEDS_STRIP) t = t.replace(INVISIBLE, '');
+  if (n & NEEDS_ASTRAL) t = t.replace(ENCLOSED_LETTER, enclosedToLatin);
+  if (n & (NEEDS_HOMOGLYPH | NEEDS_ASTRAL)) t = t.replace(HOMOGLYPH_RE, (c) => HOMOGLYPHS[c]);
+  return t;
+}
+
+/** A field's forms under one set of steps (the steps of the whole composition it is part of). */
+interface FieldForm {
+  steps: number;
+  /** After the steps before Traditional → Simplified (NFKC compositions only). */
+  before: string;
+  beforeHasTraditional: boolean;
+  /** Final forms: Traditional → Simplified not applied, and applied. */
+  plain?: string;
+  simplified?: string;
+}
+interface FieldEntry {
+  needs: number;
+  forms: FieldForm[];
+}
+
+/**
+ * Fields seen lately (a note's title and body), keyed by the field's own string: the record's strings are the
+ * same objects for every channel and detector that reads them, so V8 hashes each once (the hash stays in the
+ * string), unlike a memo keyed by composed texts, which hashed a new long string on every call (docs/scale.md).
+ * Two generations of FIELD_GENERATION entries bound it.
+ */
+const FIELD_GENERATION = 2048;
+let fieldsNew = new Map<string, FieldEntry>();
+let fieldsOld = new Map<string, FieldEntry>();
+
+function fieldEntry(s: string, flags: Uint8Array): FieldEntry {
+  let e = fieldsNew.get(s);
+  if (e) return e;
+  e = fieldsOld.get(s) ?? { needs: needs(s, flags), forms: [] };
+  if (fieldsNew.size >= FIELD_GENERATION) {
+    fieldsOld = fieldsNew;
+    fieldsNew = new Map();
+  }
+  fieldsNew.set(s, e);
+  return e;
+}
+
+function fieldForm(s: string, e: FieldEntry, steps: number): FieldForm {
+  for (const f of e.forms) if (f.steps === steps) return f;
+  const before = steps & NEEDS_NFKC ? beforeSimplified(s, steps) : s;
+  const f: FieldForm = { steps, before, beforeHasTraditional: steps & NEEDS_NFKC && steps & (NEEDS_T2S | NEEDS_ASTRAL) ? hasTraditional(before) : false };
+  e.forms.push(f);
+  return f;
+}
+
+function finalForm(f: FieldForm, simplify: boolean): string {
+  const lower = (f.steps & (NEEDS_LOWER | NEEDS_ASTRAL)) !== 0;
+  if (simplify) return (f.simplified ??= lower ? t2s!(f.before).toLowerCase() : t2s!(f.before));
+  return (f.plain ??= lower ? f.before.toLowerCase() : f.before);
+}
+
+/**
+ * Exactly `normalizeText(parts.join(separator))` for a separator of '\n' or ' ', with each part normalised once
+ * per set of steps and reused by every composition of the same fields (`title\nbody`, `title body`,
+ * `title\nbody\ntags`: resolve's detectors and partition's channels each compose a note their way, issue 17).
+ *
+ * Why it is the same text: `needs` reads one code unit at a time, so the whole text's steps are the union of its
+ * parts' (the separator needs none), and each part is given those steps, not its own. Every step is then local
+ * to the separator: NFKC (a newline or space is a starter that composes with nothing), the removals and
+ * foldings (one character at a time), lower case (the separator is neither cased nor case-ignorable, so a final
+ * sigma is final before it as at the end of a text), and opencc's longest-match conversion (no dictionary entry
+ * holds a newline or space, so no match spans one), whose "has a Traditional character" gate is the union of
+ * the parts'. The one exception: opencc skips an ideographic description character (⿰…⿻) with its
+ * components, which may run past the separator; a composition holding one is normalised whole, as before.
+ * tests/detect/normalizeJoined.test.ts checks the identity on adversarial texts.
+ */
+/** normalizeText of one field, through the field cache (a note's title or body read by several detectors). */
+export function normalizeField(s: string): string {
+  return normalizeJoined([s], '\n');
+}
+
+export function normalizeJoined(parts: readonly string[], separator: '\n' | ' '): string {
+  const flags = traditionalTable();
+  const entries: FieldEntry[] = [];
+  let steps = 0;
+  for (const p of parts) {
+    const e = fieldEntry(p, flags);
+    entries.push(e);
+    steps |= e.needs;
+  }
+  if (steps & NEEDS_JOINED_WHOLE) return normalizeText(parts.join(separator));
+  const forms = entries.map((e, i) => fieldForm(parts[i], e, steps));
+  // normalizeText: after NFKC, Traditional → Simplified only when the text then holds a Traditional character;
+  // without NFKC, whenever the scan saw one
+  const simplify = steps & NEEDS_NFKC ? (steps & (NEEDS_T2S | NEEDS_ASTRAL)) !== 0 && forms.some((f) => f.beforeHasTraditional) : (steps & NEEDS_T2S) !== 0;
+  let out = finalForm(forms[0], simplify);
+  for (let i = 1; i < forms.length; i++) out += separator + finalForm(forms[i], simplify);
+  return out;
 }
 
 /** Synonyms the copy-paste templates rotate through, folded to one word before comparing texts. */
@@ -319,7 +423,11 @@ function lettersSqueezed(t: string, squeeze = true): string {
  * character squeezed ("太太太好用了！！！" and "太好用了" become the same).
  */
 export function compactText(s: string | undefined | null): string {
-  const t = normalizeText(s);
+  return compactOfNormalized(normalizeText(s));
+}
+
+/** compactText of a text already passed through normalizeText (or normalizeJoined). */
+export function compactOfNormalized(t: string): string {
   if (!t) return '';
   return lettersSqueezed(lettersSqueezed(t, false).replace(SYNONYM_RE, (w) => SYNONYM_TO.get(w)!));
 }
