@@ -244,6 +244,19 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     expect(rulesOf(busy, 'reader', 'water-army')).toEqual([]);
   });
 
+  it('on a busy note, an account registered in bulk (a device farm) in the ring run is taken in all the same', () => {
+    const six = ['r1', 'r2', 'r3', 'r4', 'r5', 'r6'];
+    const base = [...burstOn('b1', 0, six), ...burstOn('b2', 86400, six)];
+    const t0 = 5 * 86400;
+    const run = [...burstOn('b3', t0, six, 60), comment('b3-reader', 'b3', 'reader', '同款！', { createdAt: atSeconds(t0 + 100) })];
+    const chatter = ['好看', '羡慕有阳台', '一样一样', '太有用了'].map((t, i) => comment(`b3-o${i}`, 'b3', `crowd${i}`, t, { createdAt: atSeconds(t0 + 30 + i * 70) }));
+    // the reader and five sleepers registered on one phone
+    const farm = ['reader', 's1', 's2', 's3', 's4', 's5'].map((id) => account(id, { registration: { ip: '10.9.9.9', deviceId: 'farm-phone', client: 'app-android' } }));
+    const r = runDetection({ accounts: [...six.map((id) => account(id)), ...farm], notes, comments: [...base, ...run, ...chatter] });
+    expect(rulesOf(r, 'reader', 'fake-account')).toContain('fake-account/device-farm');
+    expect(rulesOf(r, 'reader', 'water-army')).toEqual(['water-army/ring-associate']);
+  });
+
   it('"私我优惠 / 有内部价，私我" closers count as selling comments in a burst', () => {
     const closers = ['私我优惠', '有内部价，私我', '需要优惠券的私我'];
     const comments = ['b1', 'b2'].flatMap((n, k) => ['k1', 'k2', 'k3'].map((a, j) => comment(`${n}-${a}`, n, a, closers[(j + k) % 3], { createdAt: atSeconds(k * 86400 + j * 60) })));

@@ -3,6 +3,13 @@ import type { Finding, Signal } from '../../finding.ts';
 import { capped, excerpt, finding, thresholdsOf } from '../common.ts';
 import { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, CODE, RULE_ASSOCIATE, RULE_PRAISE, RULE_QA } from './rules.ts';
 
+const BULK_REGISTRATION = new Set(['fake-account/device-farm', 'fake-account/registration-burst']);
+
+/** Registered or used in bulk with ≥ `minAccounts` accounts (the fake-account channels' own groups). */
+function bulkRegistered(signals: Signal[], minAccounts: number): boolean {
+  return signals.some((s) => BULK_REGISTRATION.has(s.ruleId) && (s.detail.relatedAccountIds ?? []).length + 1 >= minAccounts);
+}
+
 /**
  * Cluster expansion (SynchroTrap / CopyCatch): once a lockstep group is confirmed by repetition,
  * those who acted in lockstep with it are members too, even if only once. ExpandRings files, for
@@ -10,6 +17,7 @@ import { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, CODE, RULE_ASSOCIATE, RU
  * each of its co-participants; an account not confirmed itself is an associate when, on one
  * note, ≥ minConfirmedPartners distinct confirmed members burst or acted with it, or one did
  * in a lockstep run of ≥ minRunAccounts accounts (chance runs on busy organic notes are small).
+ * On a busy note only Q&A partners count, unless the account was registered in bulk.
  */
 export function ringAssociateFinding(accountId: string, signals: Signal[], textOf: Map<string, string>, ctx: DetectContext): Finding | undefined {
   const th = thresholdsOf(ctx, RULE_ASSOCIATE);
@@ -38,6 +46,9 @@ export function ringAssociateFinding(accountId: string, signals: Signal[], textO
     if (!set) qaPartners.set(s.key, (set = new Set()));
     for (const p of s.detail.relatedAccountIds ?? []) set.add(p);
   }
+  // a busy note sweeps real readers into a ring's run, so there its burst partners do not count; but an account
+  // registered in bulk (a device farm, a registration burst) is not a reader who happened to comment at that moment
+  if (bulkRegistered(signals, th.minRunAccounts)) busy.clear();
   for (const n of busy) {
     const set = confirmedOn.get(n);
     if (!set) continue;
