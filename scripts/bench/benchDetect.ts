@@ -184,7 +184,7 @@ async function enforceDecisions(opts: {
     const appliedAt = new Date().toISOString();
     const db = documentClient();
     // raw items are ledger entries of the run's own actions, under another sweep and other account ids
-    const sample = opts.sample.length > 0 ? opts.sample : [];
+    const sample = opts.sample;
     const rawDecisions = Array.from({ length: sample.length ? opts.rawItems : 0 }, (_, i) => ({
       ...sample[i % sample.length]!,
       sweepId: 'bench-raw',
