@@ -12,26 +12,23 @@
  * the ratio is actions/s ÷ raw items/s per round, its median printed. Items per action are counted on
  * the wire (every TransactWriteItems / BatchWriteItem / PutItem / UpdateItem the client sent). A re-run
  * must apply nothing and the ledger must hold each action once. A benchmark, never a test.
+ * The raw rate and the wire count are `enforceMeasure.ts`, shared with `npm run bench -- --enforce`.
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { BatchWriteCommand, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '#shared/adapters/awsClients';
 import { DynamoEnforcementRepository } from '#shared/adapters/dynamoEnforcementRepository';
 import { LocalFolderStore } from '#shared/adapters/localFolderStore';
-import { tableName } from '#shared/adapters/tableDefinitions';
 import type { EnforcementRepository } from '#shared/ports/enforcementRepository';
 import type { Action } from '#shared/contract/decisionExport';
-import { planApply } from '#shared/enforcement/planApply';
-import { planEnforcement } from '#shared/enforcement/planEnforcement';
 import { enforceBucket } from '#shared/pipeline/enforceBucket';
-import { runLimited } from '#shared/pipeline/runLimited';
 import { writeDecisions } from '#shared/pipeline/sweepArtifacts';
 import type { Decision } from '#shared/policy/decideAction';
 import { parsePolicyText } from '#shared/policy/loadPolicy';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
+import { countWrites, median, RAW_BATCH, RawBatchWrite, rawLedgerEntries } from './enforceMeasure.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -94,57 +91,22 @@ function decision(i: number, sweepId: string): Decision {
   };
 }
 
-/** Items sent per DynamoDB write request kind, counted on the client's wire (middleware). */
-const written = { requests: 0, items: 0, byKind: {} as Record<string, { requests: number; items: number }> };
-function countItems(commandName: string, input: Record<string, unknown>): void {
-  const n =
-    commandName === 'TransactWriteItemsCommand'
-      ? ((input.TransactItems as unknown[]) ?? []).length
-      : commandName === 'BatchWriteItemCommand'
-        ? Object.values((input.RequestItems as Record<string, unknown[]>) ?? {}).reduce((s, r) => s + r.length, 0)
-        : commandName === 'PutItemCommand' || commandName === 'UpdateItemCommand' || commandName === 'DeleteItemCommand'
-          ? 1
-          : 0;
-  if (n === 0) return;
-  written.requests += 1;
-  written.items += n;
-  const k = (written.byKind[commandName] ??= { requests: 0, items: 0 });
-  k.requests += 1;
-  k.items += n;
-}
-const resetCount = () => Object.assign(written, { requests: 0, items: 0, byKind: {} });
-
 const dir = await mkdtemp(join(tmpdir(), 'crackdown-bench-enforce-'));
 const stack = await startEmbeddedStack({ stateDir: join(dir, 'state'), quiet: true, handleSignals: false });
 try {
   const db = documentClient();
-  db.middlewareStack.add(
-    (next, context) => async (a) => {
-      countItems(context.commandName ?? '', (a.input ?? {}) as Record<string, unknown>);
-      return next(a);
-    },
-    { step: 'initialize', name: 'benchCountItems' },
-  );
+  const written = countWrites(db);
 
   // (a) the raw rate: ledger entries as enforce plans them, no transaction, no condition.
-  const entries = Array.from({ length: RAW_PER_ROUND }, (_, i) => planApply(undefined, planEnforcement(decision(i, 'raw'), policy, `bench#L${i}`, EFFECTIVE_AT)).entries[0]!);
-  const itemBytes = entries.reduce((s, e) => s + JSON.stringify(e).length, 0) / entries.length;
-  const ledgerTable = tableName('ledger');
-  let rawInFlight = RAW_IN_FLIGHT || 4;
-  const rawRound = async (round: number | string, items = entries): Promise<number> => {
-    const mine = items.map((e) => ({ ...e, accountId: `raw${round}-${e.accountId}` }));
-    const chunks: Array<typeof mine> = [];
-    for (let i = 0; i < mine.length; i += 25) chunks.push(mine.slice(i, i + 25));
-    const t0 = performance.now();
-    await runLimited(chunks, rawInFlight, async (chunk) => {
-      let requests: Array<Record<string, unknown>> | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
-      while (requests && requests.length > 0) {
-        const res: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: { [ledgerTable]: requests as never } }));
-        requests = res.UnprocessedItems?.[ledgerTable] as Array<Record<string, unknown>> | undefined;
-      }
-    });
-    return mine.length / ((performance.now() - t0) / 1000);
-  };
+  const raw = new RawBatchWrite(
+    db,
+    rawLedgerEntries(
+      Array.from({ length: RAW_PER_ROUND }, (_, i) => decision(i, 'raw')),
+      policy,
+      EFFECTIVE_AT,
+    ),
+    RAW_IN_FLIGHT || 4,
+  );
 
   // (b) the project's enforcement path over planned buckets: `grouped` is enforceBucket on the
   // repository as it is; `single` the same repository without applyMany, i.e. one transaction per action.
@@ -164,21 +126,14 @@ try {
 
   // Rounds alternate a raw segment and one bucket per path, so a drift in the machine's load hits both sides of a ratio alike.
   const rounds: Array<{ raw: number } & Partial<Record<'grouped' | 'single', { actions: number; seconds: number; items: number; requests: number }>>> = [];
-  await rawRound('warm-up'); // the JVM's, not counted
   if (RAW_IN_FLIGHT === 0) {
-    // the store's best: the number of requests in flight that writes fastest (more is not faster on DynamoDB Local)
-    const tried: Array<[number, number]> = [];
-    for (const n of [1, 2, 4, 8, 16]) {
-      rawInFlight = n;
-      tried.push([n, await rawRound(`calibrate-${n}`, entries.slice(0, 1000))]);
-    }
-    rawInFlight = tried.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-    console.error(`[bench:enforce] raw BatchWriteItem by requests in flight: ${tried.map(([n, r]) => `${n}: ${Math.round(r)} items/s`).join(', ')}; rounds use ${rawInFlight}`);
-  }
+    const tried = await raw.calibrate();
+    console.error(`[bench:enforce] raw BatchWriteItem by requests in flight: ${tried.map(([n, r]) => `${n}: ${Math.round(r)} items/s`).join(', ')}; rounds use ${raw.inFlight}`);
+  } else await raw.round('warm-up'); // the JVM's, not counted
   for (let b = 0; b < BUCKETS; b++) {
-    const round: (typeof rounds)[number] = { raw: await rawRound(b) };
+    const round: (typeof rounds)[number] = { raw: await raw.round(b) };
     for (const path of paths) {
-      resetCount();
+      written.reset();
       const t0 = performance.now();
       const stats = await enforce(path, b);
       round[path] = { actions: stats.applied, seconds: (performance.now() - t0) / 1000, items: written.items, requests: written.requests };
@@ -198,7 +153,6 @@ try {
     if (ledger.length !== ACTIONS || new Set(ledger.map((e) => e.accountId)).size !== ACTIONS) throw new Error(`${path}: ledger holds ${ledger.length} entries for ${ACTIONS} actions`);
   }
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
   const rawTotal = rounds.length * RAW_PER_ROUND;
   const summary = (path: 'grouped' | 'single') => {
     const rs = rounds.map((r) => ({ raw: r.raw, ...r[path]! }));
@@ -218,10 +172,10 @@ try {
     };
   };
   const result = {
-    raw: { itemsPerRound: RAW_PER_ROUND, itemBytes: Math.round(itemBytes), batch: 25, inFlight: rawInFlight, itemsPerSecond: rounds.map((r) => Math.round(r.raw)), total: rawTotal },
+    raw: { itemsPerRound: RAW_PER_ROUND, itemBytes: raw.itemBytes, batch: RAW_BATCH, inFlight: raw.inFlight, itemsPerSecond: rounds.map((r) => Math.round(r.raw)), total: rawTotal },
     ...Object.fromEntries(paths.map((p) => [p, summary(p)])),
   };
-  console.log(`raw BatchWriteItem (25 items of ~${result.raw.itemBytes} B, ${rawInFlight} in flight), per round: ${result.raw.itemsPerSecond.join(', ')} items/s`);
+  console.log(`raw BatchWriteItem (25 items of ~${result.raw.itemBytes} B, ${raw.inFlight} in flight), per round: ${result.raw.itemsPerSecond.join(', ')} items/s`);
   for (const p of paths) {
     const r = summary(p);
     console.log(

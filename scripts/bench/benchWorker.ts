@@ -25,9 +25,10 @@ process.on('message', async (msg: { id: number; job?: BenchJob; rss?: true }) =>
   try {
     // CPU time as well as records: the stage's cost per record, which the shared machine disturbs less than wall time
     const cpu = process.cpuUsage();
-    const records = await runBenchJob(msg.job!);
+    const done = await runBenchJob(msg.job!);
     const used = process.cpuUsage(cpu);
-    process.send!({ id: msg.id, records, cpuMs: (used.user + used.system) / 1000 });
+    const { records, detail } = typeof done === 'number' ? { records: done, detail: undefined } : done;
+    process.send!({ id: msg.id, records, detail, cpuMs: (used.user + used.system) / 1000 });
   } catch (err) {
     process.send!({ id: msg.id, error: (err as Error).stack ?? String(err) });
   }
