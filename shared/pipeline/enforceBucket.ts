@@ -7,6 +7,7 @@
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { ApplyOutcome, EnforcementRepository } from '#shared/ports/enforcementRepository';
+import { laterContentBatches } from '#shared/enforcement/planContentEnforcement';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
 import { isDecisionHeld } from '#shared/policy/consequences';
 import type { Policy } from '#shared/policy/policySchema';
@@ -65,9 +66,11 @@ export async function enforceBucket(
   };
   const planned = todo.map((t) => ({ t, p: plan(t) }));
   // An action with content beyond its first batch writes later batches after its transaction (ledgerActs.ts):
-  // those go one action at a time; the rest many to a transaction (ledgerGroupActs.ts), the store's rate.
-  const single = repo.applyMany ? planned.filter(({ p }) => (p.content?.length ?? 0) > 0) : planned;
-  const grouped = repo.applyMany ? planned.filter(({ p }) => (p.content?.length ?? 0) === 0) : [];
+  // those go one action at a time; the rest, their first content batch inside their own write, many to a
+  // transaction (ledgerGroupActs.ts, packed by items and bytes), the store's rate.
+  const hasLater = (p: (typeof planned)[number]['p']) => laterContentBatches(p).length > 0;
+  const single = repo.applyMany ? planned.filter(({ p }) => hasLater(p)) : planned;
+  const grouped = repo.applyMany ? planned.filter(({ p }) => !hasLater(p)) : [];
   if (grouped.length > 0) {
     const chunks: Array<typeof grouped> = [];
     for (let i = 0; i < grouped.length; i += GROUP_CHUNK) chunks.push(grouped.slice(i, i + GROUP_CHUNK));
