@@ -10,7 +10,7 @@ import { recordSweepFailure } from '#shared/pipeline/recordSweepFailure';
 import type { Policy } from '#shared/policy/policySchema';
 import type { CampaignRef } from '#shared/pipeline/sweepPlan';
 import { partSizes, listParts, readManifest, SnapshotError } from '#shared/snapshot/readManifest';
-import { runStateMachine, StateMachinePausedError, type PausedExecution, type StageEvent } from '#scripts/local/localStepFunctions';
+import { runStateMachine, StateMachinePausedError, type PausedExecution, type StageEvent, type WorkerPool } from '#scripts/local/localStepFunctions';
 import { workStore } from '#shared/adapters/stageDependencies';
 import { readSample } from '#shared/pipeline/sweepArtifacts';
 import { readPaused, writePaused } from './pausedSweep.ts';
@@ -27,6 +27,8 @@ export interface SweepRequest {
   codes?: string[];
   bucketCount?: number;
   workers?: number;
+  /** Worker threads the caller keeps across sweeps (`campaign run`); it closes them (`workers` is then ignored). */
+  pool?: WorkerPool;
   /** `human`: the sweep pauses at SampleForReview until the review is closed (default auto). */
   review?: 'auto' | 'human';
   /** When penalties start (default: when the review releases the sweep). */
@@ -78,7 +80,7 @@ export async function runSweepOrPause(req: SweepRequest, out: Output, signal?: A
     ...(req.enforceAt ? { enforceAt: req.enforceAt } : {}),
     ...(req.campaign ? { campaign: req.campaign } : {}),
   };
-  return executeSweep(req.sweepId, input, out, { workers: req.workers }, signal);
+  return executeSweep(req.sweepId, input, out, { workers: req.workers, pool: req.pool }, signal);
 }
 
 /** Resumes a sweep paused for review (after the review was closed, or to let it time out). */
@@ -92,7 +94,13 @@ export async function resumeSweep(sweepId: string, out: Output, signal?: AbortSi
   return result;
 }
 
-async function executeSweep(sweepId: string, input: unknown, out: Output, opts: { workers?: number; resume?: PausedExecution }, signal?: AbortSignal): Promise<SweepSummary | PausedSweep> {
+async function executeSweep(
+  sweepId: string,
+  input: unknown,
+  out: Output,
+  opts: { workers?: number; pool?: WorkerPool; resume?: PausedExecution },
+  signal?: AbortSignal,
+): Promise<SweepSummary | PausedSweep> {
   const req = { sweepId };
   const progress = makeProgress(out);
   const onEvent = (e: StageEvent) => {
@@ -116,7 +124,7 @@ async function executeSweep(sweepId: string, input: unknown, out: Output, opts: 
     }
   };
   try {
-    return (await runStateMachine('sweep', input, { onEvent, signal, workers: opts.workers, waitForTokens: 'pause', resume: opts.resume })) as SweepSummary;
+    return (await runStateMachine('sweep', input, { onEvent, signal, workers: opts.workers, pool: opts.pool, waitForTokens: 'pause', resume: opts.resume })) as SweepSummary;
   } catch (err) {
     if (err instanceof StateMachinePausedError) {
       progress.stop();

@@ -51,6 +51,7 @@ import { invokeHandler, LambdaTaskError, serializeError, type TaskHandlerSpec } 
 import { loadStateMachineDefinitions, type AslDefinition, type AslState, type LoadDefinitionsOptions, type WhichStateMachine } from './stateMachineTemplate.ts';
 import { PoolClosedError, WorkerPool } from './workerPool.ts';
 
+export { WorkerPool } from './workerPool.ts';
 export { loadStateMachineDefinitions, type AslDefinition, type StateMachineDefinitions } from './stateMachineTemplate.ts';
 export type { TaskHandlerSpec } from './lambdaHandlers.ts';
 
@@ -91,6 +92,12 @@ export interface RunOptions extends TaskTokenOptions {
    * 0 runs every handler in this thread. Tasks outside Maps always run in this thread.
    */
   workers?: number;
+  /**
+   * A pool the caller owns (mapWorkerPool), used for the Map Tasks instead of starting one for this run
+   * (`workers` is then ignored): a caller running many executions (`campaign run`, one sweep a day) starts
+   * its workers, and loads the handler modules in them, once. The run leaves it open; the caller closes it.
+   */
+  pool?: WorkerPool;
   /** Timeout put on Task states that have none (default 24 h; see the module comment). */
   taskTimeoutSeconds?: number;
 }
@@ -353,6 +360,8 @@ interface RunContext {
   opts: RunDefinitionOptions;
   analysis: Analysis;
   pool: WorkerPool | undefined;
+  /** The pool was started for this run (not the caller's opts.pool): the run closes it. */
+  ownsPool: boolean;
   /** The execution's task token (`$$.Task.Token`): kept across a pause, so a resume waits for the same one. */
   token: string;
   now: () => number;
@@ -381,7 +390,8 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
     definition,
     opts,
     analysis,
-    pool: workerPoolFor(analysis, opts.workers),
+    pool: opts.pool ?? workerPoolFor(analysis, opts.workers),
+    ownsPool: !opts.pool,
     token: opts.resume?.token ?? `${LOCAL_TOKEN_PREFIX}${name}:${randomUUID()}`,
     now: opts.now ?? Date.now,
     enteredInputs: new Map(),
@@ -393,7 +403,7 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
   const onAbort = () => {
     ctx.waitAbort.abort();
     execution.abort();
-    void ctx.pool?.close();
+    if (ctx.ownsPool) void ctx.pool?.close(); // a caller's pool is closed by its caller
   };
   opts.signal?.addEventListener('abort', onAbort, { once: true });
   const { consumed, failures } = trackEvents(ctx, execution);
@@ -412,9 +422,22 @@ export async function runDefinition(definition: AslDefinition, input: unknown, o
 
 /** The worker pool for Map iterations' Tasks, when there are any and workers are wanted. */
 function workerPoolFor(analysis: Analysis, requested: number | undefined): WorkerPool | undefined {
+  return analysis.tasks.some((t) => t.map) ? mapWorkerPool(requested) : (checkWorkers(requested), undefined);
+}
+
+function checkWorkers(requested: number | undefined): number {
   const workers = requested ?? availableParallelism();
   if (!Number.isInteger(workers) || workers < 0) throw new Error(`workers must be a non-negative integer, got ${requested}`);
-  return workers > 0 && analysis.tasks.some((t) => t.map) ? new WorkerPool(workers) : undefined;
+  return workers;
+}
+
+/**
+ * A pool for RunOptions.pool, sized as a run would size its own (default os.availableParallelism());
+ * undefined for 0 workers (every handler in this thread). The caller closes it.
+ */
+export function mapWorkerPool(workers?: number): WorkerPool | undefined {
+  const n = checkWorkers(workers);
+  return n > 0 ? new WorkerPool(n) : undefined;
 }
 
 /** Starts the library's execution of the prepared definition, every Task state calling its local handler. */
@@ -623,5 +646,5 @@ async function endRun(ctx: RunContext, execution: ReturnType<StateMachine['run']
   ctx.waitAbort.abort();
   execution.abort(); // stops iterations the library would still start after a failed Map
   if (!ctx.opts.signal?.aborted) await Promise.allSettled([...ctx.inFlight]); // an abort does not wait for running handlers
-  await ctx.pool?.close();
+  if (ctx.ownsPool) await ctx.pool?.close();
 }

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadStateMachineDefinitions, runDefinition, StateMachineExecutionError, type StageEvent } from '#scripts/local/localStepFunctions';
+import { loadStateMachineDefinitions, mapWorkerPool, runDefinition, StateMachineExecutionError, type StageEvent } from '#scripts/local/localStepFunctions';
 import { liveWorkerThreads } from '#scripts/local/workerPool';
 import { SYNTHETIC_HANDLERS, SYNTHETIC_MACHINE } from './fixtures/syntheticMachine.ts';
 
@@ -57,6 +57,24 @@ describe('local Step Functions runner', () => {
     expect(events.filter((e) => e.type === 'state-entered' && e.state === 'SquareItem').every((e) => e.map === 'SquareItems')).toBe(true);
     expect(events.filter((e) => e.type === 'state-exited' && e.index === undefined).map((e) => e.state)).toEqual(['Prepare', 'SquareItems', 'Total']);
     expect(liveWorkerThreads()).toBe(0);
+  });
+
+  it('a caller’s pool serves run after run without being closed or restarted, and its caller closes it', { timeout: 60_000 }, async () => {
+    const pool = mapWorkerPool(2)!;
+    try {
+      const first = (await runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, { handlers: SYNTHETIC_HANDLERS, pool })) as SyntheticOutput;
+      const second = (await runDefinition(SYNTHETIC_MACHINE, { items: ITEMS, options: {} }, { handlers: SYNTHETIC_HANDLERS, pool })) as SyntheticOutput;
+      for (const out of [first, second]) {
+        expect(out).toMatchObject({ sum: SUM_OF_SQUARES, count: ITEMS.length, anyInMain: false });
+        expect(out.threads).toBeLessThanOrEqual(2);
+      }
+      expect(pool.started).toBeLessThanOrEqual(2); // the second run reused the first run's workers
+      expect(liveWorkerThreads()).toBe(pool.started);
+    } finally {
+      await pool.close();
+    }
+    expect(liveWorkerThreads()).toBe(0);
+    expect(mapWorkerPool(0)).toBeUndefined();
   });
 
   it('workers see the environment set in the main thread (what the embedded stack sets)', { timeout: 60_000 }, async () => {
