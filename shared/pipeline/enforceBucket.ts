@@ -68,9 +68,9 @@ export async function enforceBucket(
   // An action with content beyond its first batch writes later batches after its transaction (ledgerActs.ts):
   // those go one action at a time; the rest, their first content batch inside their own write, many to a
   // transaction (ledgerGroupActs.ts, packed by items and bytes), the store's rate.
-  const hasLater = (p: (typeof planned)[number]['p']) => laterContentBatches(p).length > 0;
-  const single = repo.applyMany ? planned.filter(({ p }) => hasLater(p)) : planned;
-  const grouped = repo.applyMany ? planned.filter(({ p }) => !hasLater(p)) : [];
+  const single = repo.applyMany ? [] : planned;
+  const grouped: typeof planned = [];
+  if (repo.applyMany) for (const x of planned) (laterContentBatches(x.p).length > 0 ? single : grouped).push(x);
   if (grouped.length > 0) {
     const chunks: Array<typeof grouped> = [];
     for (let i = 0; i < grouped.length; i += GROUP_CHUNK) chunks.push(grouped.slice(i, i + GROUP_CHUNK));

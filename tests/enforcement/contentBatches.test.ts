@@ -17,34 +17,11 @@ import { reverseWave } from '#shared/audit/reverseWave';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
 import { policyPath } from '#shared/pipeline/sweepPaths';
 import type { Decision } from '#shared/policy/decideAction';
-import { defaultPolicy } from '#shared/policy/defaultPolicy';
-import { parsePolicy } from '#shared/policy/loadPolicy';
+import { contentDecision, contentPolicy } from './contentDecision.ts';
 
-const policy = parsePolicy({ ...defaultPolicy(), contentActions: { ...defaultPolicy().contentActions, itemsPerWrite: 40 } });
+const policy = contentPolicy;
 const ITEMS = 100;
-const decision = (accountId: string, sweepId = 's1'): Decision => ({
-  accountId,
-  codes: ['water-army'],
-  action: 'warn',
-  ruleIds: ['water-army/ring-associate'],
-  severity: 'low',
-  score: 0.8,
-  ladderStep: 0,
-  priorOffenses: 0,
-  policyVersion: policy.policyVersion,
-  sweepId,
-  snapshotId: 'snap',
-  effectiveAt: '2026-11-20T00:00:00.000Z',
-  followerCount: 10,
-  findings: [],
-  contentActions: Array.from({ length: ITEMS }, (_, i) => ({
-    kind: 'comment' as const,
-    itemId: `c${String(i).padStart(3, '0')}`,
-    action: 'remove' as const,
-    codes: ['water-army' as const],
-    ruleIds: ['water-army/ring-associate'],
-  })),
-});
+const decision = (accountId: string, sweepId = 's1'): Decision => contentDecision(accountId, sweepId, ITEMS);
 const plan = (d: Decision) => ({ ...planEnforcement(d, policy, 'ref', '2026-11-21T00:00:00.000Z', '2026-11-21T00:00:00.000Z'), bucket: 0 });
 
 let dir: string;

@@ -12,33 +12,10 @@ import { MemoryLedger } from '#shared/adapters/memoryLedger';
 import { enforceBucket } from '#shared/pipeline/enforceBucket';
 import { writeDecisions } from '#shared/pipeline/sweepArtifacts';
 import type { Decision } from '#shared/policy/decideAction';
-import { defaultPolicy } from '#shared/policy/defaultPolicy';
-import { parsePolicy } from '#shared/policy/loadPolicy';
+import { contentDecision, contentPolicy } from '../enforcement/contentDecision.ts';
 
-const policy = parsePolicy({ ...defaultPolicy(), contentActions: { ...defaultPolicy().contentActions, itemsPerWrite: 40 } });
-const decision = (accountId: string, items: number): Decision => ({
-  accountId,
-  codes: ['water-army'],
-  action: 'warn',
-  ruleIds: ['water-army/ring-associate'],
-  severity: 'low',
-  score: 0.8,
-  ladderStep: 0,
-  priorOffenses: 0,
-  policyVersion: policy.policyVersion,
-  sweepId: 'sw',
-  snapshotId: 'snap',
-  effectiveAt: '2026-11-20T00:00:00.000Z',
-  followerCount: 10,
-  findings: [],
-  contentActions: Array.from({ length: items }, (_, i) => ({
-    kind: 'comment' as const,
-    itemId: `${accountId}-c${i}`,
-    action: 'remove' as const,
-    codes: ['water-army' as const],
-    ruleIds: ['water-army/ring-associate'],
-  })),
-});
+const policy = contentPolicy;
+const decision = (accountId: string, items: number): Decision => contentDecision(accountId, 'sw', items, (i) => `${accountId}-c${i}`);
 
 /** The in-memory ledger, counting which path each action took. */
 class CountingLedger extends MemoryLedger {
