@@ -1,9 +1,10 @@
 import type { DetectContext } from '../../detectorPorts.ts';
 import type { Finding, Signal } from '../../finding.ts';
 import { capped, excerpt, finding, thresholdsOf } from '../common.ts';
+import { RULE_BURST, RULE_DEVICE } from '../fakeAccount.ts';
 import { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, CODE, RULE_ASSOCIATE, RULE_PRAISE, RULE_QA } from './rules.ts';
 
-const BULK_REGISTRATION = new Set(['fake-account/device-farm', 'fake-account/registration-burst']);
+const BULK_REGISTRATION = new Set([RULE_DEVICE, RULE_BURST]);
 
 /** Registered or used in bulk with ≥ `minAccounts` accounts (the fake-account channels' own groups). */
 function bulkRegistered(signals: Signal[], minAccounts: number): boolean {
