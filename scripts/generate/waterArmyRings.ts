@@ -4,7 +4,9 @@
  *  - praise-ring: near-duplicate praise ("我用过这个牌子太好用了", "现身说法，特别值得买"…);
  *  - qa-act: scripted question-and-answer ("姐妹，我搜xx怎么没搜到啊" → "你怎么不早说，链接私你了");
  *  - coordinated-forwarding: bursts of "@朋友 快来看", "已转发给闺蜜".
- * The ring's closers and answerers point readers to DMs and shops: they also carry traffic-diversion.
+ * The ring's closers and answerers point readers to DMs and shops inside the act ("私我优惠", "链接私你了"):
+ * those lines are the act's, so they carry water-army only. One act is one violation: the product does
+ * not count the same comments under two codes (a ring member diverting elsewhere still gets link-or-dm).
  */
 import type { AccountDraft, Cohort, NoteDraft } from './cohort.ts';
 import { EMOJI } from './corpus.ts';
@@ -98,18 +100,8 @@ export function shapePraiseRing(cohort: Cohort, rng: Rng, plan: GroupPlan): Plan
         const made = burst(cohort, rng, note, participants, (a) => line(rng, closers.has(a) && rng.chance(0.6) ? CLOSERS : PRAISE, ring.brandName, a.lang, ring), ring);
         for (const a of made.keys()) cohort.label(a, 'water-army/praise-ring');
       }
-      labelClosers(cohort, ring, closers);
     },
   };
-}
-
-/** Closers who actually posted a closing line divert readers to DMs. */
-function labelClosers(cohort: Cohort, ring: Ring, closers: Set<AccountDraft>): void {
-  const closing = /私|dd|滴滴|頭像|头像|主页|主頁|旗舰店|旗艦店/;
-  for (const c of cohort.comments) {
-    if (closers.has(c.author) && closing.test(c.text) && c.author.codes.has('water-army')) cohort.label(c.author, 'traffic-diversion/link-or-dm');
-  }
-  void ring;
 }
 
 export function shapeQaAct(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantPhases {
@@ -120,7 +112,6 @@ export function shapeQaAct(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantPhas
   const askers = shuffled.slice(answerers.length);
   return {
     act: () => {
-      const answered = new Set<AccountDraft>();
       for (const note of ringTargets(cohort, rng, ring)) {
         // A little praise first, then one to three scripted exchanges.
         const cheer = rng.sample(askers, Math.min(askers.length, rng.int(2, 6))).filter((a) => a !== note.author);
@@ -142,10 +133,8 @@ export function shapeQaAct(cohort: Cohort, rng: Rng, plan: GroupPlan): PlantPhas
           cohort.addComment(note, answerer, wholeSecond(rt), line(rng, ANSWERS, ring.brandName, answerer.lang, ring), { replyTo: q.id, client: ring.client ?? answerer.client });
           cohort.label(asker, 'water-army/qa-act');
           cohort.label(answerer, 'water-army/qa-act');
-          answered.add(answerer);
         }
       }
-      for (const a of answered) cohort.label(a, 'traffic-diversion/link-or-dm');
     },
   };
 }

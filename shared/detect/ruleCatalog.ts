@@ -67,14 +67,15 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'traffic-diversion/solicitation',
     code: 'traffic-diversion',
     severity: 'medium',
-    description: 'Repeated redirections without a concrete contact ("加我vx", "私我", "看我主页"), weighted: app mention 1, vague phrase 0.5.',
+    description:
+      'Repeated redirections without a concrete contact ("加我vx", "私我", "看我主页"), weighted: app mention 1, vague phrase 0.5. Not the lines said inside a crew\'s act (a note where the account sat in a staged sitting, a praise burst or a crew run): those are water-army\'s evidence, one act one code.',
     thresholds: { minWeight: 1.5, minItems: 2 },
   },
   {
     ruleId: 'traffic-diversion/private-deal',
     code: 'traffic-diversion',
     severity: 'low',
-    description: 'A redirection to private messages in a selling context ("私我优惠", "有内部价，私我", "需要的滴滴我").',
+    description: 'A redirection to private messages in a selling context ("私我优惠", "有内部价，私我", "需要的滴滴我"), outside the crew acts the account took part in.',
     thresholds: { minItems: 1 },
   },
   {
@@ -82,7 +83,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'traffic-diversion',
     severity: 'medium',
     description:
-      'Answers "where to buy / 求链接" questions by moving the sale to private messages or another shop ("链接私你了", "某宝搜…旗舰店"), paired by the comment-thread channel and read as a redirect.',
+      'Answers "where to buy / 求链接" questions by moving the sale to private messages or another shop ("链接私你了", "某宝搜…旗舰店"), paired by the comment-thread channel and read as a redirect. Not inside a crew act, nor to an asker who is the answerer\'s partner in one (the seeds\' 双簧: a question and answer staged for readers is water-army).',
     thresholds: { minAnswers: 1 },
   },
   {
@@ -148,8 +149,9 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'fake-account/device-farm',
     code: 'fake-account',
     severity: 'critical',
-    description: 'Many accounts registered on, or using, one device; or a burst of registrations on one device.',
-    thresholds: { minAccounts: 6, burstAccounts: 3, burstWindowMinutes: 60 },
+    description:
+      'Many accounts (≥ minAccounts) registered on, or using, one device and made in bulk (two registered on it within bulkPairMinutes, a registration tool, or templated names); or a burst of registrations on one device.',
+    thresholds: { minAccounts: 6, bulkPairMinutes: 30, burstAccounts: 3, burstWindowMinutes: 60 },
   },
   {
     ruleId: 'fake-account/registration-burst',

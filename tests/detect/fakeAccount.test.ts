@@ -15,13 +15,26 @@ function farm(n: number, p: { device?: (i: number) => string; ip?: (i: number) =
 
 describe('fake-account: registration clusters', () => {
   it('fires device-farm when many accounts share one registration device; evidence has no raw device id', () => {
-    const accounts = farm(8, { device: () => 'DEVICE-XYZ-001', minutes: (i) => i * 60 * 24 });
+    // registered over days, but two of them within minutes of each other: made in bulk
+    const accounts = farm(8, { device: () => 'DEVICE-XYZ-001', minutes: (i) => (i === 7 ? 6 * 60 * 24 + 20 : i * 60 * 24) });
     const r = runDetection({ accounts });
     for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).toContain('fake-account/device-farm');
     const f = r.byAccount.get('f0')!.find((x) => x.ruleId === 'fake-account/device-farm')!;
     expect(f.severity).toBe('critical');
     expect(JSON.stringify(f)).not.toContain('DEVICE-XYZ-001');
     expect(f.evidence.relatedAccountIds).toHaveLength(7);
+  });
+
+  it('many accounts signed up one at a time over weeks and run from one phone are not a device farm', () => {
+    // a studio or a family: the device is shared, the registrations were not made in bulk
+    const accounts = farm(8, { device: () => 'STUDIO-PHONE', minutes: (i) => i * 60 * 24 * 3 + (i % 2) * 45 });
+    const r = runDetection({ accounts });
+    for (const a of accounts) expect(rulesOf(r, a.accountId, 'fake-account')).not.toContain('fake-account/device-farm');
+    // the same phone with a registration tool, or templated names, is bulk again
+    const tooled = runDetection({ accounts: farm(8, { device: () => 'STUDIO-PHONE', client: 'reg-helper-pro', minutes: (i) => i * 60 * 24 * 3 }) });
+    expect(rulesOf(tooled, 'f0', 'fake-account')).toContain('fake-account/device-farm');
+    const templated = runDetection({ accounts: farm(8, { device: () => 'STUDIO-PHONE', nick: (i) => `柚子呀${i * 37 + 100}`, minutes: (i) => i * 60 * 24 * 3 }) });
+    expect(rulesOf(templated, 'f0', 'fake-account')).toContain('fake-account/device-farm');
   });
 
   it('fires registration-burst for a burst on one /24 with templated nicknames', () => {

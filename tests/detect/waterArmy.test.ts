@@ -287,6 +287,22 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     for (const a of cast) expect(rulesOf(strict, a, 'water-army')).toEqual([]);
   });
 
+  it('the act\'s "私你了" answer is water-army\'s line, not traffic-diversion; the same answer to a real reader elsewhere is diversion', () => {
+    const comments = [...stagedAct('b1', 0, ['c1', 'c2', 'c3'], 'k1', 'a1'), ...stagedAct('b2', 86400, ['c1', 'c2', 'c3'], 'k1', 'a1')];
+    const cast = ['c1', 'c2', 'c3', 'k1', 'a1'];
+    const r = runDetection({ accounts: cast.map((id) => account(id)), notes, comments });
+    expect(rulesOf(r, 'a1', 'water-army')).not.toEqual([]);
+    expect(rulesOf(r, 'a1', 'traffic-diversion')).toEqual([]);
+    // a reader outside the cast asks on a third note, and a1 takes the sale to private messages
+    const reader = [
+      comment('b3-q', 'b3', 'reader', '请问在哪里买呀', { createdAt: atSeconds(5 * 86400) }),
+      comment('b3-a', 'b3', 'a1', '私你了宝', { createdAt: atSeconds(5 * 86400 + 90), replyToCommentId: 'b3-q' }),
+    ];
+    const withReader = runDetection({ accounts: [...cast, 'reader'].map((id) => account(id)), notes, comments: [...comments, ...reader] });
+    expect(rulesOf(withReader, 'a1', 'traffic-diversion')).toEqual(['traffic-diversion/private-answer']);
+    expect(withReader.byAccount.get('a1')!.find((x) => x.code === 'traffic-diversion')!.evidence.commentIds).toEqual(['b3-a']);
+  });
+
   it("a staged act amid a busy note's ordinary comments ties only the asker and answerer, not the selling readers around them", () => {
     const chatter = (n: string, start: number) =>
       ['好看', '羡慕有阳台', '一样一样', '太有用了', '哈哈哈'].map((t, i) => comment(`${n}-o${i}`, n, `crowd${i}`, t, { createdAt: atSeconds(start + 40 + i * 90) }));

@@ -170,6 +170,23 @@ function clusterSignals(rule: string, channel: string, key: string, members: str
   );
 }
 
+/**
+ * Whether accounts sharing a device were made in bulk: two of them registered on it within
+ * bulkPairMinutes, a registration tool, or templated names. A studio or a family that signs up
+ * one account at a time over weeks and then runs them from one phone shares a device, but was not
+ * registered in bulk (what it posts is other codes' evidence).
+ */
+function registeredInBulk(rows: RegRow[], th: Record<string, number>, maxDigitGap: number): boolean {
+  if (rows.some((r) => !isOfficialClient(r.c))) return true;
+  if (templatedMembers(rows, maxDigitGap).length >= 2) return true;
+  const times = rows
+    .filter((r) => r.r === 1)
+    .map((r) => r.t)
+    .sort((x, y) => x - y);
+  for (let i = 1; i < times.length; i++) if (times[i] - times[i - 1] <= th.bulkPairMinutes * 60) return true;
+  return false;
+}
+
 export const deviceChannel: Channel = {
   name: 'reg-device',
   codes: [CODE],
@@ -186,7 +203,7 @@ export const deviceChannel: Channel = {
     if (!ctx.enabled(CODE) || raw.length < 2) return [];
     const th = thresholdsOf(ctx, RULE_DEVICE);
     const rows = dedupeByAccount(raw as unknown as RegRow[]);
-    if (rows.length >= th.minAccounts) {
+    if (rows.length >= th.minAccounts && registeredInBulk(rows, th, thresholdsOf(ctx, RULE_TEMPLATE).maxDigitGap)) {
       return clusterSignals(
         RULE_DEVICE,
         'reg-device',

@@ -16,6 +16,7 @@ import type { Account, AccountDetector, Channel, Comment, KeyedRow, Note } from 
 import type { Finding, Signal } from '../finding.ts';
 import { contactLabel, ownDomainTest, scanContacts, scanNormalized, type ContactHit, type ContactScan } from '../text/contactPatterns.ts';
 import { normalizeJoined } from '../text/normalizeText.ts';
+import { crewPartnersByNote } from './waterArmy/crewActNotes.ts';
 import { capped, contactWordsOf, excerpt, finding, signal, thresholdsOf } from './common.ts';
 
 const CODE = 'traffic-diversion' as const;
@@ -103,6 +104,8 @@ export const contactChannel: Channel = {
 interface ItemScan {
   kind: 'note' | 'comment' | 'profile';
   id: string;
+  /** The note a comment is on. */
+  noteId?: string;
   contacts: ContactHit[];
   solicitWeight: number;
   fragments: string[];
@@ -116,7 +119,7 @@ export const trafficDiversionDetector: AccountDetector = {
     const scans: ItemScan[] = [];
     const isOwn = ownDomainTest(ctx.ownDomains);
     const words = contactWordsOf(ctx);
-    const add = (kind: ItemScan['kind'], id: string, s: ContactScan) => {
+    const add = (kind: ItemScan['kind'], id: string, s: ContactScan, noteId?: string) => {
       if (s.contacts.length === 0 && s.solicitations.length === 0) return;
       const w = Math.min(
         1,
@@ -125,6 +128,7 @@ export const trafficDiversionDetector: AccountDetector = {
       scans.push({
         kind,
         id,
+        noteId,
         contacts: s.contacts,
         solicitWeight: w,
         fragments: s.solicitations.map((x) => x.fragment),
@@ -132,7 +136,7 @@ export const trafficDiversionDetector: AccountDetector = {
       });
     };
     for (const n of bundle.notes) add('note', n.noteId, scanNormalized(noteNormalized(n.title, n.body), isOwn, words));
-    for (const c of bundle.comments) add('comment', c.commentId, scanContacts(c.text, isOwn, words));
+    for (const c of bundle.comments) add('comment', c.commentId, scanContacts(c.text, isOwn, words), c.noteId);
     if (bundle.account) add('profile', 'profile', scanContacts(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`, isOwn, words));
 
     const out: Finding[] = [];
@@ -171,9 +175,14 @@ export const trafficDiversionDetector: AccountDetector = {
       );
     }
 
+    // Where the account sat in a crew's act (a staged sitting or a crew run on the note), its vague
+    // "私我" and "链接私你了" are the act's lines, said to partners: water-army's evidence, one act one code.
+    const partners = crewPartnersByNote(bundle.signals);
+    const outsideActs = scans.filter((s) => s.kind !== 'comment' || !partners.has(s.noteId!));
+
     // vague redirections, weighted, only when they add up
     const thSolicit = thresholdsOf(ctx, RULE_SOLICIT);
-    const solicit = scans.filter((s) => s.solicitWeight > 0);
+    const solicit = outsideActs.filter((s) => s.solicitWeight > 0);
     const weight = solicit.reduce((acc, s) => acc + s.solicitWeight, 0);
     if (solicit.length >= thSolicit.minItems && weight >= thSolicit.minWeight) {
       const noteIds = capped(solicit.filter((s) => s.kind === 'note').map((s) => s.id));
@@ -193,7 +202,7 @@ export const trafficDiversionDetector: AccountDetector = {
 
     // a private sale offered without a contact: weak on its own (low severity), reported when nothing stronger fired
     const thDeal = thresholdsOf(ctx, RULE_DEAL);
-    const deals = scans.filter((s) => s.deals.length > 0 && s.kind !== 'profile');
+    const deals = outsideActs.filter((s) => s.deals.length > 0 && s.kind !== 'profile');
     if (out.length === 0 && deals.length >= thDeal.minItems && deals.length > 0) {
       const noteIds = capped(deals.filter((s) => s.kind === 'note').map((s) => s.id));
       const commentIds = capped(deals.filter((s) => s.kind === 'comment').map((s) => s.id));
@@ -210,10 +219,13 @@ export const trafficDiversionDetector: AccountDetector = {
       );
     }
 
-    // answers to "where to buy" questions that move the sale off the thread
+    // answers to "where to buy" questions that move the sale off the thread; not inside an act, nor an
+    // answer to a partner from one of its acts elsewhere: "链接私你了" said to a partner reaches no reader
+    const crew = new Set([...partners.values()].flatMap((p) => [...p]));
+    const toCrew = (s: Signal) => (s.detail.relatedAccountIds ?? []).every((a) => crew.has(a));
     const thAnswer = thresholdsOf(ctx, RULE_ANSWER);
-    const redirected = new Set(scans.filter((s) => s.kind === 'comment' && (s.solicitWeight > 0 || s.contacts.length > 0)).map((s) => s.id));
-    const answers = bundle.signals.filter((s) => s.ruleId === QA_RULE && s.detail.clusterKey === QA_ANSWER && (s.detail.commentIds ?? []).some((c) => redirected.has(c)));
+    const redirected = new Set(outsideActs.filter((s) => s.kind === 'comment' && (s.solicitWeight > 0 || s.contacts.length > 0)).map((s) => s.id));
+    const answers = bundle.signals.filter((s) => s.ruleId === QA_RULE && s.detail.clusterKey === QA_ANSWER && !toCrew(s) && (s.detail.commentIds ?? []).some((c) => redirected.has(c)));
     const answeredNotes = new Set(answers.map((s) => s.key));
     if (answeredNotes.size >= thAnswer.minAnswers && answers.length > 0) {
       const commentIds = capped([...new Set(answers.flatMap((s) => (s.detail.commentIds ?? []).filter((c) => redirected.has(c))))]);

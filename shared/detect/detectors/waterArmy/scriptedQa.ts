@@ -5,6 +5,7 @@
 import type { Signal } from '../../finding.ts';
 import { capped, signal } from '../common.ts';
 import type { Row } from './commentRow.ts';
+import { QA_SITTING } from './crewActNotes.ts';
 import { CHANNEL_NOTE_COMMENTS, CODE, RULE_QA } from './rules.ts';
 
 export function scriptedQa(noteId: string, rows: Row[], author: string | undefined, th: Record<string, number>): Signal[] {
@@ -98,7 +99,7 @@ function qaSittings(noteId: string, rows: Row[], author: string | undefined, pai
       noteIds: [noteId],
       commentIds: capped(idsOf.get(a)!, 10),
       relatedAccountIds: capped([...casts.get(a)!].sort(), 50),
-      clusterKey: 'qa:sitting',
+      clusterKey: QA_SITTING,
     }),
   );
 }
