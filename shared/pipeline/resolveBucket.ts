@@ -11,6 +11,7 @@
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { OffenseHistory } from '#shared/ports/offenseHistory';
 import { recordIdentity, RECORD_KINDS, type Account, type Comment, type Follow, type Note, type RecordKind, type Report } from '#shared/contract/snapshotRecords';
+import { detectAccount } from '#shared/detect/detectAccount';
 import type { AccountBundle, AccountDetector } from '#shared/detect/detectorPorts';
 import type { Finding, Signal } from '#shared/detect/finding';
 import { BRAND_PROMOTION_RULES } from '#shared/detect/ruleCatalog';
@@ -153,8 +154,7 @@ export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: 
       continue;
     }
     stats.accounts += 1;
-    const findings: Finding[] = [];
-    for (const d of detectors) if (detect.enabled(d.code)) findings.push(...d.detect(bundle, detect));
+    const findings = detectAccount(bundle, detectors, detect);
     if (findings.length > 0) flagged.push({ bundle, findings });
     for (const f of findings) stats.findings[f.ruleId] = (stats.findings[f.ruleId] ?? 0) + 1;
   }

@@ -59,6 +59,16 @@ describe('engagement-bait', () => {
     expect(rulesOf(r, 'e4', 'engagement-bait')).toEqual(['engagement-bait/sensational-title']);
   });
 
+  it('sensational titles over bodies that sell are misleading titles, not engagement-bait', () => {
+    const titles = ['后悔没早点知道的祛斑霜', '99%的人都不知道的祛斑方法', '震惊！原来这个东西这么好用', '今天的早餐'];
+    const bodies = ['原价1019现在只要45', '点主页店铺直接拍', '到手价305，今天最后一天', '吃了个包子'];
+    const selling = runDetection({ accounts: [account('e6')], notes: titles.map((t, i) => note(`s${i}`, 'e6', { title: t, body: bodies[i] })) });
+    expect(rulesOf(selling, 'e6', 'engagement-bait')).toEqual([]);
+    // the same titles over bodies that sell nothing are hooks
+    const hooks = runDetection({ accounts: [account('e7')], notes: titles.map((t, i) => note(`s${i}`, 'e7', { title: t, body: '今天分享一下我的日常' })) });
+    expect(rulesOf(hooks, 'e7', 'engagement-bait')).toEqual(['engagement-bait/sensational-title']);
+  });
+
   it('an ordinary user replying "1" or asking once to follow stays clean', () => {
     const r = runDetection({
       accounts: [account('e5', { bio: '记录生活 | 喜欢猫' })],

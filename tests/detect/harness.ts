@@ -4,6 +4,7 @@ import type { Account, Comment, Follow, Note, Report } from '#shared/contract/sn
 import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { AccountBundle, DetectContext } from '#shared/detect/detectorPorts';
 import type { Finding, Signal } from '#shared/detect/finding';
+import { detectAccount } from '#shared/detect/detectAccount';
 import { ACCOUNT_DETECTORS, CHANNELS } from '#shared/detect/registry';
 import { RULE_BY_ID } from '#shared/detect/ruleCatalog';
 import { ringConfirmations } from '#shared/detect/detectors/waterArmyExpansion';
@@ -94,8 +95,7 @@ export function runDetection(fx: Fixture, ctx: DetectContext = makeCtx()): RunRe
       reports: (fx.reports ?? []).filter((r) => r.targetType === 'account' && r.targetId === id),
       signals: signals.filter((s) => s.accountId === id),
     };
-    const list: Finding[] = [];
-    for (const d of ACCOUNT_DETECTORS) list.push(...d.detect(bundle, resolveCtx));
+    const list = detectAccount(bundle, ACCOUNT_DETECTORS, resolveCtx);
     if (list.length > 0) byAccount.set(id, list);
     findings.push(...list);
   }

@@ -6,7 +6,7 @@
  */
 import type { AccountDetector } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
+import { PRICE, SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
 import { normalizeField, normalizeText } from '../text/normalizeText.ts';
 import { capped, excerpt, finding, lexiconOf, thresholdsOf } from './common.ts';
 
@@ -31,7 +31,8 @@ export const engagementBaitDetector: AccountDetector = {
     const profile = bundle.account ? both(normalizeText(`${bundle.account.nickname}\n${bundle.account.bio ?? ''}`)) : '';
     const notes = bundle.notes.map((n) => {
       const title = normalizeField(n.title);
-      return { id: n.noteId, shown: title, title: both(title), text: both(`${title}\n${normalizeField(n.body)}`) };
+      const body = normalizeField(n.body);
+      return { id: n.noteId, shown: title, title: both(title), text: both(`${title}\n${body}`), body };
     });
     const comments = bundle.comments.map((c) => {
       const plain = normalizeText(c.text);
@@ -81,8 +82,11 @@ export const engagementBaitDetector: AccountDetector = {
       );
     }
 
+    // a sensational title over a body that sells (a sales cue, a price) is a misleading title used to
+    // sell: misleading-marketing's (CONTRACT), not a hook for attention
     const th = thresholdsOf(ctx, RULE_SENSATIONAL);
-    const sensational = notes.filter((n) => SENSATIONAL.test(n.title));
+    const sales = lexiconOf(ctx, 'salesCues');
+    const sensational = notes.filter((n) => SENSATIONAL.test(n.title) && !sales.test(n.body) && !PRICE.test(n.body));
     if (sensational.length >= th.minNotes && sensational.length >= th.minShare * notes.length) {
       out.push(
         finding(bundle.accountId, CODE, RULE_SENSATIONAL, Math.min(0.85, 0.4 + 0.05 * sensational.length), {

@@ -264,15 +264,13 @@ export const homogeneousContentDetector: AccountDetector = {
       // a matrix account: several of its notes are near-duplicated by others, and together by many distinct accounts
       const allRelated = new Set(cross.flatMap((s) => s.detail.relatedAccountIds ?? []));
       const allNotes = new Set(cross.flatMap((s) => s.detail.noteIds ?? []));
-      // copying is one account posting in bulk, or a cluster of accounts linked by something other than their words
-      // (a device, a network, a registration burst, a ring): unrelated people writing alike is common phrasing
-      const linked = bundle.signals.some((s) => s.code !== CODE && (s.detail.relatedAccountIds ?? []).some((a) => allRelated.has(a)));
-      const strongNote = cross.some((s) => (s.detail.relatedAccountIds?.length ?? 0) >= thc.minAccounts - 1);
+      // copying is posting in bulk: one note shared by a farm's accounts is its warm-up (fake-account's evidence), not a
+      // matrix farming traffic with copies, however linked the accounts are
       // bulk: the copies are a real share of what the account posts; a daily poster's few chance matches among months of notes are not
       const own = bundle.notes.filter((n) => !isGenerated(n) && n.sponsoredVia !== 'partner-platform').length;
       // (a signal lists at most 20 notes: an account with 20 listed has at least that many copies)
       const bulk = allNotes.size >= Math.min(20, (thc.minShare ?? 0) * own);
-      if (bulk && allRelated.size >= thc.minAccounts - 1 && (allNotes.size >= thc.minNotes || (strongNote && linked))) {
+      if (bulk && allRelated.size >= thc.minAccounts - 1 && allNotes.size >= thc.minNotes) {
         const related = capped(allRelated, 20);
         const noteIds = capped(allNotes, 20);
         out.push(
