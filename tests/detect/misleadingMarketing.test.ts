@@ -20,6 +20,22 @@ describe('misleading-marketing', () => {
     expect(rulesOf(r, 'm2', 'misleading-marketing')).toContain('misleading-marketing/medical-claim');
   });
 
+  it('a personal account selling with cure claims and a money-back guarantee or scarcity is advertising; the same story told without an offer is not', () => {
+    const selling = runDetection({
+      accounts: [account('m5')],
+      notes: [
+        note('g1', 'm5', { title: '降糖茶分享', body: '我爸喝了两个月停药了，比药还管用，一次见效。无效全额退款，放心买' }),
+        note('g2', 'm5', { title: '降糖茶回购', body: '立竿见影，邻居阿姨也在喝。原价589现在只要66，手慢无' }),
+      ],
+    });
+    expect(rulesOf(selling, 'm5', 'misleading-marketing')).toContain('misleading-marketing/medical-claim');
+    const story = runDetection({
+      accounts: [account('m6')],
+      notes: [note('g1', 'm6', { title: '降糖茶分享', body: '我爸喝了两个月停药了，比药还管用，一次见效。' }), note('g2', 'm6', { title: '降糖茶回购', body: '立竿见影，邻居阿姨也在喝。' })],
+    });
+    expect(rulesOf(story, 'm6', 'misleading-marketing')).toEqual([]);
+  });
+
   it('fires fabricated-experience for repeated dramatic before/after claims', () => {
     const r = runDetection({
       accounts: [account('m3', { accountType: 'professional' })],

@@ -10,7 +10,7 @@
  */
 import type { AccountDetector, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
-import { assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, PRICE, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
+import { assertedMatch, BEFORE_AFTER_EFFECT, BEFORE_AFTER_PICTURE, hardSellCues, PRICE, TITLE_AUTHORITY, TITLE_BAIT } from '../text/marketingPatterns.ts';
 import { normalizeField } from '../text/normalizeText.ts';
 import { capped, finding, lexiconOf, thresholdsOf } from './common.ts';
 
@@ -36,16 +36,16 @@ export const misleadingMarketingDetector: AccountDetector = {
     const hits: Record<string, Hit[]> = { [RULE_ABSOLUTE]: [], [RULE_MEDICAL]: [], [RULE_EXPERIENCE]: [], [RULE_TITLE]: [] };
     const notes = [...bundle.notes].sort((x: Note, y: Note) => (x.noteId < y.noteId ? -1 : 1));
     const [absolute, medical, experience] = [lexiconOf(ctx, 'absoluteClaims'), lexiconOf(ctx, 'medicalClaims'), lexiconOf(ctx, 'experienceClaims')];
-    const [SALES, PAID_COOPERATION] = [lexiconOf(ctx, 'salesCues'), lexiconOf(ctx, 'paidCooperation')];
+    const [SALES, PAID_COOPERATION, OFFER] = [lexiconOf(ctx, 'salesCues'), lexiconOf(ctx, 'paidCooperation'), lexiconOf(ctx, 'purchaseOffers')];
     for (const n of notes) {
       const title = normalizeField(n.title);
       const body = normalizeField(n.body);
       const text = `${title}\n${body}`;
       const sales = SALES.test(text);
       const brand = (n.brandIds?.length ?? 0) > 0;
-      // commercial: a brand or professional account, an explicit sales cue, or a brand with a price or a paid cooperation;
+      // commercial: a brand or professional account, an explicit sales cue or offer to buy, or a brand with a price or a paid cooperation;
       // a personal note naming a brand or quoting a price is a review, not an ad
-      const commercial = commercialAccount || sales || (brand && (PRICE.test(text) || PAID_COOPERATION.test(text)));
+      const commercial = commercialAccount || sales || OFFER.test(text) || hardSellCues(text).length > 0 || (brand && (PRICE.test(text) || PAID_COOPERATION.test(text)));
       if (!commercial) continue;
       for (const [rule, re] of [
         [RULE_ABSOLUTE, absolute],

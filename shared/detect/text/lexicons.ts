@@ -4,7 +4,19 @@
  * expression that replaces the default). The defaults come from domain sources, each named in `origin`.
  */
 import { CONTACT_REDIRECTS, WECHAT_ALIASES } from './contactPatterns.ts';
-import { ABSOLUTE_CLAIM, BAIT_HOOK, COMMENT_REDIRECT, DISCLAIMER, EXPERIENCE_CLAIM, MEDICAL_CLAIM, MUTUAL_FOLLOW, PAID_COOPERATION, SALES, SELF_PROMOTION } from './marketingPatterns.ts';
+import {
+  ABSOLUTE_CLAIM,
+  BAIT_HOOK,
+  COMMENT_REDIRECT,
+  DISCLAIMER,
+  EXPERIENCE_CLAIM,
+  MEDICAL_CLAIM,
+  MUTUAL_FOLLOW,
+  PAID_COOPERATION,
+  PURCHASE_OFFER,
+  SALES,
+  SELF_PROMOTION,
+} from './marketingPatterns.ts';
 
 export const LEXICON_NAMES = [
   'absoluteClaims',
@@ -16,6 +28,7 @@ export const LEXICON_NAMES = [
   'adDisclaimers',
   'paidCooperation',
   'salesCues',
+  'purchaseOffers',
   'commentRedirects',
   'contactAppAliases',
   'contactRedirects',
@@ -57,6 +70,12 @@ export const DEFAULT_LEXICONS: Readonly<Record<LexiconName, LexiconDefault>> = {
     pattern: SALES,
     usedBy: 'undisclosed-promotion, misleading-marketing, account-transformation (a note selling: links, coupons, shops)',
     origin: 'the seeds: marketing notes and "private-domain" selling (链接, 下单, 优惠券, 私我)',
+  },
+  purchaseOffers: {
+    pattern: PURCHASE_OFFER,
+    usedBy: 'misleading-marketing (an offer to buy makes a personal note carrying claims an advertisement)',
+    origin:
+      'Advertising Law arts. 16–17 (no efficacy guarantees in health and medical advertising: "无效退款") and art. 28 (false advertising); e-commerce pressure selling: scarcity ("手慢无", "库存不多"), was-now prices ("原价…现在只要")',
   },
   commentRedirects: {
     pattern: COMMENT_REDIRECT,

@@ -134,3 +134,10 @@ export const HARD_SELL =
 export function hardSellCues(t: string): string[] {
   return [...new Set((t.match(HARD_SELL) ?? []).map((x) => x.replace(/\d+/g, '')))];
 }
+
+/**
+ * An offer to buy: a money-back guarantee of efficacy ("无效全额退款", which the Advertising Law forbids in health
+ * and medical advertising), scarcity pressure ("手慢无", "库存不多") or a was-now price ("原价589现在只要66"). Any
+ * of them makes a note that carries claims an advertisement, whoever posts it: a review does not sell.
+ */
+export const PURCHASE_OFFER = /无效(?:全额)?退款|无效包退|不满意(?:全额)?退款|手慢无|库存不多|仅剩\d+(?:件|份|盒|瓶)|原价.{0,8}(?:现在|现价|今天)(?:只要|仅需?|只需)/;
