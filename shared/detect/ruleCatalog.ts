@@ -256,7 +256,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: 'engagement-bait/sensational-title',
     code: 'engagement-bait',
     severity: 'low',
-    description: 'Sensational or bizarre titles used in bulk ("震惊！", "99%的人都不知道").',
+    description:
+      'Sensational or bizarre titles used in bulk ("震惊！", "99%的人都不知道") over bodies that do not sell: a sensational title over a sales cue or a price is a misleading title used to sell (misleading-marketing).',
     thresholds: { minNotes: 3, minShare: 0.3 },
   },
   {
@@ -264,7 +265,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'engagement-bait',
     severity: 'low',
     description:
-      'Self-promotion under other people\'s notes: ≥ minComments comments asking readers to follow, subscribe to or visit the commenter ("check out my channel", "sub4sub", "关注我", "来我主页"). Low severity: a warning, since one such comment is all most real spammers post.',
+      'Self-promotion under other people\'s notes: ≥ minComments comments asking readers to follow, subscribe to or visit the commenter ("check out my channel", "sub4sub", "关注我", "来我主页"). Low severity: a warning, since one such comment is all most real spammers post. Not on a note where the commenter sat in a crew\'s act (a staged sitting, a praise burst, a crew run): there it is the act\'s line, water-army\'s evidence.',
     thresholds: { minComments: 1 },
   },
   // ---------------------------------------------------------------- undisclosed-promotion

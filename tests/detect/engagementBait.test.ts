@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { account, comment, note, rulesOf, runDetection } from './harness.ts';
+import { account, atSeconds, comment, note, rulesOf, runDetection } from './harness.ts';
 import { SELF_PROMOTION } from '#shared/detect/text/marketingPatterns';
 import { normalizeText } from '#shared/detect/text/normalizeText';
 
@@ -117,6 +117,21 @@ describe("engagement-bait: self-promotion under others' notes", () => {
     expect(r.byAccount.get('promoter')![0].evidence.commentIds).toEqual(['c1']);
     expect(rulesOf(r, 'zh', 'engagement-bait')).toEqual(['engagement-bait/self-promotion']);
     for (const id of ['creator', 'fan', 'fan2']) expect(rulesOf(r, id)).toEqual([]);
+  });
+
+  it("\"看我主页\" said inside a crew's lockstep run is the act's line (water-army's), not self-promotion; said alone elsewhere it is", () => {
+    const crew = ['k1', 'k2', 'k3', 'k4', 'k5'];
+    const lines = ['医生很专业', '环境很干净', '姐妹们看我主页有', '价格透明', '求医院名字'];
+    const run = crew.map((a, i) => comment(`r-${a}`, 'clinic', a, lines[i], { createdAt: atSeconds(i * 60) }));
+    const r = runDetection({ accounts: [...crew, 'clinicOwner'].map((id) => account(id)), notes: [note('clinic', 'clinicOwner')], comments: run });
+    expect(rulesOf(r, 'k3', 'engagement-bait')).toEqual([]);
+    const alone = runDetection({
+      accounts: [...crew, 'clinicOwner', 'other'].map((id) => account(id)),
+      notes: [note('clinic', 'clinicOwner'), note('elsewhere', 'other')],
+      comments: [...run, comment('e1', 'elsewhere', 'k3', '姐妹们看我主页有', { createdAt: atSeconds(86400) })],
+    });
+    expect(rulesOf(alone, 'k3', 'engagement-bait')).toEqual(['engagement-bait/self-promotion']);
+    expect(alone.byAccount.get('k3')!.find((f) => f.code === 'engagement-bait')!.evidence.commentIds).toEqual(['e1']);
   });
 });
 

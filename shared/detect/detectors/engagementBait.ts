@@ -9,6 +9,7 @@ import type { Finding } from '../finding.ts';
 import { PRICE, SENSATIONAL, hookForm } from '../text/marketingPatterns.ts';
 import { normalizeField, normalizeText } from '../text/normalizeText.ts';
 import { capped, excerpt, finding, lexiconOf, thresholdsOf } from './common.ts';
+import { crewPartnersByNote } from './waterArmy/crewActNotes.ts';
 
 const CODE = 'engagement-bait' as const;
 export const RULE_MUTUAL = 'engagement-bait/mutual-follow';
@@ -68,7 +69,9 @@ export const engagementBaitDetector: AccountDetector = {
     // asking for follows under other people's notes: most real spammers post once, so one comment is enough to warn
     const own = new Set(bundle.notes.map((n) => n.noteId));
     const selfPromotion = lexiconOf(ctx, 'selfPromotion');
-    const promoting = comments.filter((c) => !own.has(c.noteId) && selfPromotion.test(c.plain));
+    // not inside a crew's act on a note (its "看我主页" there is the act's line, water-army's evidence: one act, one code)
+    const acts = crewPartnersByNote(bundle.signals);
+    const promoting = comments.filter((c) => !own.has(c.noteId) && !acts.has(c.noteId) && selfPromotion.test(c.plain));
     if (promoting.length >= thresholdsOf(ctx, RULE_SELF_PROMOTION).minComments) {
       out.push(
         finding(bundle.accountId, CODE, RULE_SELF_PROMOTION, Math.min(0.8, 0.45 + 0.05 * promoting.length), {
