@@ -303,6 +303,22 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     expect(withReader.byAccount.get('a1')!.find((x) => x.code === 'traffic-diversion')!.evidence.commentIds).toEqual(['b3-a']);
   });
 
+  it('the author of a note a crew acts on, replying "私你了" and "看我主页" there, is in the act: no traffic-diversion; the same replies on a note no crew touched are', () => {
+    const replies = (n: string, start: number) => [
+      comment(`${n}-h1`, n, 'brand1', '私你了宝', { createdAt: atSeconds(start + 600) }),
+      comment(`${n}-h2`, n, 'brand1', '姐妹们看我主页有', { createdAt: atSeconds(start + 660) }),
+      comment(`${n}-h3`, n, 'brand1', '已私～', { createdAt: atSeconds(start + 720) }),
+    ];
+    const cast = ['c1', 'c2', 'c3', 'k1', 'a1'];
+    const acts = [...stagedAct('b1', 0, ['c1', 'c2', 'c3'], 'k1', 'a1'), ...stagedAct('b2', 86400, ['c1', 'c2', 'c3'], 'k1', 'a1')];
+    const hosted = runDetection({ accounts: [...cast, 'brand1'].map((id) => account(id)), notes, comments: [...acts, ...replies('b1', 0), ...replies('b2', 86400)] });
+    expect(hosted.signals.filter((s) => s.accountId === 'brand1' && s.ruleId === 'water-army/crew-host').map((s) => s.key)).toEqual(['b1', 'b2']);
+    expect(rulesOf(hosted, 'brand1')).toEqual([]);
+    // no crew on b3: the author's own redirections there are diversion
+    const alone = runDetection({ accounts: [...cast, 'brand1'].map((id) => account(id)), notes, comments: [...acts, ...replies('b3', 5 * 86400)] });
+    expect(rulesOf(alone, 'brand1', 'traffic-diversion')).toEqual(['traffic-diversion/solicitation']);
+  });
+
   it("a staged act amid a busy note's ordinary comments ties only the asker and answerer, not the selling readers around them", () => {
     const chatter = (n: string, start: number) =>
       ['好看', '羡慕有阳台', '一样一样', '太有用了', '哈哈哈'].map((t, i) => comment(`${n}-o${i}`, n, `crowd${i}`, t, { createdAt: atSeconds(start + 40 + i * 90) }));

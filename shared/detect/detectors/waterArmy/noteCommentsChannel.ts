@@ -13,6 +13,7 @@ import { praiseBursts } from './praiseBursts.ts';
 import { crewRuns } from './crewRuns.ts';
 import { CHANNEL_NOTE_COMMENTS, CODE, RULE_AI_INSTANT, RULE_CREW, RULE_PRAISE, RULE_QA } from './rules.ts';
 import { scriptedQa } from './scriptedQa.ts';
+import { crewHostSignal } from './crewActNotes.ts';
 
 export const noteCommentsChannel: Channel = {
   name: CHANNEL_NOTE_COMMENTS,
@@ -45,9 +46,14 @@ export const noteCommentsChannel: Channel = {
     if (rows.length < 2) return out;
     rows.sort((x, y) => x.t - y.t || (x.c < y.c ? -1 : x.c > y.c ? 1 : 0));
     if (wa) {
-      out.push(...praiseBursts(noteId, rows, author, thresholdsOf(ctx, RULE_PRAISE)));
-      out.push(...scriptedQa(noteId, rows, author, thresholdsOf(ctx, RULE_QA)));
-      out.push(...crewRuns(noteId, rows, author, thresholdsOf(ctx, RULE_CREW)));
+      const acts = [
+        ...praiseBursts(noteId, rows, author, thresholdsOf(ctx, RULE_PRAISE)),
+        ...scriptedQa(noteId, rows, author, thresholdsOf(ctx, RULE_QA)),
+        ...crewRuns(noteId, rows, author, thresholdsOf(ctx, RULE_CREW)),
+      ];
+      out.push(...acts);
+      const host = author === undefined ? undefined : crewHostSignal(noteId, author, acts);
+      if (host) out.push(host);
     }
     if (ai) out.push(...instantReplies(noteId, rows, author, thresholdsOf(ctx, RULE_AI_INSTANT)));
     return out;
