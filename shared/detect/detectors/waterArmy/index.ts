@@ -28,5 +28,6 @@
 export { commentFingerprint } from './commentRow.ts';
 export { waterArmyDetector } from './detector.ts';
 export { noteCommentsChannel } from './noteCommentsChannel.ts';
+export { recurringCrewFinding } from './recurringCrew.ts';
 export { ringVerdicts, type RingStats, type RingVerdict } from './ringVerdicts.ts';
-export { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_AI_INSTANT, RULE_ASSOCIATE, RULE_CORE, RULE_CREW, RULE_PRAISE, RULE_QA } from './rules.ts';
+export { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_AI_INSTANT, RULE_ASSOCIATE, RULE_CORE, RULE_CREW, RULE_CREW_ASSOCIATE, RULE_PRAISE, RULE_QA } from './rules.ts';

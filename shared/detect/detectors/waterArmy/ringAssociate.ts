@@ -24,7 +24,8 @@ export function ringAssociateFinding(accountId: string, signals: Signal[], textO
   const th = thresholdsOf(ctx, RULE_ASSOCIATE);
   const confirmedOn = new Map<string, Set<string>>(); // note → confirmed co-members
   for (const s of signals) {
-    if (s.code !== CODE || s.channel !== CHANNEL_RING_CONFIRMED) continue;
+    // (crew confirmations are crew-associate's: a crew run is not a burst or an act)
+    if (s.code !== CODE || s.channel !== CHANNEL_RING_CONFIRMED || s.ruleId !== RULE_ASSOCIATE) continue;
     let set = confirmedOn.get(s.key);
     if (!set) confirmedOn.set(s.key, (set = new Set()));
     for (const a of s.detail.relatedAccountIds ?? []) if (a !== accountId) set.add(a);
