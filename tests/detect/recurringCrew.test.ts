@@ -65,6 +65,11 @@ describe('water-army: a crew returning together (recurring-crew)', () => {
     for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual([]);
   });
 
+  it('a crew posting six or seven minutes apart (its whole comment section one slow run) is still a crew', () => {
+    const r = runDetection(fixture(crewComments(crew, notes, { selling: true, gapSeconds: 400 })));
+    for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual(['water-army/recurring-crew']);
+  });
+
   it('the same people spread over hours are not in lockstep', () => {
     const r = runDetection(fixture(crewComments(crew, notes, { selling: true, gapSeconds: 3600 })));
     for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual([]);
