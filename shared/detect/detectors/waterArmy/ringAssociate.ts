@@ -55,12 +55,18 @@ export function ringAssociateFinding(accountId: string, signals: Signal[], textO
     for (const p of s.detail.relatedAccountIds ?? []) set.add(p);
   }
   // a reader who only asked "在哪里买的呀 / 求链接" inside a ring's run, and whom no one answered privately, is the
-  // audience the act is staged for, not a member (independent set, 200k: 9 clean readers warned, 1 member); the act's
-  // own asker is answered (a Q&A pair, its sitting). There, as on a busy note, burst partners lend no membership.
-  for (const [n, onlyAsked] of asked) if (onlyAsked && !qaPartners.has(n)) busy.add(n);
+  // audience the act is staged for, not a member (independent set, 200k: 9 clean readers warned, 1 member), unless registered in bulk; the act's
+  // own asker is answered (a Q&A pair). There neither its burst nor its sitting lends membership.
+  const bulk = bulkRegistered(signals, th.minRunAccounts);
+  const answered = new Set(signals.filter((s) => s.channel === CHANNEL_NOTE_COMMENTS && s.ruleId === RULE_QA && s.detail.clusterKey === 'qa:ask').map((s) => s.key));
+  for (const [n, onlyAsked] of asked) {
+    if (!onlyAsked || answered.has(n) || bulk) continue;
+    confirmedOn.delete(n);
+    burstSize.delete(n);
+  }
   // a busy note sweeps real readers into a ring's run, so there its burst partners do not count; but an account
   // registered in bulk (a device farm, a registration burst) is not a reader who happened to comment at that moment
-  if (bulkRegistered(signals, th.minRunAccounts)) busy.clear();
+  if (bulk) busy.clear();
   for (const n of busy) {
     const set = confirmedOn.get(n);
     if (!set) continue;
