@@ -142,7 +142,15 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     severity: 'low',
     description:
       "The same crew returning together: commented in lockstep runs (of minRunAccounts to maxRunAccounts accounts and ≥ minRunShare of the note's commenters, consecutive comments at most lockstepGapSeconds apart, whatever the words) with the same ≥ minPartners accounts on ≥ minSharedNotes notes each, and sold, amplified or asked where to buy in ≥ minSellingComments of those comments. Supporting evidence: alone it warns or limits.",
-    thresholds: { lockstepGapSeconds: 300, minRunAccounts: 5, maxRunAccounts: 50, minRunShare: 0.5, minSharedNotes: 3, minPartners: 4, minSellingComments: 2 },
+    thresholds: { lockstepGapSeconds: 450, minRunAccounts: 5, maxRunAccounts: 50, minRunShare: 0.5, minSharedNotes: 3, minPartners: 4, minSellingComments: 2 },
+  },
+  {
+    ruleId: 'water-army/crew-associate',
+    code: 'water-army',
+    severity: 'low',
+    description:
+      "Not a crew by itself, but on ≥ minNotes notes commented in a lockstep crew run (recurring-crew's runs) where ≥ minConfirmedPartners of its run partners, and ≥ minConfirmedShare of them, are confirmed ring or crew members (told by the ExpandRings stage). Supporting evidence: alone it warns.",
+    thresholds: { minConfirmedPartners: 2, minConfirmedShare: 0.5, minNotes: 2 },
   },
   // ---------------------------------------------------------------- fake-account
   {

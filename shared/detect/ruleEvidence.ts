@@ -25,6 +25,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, { basis: EvidenceBasis; stre
   'water-army/ring-core': { basis: 'coordination', strength: 'strong' },
   'water-army/ring-associate': { basis: 'coordination', strength: 'supporting' },
   'water-army/recurring-crew': { basis: 'coordination', strength: 'supporting' },
+  'water-army/crew-associate': { basis: 'coordination', strength: 'supporting' },
   'fake-account/device-farm': { basis: 'registration', strength: 'strong' },
   'fake-account/registration-burst': { basis: 'registration', strength: 'strong' },
   'fake-account/bot-client': { basis: 'registration', strength: 'supporting' },

@@ -65,6 +65,11 @@ describe('water-army: a crew returning together (recurring-crew)', () => {
     for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual([]);
   });
 
+  it('a crew posting six or seven minutes apart (its whole comment section one slow run) is still a crew', () => {
+    const r = runDetection(fixture(crewComments(crew, notes, { selling: true, gapSeconds: 400 })));
+    for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual(['water-army/recurring-crew']);
+  });
+
   it('the same people spread over hours are not in lockstep', () => {
     const r = runDetection(fixture(crewComments(crew, notes, { selling: true, gapSeconds: 3600 })));
     for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual([]);
@@ -98,5 +103,42 @@ describe('water-army: a crew returning together (recurring-crew)', () => {
     const ctx = makeCtx({ overrides: { 'water-army/recurring-crew': { minPartners: 8 } } });
     const r = runDetection(fixture(crewComments(crew, notes, { selling: true })), ctx);
     for (const m of crew) expect(rulesOf(r, m, 'water-army')).toEqual([]);
+  });
+});
+
+describe('water-army: a member of a confirmed crew seen on too few notes to be a crew alone (crew-associate)', () => {
+  // a hired member joins the crew's run right after the others (40 s after its last comment), on some notes only
+  const joiner = (id: string, noteIds: string[]): Comment[] =>
+    noteIds.map((n) => {
+      const i = notes.indexOf(n);
+      return comment(`${n}-${id}`, n, id, SERVICE[i % SERVICE.length], { createdAt: atSeconds(i * 86400 * 4 + 1200 + crew.length * 40) });
+    });
+  const run = (extra: Comment[], ids: string[], ctx = makeCtx()) => runDetection(fixture([...crewComments(crew, notes, { selling: true }), ...extra], [...crew, ...ids]), ctx);
+
+  it("in the confirmed crew's runs on two notes, it is a crew-associate (a warning), with the notes and the crew as evidence", () => {
+    const r = run(joiner('h1', ['n2', 'n5']), ['h1']);
+    expect(rulesOf(r, 'h1', 'water-army')).toEqual(['water-army/crew-associate']);
+    const f = r.byAccount.get('h1')!.find((x) => x.ruleId === 'water-army/crew-associate')!;
+    expect(f.evidence.noteIds).toEqual(['n2', 'n5']);
+    expect(f.evidence.relatedAccountIds).toEqual(crew);
+    expect(f.severity).toBe('low');
+    // the crew itself is unchanged
+    expect(rulesOf(r, 'c1', 'water-army')).toEqual(['water-army/recurring-crew']);
+  });
+
+  it('a reader inside one crew run stays clean', () => {
+    const r = run(joiner('h1', ['n3']), ['h1']);
+    expect(rulesOf(r, 'h1', 'water-army')).toEqual([]);
+  });
+
+  it('beside an unconfirmed block (too few notes to be a crew) nobody is taken', () => {
+    const r = runDetection(fixture([...crewComments(crew, notes.slice(0, 2), { selling: true }), ...joiner('h1', ['n1', 'n2'])], [...crew, 'h1']));
+    for (const m of [...crew, 'h1']) expect(rulesOf(r, m, 'water-army')).toEqual([]);
+  });
+
+  it("the confirmed must be most of its run: minConfirmedShare above the crew's share takes nobody", () => {
+    const ctx = makeCtx({ overrides: { 'water-army/crew-associate': { minConfirmedShare: 1.01 } } });
+    const r = run(joiner('h1', ['n2', 'n5']), ['h1'], ctx);
+    expect(rulesOf(r, 'h1', 'water-army')).toEqual([]);
   });
 });

@@ -153,6 +153,18 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     expect(rulesOf(r, 'r1', 'water-army')).toEqual(['water-army/praise-ring']);
   });
 
+  it("a reader who only asked where to buy inside a confirmed ring's run is its audience, not a member, and stays clean", () => {
+    const comments = [
+      ...burstOn('b1', 0, members),
+      ...burstOn('b2', 86400, members),
+      ...burstOn('b3', 2 * 86400, ['r1', 'r2', 'r3']),
+      comment('b3-reader', 'b3', 'reader', '好的好的 在哪里买的呀', { createdAt: atSeconds(2 * 86400 + 100) }),
+    ];
+    const r = runDetection({ accounts: [...members, 'reader'].map((id) => account(id)), notes, comments });
+    expect(r.signals.some((s) => s.accountId === 'reader' && s.ruleId === 'water-army/praise-ring')).toBe(true);
+    expect(rulesOf(r, 'reader', 'water-army')).toEqual([]);
+  });
+
   it('co-members of an unconfirmed burst are not expanded: one burst of strangers stays clean', () => {
     const comments = [...burstOn('b1', 0, ['s1', 's2', 's3', 's4'])];
     const r = runDetection({ accounts: ['s1', 's2', 's3', 's4'].map((id) => account(id)), notes, comments });

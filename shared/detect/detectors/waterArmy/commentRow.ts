@@ -30,6 +30,12 @@ export function commentFingerprint(text: string): { h: number; len: number } {
   return { h: fnv1a32(chars), len: compact.length };
 }
 
+/** A "where to buy / 求链接" question and nothing that answers one: what a ring's act is staged to draw from readers. */
+export function isBuyQuestion(text: string): boolean {
+  const t = normalizeText(text);
+  return QUESTION.test(t) && !ANSWER.test(t);
+}
+
 export interface Row {
   a: string;
   c: string;

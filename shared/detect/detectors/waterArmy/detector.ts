@@ -2,6 +2,7 @@
 import type { AccountDetector } from '../../detectorPorts.ts';
 import type { Finding } from '../../finding.ts';
 import { capped, excerpt, finding, thresholdsOf } from '../common.ts';
+import { crewAssociateFinding } from './crewAssociate.ts';
 import { recurringCrewFinding } from './recurringCrew.ts';
 import { ringAssociateFinding } from './ringAssociate.ts';
 import { ringVerdicts } from './ringVerdicts.ts';
@@ -52,7 +53,9 @@ export const waterArmyDetector: AccountDetector = {
     if (out.length === 0) {
       // not a repeat member itself: is it a one-time participant in a confirmed ring's bursts?
       const associate = ringAssociateFinding(bundle.accountId, bundle.signals, textOf, ctx);
-      return [...(crew ? [crew] : []), ...(associate ? [associate] : [])];
+      // or, not a crew by itself, a member of a confirmed crew's runs on several notes
+      const crewMember = crew || associate ? undefined : crewAssociateFinding(bundle.accountId, bundle.signals, ctx);
+      return [...(crew ? [crew] : []), ...(associate ? [associate] : []), ...(crewMember ? [crewMember] : [])];
     }
     if (crew) out.push(crew);
     const core = thresholdsOf(ctx, RULE_CORE);

@@ -20,6 +20,7 @@
  * Recurring crews: a lockstep run of ≥ 5 accounts on a note, whatever the words (crewRuns), is
  * nothing alone; the same ≥ 4 accounts together on ≥ 3 notes, selling or asking where to buy,
  * is a crew (recurringCrew: supporting evidence, a warning or limit alone).
+ * Its members seen on too few notes to be a crew alone are found beside it (crewAssociate, told by ExpandRings).
  *
  * One module per mechanism: commentRow (the channel's row and fingerprint), praiseBursts,
  * scriptedQa, crewRuns, recurringCrew, instantReplies (ai-hosted), ringVerdicts (repetition), ringAssociate (expansion),
@@ -28,5 +29,6 @@
 export { commentFingerprint } from './commentRow.ts';
 export { waterArmyDetector } from './detector.ts';
 export { noteCommentsChannel } from './noteCommentsChannel.ts';
+export { recurringCrewFinding } from './recurringCrew.ts';
 export { ringVerdicts, type RingStats, type RingVerdict } from './ringVerdicts.ts';
-export { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_AI_INSTANT, RULE_ASSOCIATE, RULE_CORE, RULE_CREW, RULE_PRAISE, RULE_QA } from './rules.ts';
+export { CHANNEL_NOTE_COMMENTS, CHANNEL_RING_CONFIRMED, RULE_AI_INSTANT, RULE_ASSOCIATE, RULE_CORE, RULE_CREW, RULE_CREW_ASSOCIATE, RULE_PRAISE, RULE_QA } from './rules.ts';

@@ -6,6 +6,7 @@ export const RULE_QA = 'water-army/scripted-qa';
 export const RULE_CORE = 'water-army/ring-core';
 export const RULE_ASSOCIATE = 'water-army/ring-associate';
 export const RULE_CREW = 'water-army/recurring-crew';
+export const RULE_CREW_ASSOCIATE = 'water-army/crew-associate';
 /** Signals the ExpandRings stage files for the co-members of confirmed ring members (waterArmyExpansion.ts). */
 export const CHANNEL_RING_CONFIRMED = 'ring-confirmed';
 /** ai-hosted's instant replies are measured on this channel too (instantReplies.ts). */
