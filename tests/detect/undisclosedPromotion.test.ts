@@ -120,6 +120,21 @@ describe('undisclosed-promotion', () => {
     expect(rulesOf(withBrand, 'shop', 'undisclosed-promotion')).not.toContain('undisclosed-promotion/seeded-brief');
   });
 
+  it('one brief whose posters split between tagging the brand and not is still one brief, keyed by its price', () => {
+    const bodies = [
+      '先说结论：值得买，孩子也爱喝，很浓稠。算下来441块。纯路人，放心。链接放评论区了',
+      '被朋友安利的，早餐搭配很方便。活动价441。纯自费。想要的评论区见',
+      '用了两周，很浓稠，孩子也爱喝。到手价441。不是广告！看评论区',
+      '回购第二次了，早餐搭配很方便。券后441元。自己花钱买的。链接在评论区',
+    ];
+    const kocs = bodies.map((_, i) => `m${i}`);
+    // two tag the brand, two leave it untagged: neither half reaches three posters on its own
+    const notes = bodies.map((body, i) => note(`mb${i}`, kocs[i], { title: '酸奶分享', body, ...(i % 2 === 0 ? { brandIds: ['yogco'] } : {}), createdAt: at(i * 60 * 24 * 2) }));
+    const r = runDetection({ accounts: kocs.map((k) => account(k)), notes });
+    for (const k of kocs) expect(rulesOf(r, k, 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    expect(r.byAccount.get('m0')![0].evidence.clusterKey).toBe('untagged@441');
+  });
+
   it('honest reviewers who paid the same list price and hand out no link are not a brief; nor are posters quoting their own prices', () => {
     const honest = [
       '纯自费，清洁力可以，缺点是有点贵。到手203',

@@ -20,7 +20,8 @@
  *   brand pays points for one is the policy's call (brandPoints.attributeCampaigns,
  *   minCampaignAccounts), since a competitor could also seed for a brand to frame it.
  *   A brief's posters who leave the brand untagged are keyed by the final price they quote
- *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid.
+ *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid;
+ *   so are its posters who tag the brand and bear the same marks (one brief's posters split both ways).
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note, PartitionContext } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
@@ -74,6 +75,8 @@ export const brandNotesChannel: Channel = {
     const n = record as Note;
     if (viaPartner(n)) return [];
     if (!n.brandIds || n.brandIds.length === 0) return untaggedBriefKeys(n, ctx);
+    // a brief's posters tag the brand or not, each as they like: the tagged ones bearing its three marks join the price key too
+    const byPrice = untaggedBriefKeys(n, ctx);
     const cues = noteCues(n, ctx);
     const t = normalizeJoined([n.title, n.body], '\n');
     // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
@@ -81,9 +84,9 @@ export const brandNotesChannel: Channel = {
     const brief = { ...(price ? { p: price } : {}), ...(lexiconOf(ctx, 'commentRedirects').test(t) ? { r: 1 } : {}) };
     if (!cues.selling && !cues.disclaimer && !cues.paid) {
       // a mention without any commercial cue (a price alone is a review's) still counts for the brand's baseline
-      return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } }));
+      return [...[...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } })), ...byPrice];
     }
-    return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1, ...brief } }));
+    return [...[...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1, ...brief } })), ...byPrice];
   },
   group(key, rows, ctx) {
     if (!ctx.enabled(CODE)) return [];
@@ -92,13 +95,17 @@ export const brandNotesChannel: Channel = {
   },
 };
 
-/** Key prefix of untagged brief notes, grouped by the price they quote (no brand id starts with it). */
+/**
+ * Key prefix of brief notes grouped by the price they quote alone (no brand id starts with it): the untagged ones, and
+ * the tagged ones bearing the same three marks, since one brief's posters split between tagging the brand and not.
+ */
 export const UNTAGGED = 'untagged@';
 
 /**
  * A brief's posters often leave the brand untagged, to pass brand screening. What they cannot leave out is the brief
  * itself: the final price every poster quotes, the link placed in the comments, and the claim of paying themselves
- * (自费, 无广, 不是广告). A note with all three is keyed by its price; an honest reviewer hands out no link.
+ * (自费, 无广, 不是广告). A note with all three is keyed by its price, whether it tags the brand or not; an honest
+ * reviewer hands out no link.
  */
 function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
   const t = normalizeJoined([n.title, n.body], '\n');
