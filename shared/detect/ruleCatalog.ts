@@ -280,8 +280,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'undisclosed-promotion',
     severity: 'medium',
     description:
-      "A brand account's unauthorised commercial promotion outside the partner platform: selling its own products (hard-sell cues), posing as a consumer while selling, or promoting another brand (one finding per note).",
-    thresholds: { maxFindings: 50, minSellCues: 2 },
+      "A brand account's unauthorised commercial promotion outside the partner platform: selling its own products (≥ minSellCues sales or hard-sell cues: its shop, a coupon, a price card), posing as a consumer while selling, or promoting another brand (one finding per note). For a brand each commercial note outside the partner platform is one; its brand stories and event recaps, which sell nothing, are not.",
+    thresholds: { maxFindings: 50, minSellCues: 1 },
   },
   {
     ruleId: RULE_COVERT_AD,

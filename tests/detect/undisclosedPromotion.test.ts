@@ -45,6 +45,20 @@ describe('undisclosed-promotion', () => {
     expect(fs.map((f) => f.evidence.noteIds![0]).sort()).toEqual(['b1', 'b2']);
   });
 
+  it('brand accounts: an own-product note pointing readers to its shop outside the partner platform is one unauthorised promotion; the same through the partner platform, or a brand story, is not', () => {
+    const body = '新品来啦\n不酸\n上班续命\n官方店铺可以领券';
+    const r = runDetection({
+      accounts: [account('brandB', { accountType: 'brand', brandId: 'brewco' })],
+      notes: [
+        note('d1', 'brandB', { title: '咖啡液上新', body, brandIds: ['brewco'] }),
+        note('d2', 'brandB', { title: '咖啡液上新', body, brandIds: ['brewco'], sponsoredVia: 'partner-platform' }),
+        note('d3', 'brandB', { title: '我们的品牌故事', body: '团队最近去了原料产地走访，包装今年换成了可回收材料', brandIds: ['brewco'] }),
+      ],
+    });
+    const fs = r.byAccount.get('brandB')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-unauthorised');
+    expect(fs.map((f) => f.evidence.noteIds)).toEqual([['d1']]);
+  });
+
   it('fires coordinated-seeding for a burst of ordinary accounts selling one brand, and one brand-campaign finding on the brand account', () => {
     const seeders = ['s1', 's2', 's3', 's4', 's5', 's6'];
     const notes: Note[] = seeders.map((a, i) =>

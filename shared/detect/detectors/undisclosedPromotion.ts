@@ -51,6 +51,8 @@ export interface NoteCues {
   /** A sales cue proper: reviews quote prices, so a price alone does not make a note selling. */
   selling: boolean;
   hardSell: string[];
+  /** The hard-sell cues and the first sales cue proper ("店铺", "领券"…), as matched. */
+  sellCues: string[];
 }
 
 export function noteCues(n: Note, ctx?: PartitionContext): NoteCues {
@@ -59,8 +61,9 @@ export function noteCues(n: Note, ctx?: PartitionContext): NoteCues {
   const disclaimer = disclaimers.test(t);
   const paid = lexiconOf(ctx, 'paidCooperation').test(disclaimer ? t.replace(new RegExp(disclaimers.source, 'g'), ' ') : t);
   const hardSell = hardSellCues(t);
-  const selling = lexiconOf(ctx, 'salesCues').test(t) || hardSell.length > 0;
-  return { paid, disclaimer, sales: selling || PRICE.test(t), selling, hardSell };
+  const sale = lexiconOf(ctx, 'salesCues').exec(t)?.[0];
+  const selling = sale !== undefined || hardSell.length > 0;
+  return { paid, disclaimer, sales: selling || PRICE.test(t), selling, hardSell, sellCues: [...new Set([...(sale ? [sale] : []), ...hardSell])] };
 }
 
 export const brandNotesChannel: Channel = {
@@ -290,7 +293,9 @@ export const undisclosedPromotionDetector: AccountDetector = {
         // A brand account speaks for its brand: an untagged note of its own is about that brand.
         const otherBrand = !!account?.brandId && tagged && n.brandIds!.some((b) => b !== account.brandId);
         const posing = tagged && cues.disclaimer && cues.sales;
-        const selling = (!tagged || n.brandIds!.includes(account!.brandId ?? '')) && cues.hardSell.length >= thBrand.minSellCues;
+        // For a brand every commercial note outside the partner platform is one (contract): pointing readers to its shop or
+        // a coupon is selling, whether or not the note also hard-sells.
+        const selling = (!tagged || n.brandIds!.includes(account!.brandId ?? '')) && cues.sellCues.length >= thBrand.minSellCues;
         if (otherBrand || posing || selling) {
           if (brandNotes.size < thBrand.maxFindings) {
             brandNotes.add(n.noteId);
@@ -302,7 +307,7 @@ export const undisclosedPromotionDetector: AccountDetector = {
                     ? `brand account poses as a consumer while selling: "${excerpt(n.title, 30)}"`
                     : `brand account sells its own products outside the partner platform: "${excerpt(n.title, 30)}"`,
                 noteIds: [n.noteId],
-                ...(selling && !otherBrand && !posing ? { matched: cues.hardSell.slice(0, 5) } : {}),
+                ...(selling && !otherBrand && !posing ? { matched: cues.sellCues.slice(0, 5) } : {}),
               }),
             );
           }
