@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '#shared/contract/snapshotRecords';
-import { account, at, note, rulesOf, runDetection } from './harness.ts';
+import type { Comment, Note } from '#shared/contract/snapshotRecords';
+import { account, at, atSeconds, codesOf, comment, note, rulesOf, runDetection } from './harness.ts';
 
 describe('undisclosed-promotion', () => {
   it('fires paid-off-platform once per note that declares a cooperation outside the partner platform', () => {
@@ -286,5 +286,42 @@ describe('undisclosed-promotion: seeding campaigns charged to the brand account'
     const notes = burst('z', 4, 0);
     const r = runDetection({ accounts: accountsOf(notes), notes });
     expect(rulesOf(r, 'brandA', 'undisclosed-promotion')).not.toContain('undisclosed-promotion/brand-campaign');
+  });
+
+  describe('crew-seeded: an ordinary account whose brand notes a hired crew works', () => {
+    const crew = ['w1', 'w2', 'w3', 'w4'];
+    const praises = ['我用过这个牌子，太好用了！！', '用过这个牌子 真的超级好用😍', '我也用过这个牌子～太好用啦', '这个牌子我用过，超好用！'];
+    // the crew bursts near-identical praise on each note (a praise ring); the author may answer inside the act
+    const worked = (noteIds: string[], answers: string[] = []): Comment[] =>
+      noteIds.flatMap((n, i) => [
+        ...crew.map((m, j) => comment(`${n}-${m}`, n, m, praises[j], { createdAt: atSeconds(i * 86400 * 5 + j * 240) })),
+        ...(answers.includes(n) ? [comment(`${n}-ans`, n, 'host', '你怎么不早说，链接私你了', { createdAt: atSeconds(i * 86400 * 5 + 1000) })] : []),
+      ]);
+    const notes = (brandIds?: string[]) =>
+      ['h1', 'h2', 'h3'].map((id, i) => note(id, 'host', { title: '被问爆的精华', body: '朋友送的，完全超出预期，姐妹们冲', ...(brandIds ? { brandIds } : {}), createdAt: at(i * 60 * 24 * 5 - 60) }));
+    const run = (ns: Note[], comments: Comment[]) => runDetection({ accounts: [account('host'), ...crew.map((m) => account(m))], notes: ns, comments });
+
+    it("fires when the crew comes back to the account's notes for one brand", () => {
+      const r = run(notes(['glowx']), worked(['h1', 'h2']));
+      expect(rulesOf(r, 'host', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/crew-seeded']);
+      const f = r.byAccount.get('host')!.find((x) => x.ruleId === 'undisclosed-promotion/crew-seeded')!;
+      expect(f.evidence.noteIds).toEqual(['h1', 'h2']);
+      expect(f.evidence.clusterKey).toBe('glowx');
+      expect(f.evidence.relatedAccountIds).toEqual(crew);
+    });
+
+    it('fires on one worked brand note when the author answers the crew inside the act, and the answers are not a second (traffic-diversion) code', () => {
+      const r = run(notes(['glowx']), worked(['h1'], ['h1']));
+      expect(rulesOf(r, 'host', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/crew-seeded']);
+      expect(r.byAccount.get('host')!.find((x) => x.ruleId === 'undisclosed-promotion/crew-seeded')!.evidence.commentIds).toEqual(['h1-ans']);
+      expect(codesOf(r, 'host')).toEqual(['undisclosed-promotion']);
+    });
+
+    it('stays clean on notes that tag no brand (a crew working a popular creator for cover), on one worked brand note the author does not answer, and through the partner platform', () => {
+      expect(rulesOf(run(notes(), worked(['h1', 'h2', 'h3'], ['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
+      expect(rulesOf(run(notes(['glowx']), worked(['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
+      const partner = notes(['glowx']).map((n) => ({ ...n, sponsoredVia: 'partner-platform' }));
+      expect(rulesOf(run(partner, worked(['h1', 'h2'], ['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
+    });
   });
 });

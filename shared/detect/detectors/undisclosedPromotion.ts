@@ -35,8 +35,11 @@ import {
   RULE_COVERT_AD as RULE_COVERT,
   RULE_PAID_OFF_PLATFORM as RULE_PAID,
   RULE_SEEDED_BRIEF as RULE_BRIEF,
+  RULE_CREW_SEEDED as RULE_CREW,
 } from '../ruleCatalog.ts';
 import { capped, epochSeconds, excerpt, finding, lexiconOf, signal, thresholdsOf } from './common.ts';
+import { CHANNEL_NOTE_COMMENTS } from './waterArmy/rules.ts';
+import { isCrewAct } from './waterArmy/crewActNotes.ts';
 
 const CODE = 'undisclosed-promotion' as const;
 const CHANNEL = 'brand-notes';
@@ -270,6 +273,64 @@ function campaignSignals(brandId: string, brandAccounts: string[], burst: { a: s
   return out;
 }
 
+/**
+ * The host of a crew's act: when a crew worked a note (isCrewAct: a crew run, praise ring or staged sitting, from the
+ * note's water-army signals), its author gets one signal naming the crew and the author's own "where to buy" answers
+ * in the thread (`answers`: the note-comments rows it flagged as private-link answers). Crews also work popular
+ * creators' notes for cover, so one hosted act proves nothing: the author's notes and answers decide at resolve
+ * (crew-seeded).
+ */
+export function crewHostSignals(noteId: string, rows: readonly { a: string; c: string; r?: number }[], author: string | undefined, noteSignals: readonly Signal[]): Signal[] {
+  if (!author) return [];
+  const crew = new Set(noteSignals.filter((s) => s.key === noteId && isCrewAct(s) && s.accountId !== author).map((s) => s.accountId));
+  if (crew.size === 0) return [];
+  const answers = rows.filter((r) => r.a === author && r.r === 1).map((r) => r.c);
+  return [
+    signal(author, CHANNEL_NOTE_COMMENTS, CODE, RULE_CREW, noteId, 0.5, {
+      summary: `a crew of ${crew.size} worked this account's note${answers.length ? ', and the account answered inside the act' : ''}`,
+      noteIds: [noteId],
+      ...(answers.length ? { commentIds: capped(answers, 10) } : {}),
+      relatedAccountIds: capped([...crew].sort(), 20),
+    }),
+  ];
+}
+
+/**
+ * crew-seeded: an ordinary account's notes for one brand worked by a hired crew. Crews comment on untagged notes of
+ * popular creators for cover; a brand's promotion names the brand, comes back to the crew note after note, or has its
+ * author answer the crew's "where to buy" inside the act. The author's answers in the acts are cited as this
+ * promotion's lines (withoutExplained keeps them from a second, traffic-diversion, code).
+ */
+function crewSeeded(accountId: string, notes: readonly Note[], signals: readonly Signal[], th: Record<string, number>): Finding[] {
+  const hosted = signals.filter((s) => s.ruleId === RULE_CREW && s.channel === CHANNEL_NOTE_COMMENTS);
+  if (hosted.length === 0) return [];
+  const byId = new Map(notes.map((n) => [n.noteId, n]));
+  const byBrand = new Map<string, { notes: Set<string>; answered: Set<string> }>();
+  for (const s of hosted) {
+    const n = byId.get(s.key);
+    if (!n || viaPartner(n) || !n.brandIds || n.brandIds.length === 0) continue;
+    for (const b of new Set(n.brandIds)) {
+      let x = byBrand.get(b);
+      if (!x) byBrand.set(b, (x = { notes: new Set(), answered: new Set() }));
+      x.notes.add(n.noteId);
+      if ((s.detail.commentIds ?? []).length > 0) x.answered.add(n.noteId);
+    }
+  }
+  const brands = [...byBrand].filter(([, x]) => x.notes.size >= th.minNotes || x.answered.size >= th.minAnsweredNotes).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  if (brands.length === 0) return [];
+  const noteIds = [...new Set(brands.flatMap(([, x]) => [...x.notes]))].sort();
+  return [
+    finding(accountId, CODE, RULE_CREW, Math.min(0.9, 0.6 + 0.05 * noteIds.length), {
+      summary: `notes for ${brands.map(([b]) => b).join(', ')} worked by a hired crew (${noteIds.length} note(s)), outside the partner platform`,
+      noteIds: capped(noteIds, 20),
+      // the account's answers inside every act on its notes: the act's lines
+      commentIds: capped([...new Set(hosted.flatMap((s) => s.detail.commentIds ?? []))].sort(), 20),
+      relatedAccountIds: capped([...new Set(hosted.flatMap((s) => s.detail.relatedAccountIds ?? []))].sort(), 20),
+      clusterKey: brands[0][0],
+    }),
+  ];
+}
+
 export const undisclosedPromotionDetector: AccountDetector = {
   code: CODE,
   detect(bundle, ctx) {
@@ -349,6 +410,7 @@ export const undisclosedPromotionDetector: AccountDetector = {
         );
       }
     }
+    if (ordinary) out.push(...crewSeeded(bundle.accountId, bundle.notes, bundle.signals, thresholdsOf(ctx, RULE_CREW)));
     // Campaigns others ran for this brand: one finding per campaign (charged, or not, by the brand points policy).
     if (isBrand && account?.brandId) {
       const campaigns = bundle.signals.filter((x) => x.ruleId === RULE_CAMPAIGN && x.key === account.brandId).sort((x, y) => (x.detail.clusterKey! < y.detail.clusterKey! ? -1 : 1));

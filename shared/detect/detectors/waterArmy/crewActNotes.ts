@@ -8,11 +8,16 @@ import { CHANNEL_NOTE_COMMENTS, CODE, RULE_CREW, RULE_PRAISE, RULE_QA } from './
 
 export const QA_SITTING = 'qa:sitting';
 
+/** A member's signal from a crew's act on a note (key: the note): a crew run, a praise ring or a staged sitting. */
+export function isCrewAct(s: Signal): boolean {
+  if (s.code !== CODE || s.channel !== CHANNEL_NOTE_COMMENTS) return false;
+  return s.ruleId === RULE_CREW || s.ruleId === RULE_PRAISE || (s.ruleId === RULE_QA && s.detail.clusterKey === QA_SITTING);
+}
+
 export function crewPartnersByNote(signals: readonly Signal[]): Map<string, Set<string>> {
   const byNote = new Map<string, Set<string>>();
   for (const s of signals) {
-    if (s.code !== CODE || s.channel !== CHANNEL_NOTE_COMMENTS) continue;
-    if (s.ruleId !== RULE_CREW && s.ruleId !== RULE_PRAISE && !(s.ruleId === RULE_QA && s.detail.clusterKey === QA_SITTING)) continue;
+    if (!isCrewAct(s)) continue;
     let partners = byNote.get(s.key);
     if (!partners) byNote.set(s.key, (partners = new Set()));
     for (const a of s.detail.relatedAccountIds ?? []) partners.add(a);

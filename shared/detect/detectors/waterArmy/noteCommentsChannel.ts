@@ -6,6 +6,7 @@
 import type { Channel, Comment, Note } from '../../detectorPorts.ts';
 import type { Signal } from '../../finding.ts';
 import { freshComments, RULE_FULL as RULE_AI_FULL } from '../aiHosted.ts';
+import { crewHostSignals } from '../undisclosedPromotion.ts';
 import { epochSeconds, thresholdsOf } from '../common.ts';
 import { commentRow, type Row } from './commentRow.ts';
 import { instantReplies } from './instantReplies.ts';
@@ -48,6 +49,8 @@ export const noteCommentsChannel: Channel = {
       out.push(...praiseBursts(noteId, rows, author, thresholdsOf(ctx, RULE_PRAISE)));
       out.push(...scriptedQa(noteId, rows, author, thresholdsOf(ctx, RULE_QA)));
       out.push(...crewRuns(noteId, rows, author, thresholdsOf(ctx, RULE_CREW)));
+      // the act's host: whether the crew was hired for the author's promotion is undisclosed-promotion's call
+      if (ctx.enabled('undisclosed-promotion')) out.push(...crewHostSignals(noteId, rows, author, out));
     }
     if (ai) out.push(...instantReplies(noteId, rows, author, thresholdsOf(ctx, RULE_AI_INSTANT)));
     return out;
