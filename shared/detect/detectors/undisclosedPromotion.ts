@@ -22,6 +22,9 @@
  *   A brief's posters who leave the brand untagged are keyed by the final price they quote
  *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid;
  *   so are its posters who tag the brand and bear the same marks (one brief's posters split both ways).
+ * - Channel `note-comments` (water-army's, key: the note): the author of a note a crew worked gets a host signal
+ *   (crewHostSignals); an ordinary account whose brand notes the crew keeps working, or whose author answers the
+ *   crew inside the act, ran a crew-seeded promotion → `crew-seeded`.
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note, PartitionContext } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
