@@ -304,8 +304,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'undisclosed-promotion',
     severity: 'medium',
     description:
-      "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it). Posters who leave the brand untagged are grouped by the final price alone, and only notes that quote it, send readers to the comments and claim to be self-paid count: the brief's three marks. Posters who tag the brand and bear the three marks join that price group too: one brief's posters split between tagging and not, and neither half alone need reach minAccounts.",
-    thresholds: { minAccounts: 3, windowDays: 14, minRedirectShare: 0.5 },
+      "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it). Posters who leave the brand untagged are grouped by the final price alone, and only notes that quote it, send readers to the comments and claim to be self-paid count: the brief's three marks. Posters who tag the brand and bear the three marks join that price group too: one brief's posters split between tagging and not, and neither half alone need reach minAccounts. A note nearly identical (minhash similarity ≥ copySimilarity) to an earlier one by another account is a copy, not a poster's own write-up of the brief: copying is homogeneous-content's or fake-account's act, and the copier is not counted nor flagged (chosen on the independent 200k set, where posters' own write-ups stay under 0.55 and copies over 0.8).",
+    thresholds: { minAccounts: 3, windowDays: 14, minRedirectShare: 0.5, copySimilarity: 0.7 },
   },
   {
     ruleId: RULE_CREW_SEEDED,

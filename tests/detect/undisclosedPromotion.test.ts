@@ -149,6 +149,25 @@ describe('undisclosed-promotion', () => {
     expect(r.byAccount.get('m0')![0].evidence.clusterKey).toBe('untagged@441');
   });
 
+  it("accounts copying a brief poster's note word for word are not posters of the brief, and do not make up its numbers", () => {
+    const bodies = [
+      '刷到好多人推荐就买了。零蔗糖。孩子也爱喝。真的早餐搭配很方便。到手价36。无广。怎么买看置顶评论',
+      '先说结论：值得买，很浓稠，口感顺滑，冷藏后更好喝。券后36元。纯自费。链接放评论区了',
+      '用了两周来交作业，每天早上一杯，配燕麦刚好。活动价36。不是广告！想要的评论区见',
+    ];
+    const posters = bodies.map((_, i) => `g${i}`);
+    const notes = bodies.map((body, i) => note(`g${i}`, posters[i], { title: '酸奶找到本命了', body, createdAt: at(i * 60 * 24 * 3) }));
+    // accounts farming content to look alive repost the first poster's note with a line of their own
+    const copies = ['☀️喜欢就关注', '🔥转自网络'].map((tail, i) => note(`c${i}`, `copier${i}`, { title: '酸奶找到本命了', body: `${bodies[0]} ${tail}`, createdAt: at(60 * 24 * (4 + i)) }));
+    const accounts = [...posters, 'copier0', 'copier1'].map((a) => account(a));
+    const r = runDetection({ accounts, notes: [...notes, ...copies] });
+    for (const g of posters) expect(rulesOf(r, g, 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    for (const c of ['copier0', 'copier1']) expect(rulesOf(r, c, 'undisclosed-promotion')).toEqual([]);
+    // two posters and two copies are not three posters
+    const two = runDetection({ accounts, notes: [...notes.slice(0, 2), ...copies] });
+    expect(two.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
+  });
+
   it('honest reviewers who paid the same list price and hand out no link are not a brief; nor are posters quoting their own prices', () => {
     const honest = [
       '纯自费，清洁力可以，缺点是有点贵。到手203',

@@ -29,6 +29,7 @@
 import type { Account, AccountDetector, Channel, KeyedRow, Note, PartitionContext } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { PRICE, hardSellCues, quotedPrice } from '../text/marketingPatterns.ts';
+import { noteSignature, similarity } from '../text/nearDuplicate.ts';
 import { normalizeJoined } from '../text/normalizeText.ts';
 import {
   campaignKey,
@@ -90,7 +91,8 @@ export const brandNotesChannel: Channel = {
     const t = normalizeJoined([n.title, n.body], '\n');
     // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
     const price = quotedPrice(t);
-    const brief = { ...(price ? { p: price } : {}), ...(lexiconOf(ctx, 'commentRedirects').test(t) ? { r: 1 } : {}) };
+    const redirect = lexiconOf(ctx, 'commentRedirects').test(t);
+    const brief = { ...(price ? { p: price } : {}), ...(redirect ? { r: 1 } : {}), ...(price && redirect ? textSig(n) : {}) };
     if (!cues.selling && !cues.disclaimer && !cues.paid) {
       // a mention without any commercial cue (a price alone is a review's) still counts for the brand's baseline
       return [...[...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } })), ...byPrice];
@@ -120,7 +122,30 @@ function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
   const t = normalizeJoined([n.title, n.body], '\n');
   if (!lexiconOf(ctx, 'commentRedirects').test(t) || !lexiconOf(ctx, 'adDisclaimers').test(t)) return [];
   const price = quotedPrice(t);
-  return price ? [{ key: `${UNTAGGED}${price}`, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), p: price, r: 1 } }] : [];
+  return price ? [{ key: `${UNTAGGED}${price}`, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), p: price, r: 1, ...textSig(n) } }] : [];
+}
+
+/** A brief note's text signature (a short MinHash), to tell a poster's own write-up from a copy of another's. */
+const SIG_SIZE = 16;
+function textSig(n: Note): { s?: number[] } {
+  const sig = noteSignature(n.title, n.body, 20, SIG_SIZE);
+  return sig ? { s: [...sig] } : {};
+}
+
+/**
+ * Copies of another account's brief note: a brief hands every poster the same points and price, and each writes them
+ * up in their own words; a note nearly identical to an earlier one by another account (minhash similarity ≥
+ * copySimilarity) was copied from it, by an account farming content to look alive: that copying is
+ * homogeneous-content's or fake-account's act, and the copier is no poster of the brief.
+ */
+function withoutCopies<T extends { a: string; s?: number[] }>(list: T[], minSimilarity: number): T[] {
+  const kept: T[] = [];
+  for (const x of list) {
+    const sx = x.s ? Uint32Array.from(x.s) : undefined;
+    if (sx && kept.some((y) => y.a !== x.a && y.s && similarity(sx, Uint32Array.from(y.s)) >= minSimilarity)) continue;
+    kept.push(x);
+  }
+  return kept;
 }
 
 /**
@@ -132,18 +157,19 @@ function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
 function briefSignals(brandId: string, rows: Record<string, unknown>[], th: Record<string, number>): Signal[] {
   const untagged = brandId.startsWith(UNTAGGED);
   const brandAccounts = new Set(rows.filter((r) => r.ba !== undefined).map((r) => String(r.ba)));
-  const byPrice = new Map<string, { a: string; n: string; t: number; r: boolean }[]>();
+  const byPrice = new Map<string, { a: string; n: string; t: number; r: boolean; s?: number[] }[]>();
   for (const r of rows) {
     if (r.p === undefined || brandAccounts.has(String(r.a))) continue;
     let list = byPrice.get(String(r.p));
     if (!list) byPrice.set(String(r.p), (list = []));
-    list.push({ a: String(r.a), n: String(r.n), t: Number(r.t), r: r.r === 1 });
+    list.push({ a: String(r.a), n: String(r.n), t: Number(r.t), r: r.r === 1, ...(Array.isArray(r.s) ? { s: r.s as number[] } : {}) });
   }
   const window = th.windowDays * 86400;
   const out: Signal[] = [];
-  for (const [price, list] of [...byPrice].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (new Set(list.map((x) => x.a)).size < th.minAccounts) continue;
-    list.sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
+  for (const [price, all] of [...byPrice].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (new Set(all.map((x) => x.a)).size < th.minAccounts) continue;
+    all.sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
+    const list = withoutCopies(all, th.copySimilarity);
     const members = new Set<number>();
     for (let lo = 0, hi = 0; hi < list.length; hi++) {
       while (list[hi].t - list[lo].t > window) lo += 1;
