@@ -126,7 +126,7 @@ function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
 }
 
 /** A brief note's text signature (a short MinHash), to tell a poster's own write-up from a copy of another's. */
-const SIG_SIZE = 16;
+const SIG_SIZE = 32;
 function textSig(n: Note): { s?: number[] } {
   const sig = noteSignature(n.title, n.body, 20, SIG_SIZE);
   return sig ? { s: [...sig] } : {};
@@ -309,17 +309,22 @@ function campaignSignals(brandId: string, brandAccounts: string[], burst: { a: s
  * creators' notes for cover, so one hosted act proves nothing: the author's notes and answers decide at resolve
  * (crew-seeded).
  */
+const HOST_ANSWERED = 'hosted:answered';
+
 export function crewHostSignals(noteId: string, rows: readonly { a: string; c: string; r?: number }[], author: string | undefined, noteSignals: readonly Signal[]): Signal[] {
   if (!author) return [];
   const crew = new Set(noteSignals.filter((s) => s.key === noteId && isCrewAct(s) && s.accountId !== author).map((s) => s.accountId));
   if (crew.size === 0) return [];
-  const answers = rows.filter((r) => r.a === author && r.r === 1).map((r) => r.c);
+  const own = rows.filter((r) => r.a === author);
+  const answered = own.some((r) => r.r === 1);
   return [
     signal(author, CHANNEL_NOTE_COMMENTS, CODE, RULE_CREW, noteId, 0.5, {
-      summary: `a crew of ${crew.size} worked this account's note${answers.length ? ', and the account answered inside the act' : ''}`,
+      summary: `a crew of ${crew.size} worked this account's note${answered ? ', and the account answered inside the act' : ''}`,
       noteIds: [noteId],
-      ...(answers.length ? { commentIds: capped(answers, 10) } : {}),
+      // the author's lines in the thread, and whether one answers a "where to buy" with a private link
+      ...(own.length ? { commentIds: capped(own.map((r) => r.c).sort(), 10) } : {}),
       relatedAccountIds: capped([...crew].sort(), 20),
+      clusterKey: answered ? HOST_ANSWERED : 'hosted',
     }),
   ];
 }
@@ -327,8 +332,8 @@ export function crewHostSignals(noteId: string, rows: readonly { a: string; c: s
 /**
  * crew-seeded: an ordinary account's notes for one brand worked by a hired crew. Crews comment on untagged notes of
  * popular creators for cover; a brand's promotion names the brand, comes back to the crew note after note, or has its
- * author answer the crew's "where to buy" inside the act. The author's answers in the acts are cited as this
- * promotion's lines (withoutExplained keeps them from a second, traffic-diversion, code).
+ * author answer the crew's "where to buy" inside the act. The author's lines in the acts' threads are cited as
+ * this promotion's (withoutExplained keeps them from a second, traffic-diversion, code).
  */
 function crewSeeded(accountId: string, notes: readonly Note[], signals: readonly Signal[], th: Record<string, number>): Finding[] {
   const hosted = signals.filter((s) => s.ruleId === RULE_CREW && s.channel === CHANNEL_NOTE_COMMENTS);
@@ -342,7 +347,7 @@ function crewSeeded(accountId: string, notes: readonly Note[], signals: readonly
       let x = byBrand.get(b);
       if (!x) byBrand.set(b, (x = { notes: new Set(), answered: new Set() }));
       x.notes.add(n.noteId);
-      if ((s.detail.commentIds ?? []).length > 0) x.answered.add(n.noteId);
+      if (s.detail.clusterKey === HOST_ANSWERED) x.answered.add(n.noteId);
     }
   }
   const brands = [...byBrand].filter(([, x]) => x.notes.size >= th.minNotes || x.answered.size >= th.minAnsweredNotes).sort((x, y) => (x[0] < y[0] ? -1 : 1));
@@ -352,8 +357,8 @@ function crewSeeded(accountId: string, notes: readonly Note[], signals: readonly
     finding(accountId, CODE, RULE_CREW, Math.min(0.9, 0.6 + 0.05 * noteIds.length), {
       summary: `notes for ${brands.map(([b]) => b).join(', ')} worked by a hired crew (${noteIds.length} note(s)), outside the partner platform`,
       noteIds: capped(noteIds, 20),
-      // the account's answers inside every act on its notes: the act's lines
-      commentIds: capped([...new Set(hosted.flatMap((s) => s.detail.commentIds ?? []))].sort(), 20),
+      // the account's lines inside every act on its notes
+      commentIds: capped([...new Set(hosted.flatMap((s) => s.detail.commentIds ?? []))].sort(), 50),
       relatedAccountIds: capped([...new Set(hosted.flatMap((s) => s.detail.relatedAccountIds ?? []))].sort(), 20),
       clusterKey: brands[0][0],
     }),
