@@ -336,6 +336,14 @@ describe('undisclosed-promotion: seeding campaigns charged to the brand account'
       expect(codesOf(r, 'host')).toEqual(['undisclosed-promotion']);
     });
 
+    it("the author's other lines in the threads the crew works (vague redirects that answer no question) are the promotion's too, not traffic-diversion", () => {
+      const lines = ['想要的私我哦，加我私聊', '私我拿优惠，私聊发你'];
+      const extra = ['h1', 'h2'].map((n, i) => comment(`${n}-line`, n, 'host', lines[i], { createdAt: atSeconds(i * 86400 * 5 + 3000) }));
+      const r = run(notes(['glowx']), [...worked(['h1', 'h2']), ...extra]);
+      expect(rulesOf(r, 'host', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/crew-seeded']);
+      expect(codesOf(r, 'host')).toEqual(['undisclosed-promotion']);
+    });
+
     it('stays clean on notes that tag no brand (a crew working a popular creator for cover), on one worked brand note the author does not answer, and through the partner platform', () => {
       expect(rulesOf(run(notes(), worked(['h1', 'h2', 'h3'], ['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
       expect(rulesOf(run(notes(['glowx']), worked(['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
