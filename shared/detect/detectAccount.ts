@@ -5,7 +5,9 @@
  */
 import type { AccountBundle, AccountDetector, DetectContext } from './detectorPorts.ts';
 import { RULE_FULL } from './detectors/aiHosted.ts';
+import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
 import type { Finding } from './finding.ts';
+import { RULE_CREW_SEEDED } from './ruleCatalog.ts';
 
 export function detectAccount(bundle: AccountBundle, detectors: readonly AccountDetector[], ctx: DetectContext): Finding[] {
   const findings: Finding[] = [];
@@ -18,6 +20,15 @@ export function detectAccount(bundle: AccountBundle, detectors: readonly Account
  * every account it runs: that sameness is the hosting (ai-hosted), not a matrix copying (homogeneous-content).
  */
 export function withoutExplained(findings: Finding[]): Finding[] {
-  if (!findings.some((f) => f.ruleId === RULE_FULL)) return findings;
-  return findings.filter((f) => f.code !== 'homogeneous-content');
+  let out = findings;
+  if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
+  // The author of a crew-seeded promotion answering its crew's "where to buy" inside the act ("链接私你了") speaks the
+  // act's lines: those comments are the promotion's evidence, not a second, traffic-diversion, code.
+  const actLines = new Set(out.filter((f) => f.ruleId === RULE_CREW_SEEDED).flatMap((f) => f.evidence.commentIds ?? []));
+  const onlyActLines = (f: Finding) => (f.evidence.noteIds ?? []).length === 0 && (f.evidence.commentIds ?? []).length > 0 && f.evidence.commentIds!.every((c) => actLines.has(c));
+  if (actLines.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyActLines(f));
+  return out;
 }
+
+/** traffic-diversion's rules on vague redirects, which name no contact of their own. */
+const VAGUE_REDIRECTS: ReadonlySet<string> = new Set([RULE_SOLICIT, RULE_DEAL, RULE_ANSWER]);

@@ -30,6 +30,7 @@ export const RULE_COVERT_AD = 'undisclosed-promotion/covert-ad';
 export const RULE_COORDINATED_SEEDING = 'undisclosed-promotion/coordinated-seeding';
 export const RULE_SEEDED_BRIEF = 'undisclosed-promotion/seeded-brief';
 export const RULE_BRAND_CAMPAIGN = 'undisclosed-promotion/brand-campaign';
+export const RULE_CREW_SEEDED = 'undisclosed-promotion/crew-seeded';
 /** Added by the decision from the promotions below, never by a detector. */
 export const RULE_BRAND_POINTS = 'undisclosed-promotion/brand-points';
 
@@ -289,8 +290,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'undisclosed-promotion',
     severity: 'medium',
     description:
-      "A brand account's unauthorised commercial promotion outside the partner platform: selling its own products (hard-sell cues), posing as a consumer while selling, or promoting another brand (one finding per note).",
-    thresholds: { maxFindings: 50, minSellCues: 2 },
+      "A brand account's unauthorised commercial promotion outside the partner platform: selling its own products (≥ minSellCues sales or hard-sell cues: its shop, a coupon, a price card), posing as a consumer while selling, or promoting another brand (one finding per note). For a brand each commercial note outside the partner platform is one; its brand stories and event recaps, which sell nothing, are not.",
+    thresholds: { maxFindings: 50, minSellCues: 1 },
   },
   {
     ruleId: RULE_COVERT_AD,
@@ -312,8 +313,16 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'undisclosed-promotion',
     severity: 'medium',
     description:
-      "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it). Posters who leave the brand untagged are grouped by the final price alone, and only notes that quote it, send readers to the comments and claim to be self-paid count: the brief's three marks.",
-    thresholds: { minAccounts: 3, windowDays: 14, minRedirectShare: 0.5 },
+      "A paid brief posted by ordinary accounts outside the partner platform: ≥ minAccounts accounts quoting one brand's product at the same price within windowDays, ≥ minRedirectShare of them sending readers to the comments for the link (honest reviewers quote what they paid and hand out no links; claims of being self-paid, 自费/无广, do not change it). Posters who leave the brand untagged are grouped by the final price alone, and only notes that quote it, send readers to the comments and claim to be self-paid count: the brief's three marks. Posters who tag the brand and bear the three marks join that price group too: one brief's posters split between tagging and not, and neither half alone need reach minAccounts. A note nearly identical (minhash similarity ≥ copySimilarity) to an earlier one by another account is a copy, not a poster's own write-up of the brief: copying is homogeneous-content's or fake-account's act, and the copier is not counted nor flagged (chosen on the independent 20k set, where posters' own write-ups of one brief stay under 0.8; copies at 200k reach 0.9).",
+    thresholds: { minAccounts: 3, windowDays: 14, minRedirectShare: 0.5, copySimilarity: 0.85 },
+  },
+  {
+    ruleId: RULE_CREW_SEEDED,
+    code: 'undisclosed-promotion',
+    severity: 'medium',
+    description:
+      'An ordinary (personal) account whose brand notes a hired crew works (water-army\'s crew runs, praise rings or staged "where to buy" sittings on the note), outside the partner platform: ≥ minNotes of its notes tagged with one brand worked by a crew, or ≥ minAnsweredNotes such notes where the author itself answers inside the act ("链接私你了", "看我主页"), playing its part. Crews also comment on popular creators\' notes for cover, which tag no brand and whose authors do not answer them: a single worked note that tags a brand is not enough without the author\'s answer. The author\'s own lines in the threads the crew works are this promotion\'s, not a second traffic-diversion code. Needs water-army enabled to see the acts.',
+    thresholds: { minNotes: 2, minAnsweredNotes: 1 },
   },
   {
     ruleId: RULE_BRAND_CAMPAIGN,

@@ -45,6 +45,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, { basis: EvidenceBasis; stre
   'undisclosed-promotion/coordinated-seeding': { basis: 'coordination', strength: 'supporting' },
   'undisclosed-promotion/seeded-brief': { basis: 'coordination', strength: 'supporting' },
   'undisclosed-promotion/brand-campaign': { basis: 'coordination', strength: 'supporting' },
+  'undisclosed-promotion/crew-seeded': { basis: 'coordination', strength: 'supporting' },
   // the brand points ledger is the seeds' own rule for brands: its consequence is set by the points left
   'undisclosed-promotion/brand-points': { basis: 'ledger', strength: 'strong' },
   'misleading-marketing/absolute-claim': { basis: 'content', strength: 'supporting' },

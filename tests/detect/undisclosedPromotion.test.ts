@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Note } from '#shared/contract/snapshotRecords';
-import { account, at, note, rulesOf, runDetection } from './harness.ts';
+import type { Comment, Note } from '#shared/contract/snapshotRecords';
+import { account, at, atSeconds, codesOf, comment, note, rulesOf, runDetection } from './harness.ts';
 
 describe('undisclosed-promotion', () => {
   it('fires paid-off-platform once per note that declares a cooperation outside the partner platform', () => {
@@ -43,6 +43,20 @@ describe('undisclosed-promotion', () => {
     });
     const fs = r.byAccount.get('brandA')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-unauthorised');
     expect(fs.map((f) => f.evidence.noteIds![0]).sort()).toEqual(['b1', 'b2']);
+  });
+
+  it('brand accounts: an own-product note pointing readers to its shop outside the partner platform is one unauthorised promotion; the same through the partner platform, or a brand story, is not', () => {
+    const body = '新品来啦\n不酸\n上班续命\n官方店铺可以领券';
+    const r = runDetection({
+      accounts: [account('brandB', { accountType: 'brand', brandId: 'brewco' })],
+      notes: [
+        note('d1', 'brandB', { title: '咖啡液上新', body, brandIds: ['brewco'] }),
+        note('d2', 'brandB', { title: '咖啡液上新', body, brandIds: ['brewco'], sponsoredVia: 'partner-platform' }),
+        note('d3', 'brandB', { title: '我们的品牌故事', body: '团队最近去了原料产地走访，包装今年换成了可回收材料', brandIds: ['brewco'] }),
+      ],
+    });
+    const fs = r.byAccount.get('brandB')!.filter((f) => f.ruleId === 'undisclosed-promotion/brand-unauthorised');
+    expect(fs.map((f) => f.evidence.noteIds)).toEqual([['d1']]);
   });
 
   it('fires coordinated-seeding for a burst of ordinary accounts selling one brand, and one brand-campaign finding on the brand account', () => {
@@ -118,6 +132,40 @@ describe('undisclosed-promotion', () => {
       notes: [...notes.slice(0, 3), note('ub-shop', 'shop', { title: '洗面奶', body: bodies[3], createdAt: at(60) })],
     });
     expect(rulesOf(withBrand, 'shop', 'undisclosed-promotion')).not.toContain('undisclosed-promotion/seeded-brief');
+  });
+
+  it('one brief whose posters split between tagging the brand and not is still one brief, keyed by its price', () => {
+    const bodies = [
+      '先说结论：值得买，孩子也爱喝，很浓稠。算下来441块。纯路人，放心。链接放评论区了',
+      '被朋友安利的，早餐搭配很方便。活动价441。纯自费。想要的评论区见',
+      '用了两周，很浓稠，孩子也爱喝。到手价441。不是广告！看评论区',
+      '回购第二次了，早餐搭配很方便。券后441元。自己花钱买的。链接在评论区',
+    ];
+    const kocs = bodies.map((_, i) => `m${i}`);
+    // two tag the brand, two leave it untagged: neither half reaches three posters on its own
+    const notes = bodies.map((body, i) => note(`mb${i}`, kocs[i], { title: '酸奶分享', body, ...(i % 2 === 0 ? { brandIds: ['yogco'] } : {}), createdAt: at(i * 60 * 24 * 2) }));
+    const r = runDetection({ accounts: kocs.map((k) => account(k)), notes });
+    for (const k of kocs) expect(rulesOf(r, k, 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    expect(r.byAccount.get('m0')![0].evidence.clusterKey).toBe('untagged@441');
+  });
+
+  it("accounts copying a brief poster's note word for word are not posters of the brief, and do not make up its numbers", () => {
+    const bodies = [
+      '刷到好多人推荐就买了。零蔗糖。孩子也爱喝。真的早餐搭配很方便。到手价36。无广。怎么买看置顶评论',
+      '先说结论：值得买，很浓稠，口感顺滑，冷藏后更好喝。券后36元。纯自费。链接放评论区了',
+      '用了两周来交作业，每天早上一杯，配燕麦刚好。活动价36。不是广告！想要的评论区见',
+    ];
+    const posters = bodies.map((_, i) => `g${i}`);
+    const notes = bodies.map((body, i) => note(`g${i}`, posters[i], { title: '酸奶找到本命了', body, createdAt: at(i * 60 * 24 * 3) }));
+    // accounts farming content to look alive repost the first poster's note with a line of their own
+    const copies = ['☀️喜欢就关注', '🔥转自网络'].map((tail, i) => note(`c${i}`, `copier${i}`, { title: '酸奶找到本命了', body: `${bodies[0]} ${tail}`, createdAt: at(60 * 24 * (4 + i)) }));
+    const accounts = [...posters, 'copier0', 'copier1'].map((a) => account(a));
+    const r = runDetection({ accounts, notes: [...notes, ...copies] });
+    for (const g of posters) expect(rulesOf(r, g, 'undisclosed-promotion')).toEqual(['undisclosed-promotion/seeded-brief']);
+    for (const c of ['copier0', 'copier1']) expect(rulesOf(r, c, 'undisclosed-promotion')).toEqual([]);
+    // two posters and two copies are not three posters
+    const two = runDetection({ accounts, notes: [...notes.slice(0, 2), ...copies] });
+    expect(two.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
   });
 
   it('honest reviewers who paid the same list price and hand out no link are not a brief; nor are posters quoting their own prices', () => {
@@ -257,5 +305,50 @@ describe('undisclosed-promotion: seeding campaigns charged to the brand account'
     const notes = burst('z', 4, 0);
     const r = runDetection({ accounts: accountsOf(notes), notes });
     expect(rulesOf(r, 'brandA', 'undisclosed-promotion')).not.toContain('undisclosed-promotion/brand-campaign');
+  });
+
+  describe('crew-seeded: an ordinary account whose brand notes a hired crew works', () => {
+    const crew = ['w1', 'w2', 'w3', 'w4'];
+    const praises = ['我用过这个牌子，太好用了！！', '用过这个牌子 真的超级好用😍', '我也用过这个牌子～太好用啦', '这个牌子我用过，超好用！'];
+    // the crew bursts near-identical praise on each note (a praise ring); the author may answer inside the act
+    const worked = (noteIds: string[], answers: string[] = []): Comment[] =>
+      noteIds.flatMap((n, i) => [
+        ...crew.map((m, j) => comment(`${n}-${m}`, n, m, praises[j], { createdAt: atSeconds(i * 86400 * 5 + j * 240) })),
+        ...(answers.includes(n) ? [comment(`${n}-ans`, n, 'host', '你怎么不早说，链接私你了', { createdAt: atSeconds(i * 86400 * 5 + 1000) })] : []),
+      ]);
+    const notes = (brandIds?: string[]) =>
+      ['h1', 'h2', 'h3'].map((id, i) => note(id, 'host', { title: '被问爆的精华', body: '朋友送的，完全超出预期，姐妹们冲', ...(brandIds ? { brandIds } : {}), createdAt: at(i * 60 * 24 * 5 - 60) }));
+    const run = (ns: Note[], comments: Comment[]) => runDetection({ accounts: [account('host'), ...crew.map((m) => account(m))], notes: ns, comments });
+
+    it("fires when the crew comes back to the account's notes for one brand", () => {
+      const r = run(notes(['glowx']), worked(['h1', 'h2']));
+      expect(rulesOf(r, 'host', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/crew-seeded']);
+      const f = r.byAccount.get('host')!.find((x) => x.ruleId === 'undisclosed-promotion/crew-seeded')!;
+      expect(f.evidence.noteIds).toEqual(['h1', 'h2']);
+      expect(f.evidence.clusterKey).toBe('glowx');
+      expect(f.evidence.relatedAccountIds).toEqual(crew);
+    });
+
+    it('fires on one worked brand note when the author answers the crew inside the act, and the answers are not a second (traffic-diversion) code', () => {
+      const r = run(notes(['glowx']), worked(['h1'], ['h1']));
+      expect(rulesOf(r, 'host', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/crew-seeded']);
+      expect(r.byAccount.get('host')!.find((x) => x.ruleId === 'undisclosed-promotion/crew-seeded')!.evidence.commentIds).toEqual(['h1-ans']);
+      expect(codesOf(r, 'host')).toEqual(['undisclosed-promotion']);
+    });
+
+    it("the author's other lines in the threads the crew works (vague redirects that answer no question) are the promotion's too, not traffic-diversion", () => {
+      const lines = ['想要的私我哦，加我私聊', '私我拿优惠，私聊发你'];
+      const extra = ['h1', 'h2'].map((n, i) => comment(`${n}-line`, n, 'host', lines[i], { createdAt: atSeconds(i * 86400 * 5 + 3000) }));
+      const r = run(notes(['glowx']), [...worked(['h1', 'h2']), ...extra]);
+      expect(rulesOf(r, 'host', 'undisclosed-promotion')).toEqual(['undisclosed-promotion/crew-seeded']);
+      expect(codesOf(r, 'host')).toEqual(['undisclosed-promotion']);
+    });
+
+    it('stays clean on notes that tag no brand (a crew working a popular creator for cover), on one worked brand note the author does not answer, and through the partner platform', () => {
+      expect(rulesOf(run(notes(), worked(['h1', 'h2', 'h3'], ['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
+      expect(rulesOf(run(notes(['glowx']), worked(['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
+      const partner = notes(['glowx']).map((n) => ({ ...n, sponsoredVia: 'partner-platform' }));
+      expect(rulesOf(run(partner, worked(['h1', 'h2'], ['h1'])), 'host', 'undisclosed-promotion')).toEqual([]);
+    });
   });
 });

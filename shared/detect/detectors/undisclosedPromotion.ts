@@ -20,11 +20,16 @@
  *   brand pays points for one is the policy's call (brandPoints.attributeCampaigns,
  *   minCampaignAccounts), since a competitor could also seed for a brand to frame it.
  *   A brief's posters who leave the brand untagged are keyed by the final price they quote
- *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid.
+ *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid;
+ *   so are its posters who tag the brand and bear the same marks (one brief's posters split both ways).
+ * - Channel `note-comments` (water-army's, key: the note): the author of a note a crew worked gets a host signal
+ *   (crewHostSignals); an ordinary account whose brand notes the crew keeps working, or whose author answers the
+ *   crew inside the act, ran a crew-seeded promotion → `crew-seeded`.
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note, PartitionContext } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
 import { PRICE, hardSellCues, quotedPrice } from '../text/marketingPatterns.ts';
+import { noteSignature, similarity } from '../text/nearDuplicate.ts';
 import { normalizeJoined } from '../text/normalizeText.ts';
 import {
   campaignKey,
@@ -34,8 +39,11 @@ import {
   RULE_COVERT_AD as RULE_COVERT,
   RULE_PAID_OFF_PLATFORM as RULE_PAID,
   RULE_SEEDED_BRIEF as RULE_BRIEF,
+  RULE_CREW_SEEDED as RULE_CREW,
 } from '../ruleCatalog.ts';
 import { capped, epochSeconds, excerpt, finding, lexiconOf, signal, thresholdsOf } from './common.ts';
+import { CHANNEL_NOTE_COMMENTS } from './waterArmy/rules.ts';
+import { isCrewAct } from './waterArmy/crewActNotes.ts';
 
 const CODE = 'undisclosed-promotion' as const;
 const CHANNEL = 'brand-notes';
@@ -50,6 +58,8 @@ export interface NoteCues {
   /** A sales cue proper: reviews quote prices, so a price alone does not make a note selling. */
   selling: boolean;
   hardSell: string[];
+  /** The hard-sell cues and the first sales cue proper ("店铺", "领券"…), as matched. */
+  sellCues: string[];
 }
 
 export function noteCues(n: Note, ctx?: PartitionContext): NoteCues {
@@ -58,8 +68,9 @@ export function noteCues(n: Note, ctx?: PartitionContext): NoteCues {
   const disclaimer = disclaimers.test(t);
   const paid = lexiconOf(ctx, 'paidCooperation').test(disclaimer ? t.replace(new RegExp(disclaimers.source, 'g'), ' ') : t);
   const hardSell = hardSellCues(t);
-  const selling = lexiconOf(ctx, 'salesCues').test(t) || hardSell.length > 0;
-  return { paid, disclaimer, sales: selling || PRICE.test(t), selling, hardSell };
+  const sale = lexiconOf(ctx, 'salesCues').exec(t)?.[0];
+  const selling = sale !== undefined || hardSell.length > 0;
+  return { paid, disclaimer, sales: selling || PRICE.test(t), selling, hardSell, sellCues: [...new Set([...(sale ? [sale] : []), ...hardSell])] };
 }
 
 export const brandNotesChannel: Channel = {
@@ -74,16 +85,19 @@ export const brandNotesChannel: Channel = {
     const n = record as Note;
     if (viaPartner(n)) return [];
     if (!n.brandIds || n.brandIds.length === 0) return untaggedBriefKeys(n, ctx);
+    // a brief's posters tag the brand or not, each as they like: the tagged ones bearing its three marks join the price key too
+    const byPrice = untaggedBriefKeys(n, ctx);
     const cues = noteCues(n, ctx);
     const t = normalizeJoined([n.title, n.body], '\n');
     // for seeded briefs: the price quoted and whether readers are sent to the comments for the link
     const price = quotedPrice(t);
-    const brief = { ...(price ? { p: price } : {}), ...(lexiconOf(ctx, 'commentRedirects').test(t) ? { r: 1 } : {}) };
+    const redirect = lexiconOf(ctx, 'commentRedirects').test(t);
+    const brief = { ...(price ? { p: price } : {}), ...(redirect ? { r: 1 } : {}), ...(price && redirect ? textSig(n) : {}) };
     if (!cues.selling && !cues.disclaimer && !cues.paid) {
       // a mention without any commercial cue (a price alone is a review's) still counts for the brand's baseline
-      return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } }));
+      return [...[...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), ...brief } })), ...byPrice];
     }
-    return [...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1, ...brief } }));
+    return [...[...new Set(n.brandIds)].map((b): KeyedRow => ({ key: b, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), c: 1, ...brief } })), ...byPrice];
   },
   group(key, rows, ctx) {
     if (!ctx.enabled(CODE)) return [];
@@ -92,19 +106,46 @@ export const brandNotesChannel: Channel = {
   },
 };
 
-/** Key prefix of untagged brief notes, grouped by the price they quote (no brand id starts with it). */
+/**
+ * Key prefix of brief notes grouped by the price they quote alone (no brand id starts with it): the untagged ones, and
+ * the tagged ones bearing the same three marks, since one brief's posters split between tagging the brand and not.
+ */
 export const UNTAGGED = 'untagged@';
 
 /**
  * A brief's posters often leave the brand untagged, to pass brand screening. What they cannot leave out is the brief
  * itself: the final price every poster quotes, the link placed in the comments, and the claim of paying themselves
- * (自费, 无广, 不是广告). A note with all three is keyed by its price; an honest reviewer hands out no link.
+ * (自费, 无广, 不是广告). A note with all three is keyed by its price, whether it tags the brand or not; an honest
+ * reviewer hands out no link.
  */
 function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
   const t = normalizeJoined([n.title, n.body], '\n');
   if (!lexiconOf(ctx, 'commentRedirects').test(t) || !lexiconOf(ctx, 'adDisclaimers').test(t)) return [];
   const price = quotedPrice(t);
-  return price ? [{ key: `${UNTAGGED}${price}`, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), p: price, r: 1 } }] : [];
+  return price ? [{ key: `${UNTAGGED}${price}`, row: { a: n.accountId, n: n.noteId, t: epochSeconds(n.createdAt), p: price, r: 1, ...textSig(n) } }] : [];
+}
+
+/** A brief note's text signature (a short MinHash), to tell a poster's own write-up from a copy of another's. */
+const SIG_SIZE = 32;
+function textSig(n: Note): { s?: number[] } {
+  const sig = noteSignature(n.title, n.body, 20, SIG_SIZE);
+  return sig ? { s: [...sig] } : {};
+}
+
+/**
+ * Copies of another account's brief note: a brief hands every poster the same points and price, and each writes them
+ * up in their own words; a note nearly identical to an earlier one by another account (minhash similarity ≥
+ * copySimilarity) was copied from it, by an account farming content to look alive: that copying is
+ * homogeneous-content's or fake-account's act, and the copier is no poster of the brief.
+ */
+function withoutCopies<T extends { a: string; s?: number[] }>(list: T[], minSimilarity: number): T[] {
+  const kept: T[] = [];
+  for (const x of list) {
+    const sx = x.s ? Uint32Array.from(x.s) : undefined;
+    if (sx && kept.some((y) => y.a !== x.a && y.s && similarity(sx, Uint32Array.from(y.s)) >= minSimilarity)) continue;
+    kept.push(x);
+  }
+  return kept;
 }
 
 /**
@@ -116,18 +157,19 @@ function untaggedBriefKeys(n: Note, ctx?: PartitionContext): KeyedRow[] {
 function briefSignals(brandId: string, rows: Record<string, unknown>[], th: Record<string, number>): Signal[] {
   const untagged = brandId.startsWith(UNTAGGED);
   const brandAccounts = new Set(rows.filter((r) => r.ba !== undefined).map((r) => String(r.ba)));
-  const byPrice = new Map<string, { a: string; n: string; t: number; r: boolean }[]>();
+  const byPrice = new Map<string, { a: string; n: string; t: number; r: boolean; s?: number[] }[]>();
   for (const r of rows) {
     if (r.p === undefined || brandAccounts.has(String(r.a))) continue;
     let list = byPrice.get(String(r.p));
     if (!list) byPrice.set(String(r.p), (list = []));
-    list.push({ a: String(r.a), n: String(r.n), t: Number(r.t), r: r.r === 1 });
+    list.push({ a: String(r.a), n: String(r.n), t: Number(r.t), r: r.r === 1, ...(Array.isArray(r.s) ? { s: r.s as number[] } : {}) });
   }
   const window = th.windowDays * 86400;
   const out: Signal[] = [];
-  for (const [price, list] of [...byPrice].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (new Set(list.map((x) => x.a)).size < th.minAccounts) continue;
-    list.sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
+  for (const [price, all] of [...byPrice].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (new Set(all.map((x) => x.a)).size < th.minAccounts) continue;
+    all.sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
+    const list = withoutCopies(all, th.copySimilarity);
     const members = new Set<number>();
     for (let lo = 0, hi = 0; hi < list.length; hi++) {
       while (list[hi].t - list[lo].t > window) lo += 1;
@@ -260,6 +302,69 @@ function campaignSignals(brandId: string, brandAccounts: string[], burst: { a: s
   return out;
 }
 
+/**
+ * The host of a crew's act: when a crew worked a note (isCrewAct: a crew run, praise ring or staged sitting, from the
+ * note's water-army signals), its author gets one signal naming the crew and the author's own "where to buy" answers
+ * in the thread (`answers`: the note-comments rows it flagged as private-link answers). Crews also work popular
+ * creators' notes for cover, so one hosted act proves nothing: the author's notes and answers decide at resolve
+ * (crew-seeded).
+ */
+const HOST_ANSWERED = 'hosted:answered';
+
+export function crewHostSignals(noteId: string, rows: readonly { a: string; c: string; r?: number }[], author: string | undefined, noteSignals: readonly Signal[]): Signal[] {
+  if (!author) return [];
+  const crew = new Set(noteSignals.filter((s) => s.key === noteId && isCrewAct(s) && s.accountId !== author).map((s) => s.accountId));
+  if (crew.size === 0) return [];
+  const own = rows.filter((r) => r.a === author);
+  const answered = own.some((r) => r.r === 1);
+  return [
+    signal(author, CHANNEL_NOTE_COMMENTS, CODE, RULE_CREW, noteId, 0.5, {
+      summary: `a crew of ${crew.size} worked this account's note${answered ? ', and the account answered inside the act' : ''}`,
+      noteIds: [noteId],
+      // the author's lines in the thread, and whether one answers a "where to buy" with a private link
+      ...(own.length ? { commentIds: capped(own.map((r) => r.c).sort(), 10) } : {}),
+      relatedAccountIds: capped([...crew].sort(), 20),
+      clusterKey: answered ? HOST_ANSWERED : 'hosted',
+    }),
+  ];
+}
+
+/**
+ * crew-seeded: an ordinary account's notes for one brand worked by a hired crew. Crews comment on untagged notes of
+ * popular creators for cover; a brand's promotion names the brand, comes back to the crew note after note, or has its
+ * author answer the crew's "where to buy" inside the act. The author's lines in the acts' threads are cited as
+ * this promotion's (withoutExplained keeps them from a second, traffic-diversion, code).
+ */
+function crewSeeded(accountId: string, notes: readonly Note[], signals: readonly Signal[], th: Record<string, number>): Finding[] {
+  const hosted = signals.filter((s) => s.ruleId === RULE_CREW && s.channel === CHANNEL_NOTE_COMMENTS);
+  if (hosted.length === 0) return [];
+  const byId = new Map(notes.map((n) => [n.noteId, n]));
+  const byBrand = new Map<string, { notes: Set<string>; answered: Set<string> }>();
+  for (const s of hosted) {
+    const n = byId.get(s.key);
+    if (!n || viaPartner(n) || !n.brandIds || n.brandIds.length === 0) continue;
+    for (const b of new Set(n.brandIds)) {
+      let x = byBrand.get(b);
+      if (!x) byBrand.set(b, (x = { notes: new Set(), answered: new Set() }));
+      x.notes.add(n.noteId);
+      if (s.detail.clusterKey === HOST_ANSWERED) x.answered.add(n.noteId);
+    }
+  }
+  const brands = [...byBrand].filter(([, x]) => x.notes.size >= th.minNotes || x.answered.size >= th.minAnsweredNotes).sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  if (brands.length === 0) return [];
+  const noteIds = [...new Set(brands.flatMap(([, x]) => [...x.notes]))].sort();
+  return [
+    finding(accountId, CODE, RULE_CREW, Math.min(0.9, 0.6 + 0.05 * noteIds.length), {
+      summary: `notes for ${brands.map(([b]) => b).join(', ')} worked by a hired crew (${noteIds.length} note(s)), outside the partner platform`,
+      noteIds: capped(noteIds, 20),
+      // the account's lines inside every act on its notes
+      commentIds: capped([...new Set(hosted.flatMap((s) => s.detail.commentIds ?? []))].sort(), 50),
+      relatedAccountIds: capped([...new Set(hosted.flatMap((s) => s.detail.relatedAccountIds ?? []))].sort(), 20),
+      clusterKey: brands[0][0],
+    }),
+  ];
+}
+
 export const undisclosedPromotionDetector: AccountDetector = {
   code: CODE,
   detect(bundle, ctx) {
@@ -283,7 +388,9 @@ export const undisclosedPromotionDetector: AccountDetector = {
         // A brand account speaks for its brand: an untagged note of its own is about that brand.
         const otherBrand = !!account?.brandId && tagged && n.brandIds!.some((b) => b !== account.brandId);
         const posing = tagged && cues.disclaimer && cues.sales;
-        const selling = (!tagged || n.brandIds!.includes(account!.brandId ?? '')) && cues.hardSell.length >= thBrand.minSellCues;
+        // For a brand every commercial note outside the partner platform is one (contract): pointing readers to its shop or
+        // a coupon is selling, whether or not the note also hard-sells.
+        const selling = (!tagged || n.brandIds!.includes(account!.brandId ?? '')) && cues.sellCues.length >= thBrand.minSellCues;
         if (otherBrand || posing || selling) {
           if (brandNotes.size < thBrand.maxFindings) {
             brandNotes.add(n.noteId);
@@ -295,7 +402,7 @@ export const undisclosedPromotionDetector: AccountDetector = {
                     ? `brand account poses as a consumer while selling: "${excerpt(n.title, 30)}"`
                     : `brand account sells its own products outside the partner platform: "${excerpt(n.title, 30)}"`,
                 noteIds: [n.noteId],
-                ...(selling && !otherBrand && !posing ? { matched: cues.hardSell.slice(0, 5) } : {}),
+                ...(selling && !otherBrand && !posing ? { matched: cues.sellCues.slice(0, 5) } : {}),
               }),
             );
           }
@@ -337,6 +444,7 @@ export const undisclosedPromotionDetector: AccountDetector = {
         );
       }
     }
+    if (ordinary) out.push(...crewSeeded(bundle.accountId, bundle.notes, bundle.signals, thresholdsOf(ctx, RULE_CREW)));
     // Campaigns others ran for this brand: one finding per campaign (charged, or not, by the brand points policy).
     if (isBrand && account?.brandId) {
       const campaigns = bundle.signals.filter((x) => x.ruleId === RULE_CAMPAIGN && x.key === account.brandId).sort((x, y) => (x.detail.clusterKey! < y.detail.clusterKey! ? -1 : 1));

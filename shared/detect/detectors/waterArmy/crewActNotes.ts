@@ -11,15 +11,12 @@ export const QA_SITTING = 'qa:sitting';
 /** The note author's side of a crew's act on its note: no finding of its own, only whom the author's replies there answer. */
 export const CREW_HOST = 'water-army/crew-host';
 
-const actsInCast = (s: Signal) =>
-  s.code === CODE && s.channel === CHANNEL_NOTE_COMMENTS && (s.ruleId === RULE_CREW || s.ruleId === RULE_PRAISE || (s.ruleId === RULE_QA && s.detail.clusterKey === QA_SITTING));
-
 /**
  * The author of a note a crew acted on hosts the act: its replies there ("私你了", "看我主页") answer the crew's staged
  * questions (the seeds' 双簧 with the seller), so they are the act's lines too. Not evidence against the author by itself.
  */
 export function crewHostSignal(noteId: string, author: string, acts: readonly Signal[]): Signal | undefined {
-  const cast = [...new Set(acts.filter(actsInCast).map((s) => s.accountId))].filter((a) => a !== author).sort();
+  const cast = [...new Set(acts.filter(isCrewAct).map((s) => s.accountId))].filter((a) => a !== author).sort();
   if (cast.length === 0) return undefined;
   return signal(author, CHANNEL_NOTE_COMMENTS, CODE, CREW_HOST, noteId, 0, {
     summary: `${cast.length} accounts acted as a crew on this account's note`,
@@ -28,10 +25,16 @@ export function crewHostSignal(noteId: string, author: string, acts: readonly Si
   });
 }
 
+/** A member's signal from a crew's act on a note (key: the note): a crew run, a praise ring or a staged sitting. */
+export function isCrewAct(s: Signal): boolean {
+  if (s.code !== CODE || s.channel !== CHANNEL_NOTE_COMMENTS) return false;
+  return s.ruleId === RULE_CREW || s.ruleId === RULE_PRAISE || (s.ruleId === RULE_QA && s.detail.clusterKey === QA_SITTING);
+}
+
 export function crewPartnersByNote(signals: readonly Signal[]): Map<string, Set<string>> {
   const byNote = new Map<string, Set<string>>();
   for (const s of signals) {
-    if (!actsInCast(s) && !(s.code === CODE && s.ruleId === CREW_HOST)) continue;
+    if (!isCrewAct(s) && !(s.code === CODE && s.ruleId === CREW_HOST)) continue;
     let partners = byNote.get(s.key);
     if (!partners) byNote.set(s.key, (partners = new Set()));
     for (const a of s.detail.relatedAccountIds ?? []) partners.add(a);

@@ -6,6 +6,7 @@
 import type { Channel, Comment, Note } from '../../detectorPorts.ts';
 import type { Signal } from '../../finding.ts';
 import { freshComments, RULE_FULL as RULE_AI_FULL } from '../aiHosted.ts';
+import { crewHostSignals } from '../undisclosedPromotion.ts';
 import { epochSeconds, thresholdsOf } from '../common.ts';
 import { commentRow, type Row } from './commentRow.ts';
 import { instantReplies } from './instantReplies.ts';
@@ -14,6 +15,9 @@ import { crewRuns } from './crewRuns.ts';
 import { CHANNEL_NOTE_COMMENTS, CODE, RULE_AI_INSTANT, RULE_CREW, RULE_PRAISE, RULE_QA } from './rules.ts';
 import { scriptedQa } from './scriptedQa.ts';
 import { crewHostSignal } from './crewActNotes.ts';
+
+/** The codes that read a crew's acts on a note: water-army itself, and those whose lines inside an act are the act's. */
+const ACT_READERS = [CODE, 'traffic-diversion', 'engagement-bait', 'undisclosed-promotion'] as const;
 
 export const noteCommentsChannel: Channel = {
   name: CHANNEL_NOTE_COMMENTS,
@@ -28,7 +32,9 @@ export const noteCommentsChannel: Channel = {
     return [{ key: c.noteId, row: commentRow(c) }];
   },
   group(noteId, raw, ctx) {
-    const wa = ctx.enabled(CODE);
+    // a crew's acts are read by the codes that must not count the act's lines twice: a sweep of one of them alone
+    // (an on-demand campaign) judges those lines as a full sweep does
+    const wa = ACT_READERS.some((c) => ctx.enabled(c));
     const ai = ctx.enabled('ai-hosted');
     if (!wa && !ai) return [];
     let author: string | undefined;
@@ -54,6 +60,8 @@ export const noteCommentsChannel: Channel = {
       out.push(...acts);
       const host = author === undefined ? undefined : crewHostSignal(noteId, author, acts);
       if (host) out.push(host);
+      // the act's host: whether the crew was hired for the author's promotion is undisclosed-promotion's call
+      if (ctx.enabled('undisclosed-promotion')) out.push(...crewHostSignals(noteId, rows, author, acts));
     }
     if (ai) out.push(...instantReplies(noteId, rows, author, thresholdsOf(ctx, RULE_AI_INSTANT)));
     return out;
