@@ -21,7 +21,7 @@ const ACT_READERS = [CODE, 'traffic-diversion', 'engagement-bait', 'undisclosed-
 
 export const noteCommentsChannel: Channel = {
   name: CHANNEL_NOTE_COMMENTS,
-  codes: [CODE, 'ai-hosted'],
+  codes: [...ACT_READERS, 'ai-hosted'],
   keys(kind, record) {
     if (kind === 'notes') {
       const n = record as Note;
