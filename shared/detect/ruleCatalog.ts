@@ -246,6 +246,14 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
       minCommonClauses: 8,
     },
   },
+  {
+    ruleId: 'homogeneous-content/republished-notes',
+    code: 'homogeneous-content',
+    severity: 'medium',
+    description:
+      'A personal account publishing the same notes again and again: ≥ minNotes different notes each published again (near-verbatim: estimated Jaccard ≥ similarity over 32 MinHash values) ≥ minGapHours after its first copy, together ≥ minShare of its notes of ≥ minChars characters of substance (a CJK character counts one, a Latin letter or digit a third). People do not post the same note again on another occasion; an account farming traffic with a small stock of notes, its own or copied, puts them up over and over. Short notes are left out (a sentence or two is repeated by chance), as are AI-generated and partner-platform notes. (2026.12-8: on the independent generator every account above the thresholds was a copier or template poster, none of 177k ordinary accounts at 200k; on ours none of 18k.)',
+    thresholds: { minNotes: 3, minShare: 0.5, similarity: 0.8, minChars: 30, minGapHours: 12 },
+  },
   // ---------------------------------------------------------------- engagement-bait
   {
     ruleId: 'engagement-bait/mutual-follow',

@@ -35,6 +35,7 @@ export const RULE_EVIDENCE: Readonly<Record<string, { basis: EvidenceBasis; stre
   'homogeneous-content/cross-account-duplicates': { basis: 'content', strength: 'supporting' },
   'homogeneous-content/template-posting': { basis: 'content', strength: 'supporting' },
   'homogeneous-content/repeated-reposts': { basis: 'content', strength: 'supporting' },
+  'homogeneous-content/republished-notes': { basis: 'content', strength: 'supporting' },
   'engagement-bait/mutual-follow': { basis: 'graph', strength: 'supporting' },
   'engagement-bait/self-promotion': { basis: 'content', strength: 'supporting' },
   'engagement-bait/bait-hook': { basis: 'content', strength: 'supporting' },

@@ -500,3 +500,40 @@ describe('homogeneous-content leaves disclosed brand copy to the commercial rule
     expect(r.findings.filter((f) => f.ruleId === 'homogeneous-content/cross-account-duplicates')).toEqual([]);
   });
 });
+
+describe('homogeneous-content/republished-notes: the same notes put up again and again', () => {
+  // unrelated notes, each with enough to say (≥ 30 CJK units of substance): nothing ties them to each other
+  const stock = [
+    ['换了新手机壳，对比一下旧的', '手感很好，价格小贵，打折入的，颜值很高，系统有点卡，更新后好点了，续航比宣传的短一点，做工一般。'],
+    ['推荐一部冷门美剧', '适合周末下午慢慢看，有几句话抄在本子上了，豆瓣评分不高但我很喜欢，看完去搜了作者的其他作品。'],
+    ['在佛山吃了三天，这几家最难忘', '菜单上新了几个季节限定，份量很足，两个人吃撑了，老板人很好，还送了一碟小菜，下次还来。'],
+    ['最近在用的发膜，说点真话', '出门前两小时涂的，头发顺了很多，味道有点甜，敏感头皮用着没有刺痛，质地偏稀，用量比想象的大。'],
+    ['花了四百把卧室变好看了', '房东不让打孔，全用的无痕钉，绿植养死了三盆，地毯是最划算的改造，灯换成暖光以后舒服多了。'],
+  ];
+  const DAY = 24 * 60;
+  /** `copies` of each of the first `n` stock notes, `gapMinutes` apart, decorated a little each time. */
+  const republish = (accountId: string, n: number, copies: number, gapMinutes: number): Note[] =>
+    stock.slice(0, n).flatMap(([title, body], i) =>
+      Array.from({ length: copies }, (_, k) => note(`${accountId}-${i}-${k}`, accountId, { title: k ? `${title}${'✨'.repeat(k)}` : title, body: k % 2 ? `${body} 侵删` : body, createdAt: at(i * 7 + k * gapMinutes) })),
+    );
+
+  it('finds an account publishing several unrelated notes again on later days, whatever they say', () => {
+    const r = runDetection({ accounts: [account('mover')], notes: [...republish('mover', 4, 3, 20 * DAY), note('mover-own', 'mover', { title: '今天的晚饭', body: '做了番茄炒蛋和紫菜汤，味道还不错，明天试试红烧肉，顺便学一下怎么炖得软烂入味。' })] });
+    expect(rulesOf(r, 'mover', 'homogeneous-content')).toEqual(['homogeneous-content/republished-notes']);
+    const f = r.findings.find((x) => x.ruleId === 'homogeneous-content/republished-notes')!;
+    expect(f.evidence.noteIds).toHaveLength(12);
+  });
+
+  it('leaves alone a note posted twice within the hour (a failed upload), two notes re-posted, and short check-ins', () => {
+    const quick = republish('retry', 4, 2, 40);
+    const two = [...republish('two', 2, 3, 30 * DAY), ...stock.slice(2).map(([title, body], i) => note(`two-x${i}`, 'two', { title, body: `${body}（第${i}篇）`, createdAt: at(i * DAY) }))];
+    const checkIns = Array.from({ length: 12 }, (_, i) => note(`c${i}`, 'checkin', { title: '打卡', body: '今日份打卡，早睡早起 #日常', createdAt: at(i * DAY) }));
+    const r = runDetection({ accounts: [account('retry'), account('two'), account('checkin')], notes: [...quick, ...two, ...checkIns] });
+    for (const id of ['retry', 'two', 'checkin']) expect(rulesOf(r, id, 'homogeneous-content')).toEqual([]);
+  });
+
+  it('is a personal account’s behaviour: a brand re-running its own ads is the commercial rules’ business', () => {
+    const r = runDetection({ accounts: [account('shop', { accountType: 'brand' })], notes: republish('shop', 4, 3, 20 * DAY) });
+    expect(rulesOf(r, 'shop', 'homogeneous-content')).toEqual([]);
+  });
+});

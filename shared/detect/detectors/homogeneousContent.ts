@@ -7,7 +7,8 @@
  *   order, mark a note as a copy when another account posted it first (搬运: one original per copy).
  * - AccountDetector: a personal account with several copies taken from several accounts reposts others' notes;
  *   one account whose own notes are mostly near-duplicates of each other
- *   (estimated Jaccard ≥ similarity over 32 MinHash values) is mass-posting a template.
+ *   (estimated Jaccard ≥ similarity over 32 MinHash values) is mass-posting a template; one that publishes the
+ *   same few notes again and again, on different occasions, is farming with recycled content.
  */
 import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
@@ -20,6 +21,7 @@ const CODE = 'homogeneous-content' as const;
 export const RULE_CROSS = 'homogeneous-content/cross-account-duplicates';
 export const RULE_TEMPLATE = 'homogeneous-content/template-posting';
 export const RULE_REPOSTS = 'homogeneous-content/repeated-reposts';
+export const RULE_REPUBLISHED = 'homogeneous-content/republished-notes';
 const CHANNEL = 'note-minhash';
 const BANDS = 5;
 const ROWS = 3;
@@ -201,6 +203,46 @@ export const noteMinhashChannel: Channel = {
 const MAX_OWN_NOTES = 400;
 
 /**
+ * The account's notes it published more than once: groups of near-verbatim notes (estimated Jaccard ≥ `similarity`,
+ * ≥ `minChars` of substance) whose first and last copies are ≥ `minGapHours` apart, each group's note ids sorted;
+ * `notes` is how many of the account's notes were compared. A person does not post the same note again on another
+ * day; an account farming traffic with a small stock of notes (its own or others') puts them up again and again.
+ * Unlike templates, the notes of different groups need not resemble each other.
+ */
+export function republishedNotes(notes: Note[], th: Record<string, number>): { republished: string[][]; notes: number } {
+  const own: { id: string; t: number; sig: Uint32Array }[] = [];
+  for (const n of [...notes].sort((x, y) => (x.noteId < y.noteId ? -1 : x.noteId > y.noteId ? 1 : 0))) {
+    if (isGenerated(n) || n.sponsoredVia === 'partner-platform') continue;
+    const compact = noteCompact(n.title, n.body);
+    if (textSubstance(compact) < th.minChars) continue;
+    own.push({ id: n.noteId, t: epochSeconds(n.createdAt), sig: minhash(shingleHashes(compact, shingleWidth(compact))) });
+    if (own.length >= MAX_OWN_NOTES) break;
+  }
+  const parent = own.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < own.length; i++) {
+    for (let j = i + 1; j < own.length; j++) {
+      if (find(i) !== find(j) && similarity(own[i].sig, own[j].sig) >= th.similarity) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  own.forEach((_, i) => {
+    const r = find(i);
+    let list = groups.get(r);
+    if (!list) groups.set(r, (list = []));
+    list.push(i);
+  });
+  const republished: string[][] = [];
+  for (const g of groups.values()) {
+    if (g.length < 2) continue;
+    const times = g.map((i) => own[i].t);
+    if (Math.max(...times) - Math.min(...times) >= th.minGapHours * 3600) republished.push(g.map((i) => own[i].id).sort());
+  }
+  republished.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  return { republished, notes: own.length };
+}
+
+/**
  * Largest group of the account's notes that are near-duplicates of one another (union-find over all pairs),
  * and its cohesion: the median similarity of all pairs in it. Single linkage chains a person's notes that
  * reuse a few of their own phrases into one family; a template's copies are alike pair by pair.
@@ -304,6 +346,19 @@ export const homogeneousContentDetector: AccountDetector = {
             summary: `${copied.size} notes repost earlier notes of ${sources.size} other accounts (${examples.join('; ')})`,
             noteIds: capped(copied.keys(), 20),
             relatedAccountIds: capped(sources, 20),
+          }),
+        );
+      }
+    }
+    const rp = thresholdsOf(ctx, RULE_REPUBLISHED);
+    if (personal && bundle.notes.length >= rp.minNotes * 2) {
+      const { republished, notes: counted } = republishedNotes(bundle.notes, rp);
+      const noteIds = republished.flat();
+      if (republished.length >= rp.minNotes && noteIds.length >= rp.minShare * counted) {
+        out.push(
+          finding(bundle.accountId, CODE, RULE_REPUBLISHED, Math.min(0.9, 0.5 + 0.05 * republished.length), {
+            summary: `${republished.length} notes each published again on a later occasion (${noteIds.length} of ${counted} notes)`,
+            noteIds: capped(noteIds, 20),
           }),
         );
       }
