@@ -24,6 +24,10 @@ export function withoutExplained(findings: Finding[]): Finding[] {
   if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
   // The author of a crew-seeded promotion answering its crew's "where to buy" inside the act ("链接私你了") speaks the
   // act's lines: those comments are the promotion's evidence, not a second, traffic-diversion, code.
+  // traffic-diversion already leaves out the comments on notes its crew-host signals name (crewPartnersByNote), which
+  // covers this on sound input; it stays for a comment exported twice under two notes: group keeps a row per note (its
+  // dedupe is per key), so the hosted note's row makes it an act line here, while resolve keeps the first copy, whose
+  // note may be one no crew touched, so traffic-diversion would count it (tests/pipeline/crewLinesExportedTwice.test.ts).
   const actLines = new Set(out.filter((f) => f.ruleId === RULE_CREW_SEEDED).flatMap((f) => f.evidence.commentIds ?? []));
   const onlyActLines = (f: Finding) => (f.evidence.noteIds ?? []).length === 0 && (f.evidence.commentIds ?? []).length > 0 && f.evidence.commentIds!.every((c) => actLines.has(c));
   if (actLines.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyActLines(f));

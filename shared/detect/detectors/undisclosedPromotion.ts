@@ -23,7 +23,7 @@
  *   (`untagged@<price>`), when the note also sends readers to the comments and claims to be self-paid;
  *   so are its posters who tag the brand and bear the same marks (one brief's posters split both ways).
  * - Channel `note-comments` (water-army's, key: the note): the author of a note a crew worked gets a host signal
- *   (crewHostSignals); an ordinary account whose brand notes the crew keeps working, or whose author answers the
+ *   (waterArmy/crewHost.ts); an ordinary account whose brand notes the crew keeps working, or whose author answers the
  *   crew inside the act, ran a crew-seeded promotion → `crew-seeded`.
  */
 import type { Account, AccountDetector, Channel, KeyedRow, Note, PartitionContext } from '../detectorPorts.ts';
@@ -42,8 +42,8 @@ import {
   RULE_CREW_SEEDED as RULE_CREW,
 } from '../ruleCatalog.ts';
 import { capped, epochSeconds, excerpt, finding, lexiconOf, signal, thresholdsOf } from './common.ts';
+import { HOST_ANSWERED } from './waterArmy/crewHost.ts';
 import { CHANNEL_NOTE_COMMENTS } from './waterArmy/rules.ts';
-import { isCrewAct } from './waterArmy/crewActNotes.ts';
 
 const CODE = 'undisclosed-promotion' as const;
 const CHANNEL = 'brand-notes';
@@ -303,37 +303,11 @@ function campaignSignals(brandId: string, brandAccounts: string[], burst: { a: s
 }
 
 /**
- * The host of a crew's act: when a crew worked a note (isCrewAct: a crew run, praise ring or staged sitting, from the
- * note's water-army signals), its author gets one signal naming the crew and the author's own "where to buy" answers
- * in the thread (`answers`: the note-comments rows it flagged as private-link answers). Crews also work popular
- * creators' notes for cover, so one hosted act proves nothing: the author's notes and answers decide at resolve
- * (crew-seeded).
- */
-const HOST_ANSWERED = 'hosted:answered';
-
-export function crewHostSignals(noteId: string, rows: readonly { a: string; c: string; r?: number }[], author: string | undefined, noteSignals: readonly Signal[]): Signal[] {
-  if (!author) return [];
-  const crew = new Set(noteSignals.filter((s) => s.key === noteId && isCrewAct(s) && s.accountId !== author).map((s) => s.accountId));
-  if (crew.size === 0) return [];
-  const own = rows.filter((r) => r.a === author);
-  const answered = own.some((r) => r.r === 1);
-  return [
-    signal(author, CHANNEL_NOTE_COMMENTS, CODE, RULE_CREW, noteId, 0.5, {
-      summary: `a crew of ${crew.size} worked this account's note${answered ? ', and the account answered inside the act' : ''}`,
-      noteIds: [noteId],
-      // the author's lines in the thread, and whether one answers a "where to buy" with a private link
-      ...(own.length ? { commentIds: capped(own.map((r) => r.c).sort(), 10) } : {}),
-      relatedAccountIds: capped([...crew].sort(), 20),
-      clusterKey: answered ? HOST_ANSWERED : 'hosted',
-    }),
-  ];
-}
-
-/**
  * crew-seeded: an ordinary account's notes for one brand worked by a hired crew. Crews comment on untagged notes of
  * popular creators for cover; a brand's promotion names the brand, comes back to the crew note after note, or has its
  * author answer the crew's "where to buy" inside the act. The author's lines in the acts' threads are cited as
- * this promotion's (withoutExplained keeps them from a second, traffic-diversion, code).
+ * this promotion's, not a second, traffic-diversion, code: traffic-diversion leaves out the author's comments on notes its
+ * crew-host signals name, and withoutExplained (detectAccount.ts) a line exported twice whose kept copy is on another note.
  */
 function crewSeeded(accountId: string, notes: readonly Note[], signals: readonly Signal[], th: Record<string, number>): Finding[] {
   const hosted = signals.filter((s) => s.ruleId === RULE_CREW && s.channel === CHANNEL_NOTE_COMMENTS);

@@ -24,7 +24,8 @@
  *
  * One module per mechanism: commentRow (the channel's row and fingerprint), praiseBursts,
  * scriptedQa, crewRuns, recurringCrew, instantReplies (ai-hosted), ringVerdicts (repetition), ringAssociate (expansion),
- * detector (the AccountDetector), noteCommentsChannel (the per-note grouping).
+ * detector (the AccountDetector), noteCommentsChannel (the per-note grouping), crewActNotes (an account's partners in a
+ * crew's act, per note), crewHost (the act's host: the note's author).
  */
 export { commentFingerprint } from './commentRow.ts';
 export { waterArmyDetector } from './detector.ts';

@@ -6,15 +6,14 @@
 import type { Channel, Comment, Note } from '../../detectorPorts.ts';
 import type { Signal } from '../../finding.ts';
 import { freshComments, RULE_FULL as RULE_AI_FULL } from '../aiHosted.ts';
-import { crewHostSignals } from '../undisclosedPromotion.ts';
 import { epochSeconds, thresholdsOf } from '../common.ts';
 import { commentRow, type Row } from './commentRow.ts';
+import { crewHostSignals } from './crewHost.ts';
 import { instantReplies } from './instantReplies.ts';
 import { praiseBursts } from './praiseBursts.ts';
 import { crewRuns } from './crewRuns.ts';
 import { CHANNEL_NOTE_COMMENTS, CODE, RULE_AI_INSTANT, RULE_CREW, RULE_PRAISE, RULE_QA } from './rules.ts';
 import { scriptedQa } from './scriptedQa.ts';
-import { crewHostSignal } from './crewActNotes.ts';
 
 /** The codes that read a crew's acts on a note: water-army itself, and those whose lines inside an act are the act's. */
 const ACT_READERS = [CODE, 'traffic-diversion', 'engagement-bait', 'undisclosed-promotion'] as const;
@@ -58,10 +57,8 @@ export const noteCommentsChannel: Channel = {
         ...crewRuns(noteId, rows, author, thresholdsOf(ctx, RULE_CREW)),
       ];
       out.push(...acts);
-      const host = author === undefined ? undefined : crewHostSignal(noteId, author, acts);
-      if (host) out.push(host);
-      // the act's host: whether the crew was hired for the author's promotion is undisclosed-promotion's call
-      if (ctx.enabled('undisclosed-promotion')) out.push(...crewHostSignals(noteId, rows, author, acts));
+      // the act's host; whether the crew was hired for the author's promotion is undisclosed-promotion's call
+      out.push(...crewHostSignals(noteId, author, acts, rows, ctx.enabled('undisclosed-promotion')));
     }
     if (ai) out.push(...instantReplies(noteId, rows, author, thresholdsOf(ctx, RULE_AI_INSTANT)));
     return out;

@@ -7,6 +7,8 @@ export const RULE_CORE = 'water-army/ring-core';
 export const RULE_ASSOCIATE = 'water-army/ring-associate';
 export const RULE_CREW = 'water-army/recurring-crew';
 export const RULE_CREW_ASSOCIATE = 'water-army/crew-associate';
+/** The note author's side of a crew's act on its note: a signal only, never a finding (crewHost.ts). */
+export const RULE_CREW_HOST = 'water-army/crew-host';
 /** Signals the ExpandRings stage files for the co-members of confirmed ring members (waterArmyExpansion.ts). */
 export const CHANNEL_RING_CONFIRMED = 'ring-confirmed';
 /** ai-hosted's instant replies are measured on this channel too (instantReplies.ts). */
