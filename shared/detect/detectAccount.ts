@@ -5,6 +5,8 @@
  */
 import type { AccountBundle, AccountDetector, DetectContext } from './detectorPorts.ts';
 import { RULE_FULL } from './detectors/aiHosted.ts';
+import { RULE_REPUBLISHED, republishedNotes } from './detectors/homogeneousContent.ts';
+import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
 import type { Finding } from './finding.ts';
 import { RULE_CREW_SEEDED } from './ruleCatalog.ts';
@@ -12,16 +14,23 @@ import { RULE_CREW_SEEDED } from './ruleCatalog.ts';
 export function detectAccount(bundle: AccountBundle, detectors: readonly AccountDetector[], ctx: DetectContext): Finding[] {
   const findings: Finding[] = [];
   for (const d of detectors) if (ctx.enabled(d.code)) findings.push(...d.detect(bundle, ctx));
-  return withoutExplained(findings);
+  const recycled = findings.some((f) => f.ruleId === RULE_REPUBLISHED) ? new Set(republishedNotes(bundle.notes, thresholdsOf(ctx, RULE_REPUBLISHED)).republished.flat()) : undefined;
+  return withoutExplained(findings, recycled);
 }
 
 /**
  * An account run wholly by an AI hosting tool posts what the tool writes, and the tool writes alike for
  * every account it runs: that sameness is the hosting (ai-hosted), not a matrix copying (homogeneous-content).
  */
-export function withoutExplained(findings: Finding[]): Finding[] {
+export function withoutExplained(findings: Finding[], recycled?: ReadonlySet<string>): Finding[] {
   let out = findings;
   if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
+  // `recycled`: the notes an account publishes again and again (homogeneous-content/republished-notes). Recycling a
+  // stock of notes is the act; the bait, claims or contacts inside that stock (often someone else's notes) are not a
+  // second code. A finding that also rests on anything else (a comment, a note not recycled) stays.
+  const onlyRecycled = (f: Finding) =>
+    recycled !== undefined && (f.evidence.commentIds ?? []).length === 0 && (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => recycled.has(n));
+  if (recycled?.size) out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyRecycled(f));
   // The author of a crew-seeded promotion answering its crew's "where to buy" inside the act ("链接私你了") speaks the
   // act's lines: those comments are the promotion's evidence, not a second, traffic-diversion, code.
   // traffic-diversion already leaves out the comments on notes its crew-host signals name (crewPartnersByNote), which
@@ -33,6 +42,9 @@ export function withoutExplained(findings: Finding[]): Finding[] {
   if (actLines.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyActLines(f));
   return out;
 }
+
+/** Codes judged on what a note says, which a recycled note says on behalf of whoever wrote it first. */
+const RECYCLED_CONTENT_CODES: ReadonlySet<string> = new Set(['engagement-bait', 'misleading-marketing', 'traffic-diversion']);
 
 /** traffic-diversion's rules on vague redirects, which name no contact of their own. */
 const VAGUE_REDIRECTS: ReadonlySet<string> = new Set([RULE_SOLICIT, RULE_DEAL, RULE_ANSWER]);
