@@ -5,7 +5,7 @@
  */
 import type { AccountBundle, AccountDetector, DetectContext } from './detectorPorts.ts';
 import { RULE_FULL } from './detectors/aiHosted.ts';
-import { RULE_REPUBLISHED, republishedNotes } from './detectors/homogeneousContent.ts';
+import { RULE_REPUBLISHED, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
 import type { Finding } from './finding.ts';
@@ -14,7 +14,7 @@ import { RULE_CREW_SEEDED } from './ruleCatalog.ts';
 export function detectAccount(bundle: AccountBundle, detectors: readonly AccountDetector[], ctx: DetectContext): Finding[] {
   const findings: Finding[] = [];
   for (const d of detectors) if (ctx.enabled(d.code)) findings.push(...d.detect(bundle, ctx));
-  const recycled = findings.some((f) => f.ruleId === RULE_REPUBLISHED) ? new Set(republishedNotes(bundle.notes, thresholdsOf(ctx, RULE_REPUBLISHED)).republished.flat()) : undefined;
+  const recycled = findings.some((f) => f.ruleId === RULE_REPUBLISHED) ? repeatedNoteIds(bundle.notes, thresholdsOf(ctx, RULE_REPUBLISHED)) : undefined;
   return withoutExplained(findings, recycled);
 }
 
@@ -25,9 +25,9 @@ export function detectAccount(bundle: AccountBundle, detectors: readonly Account
 export function withoutExplained(findings: Finding[], recycled?: ReadonlySet<string>): Finding[] {
   let out = findings;
   if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
-  // `recycled`: the notes an account publishes again and again (homogeneous-content/republished-notes). Recycling a
-  // stock of notes is the act; the bait, claims or contacts inside that stock (often someone else's notes) are not a
-  // second code. A finding that also rests on anything else (a comment, a note not recycled) stays.
+  // `recycled`: the notes an account put up more than once, when it is known to publish notes again and again
+  // (homogeneous-content/republished-notes). Recycling a stock of notes is the act; the bait, claims or contacts
+  // inside that stock (often someone else's notes) are not a second code. A finding that also rests on anything else (a comment, a note not recycled) stays.
   const onlyRecycled = (f: Finding) =>
     recycled !== undefined && (f.evidence.commentIds ?? []).length === 0 && (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => recycled.has(n));
   if (recycled?.size) out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyRecycled(f));

@@ -47,7 +47,9 @@ describe('one act, one code: a recycled stock of notes', () => {
   const recycle = (id: string) => stock.flatMap(([title, body], i) => [0, 1, 2].map((k) => note(`${id}-${i}-${k}`, id, { title, body, createdAt: at(i * 9 + k * 20 * DAY) })));
 
   it('bait inside notes an account puts up again and again is the recycling’s evidence, not engagement-bait too', () => {
-    const r = runDetection({ accounts: [account('mover')], notes: recycle('mover') });
+    // and a short bait note it put up twice in one sitting belongs to the same stock
+    const twice = [0, 25].map((m, k) => note(`mover-short-${k}`, 'mover', { title: '男朋友手机里看到了这个…', body: '答案在下一期，先关注不迷路～评论区抽三个人送', createdAt: at(50 * DAY + m) }));
+    const r = runDetection({ accounts: [account('mover')], notes: [...recycle('mover'), ...twice] });
     expect(rulesOf(r, 'mover', 'homogeneous-content')).toEqual(['homogeneous-content/republished-notes']);
     expect(rulesOf(r, 'mover', 'engagement-bait')).toEqual([]);
   });

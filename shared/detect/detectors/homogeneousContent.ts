@@ -210,11 +210,28 @@ const MAX_OWN_NOTES = 400;
  * Unlike templates, the notes of different groups need not resemble each other.
  */
 export function republishedNotes(notes: Note[], th: Record<string, number>): { republished: string[][]; notes: number } {
+  const { groups, compared } = nearVerbatimGroups(notes, th.similarity, th.minChars);
+  const republished = groups.filter((g) => g[g.length - 1].t - g[0].t >= th.minGapHours * 3600).map((g) => g.map((n) => n.id).sort());
+  republished.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  return { republished, notes: compared };
+}
+
+/**
+ * Every note of the account with a near-verbatim twin among its own notes, whatever the gap between them or the
+ * note's length (from 20 compact characters): once an account is known to recycle a stock of notes, a note it put up
+ * twice in one sitting belongs to that stock too.
+ */
+export function repeatedNoteIds(notes: Note[], th: Record<string, number>): Set<string> {
+  return new Set(nearVerbatimGroups(notes, th.similarity, 0).groups.flatMap((g) => g.map((n) => n.id)));
+}
+
+/** Groups (≥ 2 notes, each group in time order) of the account's own notes alike at ≥ `minSimilarity`, pairwise. */
+function nearVerbatimGroups(notes: Note[], minSimilarity: number, minSubstance: number): { groups: { id: string; t: number }[][]; compared: number } {
   const own: { id: string; t: number; sig: Uint32Array }[] = [];
   for (const n of [...notes].sort((x, y) => (x.noteId < y.noteId ? -1 : x.noteId > y.noteId ? 1 : 0))) {
     if (isGenerated(n) || n.sponsoredVia === 'partner-platform') continue;
     const compact = noteCompact(n.title, n.body);
-    if (textSubstance(compact) < th.minChars) continue;
+    if (compact.length < 20 || textSubstance(compact) < minSubstance) continue;
     own.push({ id: n.noteId, t: epochSeconds(n.createdAt), sig: minhash(shingleHashes(compact, shingleWidth(compact))) });
     if (own.length >= MAX_OWN_NOTES) break;
   }
@@ -222,24 +239,18 @@ export function republishedNotes(notes: Note[], th: Record<string, number>): { r
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let i = 0; i < own.length; i++) {
     for (let j = i + 1; j < own.length; j++) {
-      if (find(i) !== find(j) && similarity(own[i].sig, own[j].sig) >= th.similarity) parent[find(j)] = find(i);
+      if (find(i) !== find(j) && similarity(own[i].sig, own[j].sig) >= minSimilarity) parent[find(j)] = find(i);
     }
   }
-  const groups = new Map<number, number[]>();
-  own.forEach((_, i) => {
+  const byRoot = new Map<number, { id: string; t: number }[]>();
+  own.forEach((n, i) => {
     const r = find(i);
-    let list = groups.get(r);
-    if (!list) groups.set(r, (list = []));
-    list.push(i);
+    let list = byRoot.get(r);
+    if (!list) byRoot.set(r, (list = []));
+    list.push({ id: n.id, t: n.t });
   });
-  const republished: string[][] = [];
-  for (const g of groups.values()) {
-    if (g.length < 2) continue;
-    const times = g.map((i) => own[i].t);
-    if (Math.max(...times) - Math.min(...times) >= th.minGapHours * 3600) republished.push(g.map((i) => own[i].id).sort());
-  }
-  republished.sort((x, y) => (x[0] < y[0] ? -1 : 1));
-  return { republished, notes: own.length };
+  const groups = [...byRoot.values()].filter((g) => g.length > 1).map((g) => g.sort((x, y) => x.t - y.t));
+  return { groups, compared: own.length };
 }
 
 /**
