@@ -15,19 +15,30 @@ export function detectAccount(bundle: AccountBundle, detectors: readonly Account
   const findings: Finding[] = [];
   for (const d of detectors) if (ctx.enabled(d.code)) findings.push(...d.detect(bundle, ctx));
   const recycled = findings.some((f) => f.ruleId === RULE_REPUBLISHED) ? repeatedNoteIds(bundle.notes, thresholdsOf(ctx, RULE_REPUBLISHED)) : undefined;
-  return withoutExplained(findings, recycled);
+  return withoutExplained(findings, { recycled, noteOfComment: new Map(bundle.comments.map((c) => [c.commentId, c.noteId])), ownNotes: new Set(bundle.notes.map((n) => n.noteId)) });
+}
+
+/** What an account's bundle says beyond its findings, for telling one act from two. */
+export interface ExplainContext {
+  /** The notes the account put up more than once, when it is known to republish (republished-notes). */
+  recycled?: ReadonlySet<string>;
+  /** The note each of the account's comments was written under. */
+  noteOfComment?: ReadonlyMap<string, string>;
+  /** The account's own notes. */
+  ownNotes?: ReadonlySet<string>;
 }
 
 /**
  * An account run wholly by an AI hosting tool posts what the tool writes, and the tool writes alike for
  * every account it runs: that sameness is the hosting (ai-hosted), not a matrix copying (homogeneous-content).
  */
-export function withoutExplained(findings: Finding[], recycled?: ReadonlySet<string>): Finding[] {
+export function withoutExplained(findings: Finding[], { recycled, noteOfComment, ownNotes }: ExplainContext = {}): Finding[] {
   let out = findings;
   if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
   // `recycled`: the notes an account put up more than once, when it is known to publish notes again and again
   // (homogeneous-content/republished-notes). Recycling a stock of notes is the act; the bait, claims or contacts
-  // inside that stock (often someone else's notes) are not a second code. A finding that also rests on anything else (a comment, a note not recycled) stays.
+  // inside that stock (often someone else's notes) are not a second code. A finding that also rests on anything
+  // else (a comment, a note not recycled) stays.
   const onlyRecycled = (f: Finding) =>
     recycled !== undefined && (f.evidence.commentIds ?? []).length === 0 && (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => recycled.has(n));
   if (recycled?.size) out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyRecycled(f));
@@ -38,6 +49,10 @@ export function withoutExplained(findings: Finding[], recycled?: ReadonlySet<str
   // dedupe is per key), so the hosted note's row makes it an act line here, while resolve keeps the first copy, whose
   // note may be one no crew touched, so traffic-diversion would count it (tests/pipeline/crewLinesExportedTwice.test.ts).
   const actLines = new Set(out.filter((f) => f.ruleId === RULE_CREW_SEEDED).flatMap((f) => f.evidence.commentIds ?? []));
+  // Likewise an account found promoting covertly (undisclosed-promotion) answering under its own notes ("私你了",
+  // "看我主页"): the seller closing its covert ad's sale is the promotion's act (the seeds' 双簧), not a second code. A
+  // contact it names stays traffic-diversion's (contact-in-text is not a vague redirect), as do lines under others' notes.
+  if (out.some((f) => f.code === 'undisclosed-promotion')) for (const [comment, note] of noteOfComment ?? []) if (ownNotes?.has(note)) actLines.add(comment);
   const onlyActLines = (f: Finding) => (f.evidence.noteIds ?? []).length === 0 && (f.evidence.commentIds ?? []).length > 0 && f.evidence.commentIds!.every((c) => actLines.has(c));
   if (actLines.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyActLines(f));
   return out;

@@ -61,3 +61,33 @@ describe('one act, one code: a recycled stock of notes', () => {
     expect(rulesOf(r, 'mover', 'engagement-bait').length).toBeGreaterThan(0);
   });
 });
+
+describe('one act, one code: a covert promotion’s seller answering under its own notes', () => {
+  const withComments = (ruleId: string, commentIds: string[]): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, commentIds } });
+  const promotion = { ...finding('undisclosed-promotion/covert-ad'), evidence: { summary: 'covert ad', noteIds: ['own-1'] } };
+  const context = {
+    ownNotes: new Set(['own-1', 'own-2']),
+    noteOfComment: new Map([
+      ['c1', 'own-1'],
+      ['c2', 'own-2'],
+      ['c3', 'someone-else'],
+    ]),
+  };
+
+  it('"私你了" under its own notes is the promotion’s closing, not traffic-diversion too', () => {
+    const kept = withoutExplained([promotion, withComments('traffic-diversion/solicitation', ['c1', 'c2'])], context);
+    expect(kept.map((f) => f.ruleId)).toEqual(['undisclosed-promotion/covert-ad']);
+  });
+
+  it('a redirect under someone else’s note, a named contact, or no promotion found stays traffic-diversion', () => {
+    const elsewhere = withComments('traffic-diversion/private-deal', ['c1', 'c3']);
+    const contact = withComments('traffic-diversion/contact-in-text', ['c1']);
+    expect(withoutExplained([promotion, elsewhere, contact], context).map((f) => f.ruleId)).toEqual([
+      'undisclosed-promotion/covert-ad',
+      'traffic-diversion/private-deal',
+      'traffic-diversion/contact-in-text',
+    ]);
+    const alone = withComments('traffic-diversion/solicitation', ['c1', 'c2']);
+    expect(withoutExplained([alone], context)).toEqual([alone]);
+  });
+});
