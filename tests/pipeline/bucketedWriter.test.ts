@@ -47,6 +47,19 @@ describe('BucketedWriter', () => {
     expect(bodies.join('')).toBe(lines.join('\n') + '\n');
   });
 
+  it('writes the bytes of encoding each line alone, lone surrogates at line ends included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bw-'));
+    const store = new LocalFolderStore(dir);
+    const w = new BucketedWriter(store, (t, seq) => `${t}/${String(seq).padStart(3, '0')}.jsonl`, 1 << 30, 10_000);
+    const lines = Array.from({ length: 5_000 }, (_, i) => (i % 2 === 0 ? `x${i}\ud83d` : `\ude00y${'é'.repeat(i % 7)}`));
+    for (const line of lines) await w.add('t', line);
+    await w.close();
+    const keys = await store.list('t/');
+    expect(keys.length).toBeGreaterThan(1);
+    const bytes = Buffer.concat(await Promise.all(keys.map((k) => readFile(join(dir, k)))));
+    expect(bytes.equals(Buffer.concat(lines.map((l) => Buffer.from(l + '\n', 'utf8'))))).toBe(true);
+  });
+
   it('does not fill a body buffer again before its write has resolved, and reuses it after', async () => {
     // a store that reads each body only when its write completes, later: a buffer reused too early would show
     const objects = new Map<string, string>();
