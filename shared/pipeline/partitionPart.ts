@@ -46,6 +46,11 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
 
   const schemas = recordSchemasFor(plan.takenAt);
   const tag = KIND_TAG[item.kind];
+  // writer targets named once per bucket reached, not built per row: the same string objects keep their hash for
+  // the writer's map (a new `channel|bucket` string per row was hashed again on every lookup, issue 17)
+  const accountTargets: string[] = [];
+  const channelTargets: string[][] = channels.map(() => []);
+  const rowsOf = channels.map(() => 0);
   try {
     // A chunk's records at a time, and a writer's promise only when it must drain: no async step per record or row (issue 17).
     for await (const batch of readPartBatches(snapshot, item.kind, item.part, schemas))
@@ -62,13 +67,15 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
         const owner = owningAccount(item.kind, record);
         if (owner === undefined) stats.unrouted += 1;
         else {
-          const wait = accounts.push(String(bucketOf(owner, n)), JSON.stringify(record));
+          const b = bucketOf(owner, n);
+          const wait = accounts.push((accountTargets[b] ??= String(b)), JSON.stringify(record));
           if (wait) await wait;
         }
         // the record's identity as a JSON string, once per record: a row's is that or, for the j-th key, that with
         // `#j` before its closing quote (`#` and digits are never escaped), byte for byte JSON.stringify's
         let identityJson: string | undefined;
-        for (const channel of channels) {
+        for (let c = 0; c < channels.length; c++) {
+          const channel = channels[c];
           const rows = channel.keys(item.kind, record, ctx);
           // a channel often files one row object under several keys (LSH bands, time windows): serialised once,
           // and the line assembled around it, byte for byte what JSON.stringify({ k, i, r }) writes
@@ -76,13 +83,14 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
           let rowJson = '';
           for (let j = 0; j < rows.length; j++) {
             identityJson ??= JSON.stringify(tag + recordIdentity(item.kind, record));
-            stats.channelRows[channel.name] += 1;
+            rowsOf[c] += 1;
             if (rows[j].row !== rowOf) {
               rowOf = rows[j].row;
               rowJson = JSON.stringify(rowOf);
             }
             const line = `{"k":${JSON.stringify(rows[j].key)},"i":${j === 0 ? identityJson : `${identityJson.slice(0, -1)}#${j}"`},"r":${rowJson}}`;
-            const wait = keyed.push(`${channel.name}|${bucketOf(rows[j].key, n)}`, line);
+            const b = bucketOf(rows[j].key, n);
+            const wait = keyed.push((channelTargets[c][b] ??= `${channel.name}|${b}`), line);
             if (wait) await wait;
           }
         }
@@ -96,6 +104,7 @@ export async function partitionPart(work: BlobStore, snapshot: BlobStore, plan: 
     await work.write(paths.quarantineObject(item.kind, item.index), JSON.stringify({ kind: item.kind, part: item.part, line: null, reason: `damaged part: ${err.message}` }) + '\n');
     return stats;
   }
+  channels.forEach((c, i) => (stats.channelRows[c.name] += rowsOf[i]));
   await Promise.all([accounts.close(), keyed.close(), quarantine.close()]);
   return stats;
 }

@@ -7,6 +7,7 @@ export interface BlobStore {
   /** Rejects with an error whose `code` is `NotFound` when the key does not exist. */
   read(key: string): Promise<Readable>;
   readText(key: string): Promise<string>;
+  /** Keeps nothing of `body` once the promise resolves: a writer may fill the same buffer again (BucketedWriter). */
   write(key: string, body: string | Uint8Array): Promise<void>;
   /** Keys under a prefix, in lexicographic order. */
   list(prefix: string): Promise<string[]>;

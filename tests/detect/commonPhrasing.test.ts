@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distinctiveness, noteClauses } from '#shared/detect/text/commonPhrasing';
+import { clauseKey, distinctiveness, noteClauses } from '#shared/detect/text/commonPhrasing';
+import { fnv1a32 } from '#shared/detect/text/hash';
 
 describe('clauses of a note', () => {
   it('splits Chinese and English text at sentence and clause punctuation and line breaks (a title or word of under four CJK units is a filler)', () => {
@@ -15,6 +16,20 @@ describe('clauses of a note', () => {
 
   it('drops fillers too short to mean anything and counts a repeated clause once', () => {
     expect(noteClauses(undefined, '哈哈，ok，好吃，真的好吃到哭了，真的好吃到哭了').map((c) => c.substance)).toEqual([6]);
+  });
+});
+
+describe('clause keys', () => {
+  it("are a compact clause's FNV-1a hash in 8 hex digits and the low 16 bits of its second-seed hash in 4, zero-padded", () => {
+    const reference = (s: string) => fnv1a32(s).toString(16).padStart(8, '0') + (fnv1a32(s, 0x01000193) & 0xffff).toString(16).padStart(4, '0');
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const texts = ['', 'a', '\ud800', '\uffff'];
+    for (let i = 0; i < 5000; i++) texts.push(Array.from({ length: next() % 24 }, () => String.fromCharCode(next() % 3 === 0 ? 0x61 + (next() % 26) : next() & 0xffff)).join(''));
+    for (const t of texts) expect(clauseKey(t), JSON.stringify(t)).toBe(reference(t));
+    // leading zeros of both parts were covered
+    expect(texts.some((t) => reference(t).startsWith('0'))).toBe(true);
+    expect(texts.some((t) => reference(t)[8] === '0')).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compactText, hasTraditional, normalizeText } from '#shared/detect/text/normalizeText';
+import { compactLetters, compactText, hasTraditional, normalizeText } from '#shared/detect/text/normalizeText';
 import { digitRuns, scanContacts } from '#shared/detect/text/contactPatterns';
 
 const contacts = (s: string) => scanContacts(s).contacts.map((c) => `${c.kind}:${c.value}`);
@@ -32,6 +32,16 @@ describe('compactText', () => {
   it('makes punctuation, emoji, repeats and synonyms irrelevant', () => {
     expect(compactText('太太太好用了！！！宝子们冲💥')).toBe(compactText('太好用了，姐妹们冲'));
     expect(compactText('真的超级好用👍')).toBe(compactText('非常好用!!'));
+  });
+  it('keeps exactly the letters and digits of Unicode, every BMP code unit asked twice (the answers are remembered)', () => {
+    const letterOrDigit = /[\p{L}\p{N}]/u;
+    for (let round = 0; round < 2; round++)
+      for (let c = 0; c < 0x10000; c++) {
+        const ch = String.fromCharCode(c);
+        const kept = compactLetters(`${ch}!${ch}`);
+        if (kept !== (letterOrDigit.test(ch) ? ch + ch : '')) expect(kept, `U+${c.toString(16)}`).toBe(letterOrDigit.test(ch) ? ch + ch : '');
+      }
+    expect(compactLetters('a𝐀😀𝟙b')).toBe('a𝐀𝟙b');
   });
 });
 

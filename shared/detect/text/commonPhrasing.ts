@@ -10,7 +10,6 @@
  * The `note-phrases` channel tallies each clause's distinct accounts over the whole snapshot (group
  * stage); resolve reads the common clauses back and judges copies by their distinctive substance.
  */
-import { fnv1a32 } from './hash.ts';
 import { compactText, normalizeJoined, stripTags } from './normalizeText.ts';
 import { textSubstance } from './nearDuplicate.ts';
 
@@ -26,8 +25,21 @@ export interface Clause {
   substance: number;
 }
 
-function clauseKey(compact: string): string {
-  return fnv1a32(compact).toString(16).padStart(8, '0') + (fnv1a32(compact, 0x01000193) & 0xffff).toString(16).padStart(4, '0');
+const HEX_BYTE = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
+
+/**
+ * `fnv1a32(compact)` in 8 hex digits and the low 16 bits of `fnv1a32(compact, 0x01000193)` in 4: both hashes in
+ * one pass and the hex from a byte table (two passes, toString and padStart were 2.4 % of partition, issue 17).
+ */
+export function clauseKey(compact: string): string {
+  let a = 0x811c9dc5 | 0;
+  let b = 0x01000193;
+  for (let i = 0; i < compact.length; i++) {
+    const c = compact.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return HEX_BYTE[a >>> 24] + HEX_BYTE[(a >>> 16) & 255] + HEX_BYTE[(a >>> 8) & 255] + HEX_BYTE[a & 255] + HEX_BYTE[(b >>> 8) & 255] + HEX_BYTE[b & 255];
 }
 
 /** The distinct clauses of a note with enough substance to mean something, in first-seen order. */

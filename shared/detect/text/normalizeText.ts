@@ -392,6 +392,12 @@ for (const [words, to] of SYNONYM_GROUPS) for (const w of words) if (!SYNONYM_TO
 const SYNONYM_RE = new RegExp([...SYNONYM_TO.keys()].sort((x, y) => y.length - x.length).join('|'), 'g');
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/**
+ * LETTER_OR_DIGIT's answer for a BMP code unit outside the ranges tested inline, asked once per unit and kept:
+ * 0 not asked yet, 1 a letter or digit, 2 not. CJK punctuation, emoji halves and full-width forms no longer run
+ * the regex on every occurrence (issue 17).
+ */
+const BMP_LETTER_OR_DIGIT = new Uint8Array(0x10000);
 
 /** Keeps letters and digits only and squeezes runs of one character (one pass, no regex for CJK/ASCII). */
 function lettersSqueezed(t: string, squeeze = true): string {
@@ -408,7 +414,12 @@ function lettersSqueezed(t: string, squeeze = true): string {
     } else {
       const keep = (c >= 0x4e00 && c <= 0x9fff) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 65 && c <= 90);
       ch = t[i];
-      if (!keep && (c < 0x80 || !LETTER_OR_DIGIT.test(ch))) continue;
+      if (!keep) {
+        if (c < 0x80) continue;
+        let known = BMP_LETTER_OR_DIGIT[c];
+        if (known === 0) BMP_LETTER_OR_DIGIT[c] = known = LETTER_OR_DIGIT.test(ch) ? 1 : 2;
+        if (known === 2) continue;
+      }
     }
     if (squeeze && c === prev) continue;
     prev = c;
