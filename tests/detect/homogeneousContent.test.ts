@@ -513,12 +513,19 @@ describe('homogeneous-content/republished-notes: the same notes put up again and
   const DAY = 24 * 60;
   /** `copies` of each of the first `n` stock notes, `gapMinutes` apart, decorated a little each time. */
   const republish = (accountId: string, n: number, copies: number, gapMinutes: number): Note[] =>
-    stock.slice(0, n).flatMap(([title, body], i) =>
-      Array.from({ length: copies }, (_, k) => note(`${accountId}-${i}-${k}`, accountId, { title: k ? `${title}${'✨'.repeat(k)}` : title, body: k % 2 ? `${body} 侵删` : body, createdAt: at(i * 7 + k * gapMinutes) })),
-    );
+    stock
+      .slice(0, n)
+      .flatMap(([title, body], i) =>
+        Array.from({ length: copies }, (_, k) =>
+          note(`${accountId}-${i}-${k}`, accountId, { title: k ? `${title}${'✨'.repeat(k)}` : title, body: k % 2 ? `${body} 侵删` : body, createdAt: at(i * 7 + k * gapMinutes) }),
+        ),
+      );
 
   it('finds an account publishing several unrelated notes again on later days, whatever they say', () => {
-    const r = runDetection({ accounts: [account('mover')], notes: [...republish('mover', 4, 3, 20 * DAY), note('mover-own', 'mover', { title: '今天的晚饭', body: '做了番茄炒蛋和紫菜汤，味道还不错，明天试试红烧肉，顺便学一下怎么炖得软烂入味。' })] });
+    const r = runDetection({
+      accounts: [account('mover')],
+      notes: [...republish('mover', 4, 3, 20 * DAY), note('mover-own', 'mover', { title: '今天的晚饭', body: '做了番茄炒蛋和紫菜汤，味道还不错，明天试试红烧肉，顺便学一下怎么炖得软烂入味。' })],
+    });
     expect(rulesOf(r, 'mover', 'homogeneous-content')).toEqual(['homogeneous-content/republished-notes']);
     const f = r.findings.find((x) => x.ruleId === 'homogeneous-content/republished-notes')!;
     expect(f.evidence.noteIds).toHaveLength(12);
