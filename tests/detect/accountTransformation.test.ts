@@ -29,6 +29,14 @@ describe('account-transformation', () => {
     expect(f.evidence.matched).toEqual(['每日塔罗运势']);
   });
 
+  it('a grown account cleaning up its history, then a review mentioning that colleagues asked for the link, is not a turn to advertising', () => {
+    const review = (body: string) => note('after', 't1', { title: '上班族的小白鞋选择', body, createdAt: at(52 * DAY) });
+    const judge = (body: string) =>
+      rulesOf(runDetection({ accounts: [account('t1', { followerHistory: history, followerCount: 4800 })], notes: [...farmedNotes(50), review(body)] }), 't1', 'account-transformation');
+    expect(judge('碎碎念：同事问了好几次链接，面料有点扎，里面要穿打底，洗了一次有点起球。')).toEqual([]);
+    expect(judge('碎碎念：链接放评论区了，面料有点扎，里面要穿打底，洗了一次有点起球。')).toEqual(['account-transformation/purge-and-pivot']);
+  });
+
   it('fires purge-and-rename when a grown account purges and renames (resale preparation)', () => {
     const r = runDetection({
       accounts: [account('t1', { followerHistory: history, followerCount: 4800, nicknameHistory: [{ nickname: '旧名字', changedAt: at(50 * DAY) }] })],

@@ -26,10 +26,18 @@ export const RULE_PIVOT = 'account-transformation/purge-and-pivot';
 export const RULE_RENAME = 'account-transformation/purge-and-rename';
 const DAY = 86400;
 
+/**
+ * Others asking for the link ("同事问了好几次链接", "好多人问链接"): what a reviewer reports about readers, not the account
+ * offering one. A turn to advertising offers, prices, names a brand or a contact.
+ */
+const ASKED_FOR_LINK = /问[^，。！？,.!?\n]{0,6}链接/g;
+
 function isPivotNote(n: Note, isOwn: OwnDomainTest, ctx: DetectContext): boolean {
   if ((n.brandIds?.length ?? 0) > 0) return true;
   const t = normalizeJoined([n.title, n.body], '\n');
-  return lexiconOf(ctx, 'salesCues').test(t) || PRICE.test(t) || lexiconOf(ctx, 'paidCooperation').test(t) || scanContacts(t, isOwn, contactWordsOf(ctx)).contacts.length > 0;
+  return (
+    lexiconOf(ctx, 'salesCues').test(t.replace(ASKED_FOR_LINK, '')) || PRICE.test(t) || lexiconOf(ctx, 'paidCooperation').test(t) || scanContacts(t, isOwn, contactWordsOf(ctx)).contacts.length > 0
+  );
 }
 
 export const accountTransformationDetector: AccountDetector = {
