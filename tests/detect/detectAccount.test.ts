@@ -3,6 +3,7 @@ import type { Note } from '#shared/contract/snapshotRecords';
 import { withoutExplained } from '#shared/detect/detectAccount';
 import type { Finding } from '#shared/detect/finding';
 import { account, at, note, rulesOf, runDetection } from './harness.ts';
+import { UNRELATED_NOTES } from './unrelatedNotes.ts';
 
 const finding = (ruleId: string): Finding => ({ accountId: 'a', code: ruleId.split('/')[0] as Finding['code'], ruleId, severity: 'high', score: 0.9, evidence: { summary: ruleId } });
 
@@ -37,12 +38,7 @@ describe('one act, one code', () => {
 });
 
 describe('one act, one code: a recycled stock of notes', () => {
-  const stock = [
-    ['换了新手机壳，对比一下旧的', '手感很好，价格小贵，打折入的，颜值很高，系统有点卡，更新后好点了，续航比宣传的短一点，做工一般。'],
-    ['推荐一部冷门美剧', '适合周末下午慢慢看，有几句话抄在本子上了，豆瓣评分不高但我很喜欢，看完去搜了作者的其他作品。'],
-    ['在佛山吃了三天，这几家最难忘', '菜单上新了几个季节限定，份量很足，两个人吃撑了，老板人很好，还送了一碟小菜，下次还来。'],
-    ['點贊過百更新下一期', '看到最後有福利～信則有～留言必回～關注我，回關不取關～不轉不是真姐妹，双击有惊喜，评论区扣1接好运，点赞过百马上更新。'],
-  ];
+  const stock = [...UNRELATED_NOTES.slice(0, 3), ['點贊過百更新下一期', '看到最後有福利～信則有～留言必回～關注我，回關不取關～不轉不是真姐妹，双击有惊喜，评论区扣1接好运，点赞过百马上更新。']];
   const DAY = 24 * 60;
   const recycle = (id: string) => stock.flatMap(([title, body], i) => [0, 1, 2].map((k) => note(`${id}-${i}-${k}`, id, { title, body, createdAt: at(i * 9 + k * 20 * DAY) })));
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '#shared/contract/snapshotRecords';
 import { noteSignature, similarity, textSubstance } from '#shared/detect/text/nearDuplicate';
 import { account, at, makeCtx, note, rulesOf, runDetection } from './harness.ts';
+import { UNRELATED_NOTES } from './unrelatedNotes.ts';
 
 // accounts registered on one device: linked by something other than their words
 const onFarmDevice = (id: string) => account(id, { registration: { ip: '10.77.0.1', deviceId: 'farm-device', client: 'app-android' } });
@@ -502,14 +503,7 @@ describe('homogeneous-content leaves disclosed brand copy to the commercial rule
 });
 
 describe('homogeneous-content/republished-notes: the same notes put up again and again', () => {
-  // unrelated notes, each with enough to say (≥ 30 CJK units of substance): nothing ties them to each other
-  const stock = [
-    ['换了新手机壳，对比一下旧的', '手感很好，价格小贵，打折入的，颜值很高，系统有点卡，更新后好点了，续航比宣传的短一点，做工一般。'],
-    ['推荐一部冷门美剧', '适合周末下午慢慢看，有几句话抄在本子上了，豆瓣评分不高但我很喜欢，看完去搜了作者的其他作品。'],
-    ['在佛山吃了三天，这几家最难忘', '菜单上新了几个季节限定，份量很足，两个人吃撑了，老板人很好，还送了一碟小菜，下次还来。'],
-    ['最近在用的发膜，说点真话', '出门前两小时涂的，头发顺了很多，味道有点甜，敏感头皮用着没有刺痛，质地偏稀，用量比想象的大。'],
-    ['花了四百把卧室变好看了', '房东不让打孔，全用的无痕钉，绿植养死了三盆，地毯是最划算的改造，灯换成暖光以后舒服多了。'],
-  ];
+  const stock = UNRELATED_NOTES;
   const DAY = 24 * 60;
   /** `copies` of each of the first `n` stock notes, `gapMinutes` apart, decorated a little each time. */
   const republish = (accountId: string, n: number, copies: number, gapMinutes: number): Note[] =>
