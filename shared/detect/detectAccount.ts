@@ -5,6 +5,7 @@
  */
 import type { AccountBundle, AccountDetector, DetectContext } from './detectorPorts.ts';
 import { RULE_FULL } from './detectors/aiHosted.ts';
+import { RULE_SELF_PROMOTION } from './detectors/engagementBait.ts';
 import { RULE_REPUBLISHED, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
@@ -55,6 +56,10 @@ export function withoutExplained(findings: Finding[], { recycled, noteOfComment,
   if (out.some((f) => f.code === 'undisclosed-promotion')) for (const [comment, note] of noteOfComment ?? []) if (ownNotes?.has(note)) actLines.add(comment);
   const onlyActLines = (f: Finding) => (f.evidence.noteIds ?? []).length === 0 && (f.evidence.commentIds ?? []).length > 0 && f.evidence.commentIds!.every((c) => actLines.has(c));
   if (actLines.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyActLines(f));
+  // An account found working in a comment crew (any water-army finding) that says "私我", "看我主页" or "去她主页看看" in
+  // comments is speaking the crew's script, pointing readers at whoever hired it, on notes where no act was detected
+  // too: the crew is the act, not a second code. Findings on its notes, or a contact it names, stay.
+  if (out.some((f) => f.code === 'water-army')) out = out.filter((f) => !(VAGUE_REDIRECTS.has(f.ruleId) || f.ruleId === RULE_SELF_PROMOTION) || (f.evidence.noteIds ?? []).length > 0);
   return out;
 }
 

@@ -87,3 +87,21 @@ describe('one act, one code: a covert promotion’s seller answering under its o
     expect(withoutExplained([alone], context)).toEqual([alone]);
   });
 });
+
+describe('one act, one code: a crew member’s scripted redirects', () => {
+  const inComments = (ruleId: string): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, commentIds: ['c1', 'c2'] } });
+  const crew = finding('water-army/ring-core');
+
+  it('"去她主页看看" and "私我" in a crew member’s comments are the crew’s script, not traffic-diversion or self-promotion too', () => {
+    const kept = withoutExplained([crew, inComments('traffic-diversion/solicitation'), inComments('traffic-diversion/private-deal'), inComments('engagement-bait/self-promotion')]);
+    expect(kept.map((f) => f.ruleId)).toEqual(['water-army/ring-core']);
+  });
+
+  it('a contact it names, a redirect in its own notes, or no crew found stays', () => {
+    const inNote: Finding = { ...finding('traffic-diversion/solicitation'), evidence: { summary: 'in a note', noteIds: ['n1'] } };
+    const contact = inComments('traffic-diversion/contact-in-text');
+    expect(withoutExplained([crew, contact, inNote]).map((f) => f.ruleId)).toEqual(['water-army/ring-core', 'traffic-diversion/contact-in-text', 'traffic-diversion/solicitation']);
+    const alone = [inComments('traffic-diversion/solicitation'), inComments('engagement-bait/self-promotion')];
+    expect(withoutExplained(alone)).toEqual(alone);
+  });
+});
