@@ -15,34 +15,40 @@ import { RULE_CREW_SEEDED } from './ruleCatalog.ts';
 export function detectAccount(bundle: AccountBundle, detectors: readonly AccountDetector[], ctx: DetectContext): Finding[] {
   const findings: Finding[] = [];
   for (const d of detectors) if (ctx.enabled(d.code)) findings.push(...d.detect(bundle, ctx));
+  // what withoutExplained needs from the bundle, worked out only for the accounts whose findings ask for it
   const recycled = findings.some((f) => f.ruleId === RULE_REPUBLISHED) ? repeatedNoteIds(bundle.notes, thresholdsOf(ctx, RULE_REPUBLISHED)) : undefined;
-  return withoutExplained(findings, { recycled, noteOfComment: new Map(bundle.comments.map((c) => [c.commentId, c.noteId])), ownNotes: new Set(bundle.notes.map((n) => n.noteId)) });
+  const commentsOnOwnNotes = findings.some((f) => f.code === 'undisclosed-promotion') ? ownNoteComments(bundle) : undefined;
+  return withoutExplained(findings, { recycled, commentsOnOwnNotes });
+}
+
+function ownNoteComments(bundle: AccountBundle): Set<string> {
+  const own = new Set(bundle.notes.map((n) => n.noteId));
+  return new Set(bundle.comments.filter((c) => own.has(c.noteId)).map((c) => c.commentId));
 }
 
 /** What an account's bundle says beyond its findings, for telling one act from two. */
 export interface ExplainContext {
   /** The notes the account put up more than once, when it is known to republish (republished-notes). */
   recycled?: ReadonlySet<string>;
-  /** The note each of the account's comments was written under. */
-  noteOfComment?: ReadonlyMap<string, string>;
-  /** The account's own notes. */
-  ownNotes?: ReadonlySet<string>;
+  /** The account's comments under its own notes. */
+  commentsOnOwnNotes?: ReadonlySet<string>;
 }
 
 /**
  * An account run wholly by an AI hosting tool posts what the tool writes, and the tool writes alike for
  * every account it runs: that sameness is the hosting (ai-hosted), not a matrix copying (homogeneous-content).
  */
-export function withoutExplained(findings: Finding[], { recycled, noteOfComment, ownNotes }: ExplainContext = {}): Finding[] {
+export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnNotes }: ExplainContext = {}): Finding[] {
   let out = findings;
   if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
   // `recycled`: the notes an account put up more than once, when it is known to publish notes again and again
   // (homogeneous-content/republished-notes). Recycling a stock of notes is the act; the bait, claims or contacts
   // inside that stock (often someone else's notes) are not a second code. A finding that also rests on anything
   // else (a comment, a note not recycled) stays.
-  const onlyRecycled = (f: Finding) =>
-    recycled !== undefined && (f.evidence.commentIds ?? []).length === 0 && (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => recycled.has(n));
-  if (recycled?.size) out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyRecycled(f));
+  if (recycled?.size) {
+    const onlyRecycled = (f: Finding) => (f.evidence.commentIds ?? []).length === 0 && (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => recycled.has(n));
+    out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyRecycled(f));
+  }
   // The author of a crew-seeded promotion answering its crew's "where to buy" inside the act ("链接私你了") speaks the
   // act's lines: those comments are the promotion's evidence, not a second, traffic-diversion, code.
   // traffic-diversion already leaves out the comments on notes its crew-host signals name (crewPartnersByNote), which
@@ -53,7 +59,7 @@ export function withoutExplained(findings: Finding[], { recycled, noteOfComment,
   // Likewise an account found promoting covertly (undisclosed-promotion) answering under its own notes ("私你了",
   // "看我主页"): the seller closing its covert ad's sale is the promotion's act (the seeds' 双簧), not a second code. A
   // contact it names stays traffic-diversion's (contact-in-text is not a vague redirect), as do lines under others' notes.
-  if (out.some((f) => f.code === 'undisclosed-promotion')) for (const [comment, note] of noteOfComment ?? []) if (ownNotes?.has(note)) actLines.add(comment);
+  if (out.some((f) => f.code === 'undisclosed-promotion')) for (const c of commentsOnOwnNotes ?? []) actLines.add(c);
   const onlyActLines = (f: Finding) => (f.evidence.noteIds ?? []).length === 0 && (f.evidence.commentIds ?? []).length > 0 && f.evidence.commentIds!.every((c) => actLines.has(c));
   if (actLines.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyActLines(f));
   // An account found working in a comment crew (any water-army finding) that says "私我", "看我主页" or "去她主页看看" in

@@ -61,14 +61,8 @@ describe('one act, one code: a recycled stock of notes', () => {
 describe('one act, one code: a covert promotion’s seller answering under its own notes', () => {
   const withComments = (ruleId: string, commentIds: string[]): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, commentIds } });
   const promotion = { ...finding('undisclosed-promotion/covert-ad'), evidence: { summary: 'covert ad', noteIds: ['own-1'] } };
-  const context = {
-    ownNotes: new Set(['own-1', 'own-2']),
-    noteOfComment: new Map([
-      ['c1', 'own-1'],
-      ['c2', 'own-2'],
-      ['c3', 'someone-else'],
-    ]),
-  };
+  // c1 and c2 under the account's own notes, c3 under someone else's
+  const context = { commentsOnOwnNotes: new Set(['c1', 'c2']) };
 
   it('"私你了" under its own notes is the promotion’s closing, not traffic-diversion too', () => {
     const kept = withoutExplained([promotion, withComments('traffic-diversion/solicitation', ['c1', 'c2'])], context);
