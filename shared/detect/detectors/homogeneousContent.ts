@@ -12,7 +12,7 @@
  */
 import type { AccountDetector, Channel, Note } from '../detectorPorts.ts';
 import type { Finding, Signal } from '../finding.ts';
-import { bandKeys, hamming64, minhash, noteCompact, noteSignature, shingleHashes, shingleWidth, simhash64, simhashFromHex, simhashHex, similarity, textSubstance } from '../text/nearDuplicate.ts';
+import { bandKeys, hamming64, minhash, noteCompact, shingleHashes, shingleWidth, simhash64, simhashFromHex, simhashHex, similarity, textSubstance } from '../text/nearDuplicate.ts';
 import { normalizeJoined } from '../text/normalizeText.ts';
 import { distinctiveness } from '../text/commonPhrasing.ts';
 import { capped, densestWindowAccounts, epochSeconds, finding, isOfficialClient, namesAiHosting, signal, thresholdsOf } from './common.ts';
@@ -202,6 +202,58 @@ export const noteMinhashChannel: Channel = {
 /** The most of one account's notes compared pairwise (deterministic: the first in noteId order). */
 const MAX_OWN_NOTES = 400;
 
+/** One of the account's own notes as the copying rules compare it. */
+interface OwnNote {
+  id: string;
+  t: number;
+  sig: Uint32Array;
+  substance: number;
+}
+
+/** Signatures per bundle's notes: templates, republishing and the recycled stock all read the same ones. */
+const OWN_NOTES = new WeakMap<readonly Note[], OwnNote[]>();
+
+/**
+ * The account's notes the copying rules compare, in noteId order (deterministic): not machine-generated and not
+ * partner-platform (disclosed brand content is the commercial rules' business), ≥ 20 compact characters.
+ */
+function ownNotes(notes: readonly Note[]): OwnNote[] {
+  let own = OWN_NOTES.get(notes);
+  if (own) return own;
+  own = [];
+  for (const n of [...notes].sort((x, y) => (x.noteId < y.noteId ? -1 : x.noteId > y.noteId ? 1 : 0))) {
+    if (isGenerated(n) || n.sponsoredVia === 'partner-platform') continue;
+    const compact = noteCompact(n.title, n.body);
+    if (compact.length < 20) continue;
+    own.push({ id: n.noteId, t: epochSeconds(n.createdAt), sig: minhash(shingleHashes(compact, shingleWidth(compact))), substance: textSubstance(compact) });
+  }
+  OWN_NOTES.set(notes, own);
+  return own;
+}
+
+/**
+ * Groups of `own` alike at ≥ `minSimilarity` (union-find over every pair of the first MAX_OWN_NOTES: one account's notes
+ * are few, and LSH banding would miss short templates whose sentences were shuffled), as index lists, singletons too.
+ */
+function alikeGroups(own: readonly OwnNote[], minSimilarity: number): number[][] {
+  const parent = own.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const n = Math.min(own.length, MAX_OWN_NOTES);
+  for (let i = 0; i < n; i++) {
+    for (let j = i + 1; j < n; j++) {
+      if (find(i) !== find(j) && similarity(own[i].sig, own[j].sig) >= minSimilarity) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  own.forEach((_, i) => {
+    const r = find(i);
+    let list = groups.get(r);
+    if (!list) groups.set(r, (list = []));
+    list.push(i);
+  });
+  return [...groups.values()];
+}
+
 /**
  * The account's notes it published more than once: groups of near-verbatim notes (estimated Jaccard ≥ `similarity`,
  * ≥ `minChars` of substance) whose first and last copies are ≥ `minGapHours` apart, each group's note ids sorted;
@@ -209,11 +261,18 @@ const MAX_OWN_NOTES = 400;
  * day; an account farming traffic with a small stock of notes (its own or others') puts them up again and again.
  * Unlike templates, the notes of different groups need not resemble each other.
  */
-export function republishedNotes(notes: Note[], th: Record<string, number>): { republished: string[][]; notes: number } {
-  const { groups, compared } = nearVerbatimGroups(notes, th.similarity, th.minChars);
-  const republished = groups.filter((g) => g[g.length - 1].t - g[0].t >= th.minGapHours * 3600).map((g) => g.map((n) => n.id).sort());
+export function republishedNotes(notes: readonly Note[], th: Record<string, number>): { republished: string[][]; notes: number } {
+  const own = ownNotes(notes)
+    .filter((n) => n.substance >= th.minChars)
+    .slice(0, MAX_OWN_NOTES);
+  const republished: string[][] = [];
+  for (const g of alikeGroups(own, th.similarity)) {
+    if (g.length < 2) continue;
+    const times = g.map((i) => own[i].t);
+    if (Math.max(...times) - Math.min(...times) >= th.minGapHours * 3600) republished.push(g.map((i) => own[i].id).sort());
+  }
   republished.sort((x, y) => (x[0] < y[0] ? -1 : 1));
-  return { republished, notes: compared };
+  return { republished, notes: own.length };
 }
 
 /**
@@ -221,36 +280,13 @@ export function republishedNotes(notes: Note[], th: Record<string, number>): { r
  * note's length (from 20 compact characters): once an account is known to recycle a stock of notes, a note it put up
  * twice in one sitting belongs to that stock too.
  */
-export function repeatedNoteIds(notes: Note[], th: Record<string, number>): Set<string> {
-  return new Set(nearVerbatimGroups(notes, th.similarity, 0).groups.flatMap((g) => g.map((n) => n.id)));
-}
-
-/** Groups (≥ 2 notes, each group in time order) of the account's own notes alike at ≥ `minSimilarity`, pairwise. */
-function nearVerbatimGroups(notes: Note[], minSimilarity: number, minSubstance: number): { groups: { id: string; t: number }[][]; compared: number } {
-  const own: { id: string; t: number; sig: Uint32Array }[] = [];
-  for (const n of [...notes].sort((x, y) => (x.noteId < y.noteId ? -1 : x.noteId > y.noteId ? 1 : 0))) {
-    if (isGenerated(n) || n.sponsoredVia === 'partner-platform') continue;
-    const compact = noteCompact(n.title, n.body);
-    if (compact.length < 20 || textSubstance(compact) < minSubstance) continue;
-    own.push({ id: n.noteId, t: epochSeconds(n.createdAt), sig: minhash(shingleHashes(compact, shingleWidth(compact))) });
-    if (own.length >= MAX_OWN_NOTES) break;
-  }
-  const parent = own.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  for (let i = 0; i < own.length; i++) {
-    for (let j = i + 1; j < own.length; j++) {
-      if (find(i) !== find(j) && similarity(own[i].sig, own[j].sig) >= minSimilarity) parent[find(j)] = find(i);
-    }
-  }
-  const byRoot = new Map<number, { id: string; t: number }[]>();
-  own.forEach((n, i) => {
-    const r = find(i);
-    let list = byRoot.get(r);
-    if (!list) byRoot.set(r, (list = []));
-    list.push({ id: n.id, t: n.t });
-  });
-  const groups = [...byRoot.values()].filter((g) => g.length > 1).map((g) => g.sort((x, y) => x.t - y.t));
-  return { groups, compared: own.length };
+export function repeatedNoteIds(notes: readonly Note[], th: Record<string, number>): Set<string> {
+  const own = ownNotes(notes).slice(0, MAX_OWN_NOTES);
+  return new Set(
+    alikeGroups(own, th.similarity)
+      .filter((g) => g.length > 1)
+      .flatMap((g) => g.map((i) => own[i].id)),
+  );
 }
 
 /**
@@ -258,37 +294,15 @@ function nearVerbatimGroups(notes: Note[], minSimilarity: number, minSubstance: 
  * and its cohesion: the median similarity of all pairs in it. Single linkage chains a person's notes that
  * reuse a few of their own phrases into one family; a template's copies are alike pair by pair.
  */
-export function templateFamily(notes: Note[], minSimilarity: number): { noteIds: string[]; cohesion: number } {
-  const sigs: { id: string; sig: Uint32Array }[] = [];
-  for (const n of [...notes].sort((x, y) => (x.noteId < y.noteId ? -1 : x.noteId > y.noteId ? 1 : 0))) {
-    // disclosed brand content (the partner platform) is the commercial rules' business
-    if (isGenerated(n) || n.sponsoredVia === 'partner-platform') continue;
-    const sig = noteSignature(n.title, n.body);
-    if (sig) sigs.push({ id: n.noteId, sig });
-  }
-  if (sigs.length < 2) return { noteIds: [], cohesion: 0 };
-  const parent = sigs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-  // one account's notes are few: compare every pair (LSH banding would miss short templates whose sentences were shuffled)
-  const n = Math.min(sigs.length, MAX_OWN_NOTES);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (find(i) !== find(j) && similarity(sigs[i].sig, sigs[j].sig) >= minSimilarity) parent[find(j)] = find(i);
-    }
-  }
-  const comps = new Map<number, number[]>();
-  sigs.forEach((s, i) => {
-    const r = find(i);
-    let list = comps.get(r);
-    if (!list) comps.set(r, (list = []));
-    list.push(i);
-  });
+export function templateFamily(notes: readonly Note[], minSimilarity: number): { noteIds: string[]; cohesion: number } {
+  const own = ownNotes(notes);
+  if (own.length < 2) return { noteIds: [], cohesion: 0 };
   let best: number[] = [];
-  for (const c of comps.values()) if (c.length > best.length) best = c;
+  for (const g of alikeGroups(own, minSimilarity)) if (g.length > best.length) best = g;
   const pairs: number[] = [];
-  for (let i = 0; i < best.length; i++) for (let j = i + 1; j < best.length; j++) pairs.push(similarity(sigs[best[i]].sig, sigs[best[j]].sig));
+  for (let i = 0; i < best.length; i++) for (let j = i + 1; j < best.length; j++) pairs.push(similarity(own[best[i]].sig, own[best[j]].sig));
   pairs.sort((x, y) => x - y);
-  return { noteIds: best.map((i) => sigs[i].id).sort(), cohesion: pairs.length ? pairs[pairs.length >> 1] : 0 };
+  return { noteIds: best.map((i) => own[i].id).sort(), cohesion: pairs.length ? pairs[pairs.length >> 1] : 0 };
 }
 
 export const homogeneousContentDetector: AccountDetector = {
