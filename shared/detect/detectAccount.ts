@@ -6,7 +6,7 @@
 import type { AccountBundle, AccountDetector, DetectContext } from './detectorPorts.ts';
 import { RULE_FULL } from './detectors/aiHosted.ts';
 import { RULE_SELF_PROMOTION } from './detectors/engagementBait.ts';
-import { RULE_REPUBLISHED, repeatedNoteIds } from './detectors/homogeneousContent.ts';
+import { RULE_CROSS, RULE_REPUBLISHED, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
 import type { Finding } from './finding.ts';
@@ -18,7 +18,9 @@ export function detectAccount(bundle: AccountBundle, detectors: readonly Account
   // what withoutExplained needs from the bundle, worked out only for the accounts whose findings ask for it
   const recycled = findings.some((f) => f.ruleId === RULE_REPUBLISHED) ? repeatedNoteIds(bundle.notes, thresholdsOf(ctx, RULE_REPUBLISHED)) : undefined;
   const commentsOnOwnNotes = findings.some((f) => f.code === 'undisclosed-promotion') ? ownNoteComments(bundle) : undefined;
-  return withoutExplained(findings, { recycled, commentsOnOwnNotes });
+  const ownNotes = findings.some((f) => f.code === 'water-army') ? new Set(bundle.notes.map((n) => n.noteId)) : undefined;
+  const removedNotes = findings.some((f) => f.code === 'account-transformation') ? new Set(bundle.notes.filter((n) => n.deletedAt || n.hiddenAt).map((n) => n.noteId)) : undefined;
+  return withoutExplained(findings, { recycled, commentsOnOwnNotes, ownNotes, removedNotes });
 }
 
 function ownNoteComments(bundle: AccountBundle): Set<string> {
@@ -32,15 +34,31 @@ export interface ExplainContext {
   recycled?: ReadonlySet<string>;
   /** The account's comments under its own notes. */
   commentsOnOwnNotes?: ReadonlySet<string>;
+  /** The account's own notes, when it has a water-army finding. */
+  ownNotes?: ReadonlySet<string>;
+  /** The account's notes it deleted or hid, when it has an account-transformation finding. */
+  removedNotes?: ReadonlySet<string>;
 }
 
 /**
  * An account run wholly by an AI hosting tool posts what the tool writes, and the tool writes alike for
  * every account it runs: that sameness is the hosting (ai-hosted), not a matrix copying (homogeneous-content).
  */
-export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnNotes }: ExplainContext = {}): Finding[] {
+export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnNotes, ownNotes, removedNotes }: ExplainContext = {}): Finding[] {
   let out = findings;
   if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
+  // Copies across accounts that another act already explains are that act's evidence, not a second code: a buyer
+  // running a batch of bought accounts posts the same ads from each and wiped the same farmed history
+  // (account-transformation: its ads and every note it removed, which its capped evidence may not list); a hosting
+  // tool writes alike for every account it runs, occasionally hosted ones too (ai-hosted); bait is written from a
+  // common stock of hooks (engagement-bait). Bulk the account posted itself (template-posting, republished-notes)
+  // and copies beyond those notes stay homogeneous-content.
+  const explaining = out.filter((f) => CROSS_EXPLAINERS.has(f.code));
+  if (explaining.length > 0 && out.some((f) => f.ruleId === RULE_CROSS)) {
+    const explained = new Set([...explaining.flatMap((f) => f.evidence.noteIds ?? []), ...(removedNotes ?? [])]);
+    const onlyExplained = (f: Finding) => (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => explained.has(n));
+    out = out.filter((f) => f.ruleId !== RULE_CROSS || !onlyExplained(f));
+  }
   // `recycled`: the notes an account put up more than once, when it is known to publish notes again and again
   // (homogeneous-content/republished-notes). Recycling a stock of notes is the act; the bait, claims or contacts
   // inside that stock (often someone else's notes) are not a second code. A finding that also rests on anything
@@ -59,15 +77,28 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // Likewise an account found promoting covertly (undisclosed-promotion) answering under its own notes ("私你了",
   // "看我主页"): the seller closing its covert ad's sale is the promotion's act (the seeds' 双簧), not a second code. A
   // contact it names stays traffic-diversion's (contact-in-text is not a vague redirect), as do lines under others' notes.
-  if (out.some((f) => f.code === 'undisclosed-promotion')) for (const c of commentsOnOwnNotes ?? []) actLines.add(c);
-  const onlyActLines = (f: Finding) => (f.evidence.noteIds ?? []).length === 0 && (f.evidence.commentIds ?? []).length > 0 && f.evidence.commentIds!.every((c) => actLines.has(c));
-  if (actLines.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyActLines(f));
+  // So is the covert ad's own "看置顶" or "评论区见": sending readers to the comments is how the promotion hides its link,
+  // and the promotion's finding names that note.
+  const promotion = out.filter((f) => f.code === 'undisclosed-promotion');
+  if (promotion.length > 0) for (const c of commentsOnOwnNotes ?? []) actLines.add(c);
+  const actNotes = new Set(promotion.flatMap((f) => f.evidence.noteIds ?? []));
+  const onlyAct = (f: Finding) => {
+    const notes = f.evidence.noteIds ?? [];
+    const comments = f.evidence.commentIds ?? [];
+    return notes.length + comments.length > 0 && notes.every((n) => actNotes.has(n)) && comments.every((c) => actLines.has(c));
+  };
+  if (actLines.size > 0 || actNotes.size > 0) out = out.filter((f) => !VAGUE_REDIRECTS.has(f.ruleId) || !onlyAct(f));
   // An account found working in a comment crew (any water-army finding) that says "私我", "看我主页" or "去她主页看看" in
   // comments is speaking the crew's script, pointing readers at whoever hired it, on notes where no act was detected
-  // too: the crew is the act, not a second code. Findings on its notes, or a contact it names, stay.
-  if (out.some((f) => f.code === 'water-army')) out = out.filter((f) => !(VAGUE_REDIRECTS.has(f.ruleId) || f.ruleId === RULE_SELF_PROMOTION) || (f.evidence.noteIds ?? []).length > 0);
+  // too: the crew is the act, not a second code; so is its "链接私你了" answering a "where to buy" under someone else's
+  // note (private-answer names the notes it answered on). Findings on its own notes, or a contact it names, stay.
+  const onOwnNote = (f: Finding) => (f.evidence.noteIds ?? []).some((n) => ownNotes?.has(n) ?? true);
+  if (out.some((f) => f.code === 'water-army')) out = out.filter((f) => !(VAGUE_REDIRECTS.has(f.ruleId) || f.ruleId === RULE_SELF_PROMOTION) || onOwnNote(f));
   return out;
 }
+
+/** Codes whose own evidence explains copies of the same notes across accounts. */
+const CROSS_EXPLAINERS: ReadonlySet<string> = new Set(['account-transformation', 'ai-hosted', 'engagement-bait']);
 
 /** Codes judged on what a note says, which a recycled note says on behalf of whoever wrote it first. */
 const RECYCLED_CONTENT_CODES: ReadonlySet<string> = new Set(['engagement-bait', 'misleading-marketing', 'traffic-diversion']);

@@ -37,6 +37,29 @@ describe('account-transformation', () => {
     expect(judge('碎碎念：链接放评论区了，面料有点扎，里面要穿打底，洗了一次有点起球。')).toEqual(['account-transformation/purge-and-pivot']);
   });
 
+  it('a bare quoted price ("粉丝价515", "活动价515") after the purge and rename is the turn to advertising', () => {
+    const judge = (body: string) =>
+      runDetection({
+        accounts: [account('t1', { followerHistory: history, followerCount: 4800, nicknameHistory: [{ nickname: '每日塔罗运势', changedAt: at(51 * DAY) }] })],
+        notes: [...farmedNotes(50), note('ad1', 't1', { title: '秋冬面霜', body, createdAt: at(52 * DAY) })],
+      }).byAccount.get('t1')!;
+    for (const body of ['质地很舒服，粉丝价515', '质地很舒服，活动价515']) {
+      const f = judge(body).find((x) => x.code === 'account-transformation')!;
+      expect(f.ruleId).toBe('account-transformation/purge-and-pivot');
+      expect(f.evidence.noteIds).toContain('ad1');
+    }
+  });
+
+  it('lists the ads in its evidence first, however long the purged history', () => {
+    const r = runDetection({
+      accounts: [account('t1', { followerHistory: history, followerCount: 4800, nicknameHistory: [{ nickname: '每日塔罗运势', changedAt: at(101 * DAY) }] })],
+      notes: [...farmedNotes(100, 30), note('zz-ad', 't1', { title: '秋冬面霜', body: '到手价89，链接在评论区', createdAt: at(102 * DAY) })],
+    });
+    const f = r.byAccount.get('t1')!.find((x) => x.code === 'account-transformation')!;
+    expect(f.evidence.noteIds).toHaveLength(20);
+    expect(f.evidence.noteIds![0]).toBe('zz-ad');
+  });
+
   it('fires purge-and-rename when a grown account purges and renames (resale preparation)', () => {
     const r = runDetection({
       accounts: [account('t1', { followerHistory: history, followerCount: 4800, nicknameHistory: [{ nickname: '旧名字', changedAt: at(50 * DAY) }] })],

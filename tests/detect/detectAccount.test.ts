@@ -82,6 +82,20 @@ describe('one act, one code: a covert promotion’s seller answering under its o
   });
 });
 
+describe('one act, one code: a covert ad sending readers to its pinned comment', () => {
+  const promotion: Finding = { ...finding('undisclosed-promotion/seeded-brief'), evidence: { summary: 'brief', noteIds: ['brief-1', 'brief-2'] } };
+  const deal = (noteIds: string[]): Finding => ({ ...finding('traffic-diversion/private-deal'), evidence: { summary: 'deal', noteIds } });
+
+  it('"看置顶" in the promotion’s own note is how it hides its link, not traffic-diversion too', () => {
+    expect(withoutExplained([promotion, deal(['brief-1'])])).toEqual([promotion]);
+  });
+
+  it('the same words in a note the promotion does not name, or with no promotion found, stay', () => {
+    expect(withoutExplained([promotion, deal(['brief-1', 'other-1'])])).toEqual([promotion, deal(['brief-1', 'other-1'])]);
+    expect(withoutExplained([deal(['brief-1'])])).toEqual([deal(['brief-1'])]);
+  });
+});
+
 describe('one act, one code: a crew member’s scripted redirects', () => {
   const inComments = (ruleId: string): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, commentIds: ['c1', 'c2'] } });
   const crew = finding('water-army/ring-core');
@@ -97,5 +111,52 @@ describe('one act, one code: a crew member’s scripted redirects', () => {
     expect(withoutExplained([crew, contact, inNote]).map((f) => f.ruleId)).toEqual(['water-army/ring-core', 'traffic-diversion/contact-in-text', 'traffic-diversion/solicitation']);
     const alone = [inComments('traffic-diversion/solicitation'), inComments('engagement-bait/self-promotion')];
     expect(withoutExplained(alone)).toEqual(alone);
+  });
+});
+
+describe('one act, one code: a crew member answering "where to buy" under others’ notes', () => {
+  const crew = finding('water-army/scripted-qa');
+  const answer = (noteIds: string[]): Finding => ({ ...finding('traffic-diversion/private-answer'), evidence: { summary: 'answered', noteIds, commentIds: ['c1'] } });
+
+  it('"链接私你了" under someone else’s note is the crew’s script, not traffic-diversion too', () => {
+    const kept = withoutExplained([crew, answer(['theirs-1', 'theirs-2'])], { ownNotes: new Set(['own-1']) });
+    expect(kept.map((f) => f.ruleId)).toEqual(['water-army/scripted-qa']);
+  });
+
+  it('answering under its own note, or without a crew finding, stays traffic-diversion', () => {
+    const onOwn = answer(['theirs-1', 'own-1']);
+    expect(withoutExplained([crew, onOwn], { ownNotes: new Set(['own-1']) })).toEqual([crew, onOwn]);
+    const alone = answer(['theirs-1']);
+    expect(withoutExplained([alone], { ownNotes: new Set(['own-1']) })).toEqual([alone]);
+    // no note set given: a finding resting on any note stays, as before
+    expect(withoutExplained([crew, alone])).toEqual([crew, alone]);
+  });
+});
+
+describe('one act, one code: copies across accounts that another act explains', () => {
+  const withNotes = (ruleId: string, noteIds: string[]): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, noteIds } });
+  const cross = (noteIds: string[]) => withNotes('homogeneous-content/cross-account-duplicates', noteIds);
+  const transformed = withNotes('account-transformation/purge-and-pivot', ['ad-1', 'ad-2', 'old-1']);
+
+  it('a transformed account’s ads and wiped history, the same as other bought accounts’, are not homogeneous-content too', () => {
+    expect(withoutExplained([transformed, cross(['ad-1', 'ad-2'])]).map((f) => f.ruleId)).toEqual(['account-transformation/purge-and-pivot']);
+    // a wiped note the transformation's capped evidence does not list is still its history
+    expect(withoutExplained([transformed, cross(['ad-1', 'old-7'])], { removedNotes: new Set(['old-1', 'old-7']) }).map((f) => f.ruleId)).toEqual(['account-transformation/purge-and-pivot']);
+  });
+
+  it('notes an occasional hosting tool wrote, or bait hooks, copied across accounts are that act only', () => {
+    const hosted = withNotes('ai-hosted/occasional', ['h-1', 'h-2']);
+    expect(withoutExplained([hosted, cross(['h-1'])])).toEqual([hosted]);
+    const bait = withNotes('engagement-bait/bait-hook', ['b-1', 'b-2']);
+    expect(withoutExplained([bait, cross(['b-1', 'b-2'])])).toEqual([bait]);
+  });
+
+  it('copies beyond the explaining act’s notes, bulk of its own, or no explaining act stay', () => {
+    const beyond = cross(['ad-1', 'other-9']);
+    const template = withNotes('homogeneous-content/template-posting', ['ad-1', 'ad-2']);
+    expect(withoutExplained([transformed, beyond, template])).toEqual([transformed, beyond, template]);
+    const contact = withNotes('traffic-diversion/contact-in-text', ['ad-1', 'ad-2']);
+    expect(withoutExplained([contact, cross(['ad-1', 'ad-2'])])).toEqual([contact, cross(['ad-1', 'ad-2'])]);
+    expect(withoutExplained([cross(['ad-1'])], { removedNotes: new Set(['ad-1']) })).toEqual([cross(['ad-1'])]);
   });
 });

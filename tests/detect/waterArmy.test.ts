@@ -299,20 +299,24 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     for (const a of cast) expect(rulesOf(strict, a, 'water-army')).toEqual([]);
   });
 
-  it('the act\'s "私你了" answer is water-army\'s line, not traffic-diversion; the same answer to a real reader elsewhere is diversion', () => {
+  it("the act's \"私你了\" answer is water-army's line, and so is the same answer to a reader under someone else's note; under its own note it is diversion", () => {
     const comments = [...stagedAct('b1', 0, ['c1', 'c2', 'c3'], 'k1', 'a1'), ...stagedAct('b2', 86400, ['c1', 'c2', 'c3'], 'k1', 'a1')];
     const cast = ['c1', 'c2', 'c3', 'k1', 'a1'];
     const r = runDetection({ accounts: cast.map((id) => account(id)), notes, comments });
     expect(rulesOf(r, 'a1', 'water-army')).not.toEqual([]);
     expect(rulesOf(r, 'a1', 'traffic-diversion')).toEqual([]);
-    // a reader outside the cast asks on a third note, and a1 takes the sale to private messages
+    // a reader outside the cast asks on a third note: a1 answering there is still the job it was hired for (the crew is
+    // the act, one code); an account in no crew taking the sale to private messages is diverting traffic
     const reader = [
       comment('b3-q', 'b3', 'reader', '请问在哪里买呀', { createdAt: atSeconds(5 * 86400) }),
       comment('b3-a', 'b3', 'a1', '私你了宝', { createdAt: atSeconds(5 * 86400 + 90), replyToCommentId: 'b3-q' }),
     ];
     const withReader = runDetection({ accounts: [...cast, 'reader'].map((id) => account(id)), notes, comments: [...comments, ...reader] });
-    expect(rulesOf(withReader, 'a1', 'traffic-diversion')).toEqual(['traffic-diversion/private-answer']);
-    expect(withReader.byAccount.get('a1')!.find((x) => x.code === 'traffic-diversion')!.evidence.commentIds).toEqual(['b3-a']);
+    expect(rulesOf(withReader, 'a1', 'water-army')).not.toEqual([]);
+    expect(rulesOf(withReader, 'a1', 'traffic-diversion')).toEqual([]);
+    const noCrew = runDetection({ accounts: ['a1', 'reader'].map((id) => account(id)), notes, comments: reader });
+    expect(rulesOf(noCrew, 'a1', 'traffic-diversion')).toEqual(['traffic-diversion/private-answer']);
+    expect(noCrew.byAccount.get('a1')!.find((x) => x.code === 'traffic-diversion')!.evidence.commentIds).toEqual(['b3-a']);
   });
 
   it('the author of a note a crew acts on, replying "私你了" and "看我主页" there, is in the act: no traffic-diversion; the same replies on a note no crew touched are', () => {

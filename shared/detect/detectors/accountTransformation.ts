@@ -17,7 +17,7 @@
 import type { AccountDetector, DetectContext, Note } from '../detectorPorts.ts';
 import type { Finding } from '../finding.ts';
 import { ownDomainTest, scanContacts, type OwnDomainTest } from '../text/contactPatterns.ts';
-import { PRICE } from '../text/marketingPatterns.ts';
+import { PRICE, quotedPrice } from '../text/marketingPatterns.ts';
 import { normalizeJoined } from '../text/normalizeText.ts';
 import { capped, contactWordsOf, epochSeconds, finding, lexiconOf, thresholdsOf } from './common.ts';
 
@@ -36,7 +36,11 @@ function isPivotNote(n: Note, isOwn: OwnDomainTest, ctx: DetectContext): boolean
   if ((n.brandIds?.length ?? 0) > 0) return true;
   const t = normalizeJoined([n.title, n.body], '\n');
   return (
-    lexiconOf(ctx, 'salesCues').test(t.replace(ASKED_FOR_LINK, '')) || PRICE.test(t) || lexiconOf(ctx, 'paidCooperation').test(t) || scanContacts(t, isOwn, contactWordsOf(ctx)).contacts.length > 0
+    lexiconOf(ctx, 'salesCues').test(t.replace(ASKED_FOR_LINK, '')) ||
+    PRICE.test(t) ||
+    quotedPrice(t) !== undefined ||
+    lexiconOf(ctx, 'paidCooperation').test(t) ||
+    scanContacts(t, isOwn, contactWordsOf(ctx)).contacts.length > 0
   );
 }
 
@@ -92,7 +96,14 @@ export const accountTransformationDetector: AccountDetector = {
       out.push(
         finding(a.accountId, CODE, RULE_PIVOT, renames.length > 0 ? 0.92 : 0.75, {
           summary: `${purgeSummary}${renames.length ? `, nickname changed (was "${renames[0].nickname}")` : ''}, then ${pivot.length} advertising note(s)`,
-          noteIds: capped([...pivot, ...inPurge.map((x) => x.n.noteId)], 20),
+          // the ads first: they are the turn a reader checks; the purged history fills what room is left
+          noteIds: [
+            ...capped(pivot, 20),
+            ...capped(
+              inPurge.map((x) => x.n.noteId),
+              20,
+            ),
+          ].slice(0, 20),
           matched: renames.length
             ? capped(
                 renames.map((r) => r.nickname),

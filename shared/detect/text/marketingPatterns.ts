@@ -67,9 +67,11 @@ export const SALES =
 /** Sending readers to the comment section for the purchase link: an ordinary reviewer has no link to hand out. */
 export const COMMENT_REDIRECT = /评论区(?:自取|见|有|拿|领|置顶|放了|戳|告诉你)|(?:看|去|翻)评论区|(?:链接|链)(?:在|放|见|已放)?评论区?|评论区(?:的)?链接|置顶评论|蹲链接|要链接的?(?:扣|评论)/;
 
-/** The price a note quotes ("到手价203", "券后 203 块", "¥203"): the number, as written, or undefined. */
+/** The price a note quotes ("到手价203", "券后 203 块", "粉丝价203", "¥203"): the number, as written, or undefined. */
 export function quotedPrice(t: string): string | undefined {
-  const m = /(?:到手价?|券后|活动价|现价|售价|算下来|入手价?)\s*[:：]?\s*[¥￥$]?\s*(\d+(?:\.\d+)?)|[¥￥$]\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)(?![a-z])/.exec(t);
+  const m = /(?:到手价?|券后|活动价|粉丝价|福利价|秒杀价|团购价|特价|现价|售价|算下来|入手价?)\s*[:：]?\s*[¥￥$]?\s*(\d+(?:\.\d+)?)|[¥￥$]\s*(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)\s*(?:元|块)(?![a-z])/.exec(
+    t,
+  );
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
