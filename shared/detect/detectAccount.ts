@@ -5,8 +5,9 @@
  */
 import type { AccountBundle, AccountDetector, DetectContext } from './detectorPorts.ts';
 import { RULE_FULL } from './detectors/aiHosted.ts';
-import { RULE_SELF_PROMOTION } from './detectors/engagementBait.ts';
-import { RULE_CROSS, RULE_REPUBLISHED, repeatedNoteIds } from './detectors/homogeneousContent.ts';
+import { RULE_HOOK, RULE_SELF_PROMOTION, RULE_SENSATIONAL } from './detectors/engagementBait.ts';
+import { RULE_BURST, RULE_CLIENT, RULE_DEVICE, RULE_TEMPLATE as RULE_TEMPLATED_NAMES } from './detectors/fakeAccount.ts';
+import { RULE_CROSS, RULE_REPUBLISHED, RULE_TEMPLATE, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
 import type { Finding } from './finding.ts';
@@ -51,13 +52,20 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // running a batch of bought accounts posts the same ads from each and wiped the same farmed history
   // (account-transformation: its ads and every note it removed, which its capped evidence may not list); a hosting
   // tool writes alike for every account it runs, occasionally hosted ones too (ai-hosted); bait is written from a
-  // common stock of hooks (engagement-bait). Bulk the account posted itself (template-posting, republished-notes)
-  // and copies beyond those notes stay homogeneous-content.
+  // common stock of hooks (engagement-bait). Copies beyond those notes stay homogeneous-content.
   const explaining = out.filter((f) => CROSS_EXPLAINERS.has(f.code));
   if (explaining.length > 0 && out.some((f) => f.ruleId === RULE_CROSS)) {
     const explained = new Set([...explaining.flatMap((f) => f.evidence.noteIds ?? []), ...(removedNotes ?? [])]);
     const onlyExplained = (f: Finding) => (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => explained.has(n));
     out = out.filter((f) => f.ruleId !== RULE_CROSS || !onlyExplained(f));
+  }
+  // Likewise a bought account posting its new owner's ad template again and again after the purge: those are the
+  // transformation's ads. A template in the history it farmed and wiped (farming-phase bulk) stays homogeneous-content.
+  const transformation = out.filter((f) => f.code === 'account-transformation');
+  if (transformation.length > 0) {
+    const ads = new Set(transformation.flatMap((f) => f.evidence.noteIds ?? []).filter((n) => !removedNotes?.has(n)));
+    const onlyAds = (f: Finding) => (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => ads.has(n));
+    out = out.filter((f) => f.ruleId !== RULE_TEMPLATE || !onlyAds(f));
   }
   // `recycled`: the notes an account put up more than once, when it is known to publish notes again and again
   // (homogeneous-content/republished-notes). Recycling a stock of notes is the act; the bait, claims or contacts
@@ -94,8 +102,19 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // note (private-answer names the notes it answered on). Findings on its own notes, or a contact it names, stay.
   const onOwnNote = (f: Finding) => (f.evidence.noteIds ?? []).some((n) => ownNotes?.has(n) ?? true);
   if (out.some((f) => f.code === 'water-army')) out = out.filter((f) => !(VAGUE_REDIRECTS.has(f.ruleId) || f.ruleId === RULE_SELF_PROMOTION) || onOwnNote(f));
+  // An account registered in bulk (a device farm, a registration burst, a bot client, templated names) is the farm's:
+  // the bait notes it warms up with ("赞过一百立刻更新", "不转不是真姐妹") and the claims in the paid reviews it is put to
+  // ("根治", "永不复发") are what the farm posts, banned with it, not second codes. Its follow-for-follow rings
+  // (mutual-follow), self-promotion and the contacts it spreads stay their codes'.
+  if (out.some((f) => BULK_REGISTRATION.has(f.ruleId))) out = out.filter((f) => f.ruleId !== RULE_HOOK && f.code !== 'misleading-marketing');
+  // A seller found making misleading claims titles its ads to match ("后悔没早点知道的生发精华"): the sensational title is
+  // the misleading ad's, as the title over a body that sells already is inside engagement-bait.
+  if (out.some((f) => f.code === 'misleading-marketing')) out = out.filter((f) => f.ruleId !== RULE_SENSATIONAL);
   return out;
 }
+
+/** fake-account's rules on accounts registered in bulk (not bought followers: a real account can buy those). */
+const BULK_REGISTRATION: ReadonlySet<string> = new Set([RULE_DEVICE, RULE_BURST, RULE_CLIENT, RULE_TEMPLATED_NAMES]);
 
 /** Codes whose own evidence explains copies of the same notes across accounts. */
 const CROSS_EXPLAINERS: ReadonlySet<string> = new Set(['account-transformation', 'ai-hosted', 'engagement-bait']);

@@ -151,12 +151,46 @@ describe('one act, one code: copies across accounts that another act explains', 
     expect(withoutExplained([bait, cross(['b-1', 'b-2'])])).toEqual([bait]);
   });
 
+  it('a bought account posting its new owner’s ad template again and again is the transformation’s; a template in its wiped history is homogeneous-content', () => {
+    const removedNotes = new Set(['old-1', 'old-2']);
+    const adTemplate = withNotes('homogeneous-content/template-posting', ['ad-1', 'ad-2']);
+    expect(withoutExplained([transformed, adTemplate], { removedNotes })).toEqual([transformed]);
+    const farmedTemplate = withNotes('homogeneous-content/template-posting', ['old-1', 'old-2']);
+    expect(withoutExplained([transformed, farmedTemplate], { removedNotes })).toEqual([transformed, farmedTemplate]);
+    expect(withoutExplained([adTemplate])).toEqual([adTemplate]);
+  });
+
   it('copies beyond the explaining act’s notes, bulk of its own, or no explaining act stay', () => {
     const beyond = cross(['ad-1', 'other-9']);
-    const template = withNotes('homogeneous-content/template-posting', ['ad-1', 'ad-2']);
-    expect(withoutExplained([transformed, beyond, template])).toEqual([transformed, beyond, template]);
+    const template = withNotes('homogeneous-content/template-posting', ['ad-1', 'old-1']);
+    expect(withoutExplained([transformed, beyond, template], { removedNotes: new Set(['old-1']) })).toEqual([transformed, beyond, template]);
     const contact = withNotes('traffic-diversion/contact-in-text', ['ad-1', 'ad-2']);
     expect(withoutExplained([contact, cross(['ad-1', 'ad-2'])])).toEqual([contact, cross(['ad-1', 'ad-2'])]);
     expect(withoutExplained([cross(['ad-1'])], { removedNotes: new Set(['ad-1']) })).toEqual([cross(['ad-1'])]);
+  });
+});
+
+describe('one act, one code: a bulk-registered farm’s warm-up bait, a misleading seller’s titles', () => {
+  const withNotes = (ruleId: string, noteIds: string[]): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, noteIds } });
+  const hook = withNotes('engagement-bait/bait-hook', ['b-1', 'b-2']);
+  const mutual = finding('engagement-bait/mutual-follow');
+
+  it('bait and claims posted by an account registered in bulk are the farm’s; its follow-for-follow and contacts stay their codes’', () => {
+    for (const farm of ['fake-account/device-farm', 'fake-account/registration-burst', 'fake-account/bot-client', 'fake-account/templated-nicknames']) {
+      const claim = finding('misleading-marketing/medical-claim');
+      const contact = finding('traffic-diversion/contact-in-text');
+      expect(withoutExplained([finding(farm), hook, mutual, claim, contact]).map((f) => f.ruleId)).toEqual([farm, 'engagement-bait/mutual-follow', 'traffic-diversion/contact-in-text']);
+    }
+    // bought followers say nothing about who runs the account: a real account can buy them and post bait too
+    const bought = finding('fake-account/brushed-followers');
+    const claim = finding('misleading-marketing/medical-claim');
+    expect(withoutExplained([bought, hook, claim])).toEqual([bought, hook, claim]);
+  });
+
+  it('a seller found making misleading claims is not also given sensational titles; without the claims it is', () => {
+    const title = withNotes('engagement-bait/sensational-title', ['t-1', 't-2']);
+    const claim = withNotes('misleading-marketing/absolute-claim', ['c-1']);
+    expect(withoutExplained([title, claim, hook])).toEqual([claim, hook]);
+    expect(withoutExplained([title])).toEqual([title]);
   });
 });
