@@ -46,6 +46,11 @@ describe('traffic-diversion: contacts however obfuscated', () => {
     'v我50 疯狂星期四',
     '小紅書的頭髮護理心得',
     '小红书链接 xhslink.com/a1b2c3',
+    // a courier's tracking number: letters, then "86" and eleven digits that happen to read as a mobile
+    '快递单号SF8613106793573，顺丰还是快',
+    '运单号：YT8617669651303',
+    // the digits of a note id in a link to the platform's own content ("b" reads as a 6 only in a phone)
+    '之前那篇在这里 https://www.xiaohongshu.com/explore/660e80c389db18b80745129a',
   ])('hard negative stays clean: %s', (text) => {
     expect(contacts(text)).toEqual([]);
   });

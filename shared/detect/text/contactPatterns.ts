@@ -187,7 +187,8 @@ const QQ_CONTEXT = /(?:qq|扣扣|企鹅|🐧|口口|抠抠|q号|q群|群号|qun|
 const BARE_Q_CONTEXT = /(?<![a-z])q\s*[:：]?\s*$/;
 const QQ_AFTER = /^\s*[(（]?\s*(?:q\s?q|扣扣|企鹅|🐧)/;
 const PHONE_CONTEXT = /(?:电话|手机|手机号|号码|tel|call|致电|热线|☎|📞|📱|联系)/;
-const NOT_A_PHONE_CONTEXT = /(?:订单|单号|运单|快递|物流|编号|型号|序列|sn|尾号|货号|批号|工号|学号|卡号|账号|id|价格|券码|口令|验证码)\s*[:：]?\s*$/;
+// a courier's letters may sit between the word and the number ("快递单号SF86…", "运单号：YT86…")
+const NOT_A_PHONE_CONTEXT = /(?:订单|单号|运单|快递|物流|编号|型号|序列|sn|尾号|货号|批号|工号|学号|卡号|账号|id|价格|券码|口令|验证码)\s*[:：]?\s*(?:[a-z]{1,4}\s*)?$/;
 
 function phoneIn(run: DigitRun): string | undefined {
   const m = MOBILE.exec(run.digits);
@@ -358,14 +359,24 @@ export function scanContacts(raw: string | undefined | null, isOwn: OwnDomainTes
   return scanNormalized(normalizeText(raw), isOwn, vocab);
 }
 
+/** Where the text links to the platform's own content: [start, end) of each such URL. */
+function ownLinkSpans(t: string, isOwn: OwnDomainTest): [number, number][] {
+  if (!t.includes('http')) return [];
+  const spans: [number, number][] = [];
+  for (const m of t.matchAll(URL_RE)) if (isOwn(m[0].replace(/^https?:\/\//, ''))) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
 /** Scans a text already passed through `normalizeText`. */
 export function scanNormalized(t: string, isOwn: OwnDomainTest = ownDomainTest(), vocab: ContactVocabulary = DEFAULT_CONTACT_VOCABULARY): ContactScan {
   if (!t || !(GATE.test(t) || vocab.gate?.test(t))) return EMPTY;
   const contacts: ContactHit[] = [];
   const solicitations: SolicitHit[] = [];
 
-  // digits: phones and QQ numbers
+  // digits: phones and QQ numbers; not the ids in a link to the platform's own content
+  const own = ownLinkSpans(t, isOwn);
   for (const run of digitRuns(t)) {
+    if (own.some(([a, b]) => run.start >= a && run.start < b)) continue;
     const before = t.slice(Math.max(0, run.start - 10), run.start);
     const after = t.slice(run.end, run.end + 6);
     const phoneWord = PHONE_CONTEXT.test(t.slice(Math.max(0, run.start - 12), run.start));
