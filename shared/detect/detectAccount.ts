@@ -42,7 +42,10 @@ export interface ExplainContext {
 }
 
 /**
- * An account run wholly by an AI hosting tool posts what the tool writes, and the tool writes alike for
+ * One act, one code: drops the findings that another finding of the same account already explains. Each rule
+ * below was chosen from where wrong codes sat on data the detectors were not written against (docs/detection-quality.md)
+ * and most drop a finding only when all its evidence lies inside the explaining act's.
+ * First: an account run wholly by an AI hosting tool posts what the tool writes, and the tool writes alike for
  * every account it runs: that sameness is the hosting (ai-hosted), not a matrix copying (homogeneous-content).
  */
 export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnNotes, ownNotes, removedNotes }: ExplainContext = {}): Finding[] {
