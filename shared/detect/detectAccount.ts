@@ -59,23 +59,21 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   const explaining = out.filter((f) => CROSS_EXPLAINERS.has(f.code));
   if (explaining.length > 0 && out.some((f) => f.ruleId === RULE_CROSS)) {
     const explained = new Set([...explaining.flatMap((f) => f.evidence.noteIds ?? []), ...(removedNotes ?? [])]);
-    const onlyExplained = (f: Finding) => (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => explained.has(n));
-    out = out.filter((f) => f.ruleId !== RULE_CROSS || !onlyExplained(f));
+    out = out.filter((f) => f.ruleId !== RULE_CROSS || !onlyOnNotes(f, explained));
   }
   // Likewise a bought account posting its new owner's ad template again and again after the purge: those are the
   // transformation's ads. A template in the history it farmed and wiped (farming-phase bulk) stays homogeneous-content.
   const transformation = out.filter((f) => f.code === 'account-transformation');
   if (transformation.length > 0) {
     const ads = new Set(transformation.flatMap((f) => f.evidence.noteIds ?? []).filter((n) => !removedNotes?.has(n)));
-    const onlyAds = (f: Finding) => (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => ads.has(n));
-    out = out.filter((f) => f.ruleId !== RULE_TEMPLATE || !onlyAds(f));
+    out = out.filter((f) => f.ruleId !== RULE_TEMPLATE || !onlyOnNotes(f, ads));
   }
   // `recycled`: the notes an account put up more than once, when it is known to publish notes again and again
   // (homogeneous-content/republished-notes). Recycling a stock of notes is the act; the bait, claims or contacts
   // inside that stock (often someone else's notes) are not a second code. A finding that also rests on anything
   // else (a comment, a note not recycled) stays.
   if (recycled?.size) {
-    const onlyRecycled = (f: Finding) => (f.evidence.commentIds ?? []).length === 0 && (f.evidence.noteIds ?? []).length > 0 && f.evidence.noteIds!.every((n) => recycled.has(n));
+    const onlyRecycled = (f: Finding) => (f.evidence.commentIds ?? []).length === 0 && onlyOnNotes(f, recycled);
     out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyRecycled(f));
   }
   // The author of a crew-seeded promotion answering its crew's "where to buy" inside the act ("链接私你了") speaks the
@@ -114,6 +112,12 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // the misleading ad's, as the title over a body that sells already is inside engagement-bait.
   if (out.some((f) => f.code === 'misleading-marketing')) out = out.filter((f) => f.ruleId !== RULE_SENSATIONAL);
   return out;
+}
+
+/** The finding names notes, and every one of them is in `notes`. */
+function onlyOnNotes(f: Finding, notes: ReadonlySet<string>): boolean {
+  const ids = f.evidence.noteIds ?? [];
+  return ids.length > 0 && ids.every((n) => notes.has(n));
 }
 
 /** fake-account's rules on accounts registered in bulk (not bought followers: a real account can buy those). */
