@@ -50,7 +50,13 @@ export interface ExplainContext {
  */
 export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnNotes, ownNotes, removedNotes }: ExplainContext = {}): Finding[] {
   let out = findings;
-  if (out.some((f) => f.ruleId === RULE_FULL)) out = out.filter((f) => f.code !== 'homogeneous-content');
+  const hosting = out.filter((f) => f.ruleId === RULE_FULL);
+  if (hosting.length > 0) out = out.filter((f) => f.code !== 'homogeneous-content');
+  // The tool that runs the account wholly also signed it up: accounts registered by that client are its hosting
+  // (ai-hosted), not a farm's bot client (fake-account/bot-client names the client in its cluster key, the hosting
+  // finding the clients it posts through). A farm's registration tool the account does not post through stays.
+  const hostingClients = new Set(hosting.flatMap((f) => f.evidence.matched ?? []).map((c) => `c:${c.toLowerCase().slice(0, 40)}`));
+  if (hostingClients.size > 0) out = out.filter((f) => f.ruleId !== RULE_CLIENT || !hostingClients.has(f.evidence.clusterKey ?? ''));
   // Copies across accounts that another act already explains are that act's evidence, not a second code: a buyer
   // running a batch of bought accounts posts the same ads from each and wiped the same farmed history
   // (account-transformation: its ads and every note it removed, which its capped evidence may not list); a hosting

@@ -194,3 +194,17 @@ describe('one act, one code: a bulk-registered farm’s warm-up bait, a misleadi
     expect(withoutExplained([title])).toEqual([title]);
   });
 });
+
+describe('one act, one code: the hosting tool that signed the account up', () => {
+  const hosted: Finding = { ...finding('ai-hosted/fully-hosted'), evidence: { summary: 'registered through "HostBot"', matched: ['HostBot'] } };
+  const client = (name: string): Finding => ({ ...finding('fake-account/bot-client'), evidence: { summary: `registered by ${name}`, clusterKey: `c:${name.toLowerCase()}` } });
+
+  it('a wholly hosted account registered by the client it is run through is ai-hosted, not also a bot-client farm', () => {
+    expect(withoutExplained([hosted, client('HostBot')])).toEqual([hosted]);
+  });
+
+  it('a farm tool the account does not post through stays fake-account, and without hosting the bot client stays', () => {
+    expect(withoutExplained([hosted, client('RegMaster')])).toEqual([hosted, client('RegMaster')]);
+    expect(withoutExplained([client('HostBot')])).toEqual([client('HostBot')]);
+  });
+});

@@ -28,8 +28,27 @@ describe('false-qualification', () => {
   });
 
   it('a chain named city first ("上海美丽诊所", "杭州美丽诊所") is one family and stays clean', () => {
-    const r = runDetection({ accounts: [pro('h1', '上海美丽诊所', 'LIC-3', 0), pro('h2', '杭州美丽诊所', 'LIC-3', 100), pro('h3', '杭州市美丽口腔', 'LIC-3', 200)] });
+    const r = runDetection({
+      accounts: [pro('h1', '上海美丽诊所', 'LIC-3', 0), pro('h2', '杭州美丽诊所', 'LIC-3', 100), pro('h3', '杭州市美丽诊所滨江店', 'LIC-3', 200), pro('h4', '美丽诊所(国贸店)', 'LIC-3', 300)],
+    });
     expect(r.findings).toEqual([]);
+  });
+
+  it('a name word or a profession in common is not a chain ("德信口腔" and "德信大药房", "营养师小林" and "营养师阿敏")', () => {
+    const r = runDetection({
+      accounts: [
+        pro('d1', '德信口腔', 'LIC-4', 0),
+        pro('d2', '德信大药房旗舰店', 'LIC-4', 5000),
+        pro('d3', '德信口腔连锁', 'LIC-4', 6000),
+        pro('n1', '营养师阿敏', 'LIC-5', 0),
+        pro('n2', '营养师小林', 'LIC-5', 5000),
+      ],
+    });
+    expect(rulesOf(r, 'd1')).toEqual([]);
+    expect(rulesOf(r, 'd3')).toEqual([]); // the owner's own chain
+    expect(rulesOf(r, 'd2')).toEqual(['false-qualification/shared-license']);
+    expect(rulesOf(r, 'n1')).toEqual([]);
+    expect(rulesOf(r, 'n2')).toEqual(['false-qualification/shared-license']);
   });
 
   it('fires shared-license for unrelated shops in the same city: the city is not a chain name', () => {

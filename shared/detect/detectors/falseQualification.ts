@@ -2,8 +2,8 @@
  * false-qualification: stolen, forged or reused professional qualifications.
  *
  * - Channel `license` (key: hashed licenceId): one licence carried by several unrelated
- *   accounts. Accounts are related when they share a brandId or a nickname prefix (a chain's
- *   branches; a leading city is not part of it); the family verified first is presumed the
+ *   accounts. Accounts are related when they share a brandId or are one chain by name (sameChain:
+ *   city and branch markers set aside); the family verified first is presumed the
  *   owner and is not flagged, every other family gets `shared-license`.
  * - AccountDetector: qualifications inconsistent with the account — verified before the
  *   account existed, verified after the snapshot, or carried by a personal account.
@@ -58,13 +58,42 @@ interface LicenseRow {
  * A leading city ("成都", "上海市") says where a shop is, not which business it is: "成都橙兮小馆" and "成都未舍花艺"
  * are unrelated, "上海美丽诊所" and "杭州美丽诊所" are one chain. Major mainland, HK/Macau/Taiwan cities.
  */
-const CITY_PREFIX =
-  /^(?:北京|上海|天津|重庆|广州|深圳|杭州|成都|南京|苏州|武汉|西安|长沙|郑州|青岛|厦门|福州|济南|合肥|昆明|大理|丽江|三亚|海口|南宁|贵阳|南昌|太原|石家庄|沈阳|大连|长春|哈尔滨|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|宁波|温州|无锡|常州|东莞|佛山|珠海|中山|惠州|泉州|烟台|潍坊|徐州|洛阳|桂林|香港|澳门|台北|台中|高雄)市?/;
+const CITIES =
+  '北京|上海|天津|重庆|广州|深圳|杭州|成都|南京|苏州|武汉|西安|长沙|郑州|青岛|厦门|福州|济南|合肥|昆明|大理|丽江|三亚|海口|南宁|贵阳|南昌|太原|石家庄|沈阳|大连|长春|哈尔滨|呼和浩特|兰州|银川|西宁|乌鲁木齐|拉萨|宁波|温州|无锡|常州|东莞|佛山|珠海|中山|惠州|泉州|烟台|潍坊|徐州|洛阳|桂林|香港|澳门|台北|台中|高雄';
+const CITY_PREFIX = new RegExp(`^(?:${CITIES})市?`);
+/** A branch's marker after the chain's name: "旗舰店", "杭州分店", "郑州店", "连锁", a trailing city. */
+const BRANCH_SUFFIX = new RegExp(`(?:(?:(?:${CITIES})市?)?(?:旗舰|分|总|直营|专卖)?店|连锁|(?:${CITIES})市?)$`);
+/** A branch named in brackets: "喜茶(国贸店)". */
+const BRACKETED = /[(（[【][^)）\]】]*[)）\]】]/g;
 
-function nicknamePrefix(n: string): string {
-  const c = [...compactText(n).replace(CITY_PREFIX, '')];
-  const latin = c.length > 0 && /[a-z0-9]/.test(c[0]);
-  return c.slice(0, latin ? 4 : 2).join('');
+/** How a holder's name is compared: without the city in front, and (CJK names) without the branch marker. */
+interface HolderName {
+  /** compact name, leading city removed */
+  name: string;
+  latin: boolean;
+  /** CJK names: the chain's name, branch markers removed */
+  stem: string;
+}
+
+function holderName(nickname: string): HolderName {
+  const name = compactText(nickname).replace(CITY_PREFIX, '');
+  const latin = name.length > 0 && /[a-z0-9]/.test(name[0]);
+  let stem = compactText(nickname.replace(BRACKETED, '')).replace(CITY_PREFIX, '');
+  for (let prev = ''; prev !== stem;) stem = (prev = stem).replace(BRANCH_SUFFIX, '');
+  return { name, latin, stem };
+}
+
+/**
+ * Two holders are one chain when their names match once city and branch are set aside ("悦颜大药房郑州店" and
+ * "悦颜大药房旗舰店"), or share a 4-character beginning ("德信口腔", "德信口腔连锁"; Latin names: 4 letters). Two
+ * characters in common are not a chain: "德信口腔" and "德信大药房", "营养师小林" and "营养师阿敏" share a common
+ * name word or a profession, and among a licence's holders such collisions grow with the population.
+ */
+function sameChain(x: HolderName, y: HolderName): boolean {
+  if (x.latin || y.latin) return x.latin && y.latin && x.name.length >= 2 && x.name.slice(0, 4) === y.name.slice(0, 4);
+  if (x.stem.length >= 2 && x.stem === y.stem) return true;
+  const n = Math.min(x.name.length, y.name.length, 4);
+  return n === 4 && x.name.slice(0, 4) === y.name.slice(0, 4);
 }
 
 export const licenseChannel: Channel = {
@@ -88,13 +117,13 @@ export const licenseChannel: Channel = {
     for (const r of raw as unknown as LicenseRow[]) if (!byAccount.has(r.a)) byAccount.set(r.a, r);
     const rows = [...byAccount.values()].sort((x, y) => x.v - y.v || (x.a < y.a ? -1 : 1));
     if (rows.length < th.minAccounts) return [];
-    // families of related accounts (same brand or same nickname prefix)
+    // families of related accounts (same brand, or one chain by name)
     const parent = rows.map((_, i) => i);
     const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
-    const prefixes = rows.map((r) => nicknamePrefix(r.n));
+    const names = rows.map((r) => holderName(r.n));
     for (let i = 0; i < rows.length; i++) {
       for (let j = i + 1; j < rows.length; j++) {
-        const related = (rows[i].b && rows[i].b === rows[j].b) || (prefixes[i].length >= 2 && prefixes[i] === prefixes[j]);
+        const related = (rows[i].b && rows[i].b === rows[j].b) || sameChain(names[i], names[j]);
         if (related) parent[find(j)] = find(i);
       }
     }
