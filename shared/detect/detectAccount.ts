@@ -10,8 +10,10 @@ import { RULE_BURST, RULE_CLIENT, RULE_DEVICE, RULE_TEMPLATE as RULE_TEMPLATED_N
 import { RULE_CROSS, RULE_REPUBLISHED, RULE_TEMPLATE, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
+import { RULE_TITLE } from './detectors/misleadingMarketing.ts';
 import type { Finding } from './finding.ts';
 import { RULE_CREW_SEEDED } from './ruleCatalog.ts';
+import { TITLE_AUTHORITY } from './text/marketingPatterns.ts';
 
 export function detectAccount(bundle: AccountBundle, detectors: readonly AccountDetector[], ctx: DetectContext): Finding[] {
   const findings: Finding[] = [];
@@ -114,6 +116,12 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // ("根治", "永不复发") are what the farm posts, banned with it, not second codes. Its follow-for-follow rings
   // (mutual-follow), self-promotion and the contacts it spreads stay their codes'.
   if (out.some((f) => BULK_REGISTRATION.has(f.ruleId))) out = out.filter((f) => f.ruleId !== RULE_HOOK && f.code !== 'misleading-marketing');
+  // A free offer or a clearance over a note that sends readers to WeChat or QQ ("免费领", "清仓" titling a diverting
+  // note) is the diversion's lure: misleading-title resting only on notes a traffic-diversion finding names, none of
+  // its titles borrowing an authority, is dropped. A title borrowing an authority ("央视推荐") stays its own code.
+  const diverting = new Set(out.filter((f) => f.code === 'traffic-diversion').flatMap((f) => f.evidence.noteIds ?? []));
+  const lure = (f: Finding) => onlyOnNotes(f, diverting) && !(f.evidence.matched ?? []).some((m) => TITLE_AUTHORITY.test(m));
+  if (diverting.size > 0) out = out.filter((f) => f.ruleId !== RULE_TITLE || !lure(f));
   // A seller found making misleading claims titles its ads to match ("后悔没早点知道的生发精华"): the sensational title is
   // the misleading ad's, as the title over a body that sells already is inside engagement-bait.
   if (out.some((f) => f.code === 'misleading-marketing')) out = out.filter((f) => f.ruleId !== RULE_SENSATIONAL);

@@ -208,3 +208,21 @@ describe('one act, one code: the hosting tool that signed the account up', () =>
     expect(withoutExplained([client('HostBot')])).toEqual([client('HostBot')]);
   });
 });
+
+describe('one act, one code: a free offer titling a diverting note', () => {
+  const withNotes = (ruleId: string, noteIds: string[], matched?: string[]): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, noteIds, ...(matched ? { matched } : {}) } });
+  const divert = withNotes('traffic-diversion/contact-in-text', ['d-1', 'd-2', 'd-3']);
+
+  it('a "免费领" or "清仓" title over notes that send readers to WeChat or QQ is the diversion’s lure, not misleading-marketing too', () => {
+    const title = withNotes('misleading-marketing/misleading-title', ['d-1', 'd-2'], ['免费领', '清仓']);
+    expect(withoutExplained([divert, title])).toEqual([divert]);
+  });
+
+  it('a title borrowing an authority, or titles beyond the diverting notes, stay misleading-marketing', () => {
+    const authority = withNotes('misleading-marketing/misleading-title', ['d-1', 'd-2'], ['免费领', '央视推荐']);
+    expect(withoutExplained([divert, authority])).toEqual([divert, authority]);
+    const beyond = withNotes('misleading-marketing/misleading-title', ['d-1', 'x-9'], ['免费领']);
+    expect(withoutExplained([divert, beyond])).toEqual([divert, beyond]);
+    expect(withoutExplained([withNotes('misleading-marketing/misleading-title', ['d-1'], ['清仓'])]).map((f) => f.ruleId)).toEqual(['misleading-marketing/misleading-title']);
+  });
+});
