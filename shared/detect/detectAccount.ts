@@ -7,7 +7,7 @@ import type { AccountBundle, AccountDetector, DetectContext } from './detectorPo
 import { RULE_FULL } from './detectors/aiHosted.ts';
 import { RULE_HOOK, RULE_SELF_PROMOTION, RULE_SENSATIONAL } from './detectors/engagementBait.ts';
 import { RULE_BURST, RULE_CLIENT, RULE_DEVICE, RULE_TEMPLATE as RULE_TEMPLATED_NAMES } from './detectors/fakeAccount.ts';
-import { RULE_CROSS, RULE_REPUBLISHED, RULE_TEMPLATE, repeatedNoteIds } from './detectors/homogeneousContent.ts';
+import { RULE_CROSS, RULE_REPOSTS, RULE_REPUBLISHED, RULE_TEMPLATE, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
 import { RULE_TITLE } from './detectors/misleadingMarketing.ts';
@@ -64,10 +64,11 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // (account-transformation: its ads and every note it removed, which its capped evidence may not list); a hosting
   // tool writes alike for every account it runs, occasionally hosted ones too (ai-hosted); bait is written from a
   // common stock of hooks (engagement-bait). Copies beyond those notes stay homogeneous-content.
+  // So are reposts of others' notes (repeated-reposts) made inside such an act: a hosting tool reposting for the account.
   const explaining = out.filter((f) => CROSS_EXPLAINERS.has(f.code));
-  if (explaining.length > 0 && out.some((f) => f.ruleId === RULE_CROSS)) {
+  if (explaining.length > 0 && out.some((f) => COPY_RULES.has(f.ruleId))) {
     const explained = new Set([...explaining.flatMap((f) => f.evidence.noteIds ?? []), ...(removedNotes ?? [])]);
-    out = out.filter((f) => f.ruleId !== RULE_CROSS || !onlyOnNotes(f, explained));
+    out = out.filter((f) => !COPY_RULES.has(f.ruleId) || !onlyOnNotes(f, explained));
   }
   // Likewise a bought account posting its new owner's ad template again and again after the purge: those are the
   // transformation's ads. A template in the history it farmed and wiped (farming-phase bulk) stays homogeneous-content.
@@ -136,6 +137,9 @@ function onlyOnNotes(f: Finding, notes: ReadonlySet<string>): boolean {
 
 /** fake-account's rules on accounts registered in bulk (not bought followers: a real account can buy those). */
 const BULK_REGISTRATION: ReadonlySet<string> = new Set([RULE_DEVICE, RULE_BURST, RULE_CLIENT, RULE_TEMPLATED_NAMES]);
+
+/** Copies of the same notes across accounts: near-duplicates shared with others, reposts of others' notes. */
+const COPY_RULES: ReadonlySet<string> = new Set([RULE_CROSS, RULE_REPOSTS]);
 
 /** Codes whose own evidence explains copies of the same notes across accounts. */
 const CROSS_EXPLAINERS: ReadonlySet<string> = new Set(['account-transformation', 'ai-hosted', 'engagement-bait']);

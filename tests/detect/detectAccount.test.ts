@@ -151,6 +151,13 @@ describe('one act, one code: copies across accounts that another act explains', 
     expect(withoutExplained([bait, cross(['b-1', 'b-2'])])).toEqual([bait]);
   });
 
+  it('others’ notes a hosting tool reposted for the account are the hosting’s; reposts beyond them stay homogeneous-content', () => {
+    const hosted = withNotes('ai-hosted/occasional', ['h-1', 'h-2', 'h-3']);
+    const reposts = (noteIds: string[]) => withNotes('homogeneous-content/repeated-reposts', noteIds);
+    expect(withoutExplained([hosted, reposts(['h-1', 'h-2', 'h-3'])])).toEqual([hosted]);
+    expect(withoutExplained([hosted, reposts(['h-1', 'h-2', 'own-4'])])).toEqual([hosted, reposts(['h-1', 'h-2', 'own-4'])]);
+  });
+
   it('a bought account posting its new owner’s ad template again and again is the transformation’s; a template in its wiped history is homogeneous-content', () => {
     const removedNotes = new Set(['old-1', 'old-2']);
     const adTemplate = withNotes('homogeneous-content/template-posting', ['ad-1', 'ad-2']);
