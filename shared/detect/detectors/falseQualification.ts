@@ -92,8 +92,7 @@ function holderName(nickname: string): HolderName {
 function sameChain(x: HolderName, y: HolderName): boolean {
   if (x.latin || y.latin) return x.latin && y.latin && x.name.length >= 2 && x.name.slice(0, 4) === y.name.slice(0, 4);
   if (x.stem.length >= 2 && x.stem === y.stem) return true;
-  const n = Math.min(x.name.length, y.name.length, 4);
-  return n === 4 && x.name.slice(0, 4) === y.name.slice(0, 4);
+  return x.name.length >= 4 && x.name.slice(0, 4) === y.name.slice(0, 4);
 }
 
 export const licenseChannel: Channel = {
