@@ -128,6 +128,11 @@ export interface GenEnv {
   farmArrivals?: { from: number; share: number };
   /** Opt-in follower tiers for violators (followerTiers.ts); unset, the default audiences. */
   followerTiers?: FollowerTierShares;
+  /**
+   * Days of follower samples ending at takenAt (organicAccounts.followerHistory). generateDays sets it so that every
+   * day's snapshot, not only the last, carries the usual 30 days of history; unset, 30 (a single snapshot, unchanged).
+   */
+  historyDays?: number;
 }
 
 export class Cohort {

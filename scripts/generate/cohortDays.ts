@@ -9,6 +9,7 @@ import { RECORD_KINDS, type RecordKind } from '#shared/contract/snapshotRecords'
 import { VIOLATION_CODES } from '#shared/contract/violationCodes';
 import type { AccountDraft, Cohort, NoteDraft } from './cohort.ts';
 import { Rng } from './random.ts';
+import { HISTORY_DAYS } from './organicAccounts.ts';
 import { accountRecord, commentLine, followLine, labelRecord, noteRecord, reportLine } from './recordSerializer.ts';
 import { iso } from './time.ts';
 import type { Activity, ViolatorLifecycles } from './violatorLifecycle.ts';
@@ -72,7 +73,7 @@ export class CohortDays {
     };
     const present = (a: AccountDraft) => a.createdAt <= at;
 
-    for (const a of this.accounts) if (present(a)) add('accounts', JSON.stringify(last ? this.accountJson.get(a)! : accountAt(this.accountJson.get(a)!, a, at)));
+    for (const a of this.accounts) if (present(a)) add('accounts', JSON.stringify(accountAt(this.accountJson.get(a)!, a, at)));
     const visibleComments = new Map<NoteDraft, number>();
     for (const c of this.cohort.comments) if (c.createdAt <= at) visibleComments.set(c.note, (visibleComments.get(c.note) ?? 0) + 1);
     for (const n of this.notes) if (n.createdAt <= at) add('notes', JSON.stringify(last ? noteRecord(n) : noteAt(n, at, this.dayTimes[this.dayTimes.length - 1], visibleComments.get(n) ?? 0)));
@@ -151,12 +152,12 @@ function accountAt(full: Json, a: AccountDraft, at: number): Json {
   const history = r.followerHistory as { at: string; count: number }[] | undefined;
   if (history) {
     const cut = iso(at);
-    const kept = history.filter((h) => h.at <= cut);
-    if (kept.length < history.length) {
-      r.followerCount = (kept.length ? kept[kept.length - 1] : history[0]).count;
-      if (kept.length) r.followerHistory = kept;
-      else delete r.followerHistory;
-    }
+    const upTo = history.filter((h) => h.at <= cut);
+    if (upTo.length < history.length) r.followerCount = (upTo.length ? upTo[upTo.length - 1] : history[0]).count;
+    // a daily export carries the last month of samples, whatever day it is (the full record holds the whole run's)
+    const kept = upTo.slice(-HISTORY_DAYS);
+    if (kept.length) r.followerHistory = kept;
+    else delete r.followerHistory;
   }
   if (a.qualification && a.qualification.verifiedAt > at) delete r.qualification;
   return r;

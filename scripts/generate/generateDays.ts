@@ -23,6 +23,7 @@ import { IdFactory } from './ids.ts';
 import { hashString } from './random.ts';
 import { SnapshotWriter } from './snapshotWriter.ts';
 import { DAY, iso } from './time.ts';
+import { HISTORY_DAYS } from './organicAccounts.ts';
 import { validateFollowerTiers, type FollowerTierShares } from './followerTiers.ts';
 import { DEFAULT_LIFECYCLE, ViolatorLifecycles, type LifecycleShares } from './violatorLifecycle.ts';
 import { GroupPlanner, resolveMix, type ViolationMix } from './violationMix.ts';
@@ -138,6 +139,10 @@ export async function generateDays(o: GenerateDaysOptions): Promise<DaysSummary>
     totalAccounts: o.accounts,
     farmArrivals: o.days > 1 ? { from: dayTimes[0], share: o.farmArrivalShare ?? defaultFarmArrivalShare(o.days) } : undefined,
     ...(o.followerTiers ? { followerTiers: o.followerTiers } : {}),
+    // each day's snapshot carries a month of follower samples, as a platform's daily export would: the first day's
+    // too (cut from a window ending on the last day, it held 2 days, so rules that read follower curves could not act
+    // until they had a few, then acted at once on a backlog; the blast-radius guard held the second day at 60k accounts)
+    ...(o.days > 1 ? { historyDays: HISTORY_DAYS + o.days - 1 } : {}),
   };
   const lifecycles = new ViolatorLifecycles(seed, dayTimes, { ...DEFAULT_LIFECYCLE, ...o.lifecycle });
   const planner = new GroupPlanner(mix);

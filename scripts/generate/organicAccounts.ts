@@ -310,10 +310,14 @@ export function followerHistory(cohort: Cohort, rng: Rng, acc: AccountDraft): { 
   const keep = decline ? 1 - decline.fraction : 1;
   const base = Math.max(0, acc.followerCount / keep - jumpTotal);
   const out: { at: string; count: number }[] = [];
-  for (let day = 0; day < HISTORY_DAYS; day++) {
+  // the curve is drawn over the last HISTORY_DAYS (jumps and declines are placed there); a longer window (a run of daily
+  // snapshots) extends it back, so that each day's cut still holds a month of samples
+  const extra = Math.max(0, (cohort.env.historyDays ?? HISTORY_DAYS) - HISTORY_DAYS);
+  for (let day = -extra; day < HISTORY_DAYS; day++) {
     const at = lastDay - (HISTORY_DAYS - 1 - day) * DAY;
     if (at < acc.createdAt) continue;
-    let v = base * (1 - curve.growth * ((HISTORY_DAYS - 1 - day) / (HISTORY_DAYS - 1)));
+    // before the drawn month the account held its first day's audience (extending the growth back would run it to 0)
+    let v = base * (1 - curve.growth * ((HISTORY_DAYS - 1 - Math.max(0, day)) / (HISTORY_DAYS - 1)));
     v *= 1 + (rng.next() - 0.5) * 0.01;
     for (const j of jumps) if (j.day <= day) v += j.add;
     if (decline && day > decline.day) v *= 1 - decline.fraction * ((day - decline.day) / (HISTORY_DAYS - 1 - decline.day));

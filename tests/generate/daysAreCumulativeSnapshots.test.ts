@@ -99,6 +99,25 @@ describe('generateDays: one full snapshot per day', () => {
     expect(problems).toEqual([]);
   });
 
+  it('gives every day, the first included, a month of daily follower samples ending that day (as a daily export would)', () => {
+    for (const day of days) {
+      const first = Date.parse(`${day.date}T00:00:00Z`) - 29 * 86_400_000;
+      const lengths = new Map<number, number>();
+      const short: string[] = [];
+      for (const a of day.of<Account>('accounts')) {
+        const h = a.followerHistory;
+        if (!h?.length) continue;
+        lengths.set(h.length, (lengths.get(h.length) ?? 0) + 1);
+        expect(h[h.length - 1].at, `${day.date} ${a.accountId}`).toBe(`${day.date}T00:00:00Z`);
+        // a month, or since the account was created
+        if (h.length < 30 && Date.parse(a.createdAt) < first) short.push(`${a.accountId}: ${h.length}`);
+      }
+      expect(short.slice(0, 5), day.date).toEqual([]);
+      expect(Math.max(...lengths.keys()), day.date).toBe(30);
+      expect(lengths.get(30), day.date).toBeGreaterThan(0);
+    }
+  });
+
   it('keeps every record of day d in day d+1, and adds that day’s activity', () => {
     for (let i = 1; i < days.length; i++) {
       const [before, after] = [days[i - 1], days[i]];
