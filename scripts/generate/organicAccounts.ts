@@ -316,8 +316,9 @@ export function followerHistory(cohort: Cohort, rng: Rng, acc: AccountDraft): { 
   for (let day = -extra; day < HISTORY_DAYS; day++) {
     const at = lastDay - (HISTORY_DAYS - 1 - day) * DAY;
     if (at < acc.createdAt) continue;
-    // before the drawn month the account held its first day's audience (extending the growth back would run it to 0)
-    let v = base * (1 - curve.growth * ((HISTORY_DAYS - 1 - Math.max(0, day)) / (HISTORY_DAYS - 1)));
+    // before the drawn month the audience grew as it does in it (the same daily gain, down to none): a flat stretch
+    // turning into growth would be a step in the daily gains, which brushed-followers rightly reads as bought followers
+    let v = base * (1 - curve.growth * ((HISTORY_DAYS - 1 - day) / (HISTORY_DAYS - 1)));
     v *= 1 + (rng.next() - 0.5) * 0.01;
     for (const j of jumps) if (j.day <= day) v += j.add;
     if (decline && day > decline.day) v *= 1 - decline.fraction * ((day - decline.day) / (HISTORY_DAYS - 1 - decline.day));
