@@ -6,7 +6,7 @@
 import type { AccountBundle, AccountDetector, DetectContext } from './detectorPorts.ts';
 import { RULE_FULL } from './detectors/aiHosted.ts';
 import { RULE_HOOK, RULE_SELF_PROMOTION, RULE_SENSATIONAL } from './detectors/engagementBait.ts';
-import { RULE_BURST, RULE_CLIENT, RULE_DEVICE, RULE_TEMPLATE as RULE_TEMPLATED_NAMES } from './detectors/fakeAccount.ts';
+import { clientClusterKey, RULE_BURST, RULE_CLIENT, RULE_DEVICE, RULE_TEMPLATE as RULE_TEMPLATED_NAMES } from './detectors/fakeAccount.ts';
 import { RULE_CROSS, RULE_REPOSTS, RULE_REPUBLISHED, RULE_TEMPLATE, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
@@ -57,7 +57,7 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // The tool that runs the account wholly also signed it up: accounts registered by that client are its hosting
   // (ai-hosted), not a farm's bot client (fake-account/bot-client names the client in its cluster key, the hosting
   // finding the clients it posts through). A farm's registration tool the account does not post through stays.
-  const hostingClients = new Set(hosting.flatMap((f) => f.evidence.matched ?? []).map((c) => `c:${c.toLowerCase().slice(0, 40)}`));
+  const hostingClients = new Set(hosting.flatMap((f) => f.evidence.matched ?? []).map(clientClusterKey));
   if (hostingClients.size > 0) out = out.filter((f) => f.ruleId !== RULE_CLIENT || !hostingClients.has(f.evidence.clusterKey ?? ''));
   // Copies across accounts that another act already explains are that act's evidence, not a second code: a buyer
   // running a batch of bought accounts posts the same ads from each and wiped the same farmed history

@@ -283,6 +283,11 @@ export const networkChannel: Channel = {
   },
 };
 
+/** The cluster key of a registration client's sign-ups (`bot-client` findings carry it): one form for every reader. */
+export function clientClusterKey(client: string): string {
+  return `c:${client.toLowerCase().slice(0, 40)}`;
+}
+
 export const clientChannel: Channel = {
   name: 'reg-client',
   codes: [CODE],
@@ -294,11 +299,11 @@ export const clientChannel: Channel = {
     // bunch up by chance. Hosting is ai-hosted's evidence; farms still show in device, network and nicknames.
     if (isOfficialClient(client) || namesAiHosting(client)) return [];
     const t = epochSeconds(a.createdAt);
-    const c = client.toLowerCase().slice(0, 40);
+    const c = clientClusterKey(client);
     const row = regRow(a);
     return [
-      { key: `c:${c}:a${Math.floor(t / DAY)}`, row },
-      { key: `c:${c}:b${Math.floor((t + DAY / 2) / DAY)}`, row },
+      { key: `${c}:a${Math.floor(t / DAY)}`, row },
+      { key: `${c}:b${Math.floor((t + DAY / 2) / DAY)}`, row },
     ];
   },
   group(key, raw, ctx) {
