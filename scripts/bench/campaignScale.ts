@@ -23,7 +23,9 @@ import { SEED_FOLLOWER_TIERS } from '#scripts/generate/followerTiers';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
 import { gatherCampaign } from '#scripts/cli/commands/campaignReport';
 import { makeOutput } from '#scripts/cli/output';
-import { playCampaign } from '#scripts/cli/playCampaign';
+import { playCampaign, type PlayedDay } from '#scripts/cli/playCampaign';
+import { resumeSweep } from '#scripts/cli/runSweep';
+import { readDayLabels, reviewByLabels, type LabelledReview } from './labelReviewer.ts';
 
 // as the CLI does (scripts/cli/bin.mjs): the stages' logs and metric lines are for CloudWatch, not this terminal;
 // the handlers are imported lazily, after this runs
@@ -92,7 +94,23 @@ const result = await (async () => {
     await store.addVersion({ campaign, policy, createdAt: '2026-11-17T00:00:00Z' });
     await store.setState(initialState('bench', '2026-11-17T00:00:00Z', 'bench'), undefined);
     const t1 = performance.now();
-    const played = await playCampaign('bench', { workers: o.workers }, makeOutput(true), new AbortController().signal);
+    const out = makeOutput(true);
+    const signal = new AbortController().signal;
+    // a day the review or the guard holds is judged by the labels and closed, as a reviewer would, and the campaign goes on
+    const played = new Map<string, PlayedDay>();
+    const reviews: Array<{ day: string; cases: number; verdicts: LabelledReview['verdicts']; heldRules: string[] }> = [];
+    for (;;) {
+      const ran = await playCampaign('bench', { workers: o.workers }, out, signal);
+      for (const d of ran) if (d.outcome !== 'already swept') played.set(d.day, d);
+      const last = ran.at(-1);
+      if (!last?.outcome.startsWith('held for review')) break;
+      const r = await reviewByLabels(last.sweepId, readDayLabels(join(exportsDir, last.day, 'labels.jsonl')));
+      reviews.push({ day: last.day, cases: r.cases, verdicts: r.verdicts, heldRules: r.gate.heldRules });
+      process.stderr.write(`[bench:campaign] ${last.day}: review of ${r.cases} cases judged by the labels ${JSON.stringify(r.verdicts)}; held rules: ${r.gate.heldRules.join(', ') || 'none'}\n`);
+      const resumed = await resumeSweep(last.sweepId, out, signal, o.workers);
+      played.set(last.day, { ...last, outcome: 'paused' in resumed ? last.outcome : `swept after review: ${resumed.enforcement.applied} applied` });
+      if ('paused' in resumed) break;
+    }
     const playSeconds = (performance.now() - t1) / 1000;
     const { report } = await gatherCampaign('bench');
     if (report.mode !== 'enforce') throw new Error('bench campaign is not enforcing');
@@ -107,7 +125,7 @@ const result = await (async () => {
     const innocent = [...followers].filter(([a]) => !violator.has(a));
     const innocentByTier: Record<string, number> = {};
     for (const [, f] of innocent) innocentByTier[followerTier(f)] = (innocentByTier[followerTier(f)] ?? 0) + 1;
-    return { played, playSeconds, report, innocent: innocent.length, innocentByTier };
+    return { played: [...played.values()], reviews, playSeconds, report, innocent: innocent.length, innocentByTier };
   } finally {
     await stack.stop();
   }
@@ -117,7 +135,7 @@ const a = result.report.accountsHandled;
 const summary = {
   scale: { accounts: o.accounts, days: o.days, seed: o.seed, tiers: o.tiers, accountSweeps: o.accounts * o.days },
   seconds: { generate: Math.round(generateSeconds), play: Math.round(result.playSeconds) },
-  days: { swept: result.played.filter((d) => d.outcome.startsWith('swept')).length, notSwept: result.played.filter((d) => !d.outcome.startsWith('swept')) },
+  days: { swept: result.played.filter((d) => d.outcome.startsWith('swept')).length, reviewed: result.reviews, notSwept: result.played.filter((d) => !d.outcome.startsWith('swept')) },
   handled: a.accounts,
   over10k: { accounts: a.over10k, share: a.accounts ? a.over10k / a.accounts : 0, seeds: SEEDS.over10k / SEEDS.handled },
   over100k: { accounts: a.over100k, share: a.accounts ? a.over100k / a.accounts : 0, seeds: SEEDS.over100k / SEEDS.handled },
@@ -139,6 +157,7 @@ console.log(
     `  over 10k followers:  ${a.over10k} = ${pct(a.over10k, a.accounts)} of handled (seeds ${pct(SEEDS.over10k, SEEDS.handled)}; expected here ${summary.expectedAtSeedShares.over10k.toFixed(1)})`,
     `  over 100k followers: ${a.over100k} = ${pct(a.over100k, a.accounts)} of handled (seeds ${pct(SEEDS.over100k, SEEDS.handled)}; expected here ${summary.expectedAtSeedShares.over100k.toFixed(2)})`,
     `  innocent (no planted code on any day): ${result.innocent} = ${pct(result.innocent, a.accounts)} of handled; by tier ${JSON.stringify(result.innocentByTier)}`,
+    ...result.reviews.map((r) => `  ${r.day}: held, its ${r.cases} review cases judged by the labels ${JSON.stringify(r.verdicts)}; rules the gate held: ${r.heldRules.join(', ') || 'none'}`),
     `  held by review ${result.report.held.byReview}, by the blast-radius guard ${result.report.held.byGuard} (tripped on ${result.report.held.daysGuardTripped} day(s))`,
     '',
     result.report.announcement.zh,
