@@ -7,7 +7,7 @@ import type { AccountBundle, AccountDetector, DetectContext } from './detectorPo
 import { RULE_FULL } from './detectors/aiHosted.ts';
 import { RULE_HOOK, RULE_SELF_PROMOTION, RULE_SENSATIONAL } from './detectors/engagementBait.ts';
 import { clientClusterKey, RULE_BURST, RULE_CLIENT, RULE_DEVICE, RULE_TEMPLATE as RULE_TEMPLATED_NAMES } from './detectors/fakeAccount.ts';
-import { RULE_CROSS, RULE_REPOSTS, RULE_REPUBLISHED, RULE_TEMPLATE, repeatedNoteIds } from './detectors/homogeneousContent.ts';
+import { RULE_CROSS, RULE_REPOSTS, RULE_REPUBLISHED, RULE_TEMPLATE, SIGNAL_COPIED_NOTE, repeatedNoteIds } from './detectors/homogeneousContent.ts';
 import { thresholdsOf } from './detectors/common.ts';
 import { RULE_ANSWER, RULE_DEAL, RULE_SOLICIT } from './detectors/trafficDiversion.ts';
 import { RULE_TITLE } from './detectors/misleadingMarketing.ts';
@@ -23,7 +23,13 @@ export function detectAccount(bundle: AccountBundle, detectors: readonly Account
   const commentsOnOwnNotes = findings.some((f) => f.code === 'undisclosed-promotion') ? ownNoteComments(bundle) : undefined;
   const ownNotes = findings.some((f) => f.code === 'water-army') ? new Set(bundle.notes.map((n) => n.noteId)) : undefined;
   const removedNotes = findings.some((f) => f.code === 'account-transformation') ? new Set(bundle.notes.filter((n) => n.deletedAt || n.hiddenAt).map((n) => n.noteId)) : undefined;
-  return withoutExplained(findings, { recycled, commentsOnOwnNotes, ownNotes, removedNotes });
+  const copied = findings.some((f) => COPYING_RULES.has(f.ruleId)) ? copiedNotes(bundle) : undefined;
+  return withoutExplained(findings, { recycled, commentsOnOwnNotes, ownNotes, removedNotes, copied });
+}
+
+/** The account's notes that repeat a note another account posted first (the copying signals name them). */
+function copiedNotes(bundle: AccountBundle): Set<string> {
+  return new Set(bundle.signals.filter((s) => s.ruleId === SIGNAL_COPIED_NOTE || s.ruleId === RULE_REPOSTS).flatMap((s) => s.detail.noteIds ?? []));
 }
 
 function ownNoteComments(bundle: AccountBundle): Set<string> {
@@ -41,6 +47,8 @@ export interface ExplainContext {
   ownNotes?: ReadonlySet<string>;
   /** The account's notes it deleted or hid, when it has an account-transformation finding. */
   removedNotes?: ReadonlySet<string>;
+  /** The account's notes that repeat another account's earlier note, when it has a copying finding. */
+  copied?: ReadonlySet<string>;
 }
 
 /**
@@ -50,7 +58,7 @@ export interface ExplainContext {
  * First: an account run wholly by an AI hosting tool posts what the tool writes, and the tool writes alike for
  * every account it runs: that sameness is the hosting (ai-hosted), not a matrix copying (homogeneous-content).
  */
-export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnNotes, ownNotes, removedNotes }: ExplainContext = {}): Finding[] {
+export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnNotes, ownNotes, removedNotes, copied }: ExplainContext = {}): Finding[] {
   let out = findings;
   const hosting = out.filter((f) => f.ruleId === RULE_FULL);
   if (hosting.length > 0) out = out.filter((f) => f.code !== 'homogeneous-content');
@@ -81,9 +89,13 @@ export function withoutExplained(findings: Finding[], { recycled, commentsOnOwnN
   // (homogeneous-content/republished-notes). Recycling a stock of notes is the act; the bait, claims or contacts
   // inside that stock (often someone else's notes) are not a second code. A finding that also rests on anything
   // else (a comment, a note not recycled) stays.
-  if (recycled?.size) {
-    const onlyRecycled = (f: Finding) => (f.evidence.commentIds ?? []).length === 0 && onlyOnNotes(f, recycled);
-    out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyRecycled(f));
+  // `copied`: the notes that repeat, word for word, a note someone else put up first. An account whose copying still
+  // stands (no act above explained it) posts others' notes: the claims or bait in a copied ad are its author's, and the
+  // copier's act is the copying, as with a recycled stock.
+  const stock = new Set([...(recycled ?? []), ...(copied && out.some((f) => COPYING_RULES.has(f.ruleId)) ? copied : [])]);
+  if (stock.size) {
+    const onlyStock = (f: Finding) => (f.evidence.commentIds ?? []).length === 0 && onlyOnNotes(f, stock);
+    out = out.filter((f) => !RECYCLED_CONTENT_CODES.has(f.code) || !onlyStock(f));
   }
   // The author of a crew-seeded promotion answering its crew's "where to buy" inside the act ("链接私你了") speaks the
   // act's lines: those comments are the promotion's evidence, not a second, traffic-diversion, code.
@@ -143,6 +155,9 @@ const COPY_RULES: ReadonlySet<string> = new Set([RULE_CROSS, RULE_REPOSTS]);
 
 /** Codes whose own evidence explains copies of the same notes across accounts. */
 const CROSS_EXPLAINERS: ReadonlySet<string> = new Set(['account-transformation', 'ai-hosted', 'engagement-bait']);
+
+/** homogeneous-content's findings that an account posts notes others wrote, or its own again and again. */
+const COPYING_RULES: ReadonlySet<string> = new Set([RULE_CROSS, RULE_REPOSTS, RULE_REPUBLISHED]);
 
 /** Codes judged on what a note says, which a recycled note says on behalf of whoever wrote it first. */
 const RECYCLED_CONTENT_CODES: ReadonlySet<string> = new Set(['engagement-bait', 'misleading-marketing', 'traffic-diversion']);

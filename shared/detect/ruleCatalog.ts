@@ -153,6 +153,14 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
       "Not a crew by itself, but on ≥ minNotes notes commented in a lockstep crew run (recurring-crew's runs) where ≥ minConfirmedPartners of its run partners, and ≥ minConfirmedShare of them, are confirmed ring or crew members (told by the ExpandRings stage). Supporting evidence: alone it warns.",
     thresholds: { minConfirmedPartners: 2, minConfirmedShare: 0.5, minNotes: 2 },
   },
+  {
+    ruleId: 'water-army/group-control',
+    code: 'water-army',
+    severity: 'low',
+    description:
+      "Comments driven by a group-control tool: ≥ minComments comments under others' notes whose recorded client is named in the groupControlTools lexicon (群控, 云控: software running many phones or accounts at once), whatever they say. Supporting evidence: alone it warns or limits.",
+    thresholds: { minComments: 2 },
+  },
   // ---------------------------------------------------------------- fake-account
   {
     ruleId: 'fake-account/device-farm',

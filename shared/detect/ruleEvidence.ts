@@ -26,6 +26,8 @@ export const RULE_EVIDENCE: Readonly<Record<string, { basis: EvidenceBasis; stre
   'water-army/ring-associate': { basis: 'coordination', strength: 'supporting' },
   'water-army/recurring-crew': { basis: 'coordination', strength: 'supporting' },
   'water-army/crew-associate': { basis: 'coordination', strength: 'supporting' },
+  // the client is recorded by the platform, not written by the account, but a tool name alone is one cue
+  'water-army/group-control': { basis: 'automation', strength: 'supporting' },
   'fake-account/device-farm': { basis: 'registration', strength: 'strong' },
   'fake-account/registration-burst': { basis: 'registration', strength: 'strong' },
   'fake-account/bot-client': { basis: 'registration', strength: 'supporting' },

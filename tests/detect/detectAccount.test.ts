@@ -58,6 +58,37 @@ describe('one act, one code: a recycled stock of notes', () => {
   });
 });
 
+describe('one act, one code: a copier’s copy of someone else’s ad', () => {
+  const DAY = 24 * 60;
+  const stock = UNRELATED_NOTES.slice(0, 3);
+  const recycle = (id: string) => stock.flatMap(([title, body], i) => [0, 1, 2].map((k) => note(`${id}-${i}-${k}`, id, { title, body, createdAt: at(i * 9 + k * 20 * DAY) })));
+  const ad = { title: '医生不会告诉你的祛斑霜秘密', body: '我妈脸上的斑一盒就没了\n全网最低价的祛斑霜，一次见效，根治色斑永不复发\n纯天然无添加，孕妇小孩都能用\n现在下单立减121' };
+
+  it('the claims in an ad a copying account reposts word for word are the ad’s author’s, not the copier’s', () => {
+    const seller = note('seller-ad', 'seller', { ...ad, createdAt: at(30 * DAY) });
+    const copy = note('mover-ad', 'mover', { ...ad, createdAt: at(45 * DAY) });
+    const r = runDetection({ accounts: [account('seller'), account('mover')], notes: [seller, copy, ...recycle('mover')] });
+    expect(rulesOf(r, 'seller', 'misleading-marketing').length).toBeGreaterThan(0);
+    expect(rulesOf(r, 'mover', 'homogeneous-content')).toEqual(['homogeneous-content/republished-notes']);
+    expect(rulesOf(r, 'mover', 'misleading-marketing')).toEqual([]);
+  });
+
+  it('the same copy on an account not found copying, or a claim beyond the copies, stays the account’s', () => {
+    const withNotes = (ruleId: string, noteIds: string[]): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, noteIds } });
+    const claim = withNotes('misleading-marketing/medical-claim', ['copy-1']);
+    const republished = withNotes('homogeneous-content/republished-notes', ['own-1', 'own-2']);
+    const copied = new Set(['copy-1']);
+    expect(withoutExplained([republished, claim], { copied })).toEqual([republished]);
+    expect(withoutExplained([claim], { copied })).toEqual([claim]);
+    const beyond = withNotes('misleading-marketing/medical-claim', ['copy-1', 'own-9']);
+    expect(withoutExplained([republished, beyond], { copied })).toEqual([republished, beyond]);
+    // a copying finding another act explained away is no copying to speak of
+    const cross = withNotes('homogeneous-content/cross-account-duplicates', ['b-1']);
+    const bait = withNotes('engagement-bait/bait-hook', ['b-1', 'copy-1']);
+    expect(withoutExplained([bait, cross, claim], { copied })).toEqual([bait, claim]);
+  });
+});
+
 describe('one act, one code: a covert promotion’s seller answering under its own notes', () => {
   const withComments = (ruleId: string, commentIds: string[]): Finding => ({ ...finding(ruleId), evidence: { summary: ruleId, commentIds } });
   const promotion = { ...finding('undisclosed-promotion/covert-ad'), evidence: { summary: 'covert ad', noteIds: ['own-1'] } };

@@ -356,3 +356,31 @@ describe('water-army: ring expansion (ExpandRings → ring-associate)', () => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 });
+
+describe('water-army: comments driven by a group-control tool', () => {
+  const tooled = (id: string, client: string, n = 2) =>
+    Array.from({ length: n }, (_, i) => comment(`${id}-c${i}`, `n${i}`, id, i ? '价格透明，没有乱推销' : '真心推荐，不是托～', { client, createdAt: atSeconds(i * 86400) }));
+  const notes = [note('n0', 'clinic'), note('n1', 'clinic'), note('n2', 'clinic')];
+
+  it('two comments under others’ notes posted through a 群控 or 云控 tool are water-army, whatever they say', () => {
+    const r = runDetection({ accounts: [account('g1'), account('g2')], notes, comments: [...tooled('g1', '云控助手'), ...tooled('g2', 'GroupControl Pro 5.1')] });
+    for (const id of ['g1', 'g2']) expect(rulesOf(r, id, 'water-army')).toEqual(['water-army/group-control']);
+    expect(r.byAccount.get('g1')![0].evidence.commentIds).toEqual(['g1-c0', 'g1-c1']);
+  });
+
+  it('one such comment, comments from the app or a registration tool, or under its own notes, are not', () => {
+    const own = [note('o0', 'g4'), note('o1', 'g4')].flatMap((n) => [comment(`${n.noteId}-c`, n.noteId, 'g4', '谢谢支持', { client: '群控宝' })]);
+    const r = runDetection({
+      accounts: ['g1', 'g2', 'g3', 'g4'].map((id) => account(id)),
+      notes: [...notes, note('o0', 'g4'), note('o1', 'g4')],
+      comments: [...tooled('g1', '群控宝', 1), ...tooled('g2', 'app-ios', 3), ...tooled('g3', '飞鸽注册助手', 3), ...own],
+    });
+    for (const id of ['g1', 'g2', 'g3', 'g4']) expect(rulesOf(r, id, 'water-army')).toEqual([]);
+  });
+
+  it('an operator names another tool in the groupControlTools lexicon', () => {
+    const fx = { accounts: [account('g1')], notes, comments: tooled('g1', 'PhoneWall 3') };
+    expect(rulesOf(runDetection(fx), 'g1', 'water-army')).toEqual([]);
+    expect(rulesOf(runDetection(fx, makeCtx({ lexicons: { groupControlTools: { add: ['phonewall'] } } })), 'g1', 'water-army')).toEqual(['water-army/group-control']);
+  });
+});

@@ -5,6 +5,7 @@ import { contactVocabulary, type ContactVocabulary } from '../text/contactPatter
 import type { Evidence, Finding, Severity, Signal } from '../finding.ts';
 import { RULE_BY_ID } from '../ruleCatalog.ts';
 import { DEFAULT_LEXICONS, type LexiconName } from '../text/lexicons.ts';
+import { GROUP_CONTROL_TOOL } from '../text/clientPatterns.ts';
 
 /** The rule's thresholds: catalog defaults overlaid with whatever the policy passes in. */
 /** A lexicon as the policy has it (the default when the policy names none). */
@@ -69,7 +70,7 @@ export function isOfficialClient(client: string | undefined): boolean {
 const AUTOMATION_NAME =
   /open-?api|(?<![a-z])ai(?![a-z])|aihost|gpt|copilot|llm|agent|托管|智能|助手|hosting|auto-?(?:post|creator|reply|comment|pilot)|bot|robot|script|selenium|puppeteer|playwright|appium|macro/i;
 /** Registration and multi-instance tools (device farms): fake-account territory, not AI hosting. */
-const FARM_TOOL = /reg(?:ister)?(?![a-z])|reg-|signup|sign-up|注册|multi-?open|多开|clone|virtual|群控|云控|中控|改机|cloud-?phone|cloud-?control|云手机|云机|matrix|矩阵/i;
+const FARM_TOOL = new RegExp(`reg(?:ister)?(?![a-z])|reg-|signup|sign-up|注册|multi-?open|多开|clone|virtual|改机|cloud-?phone|云手机|云机|${GROUP_CONTROL_TOOL.source}`, 'i');
 /** Names that say AI hosting outright (these win over farm-tool words). */
 const AI_HOSTING_NAME = /gpt|(?<![a-z])ai(?![a-z])|aihost|copilot|llm|托管|智能|agent|hosting/i;
 export function namesAiHosting(client: string | undefined): boolean {

@@ -22,6 +22,12 @@ export const RULE_CROSS = 'homogeneous-content/cross-account-duplicates';
 export const RULE_TEMPLATE = 'homogeneous-content/template-posting';
 export const RULE_REPOSTS = 'homogeneous-content/repeated-reposts';
 export const RULE_REPUBLISHED = 'homogeneous-content/republished-notes';
+/**
+ * A signal, never a finding: the note repeats, word for word, a note another account put up first, however many
+ * accounts share its text. Alone it shows nothing (a common phrase is shared too); for an account found copying it
+ * tells whose words the note's claims, bait or contacts are (withoutExplained).
+ */
+export const SIGNAL_COPIED_NOTE = 'homogeneous-content/copied-note';
 const CHANNEL = 'note-minhash';
 const BANDS = 5;
 const ROWS = 3;
@@ -64,6 +70,23 @@ function sketchSimilarity(a: string, b: string): number {
   let same = 0;
   for (let i = 0; i < a.length; i += 2) if (a.charCodeAt(i) === b.charCodeAt(i) && a.charCodeAt(i + 1) === b.charCodeAt(i + 1)) same += 1;
   return same / (a.length / 2);
+}
+
+/**
+ * Notes (of `minChars` substance) with the same SimHash as a note another account posted at least `minLagHours`
+ * earlier: the same words put up again by someone else. `rows` are in time order.
+ */
+function copiedNoteSignals(rows: readonly MinhashRow[], tr: Record<string, number>): Signal[] {
+  const first = new Map<string, MinhashRow>();
+  const out: Signal[] = [];
+  for (const r of rows) {
+    const f = first.get(r.s);
+    if (!f) first.set(r.s, r);
+    else if (f.a !== r.a && r.t - f.t >= tr.minLagHours * 3600 && r.u >= tr.minChars) {
+      out.push(signal(r.a, CHANNEL, CODE, SIGNAL_COPIED_NOTE, r.n, 0.5, { summary: `note ${r.n} repeats note ${f.n} of ${f.a}`, noteIds: [r.n], relatedAccountIds: [f.a] }));
+    }
+  }
+  return out;
 }
 
 /** The most notes of a family posted within any `days`-day window. */
@@ -116,10 +139,12 @@ export const noteMinhashChannel: Channel = {
     const rows = (raw as unknown as MinhashRow[]).slice().sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
     const accounts = new Set(rows.map((r) => r.a)).size;
     if (accounts < 2) return [];
+    // word-for-word copies (the same SimHash) read once per note: every band of identical notes is the same, so band 0 speaks for them
+    const copied = key.startsWith('0:') ? copiedNoteSignals(rows, tr) : [];
     // common text: a band value that many accounts share, spread over time with no burst holding most of them, is
     // phrasing the population writes (it grows with the population); a matrix's template or a copied note's bands
     // stay few-handed, or gather most of their accounts in one burst
-    if (accounts >= th.commonGroupAccounts && densestWindowAccounts(rows, th.windowDays * 86400) < th.commonBurstShare * accounts) return [];
+    if (accounts >= th.commonGroupAccounts && densestWindowAccounts(rows, th.windowDays * 86400) < th.commonBurstShare * accounts) return copied;
     // verify candidates: close SimHash (looser for copied-material disclaimers); a matrix posts within the window,
     // a copier reposts someone's note later (within copyWindowDays)
     const hashes = rows.map((r) => simhashFromHex(r.s));
@@ -158,7 +183,7 @@ export const noteMinhashChannel: Channel = {
         if (rows[j].t - rows[i].t >= minLag) originals[j].push(i);
       }
     }
-    const out: Signal[] = [];
+    const out: Signal[] = copied;
     rows.forEach((r, j) => {
       if (!originals[j].length || alike[j].size > tr.maxAlikeAccounts) return;
       const from = originals[j].slice(0, 3);

@@ -4,6 +4,7 @@
  * expression that replaces the default). The defaults come from domain sources, each named in `origin`.
  */
 import { CONTACT_REDIRECTS, WECHAT_ALIASES } from './contactPatterns.ts';
+import { GROUP_CONTROL_TOOL } from './clientPatterns.ts';
 import {
   ABSOLUTE_CLAIM,
   BAIT_HOOK,
@@ -32,6 +33,7 @@ export const LEXICON_NAMES = [
   'commentRedirects',
   'contactAppAliases',
   'contactRedirects',
+  'groupControlTools',
 ] as const;
 export type LexiconName = (typeof LEXICON_NAMES)[number];
 
@@ -91,6 +93,12 @@ export const DEFAULT_LEXICONS: Readonly<Record<LexiconName, LexiconDefault>> = {
     pattern: CONTACT_REDIRECTS,
     usedBy: 'traffic-diversion/solicitation, private-deal, private-answer',
     origin: 'the seeds\' double act ("链接私你了") and redirections ("私我", "看我主页", "DM me")',
+  },
+  groupControlTools: {
+    pattern: GROUP_CONTROL_TOOL,
+    usedBy: 'water-army/group-control (matched against the client recorded for each comment)',
+    origin:
+      "the trade's names for water-army tooling: group control (群控) and cloud control (云控, 中控) systems driving many phones or accounts at once, account matrices (矩阵); registration tools are fake-account's",
   },
 };
 

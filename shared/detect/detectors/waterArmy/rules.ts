@@ -7,6 +7,7 @@ export const RULE_CORE = 'water-army/ring-core';
 export const RULE_ASSOCIATE = 'water-army/ring-associate';
 export const RULE_CREW = 'water-army/recurring-crew';
 export const RULE_CREW_ASSOCIATE = 'water-army/crew-associate';
+export const RULE_GROUP_CONTROL = 'water-army/group-control';
 /** The note author's side of a crew's act on its note: a signal only, never a finding (crewHost.ts). */
 export const RULE_CREW_HOST = 'water-army/crew-host';
 /** Signals the ExpandRings stage files for the co-members of confirmed ring members (waterArmyExpansion.ts). */
