@@ -158,7 +158,7 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'water-army',
     severity: 'low',
     description:
-      "Comments driven by a group-control tool: ≥ minComments comments under others' notes whose recorded client is named in the groupControlTools lexicon (群控, 云控: software running many phones or accounts at once), whatever they say. Supporting evidence: alone it warns or limits.",
+      "Comments driven by a group-control tool: ≥ minComments comments under others' notes whose recorded client is named in the groupControlTools lexicon (群控, 云控, 中控: software running many phones or accounts at once), whatever they say. Supporting evidence: alone it warns or limits.",
     thresholds: { minComments: 2 },
   },
   // ---------------------------------------------------------------- fake-account

@@ -70,7 +70,7 @@ export function isOfficialClient(client: string | undefined): boolean {
 const AUTOMATION_NAME =
   /open-?api|(?<![a-z])ai(?![a-z])|aihost|gpt|copilot|llm|agent|托管|智能|助手|hosting|auto-?(?:post|creator|reply|comment|pilot)|bot|robot|script|selenium|puppeteer|playwright|appium|macro/i;
 /** Registration and multi-instance tools (device farms): fake-account territory, not AI hosting. */
-const FARM_TOOL = new RegExp(`reg(?:ister)?(?![a-z])|reg-|signup|sign-up|注册|multi-?open|多开|clone|virtual|改机|cloud-?phone|云手机|云机|${GROUP_CONTROL_TOOL.source}`, 'i');
+const FARM_TOOL = new RegExp(`reg(?:ister)?(?![a-z])|reg-|signup|sign-up|注册|multi-?open|多开|clone|virtual|改机|cloud-?phone|云手机|云机|matrix|矩阵|${GROUP_CONTROL_TOOL.source}`, 'i');
 /** Names that say AI hosting outright (these win over farm-tool words). */
 const AI_HOSTING_NAME = /gpt|(?<![a-z])ai(?![a-z])|aihost|copilot|llm|托管|智能|agent|hosting/i;
 export function namesAiHosting(client: string | undefined): boolean {

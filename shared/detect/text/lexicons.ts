@@ -98,7 +98,7 @@ export const DEFAULT_LEXICONS: Readonly<Record<LexiconName, LexiconDefault>> = {
     pattern: GROUP_CONTROL_TOOL,
     usedBy: 'water-army/group-control (matched against the client recorded for each comment)',
     origin:
-      "the trade's names for water-army tooling: group control (群控) and cloud control (云控, 中控) systems driving many phones or accounts at once, account matrices (矩阵); registration tools are fake-account's",
+      "the trade's names for water-army tooling: group control (群控) and cloud control (云控, 中控) systems driving many phones or accounts at once; not registration tools (fake-account's) nor account-matrix tools (矩阵), which businesses also use to run their own accounts",
   },
 };
 
