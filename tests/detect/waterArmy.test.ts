@@ -371,11 +371,13 @@ describe('water-army: comments driven by a group-control tool', () => {
   it('one such comment, comments from the app, a registration or an account-matrix tool, or under its own notes, are not', () => {
     const own = [note('o0', 'g4'), note('o1', 'g4')].flatMap((n) => [comment(`${n.noteId}-c`, n.noteId, 'g4', '谢谢支持', { client: '群控宝' })]);
     const r = runDetection({
-      accounts: ['g1', 'g2', 'g3', 'g4', 'g5'].map((id) => account(id)),
+      accounts: ['g1', 'g2', 'g3', 'g4'].map((id) => account(id)),
       notes: [...notes, note('o0', 'g4'), note('o1', 'g4')],
-      comments: [...tooled('g1', '群控宝', 1), ...tooled('g2', 'app-ios', 3), ...tooled('g3', '飞鸽注册助手', 3), ...tooled('g5', '矩阵通 MatrixPilot', 3), ...own],
+      comments: [...tooled('g1', '群控宝', 1), ...tooled('g2', 'app-ios', 3), ...tooled('g3', '飞鸽注册助手', 3), ...own],
     });
-    for (const id of ['g1', 'g2', 'g3', 'g4', 'g5']) expect(rulesOf(r, id, 'water-army')).toEqual([]);
+    for (const id of ['g1', 'g2', 'g3', 'g4']) expect(rulesOf(r, id, 'water-army')).toEqual([]);
+    const matrix = runDetection({ accounts: [account('g5')], notes, comments: tooled('g5', '矩阵通 MatrixPilot', 3) });
+    expect(rulesOf(matrix, 'g5', 'water-army')).toEqual([]);
   });
 
   it('an operator names another tool in the groupControlTools lexicon', () => {
