@@ -196,8 +196,8 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     code: 'fake-account',
     severity: 'medium',
     description:
-      "Bought followers: a step in the follower history that stays and stands out against the account's own day-to-day noise (robust z), or a burst of follows within burstWindowMinutes. Not when attention explains it: a note posted within viralWindowDays before the surge with likes+collects ≥ viralMultiple × the account's median note and ≥ viralPerFollower × the followers gained (a creator's note going viral).",
-    thresholds: { minJump: 100, minRobustZ: 5, minKept: 0.7, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5, viralWindowDays: 3, viralMultiple: 5, viralPerFollower: 1 },
+      "Bought followers: a step in the follower history that stays and stands out against the account's own day-to-day noise (robust z, from ≥ minHistoryDays daily changes), or a burst of follows within burstWindowMinutes. Not when attention explains it: a note posted within viralWindowDays before the surge with likes+collects ≥ viralMultiple × the account's median note and ≥ viralPerFollower × the followers gained (a creator's note going viral).",
+    thresholds: { minJump: 100, minRobustZ: 5, minKept: 0.7, minHistoryDays: 7, burstFollows: 50, burstWindowMinutes: 60, burstShare: 0.5, viralWindowDays: 3, viralMultiple: 5, viralPerFollower: 1 },
   },
   // ---------------------------------------------------------------- homogeneous-content
   {

@@ -126,6 +126,17 @@ describe('fake-account: brushed followers', () => {
     expect(rulesOf(r, 'k5')).toEqual([]);
   });
 
+  it('a few days of history say too little about an account’s noise: a new account’s +78 on its fourth day is not a step; a week on, a step of 355 is', () => {
+    // from a 28-day campaign at 40k accounts: a sponsored creator new to the platform with 9.4k followers, limited on its fourth day
+    const counts = [9438, 9416, 9391, 9469];
+    const history = (cs: number[]) => cs.map((count, i) => ({ at: at(i * 1440), count }));
+    const young = runDetection({ accounts: [account('k7', { followerHistory: history(counts), followerCount: 9469 })] });
+    expect(rulesOf(young, 'k7')).toEqual([]);
+    const weekOld = [9438, 9416, 9391, 9380, 9372, 9360, 9355, 9345, 9700, 9702];
+    const later = runDetection({ accounts: [account('k7', { followerHistory: history(weekOld), followerCount: 9702 })] });
+    expect(rulesOf(later, 'k7', 'fake-account')).toEqual(['fake-account/brushed-followers']);
+  });
+
   it('a one-day spike that is gone the next days is not a brushed step', () => {
     const followerHistory = Array.from({ length: 30 }, (_, i) => ({ at: at(i * 1440), count: 500 + i * 3 + (i === 10 ? 900 : 0) }));
     const r = runDetection({ accounts: [account('k6', { followerHistory })] });

@@ -388,7 +388,10 @@ export function attentionExplains(notes: AccountBundle['notes'], surgeAt: string
 function brushedFollowers(bundle: AccountBundle, th: Record<string, number>): Finding | undefined {
   const reasons: string[] = [];
   let score = 0;
-  const step = followerStep(bundle.account?.followerHistory ?? []);
+  // a step is measured against the account's own day-to-day noise: a few days of history (a new account, or one the
+  // export began to sample lately) say too little about that noise to call any change a step
+  const history = bundle.account?.followerHistory ?? [];
+  const step = history.length > th.minHistoryDays ? followerStep(history) : undefined;
   if (step && step.jump >= th.minJump && step.z >= th.minRobustZ && step.kept >= th.minKept && !attentionExplains(bundle.notes, step.at, step.jump, th)) {
     reasons.push(`followers jumped by ${Math.round(step.jump)} on ${step.at.slice(0, 10)} and stayed (${step.z.toFixed(1)}× the account's day-to-day noise)`);
     score = Math.max(score, Math.min(0.9, 0.6 + step.z / 200));
