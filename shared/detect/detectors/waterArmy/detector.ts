@@ -1,4 +1,4 @@
-/** The water-army account detector: confirmed ring members (repetition), the ring core, and associates. */
+/** The water-army account detector: confirmed ring members (repetition), the ring core, associates, and comments driven by a group-control tool. */
 import type { AccountBundle, AccountDetector, DetectContext } from '../../detectorPorts.ts';
 import { groupControlFinding } from './groupControl.ts';
 import type { Finding } from '../../finding.ts';
