@@ -22,7 +22,7 @@ import { DEFAULT_START, generateDays } from '#scripts/generate/generateDays';
 import { SEED_FOLLOWER_TIERS } from '#scripts/generate/followerTiers';
 import { startEmbeddedStack } from '#scripts/local/embeddedStack';
 import { gatherCampaign } from '#scripts/cli/commands/campaignReport';
-import { makeOutput } from '#scripts/cli/output';
+import { makeOutput, type Output } from '#scripts/cli/output';
 import { playCampaign, type PlayedDay } from '#scripts/cli/playCampaign';
 import { resumeSweep } from '#scripts/cli/runSweep';
 import { readDayLabels, reviewByLabels, type LabelledReview } from './labelReviewer.ts';
@@ -94,7 +94,9 @@ const result = await (async () => {
     await store.addVersion({ campaign, policy, createdAt: '2026-11-17T00:00:00Z' });
     await store.setState(initialState('bench', '2026-11-17T00:00:00Z', 'bench'), undefined);
     const t1 = performance.now();
-    const out = makeOutput(true);
+    // the stages' progress bars stay off (a JSON output), but each day's start is a line on stderr: a run takes an hour
+    const quiet = makeOutput(true);
+    const out: Output = { ...quiet, info: (line) => (line.startsWith('[campaign]') ? process.stderr.write(`${line}\n`) : undefined) };
     const signal = new AbortController().signal;
     // a day the review or the guard holds is judged by the labels and closed, as a reviewer would, and the campaign goes on
     const played = new Map<string, PlayedDay>();
