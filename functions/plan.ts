@@ -2,6 +2,7 @@
 import { openStore } from '#shared/adapters/openStore';
 import { sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
 import { CHANNELS } from '#shared/detect/registry';
+import { planHandle } from '#shared/pipeline/mapItems';
 import { planSweep } from '#shared/pipeline/planSweep';
 import { sweepInputSchema } from '#shared/pipeline/sweepPlan';
 import { parsePolicy } from '#shared/policy/loadPolicy';
@@ -32,5 +33,6 @@ export const handler = stageHandler('plan', sweepInputSchema, async (input) => {
     policyVersion: plan.policyVersion,
     startedAt: new Date().toISOString(),
   });
-  return plan;
+  // a handle, not the plan: the maps read their items from S3 and the state stays small whatever the sweep's size
+  return planHandle(plan);
 });

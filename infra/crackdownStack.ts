@@ -108,6 +108,8 @@ export class CrackdownStack extends Stack {
       functions: this.functions,
       mapMaxConcurrency: props.mapMaxConcurrency,
       stateMachineName: sweepName,
+      workBucket: this.storage.bucket,
+      workKey: this.dataKey,
     });
     this.campaignScheduling = new CampaignScheduling(this, 'CampaignScheduling', {
       tickFunction: this.functions.get(CAMPAIGN_TASKS[0].module).fn,

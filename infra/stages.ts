@@ -1,3 +1,5 @@
+import type { MapItemList } from '#shared/pipeline/mapItems';
+
 /**
  * Task states and the handler module each one runs. The CDK app builds one NodejsFunction
  * per entry; the embedded stack maps the same state names to the same modules in-process.
@@ -50,17 +52,23 @@ export const CAMPAIGN_TASKS: StageHandler[] = [{ state: 'CampaignTick', module: 
 
 export const LIFT_TASKS: StageHandler[] = [{ state: 'LiftDue', module: 'lift', functionId: 'LiftFn', memoryMb: 512, timeoutSeconds: 900 }];
 
-/** Distributed Map states of the sweep, with the plan field that lists their items. */
+/**
+ * Distributed Map states of the sweep, with the item list each reads from S3 (its ItemReader: the list Plan wrote,
+ * shared/pipeline/mapItems.ts; the state only carries the list's key).
+ */
 export const SWEEP_MAPS = [
-  { state: 'PartitionParts', itemsPath: '$.plan.parts', task: 'PartitionPart' },
-  { state: 'GroupKeys', itemsPath: '$.plan.channelBuckets', task: 'GroupBucket' },
-  { state: 'ExpandRings', itemsPath: '$.plan.accountBuckets', task: 'ExpandRingBucket' },
-  { state: 'ResolveAccounts', itemsPath: '$.plan.accountBuckets', task: 'ResolveBucket' },
-  { state: 'EnforceActions', itemsPath: '$.plan.accountBuckets', task: 'EnforceBucket' },
+  { state: 'PartitionParts', items: 'parts', task: 'PartitionPart' },
+  { state: 'GroupKeys', items: 'channelBuckets', task: 'GroupBucket' },
+  { state: 'ExpandRings', items: 'accountBuckets', task: 'ExpandRingBucket' },
+  { state: 'ResolveAccounts', items: 'accountBuckets', task: 'ResolveBucket' },
+  { state: 'EnforceActions', items: 'accountBuckets', task: 'EnforceBucket' },
   // Each bucket publishes its own outbox rows (pendingByBucket index) and schedules its own lift slots.
-  { state: 'Notify', itemsPath: '$.plan.accountBuckets', task: 'NotifyBucket' },
-  { state: 'ScheduleLifts', itemsPath: '$.plan.accountBuckets', task: 'ScheduleLiftsBucket' },
-] as const;
+  { state: 'Notify', items: 'accountBuckets', task: 'NotifyBucket' },
+  { state: 'ScheduleLifts', items: 'accountBuckets', task: 'ScheduleLiftsBucket' },
+] as const satisfies readonly { state: string; items: MapItemList; task: string }[];
+
+/** Where a map's ItemReader finds the key of its item list in the state (Plan's result, a PlanHandle). */
+export const mapItemsKeyPath = (items: MapItemList) => `$.plan.items.${items}`;
 
 export const SWEEP_STATE_MACHINE_ID = 'SweepStateMachine';
 export const LIFT_STATE_MACHINE_ID = 'LiftStateMachine';

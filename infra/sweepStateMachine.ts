@@ -1,8 +1,14 @@
+import { ArnFormat, Arn, Aws, type CfnResource } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   Chain,
   DefinitionBody,
   DistributedMap,
   Fail,
+  FieldUtils,
+  type IItemReader,
   JsonPath,
   type QueryLanguage,
   StateMachine,
@@ -13,10 +19,10 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from './stages.ts';
+import { mapItemsKeyPath, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from './stages.ts';
 import type { StageFunctions } from './stageFunctions.ts';
 import { callbackStageTask, stageTask, stateMachineLogs } from './stageTask.ts';
-import { acknowledge } from './nagChecks.ts';
+import { acknowledge, iam5Resource, nagRef } from './nagChecks.ts';
 import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
 
 /**
@@ -45,6 +51,44 @@ export interface SweepStateMachineProps {
   logRetention?: RetentionDays;
   /** Physical name; fixed so that functions can be granted task completion on it without a dependency cycle. */
   stateMachineName?: string;
+  /** The sweep bucket, where Plan writes each map's item list. */
+  workBucket: IBucket;
+  /** The bucket's KMS key: the maps' ItemReaders decrypt the item lists through S3. */
+  workKey?: IKey;
+}
+
+/** Where Plan writes the maps' item lists (sweepPaths' `mapItems`): the only objects the state machine itself reads. */
+const MAP_ITEMS_OBJECTS = 'sweeps/*/map-items/*';
+
+/**
+ * A map's ItemReader: the JSON array at the key Plan put in the state (`$.plan.items.<list>`), in the sweep bucket.
+ * CDK's S3JsonItemReader takes a fixed key and grants s3:GetObject on the whole bucket; this one reads the key from
+ * the state and is granted the item lists only (and decryption through S3 of the bucket's key).
+ */
+class SweepItemsReader implements IItemReader {
+  readonly resource = Arn.format({ region: '', account: '', partition: Aws.PARTITION, service: 'states', resource: 's3', resourceName: 'getObject', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+
+  constructor(
+    readonly bucket: IBucket,
+    private readonly keyPath: string,
+    private readonly key?: IKey,
+  ) {}
+
+  render(): object {
+    return FieldUtils.renderObject({ Resource: this.resource, ReaderConfig: { InputType: 'JSON' }, Parameters: { Bucket: this.bucket.bucketName, Key: JsonPath.stringAt(this.keyPath) } })!;
+  }
+
+  providePolicyStatements(): PolicyStatement[] {
+    const statements = [new PolicyStatement({ actions: ['s3:GetObject'], resources: [this.bucket.arnForObjects(MAP_ITEMS_OBJECTS)] })];
+    if (this.key) {
+      statements.push(new PolicyStatement({ actions: ['kms:Decrypt'], resources: [this.key.keyArn], conditions: { StringEquals: { 'kms:ViaService': `s3.${Aws.REGION}.amazonaws.com` } } }));
+    }
+    return statements;
+  }
+
+  validateItemReader(): string[] {
+    return [];
+  }
 }
 
 type ChainableState = IChainable & INextable & { addCatch(handler: IChainable, props?: CatchProps): unknown };
@@ -97,8 +141,8 @@ export class SweepStateMachine extends Construct {
       if (map) {
         const distributed = new StrictDistributedMap(this, map.state, {
           stateName: map.state,
-          comment: `functions/${stage.module}.ts once per item of ${map.itemsPath}`,
-          itemsPath: map.itemsPath,
+          comment: `functions/${stage.module}.ts once per item of the plan's ${map.items} (read from S3)`,
+          itemReader: new SweepItemsReader(props.workBucket, mapItemsKeyPath(map.items), props.workKey),
           itemSelector: {
             sweepId: JsonPath.stringAt('$.sweepId'),
             item: JsonPath.stringAt('$$.Map.Item.Value'),
@@ -145,6 +189,11 @@ export class SweepStateMachine extends Construct {
       this.stateMachine,
       'AwsSolutions-SF1',
       'Logs at ERROR with includeExecutionData false on purpose: execution data names accounts and evidence, which must not be copied into CloudWatch Logs; the full history stays in Step Functions.',
+    );
+    acknowledge(
+      this.stateMachine.role,
+      iam5Resource(`${nagRef(props.workBucket.node.defaultChild as CfnResource, 'Arn')}/${MAP_ITEMS_OBJECTS}`),
+      "The Distributed Maps' ItemReaders read the item lists Plan wrote under each sweep (sweeps/<sweepId>/map-items/<list>.json); the sweep id is chosen at run time. Read only, those objects only.",
     );
     acknowledgeStateMachineWildcards(
       this.stateMachine,

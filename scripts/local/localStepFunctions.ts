@@ -15,7 +15,10 @@
  * ProcessorConfig are ignored, and any failed item fails the Map (as ToleratedFailurePercentage 0
  * says). One difference from AWS: a failed item surfaces as that item's own error
  * (e.g. `ItemRejected`), where AWS reports `States.ExceedToleratedFailureThreshold` on the Map.
- * ItemReader, ItemBatcher and ResultWriter are refused (the sweep uses none).
+ * A Map's ItemReader (only `arn:aws:states:::s3:getObject` of a JSON array, as the sweep's maps read the item
+ * lists Plan wrote) becomes a Task state before the Map, `<Map>.ItemReader`, that reads the array from the work
+ * store (the stages' bucket: the definition's Bucket is a placeholder locally) into `$.localMapItems`, and the Map
+ * iterates that path; its Catch is the Map's. ItemBatcher and ResultWriter are refused (the sweep uses neither).
  *
  * `.waitForTaskToken` Tasks (`arn:aws:states:::lambda:invoke.waitForTaskToken`, the sweep's
  * SampleForReview): the handler gets the Parameters' payload with `$$.Task.Token` (a `local:…`
@@ -201,6 +204,8 @@ interface TaskInfo {
 interface MapInfo {
   state: string;
   itemsPath?: string;
+  /** The Map reads its items with an ItemReader (run locally as the `<Map>.ItemReader` Task). */
+  itemReader?: boolean;
   inputPath?: string | null;
   parentMap?: string;
 }
@@ -236,10 +241,18 @@ export function analyzeDefinition(def: Machine): Analysis {
       } else if (state.Type === 'Map') {
         const processor = (state.ItemProcessor ?? state.Iterator) as Machine | undefined;
         if (!processor) throw new Error(`Map state ${name} has neither ItemProcessor nor Iterator`);
-        for (const unsupported of ['ItemReader', 'ItemBatcher', 'ResultWriter']) {
+        for (const unsupported of ['ItemBatcher', 'ResultWriter']) {
           if (unsupported in state) throw new Error(`Map state ${name} uses ${unsupported}, which the local runner does not support`);
         }
-        out.maps.set(name, { state: name, itemsPath: state.ItemsPath as string | undefined, inputPath: state.InputPath as string | null | undefined, parentMap: map });
+        const itemReader = 'ItemReader' in state;
+        if (itemReader) checkItemReader(name, state, map);
+        out.maps.set(name, {
+          state: name,
+          itemsPath: itemReader ? LOCAL_ITEMS_PATH : (state.ItemsPath as string | undefined),
+          inputPath: state.InputPath as string | null | undefined,
+          parentMap: map,
+          ...(itemReader ? { itemReader } : {}),
+        });
         walk(processor, name);
       } else if (state.Type === 'Parallel') {
         for (const branch of (state.Branches as Machine[] | undefined) ?? []) walk(branch, map);
@@ -248,6 +261,70 @@ export function analyzeDefinition(def: Machine): Analysis {
   };
   walk(def);
   return out;
+}
+
+/** Where a Map with an ItemReader finds its items locally (written by its `<Map>.ItemReader` Task). */
+const LOCAL_ITEMS_PATH = '$.localMapItems';
+export const itemReaderState = (map: string) => `${map}.ItemReader`;
+const S3_GET_OBJECT = /^arn:[^:]+:states:::s3:getObject$/;
+
+function checkItemReader(name: string, state: AslState, parentMap: string | undefined): void {
+  const reader = state.ItemReader as { Resource?: string; ReaderConfig?: { InputType?: string }; Parameters?: Record<string, unknown> } | undefined;
+  const what = `Map state ${name}'s ItemReader`;
+  if (parentMap) throw new Error(`${what}: the local runner reads items only for top-level Maps`);
+  if (!reader || !S3_GET_OBJECT.test(String(reader.Resource ?? ''))) throw new Error(`${what}: only arn:aws:states:::s3:getObject is supported locally, got ${reader?.Resource}`);
+  if (reader.ReaderConfig?.InputType !== 'JSON') throw new Error(`${what}: only InputType JSON is supported locally`);
+  if (!reader.Parameters || !('Key' in reader.Parameters || 'Key.$' in reader.Parameters)) throw new Error(`${what} names no Key`);
+}
+
+/**
+ * Puts a `<Map>.ItemReader` Task before each top-level Map that has an ItemReader (its Parameters, its result at
+ * LOCAL_ITEMS_PATH, the Map's Catch), points every transition to the Map at it, and has the Map iterate that path.
+ */
+function readItemsBeforeMaps(machine: Machine, taskTimeoutSeconds: number): void {
+  const renamed = new Map<string, string>();
+  for (const [name, state] of Object.entries(machine.States)) {
+    if (state.Type !== 'Map' || !('ItemReader' in state)) continue;
+    const reader = state.ItemReader as { Resource: string; Parameters: Record<string, unknown> };
+    const loader = itemReaderState(name);
+    machine.States[loader] = {
+      Type: 'Task',
+      Resource: reader.Resource,
+      Parameters: reader.Parameters,
+      ResultPath: LOCAL_ITEMS_PATH,
+      TimeoutSeconds: taskTimeoutSeconds,
+      Next: name,
+      ...(state.Catch ? { Catch: state.Catch } : {}),
+    } as AslState;
+    delete state.ItemReader;
+    state.ItemsPath = LOCAL_ITEMS_PATH;
+    renamed.set(name, loader);
+  }
+  if (renamed.size === 0) return;
+  const to = (next: unknown) => (typeof next === 'string' && renamed.has(next) ? renamed.get(next) : next);
+  if (renamed.has(machine.StartAt)) machine.StartAt = renamed.get(machine.StartAt)!;
+  for (const [name, state] of Object.entries(machine.States)) {
+    if (renamed.get(String(state.Next)) === name) continue; // the loader itself goes on to its Map
+    const st = state as Record<string, unknown>;
+    if (st.Next !== undefined) st.Next = to(st.Next);
+    if (st.Default !== undefined) st.Default = to(st.Default);
+    for (const c of (st.Choices as Array<{ Next?: string }> | undefined) ?? []) c.Next = to(c.Next) as string;
+    for (const c of (st.Catch as Array<{ Next?: string }> | undefined) ?? []) c.Next = to(c.Next) as string;
+  }
+}
+
+/** The `<Map>.ItemReader` Task: the JSON array at Parameters.Key in the work store. */
+async function readMapItems(state: string, parameters: unknown): Promise<unknown[]> {
+  const key = (parameters as { Key?: unknown } | null)?.Key;
+  if (typeof key !== 'string' || !key) throw new LambdaTaskError({ name: 'States.ItemReaderFailed', message: `${state}: no Key to read the items from` });
+  let items: unknown;
+  try {
+    items = JSON.parse(await workStore().readText(key));
+  } catch (err) {
+    throw new LambdaTaskError({ name: 'States.ItemReaderFailed', message: `${state}: cannot read the items at ${key}: ${(err as Error).message}` });
+  }
+  if (!Array.isArray(items)) throw new LambdaTaskError({ name: 'States.ItemReaderFailed', message: `${state}: ${key} does not hold a JSON array` });
+  return items;
 }
 
 const isCallback = (state: AslState) => state.Type === 'Task' && lambdaStyle(String(state.Resource ?? '')) === 'callback';
@@ -296,6 +373,7 @@ export function prepareDefinition(def: AslDefinition, taskTimeoutSeconds = DEFAU
     }
   };
   walk(copy);
+  readItemsBeforeMaps(copy, taskTimeoutSeconds);
   return copy;
 }
 
@@ -447,6 +525,11 @@ function startExecution(ctx: RunContext, input: unknown): ReturnType<StateMachin
     const spec = ctx.opts.handlers[task.state];
     localHandlers[task.state] = task.style === 'callback' ? callbackTaskHandler(ctx, task, spec) : lambdaTaskHandler(ctx, task, spec);
   }
+  for (const map of ctx.analysis.maps.values()) {
+    if (!map.itemReader) continue;
+    const state = itemReaderState(map.state);
+    localHandlers[state] = (async (parameters: unknown) => (await invokeTracked(ctx, readMapItems(state, parameters))) as Awaited<JsonValue>) as LocalHandlers[string];
+  }
   const machine = new StateMachine(prepareDefinition(ctx.definition, ctx.opts.taskTimeoutSeconds, ctx.opts.resume?.state) as unknown as StateMachineDefinition, {
     validationOptions: { checkArn: true, checkPaths: true },
   });
@@ -548,6 +631,8 @@ function trackEvents(ctx: RunContext, execution: ReturnType<StateMachine['run']>
   const { analysis, opts } = ctx;
   const failures: Failure[] = [];
   const mapProgress = new Map<string, { total?: number; done: number }>();
+  // a Map's `<Map>.ItemReader` Task is part of the Map (in AWS it is not a state): no progress events of its own
+  const readers = new Set([...analysis.maps.values()].filter((m) => m.itemReader).map((m) => itemReaderState(m.state)));
   const emit = (e: Omit<StageEvent, 'timestamp'> & { timestamp?: number }) => {
     if (!opts.onEvent) return;
     try {
@@ -560,6 +645,7 @@ function trackEvents(ctx: RunContext, execution: ReturnType<StateMachine['run']>
     for await (const ev of execution.eventLogs) {
       switch (ev.type) {
         case 'StateEntered': {
+          if (readers.has(ev.state.name)) break;
           if (ev.index === undefined) ctx.enteredInputs.set(ev.state.name, ev.state.input);
           const map = analysis.stateMap.get(ev.state.name);
           emit({ type: 'state-entered', state: ev.state.name, index: ev.index, map, timestamp: ev.timestamp });
@@ -573,6 +659,7 @@ function trackEvents(ctx: RunContext, execution: ReturnType<StateMachine['run']>
           break;
         }
         case 'StateExited':
+          if (readers.has(ev.state.name)) break;
           emit({ type: 'state-exited', state: ev.state.name, index: ev.index, map: analysis.stateMap.get(ev.state.name), timestamp: ev.timestamp });
           break;
         case 'StateFailed': {

@@ -9,7 +9,8 @@ import type { ViolationCode } from '#shared/contract/violationCodes';
 import type { Channel } from '#shared/detect/detectorPorts';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
 import { planExists, policyText, readPinnedPolicyText, readPlan, writePinnedPolicy, writePlan, writeSweepPolicy } from './sweepArtifacts.ts';
-import type { CampaignRef, SweepPlan } from './sweepPlan.ts';
+import { writeMapItems } from './mapItems.ts';
+import { accountBucketsOf, channelItemsOf, MAX_BUCKETS, type CampaignRef, type SweepPlan } from './sweepPlan.ts';
 
 /** Uncompressed bytes one account bucket should hold: bounds each resolve worker's memory. */
 export const TARGET_BUCKET_BYTES = 64 * 1024 * 1024;
@@ -51,12 +52,14 @@ export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanR
           `${existing.codes ? ` and codes ${existing.codes.join(',')}` : ''}; choose a new sweep id`,
       );
     }
+    await writeMapItems(work, existing);
     return existing;
   }
 
   await pinPolicy(work, req.policy);
   const effectiveBytes = parts.reduce((sum, p, i) => sum + (p.part.endsWith('.gz') ? sizes[i] * GZIP_RATIO : sizes[i]), 0);
-  const bucketCount = req.bucketCount ?? Math.min(512, Math.max(2, Math.ceil(effectiveBytes / TARGET_BUCKET_BYTES)));
+  const bucketCount = req.bucketCount ?? Math.min(MAX_BUCKETS, Math.max(2, Math.ceil(effectiveBytes / TARGET_BUCKET_BYTES)));
+  const channelNames = channels.map((c) => c.name);
   const plan: SweepPlan = {
     sweepId: req.sweepId,
     snapshot: req.snapshotUri,
@@ -70,10 +73,13 @@ export async function planSweep(work: BlobStore, snapshot: BlobStore, req: PlanR
     ...(req.enforceAt ? { enforceAt: new Date(req.enforceAt).toISOString() } : {}),
     ...(req.campaign ? { campaign: req.campaign } : {}),
     parts,
-    channelBuckets: channels.flatMap((c) => Array.from({ length: bucketCount }, (_, bucket) => ({ channel: c.name, bucket }))),
-    accountBuckets: Array.from({ length: bucketCount }, (_, b) => b),
+    channels: channelNames,
+    channelBuckets: channelItemsOf(channelNames, bucketCount),
+    accountBuckets: accountBucketsOf(bucketCount),
   };
   await writeSweepPolicy(work, req.sweepId, req.policy);
+  // the items before plan.json: a re-plan finds plan.json only once the maps' lists are there too (and writes them again anyway)
+  await writeMapItems(work, plan);
   await writePlan(work, plan);
   return plan;
 }

@@ -22,7 +22,7 @@ import type { GateReport } from '#shared/review/precisionGate';
 import type { AccountFacts, CaseEvidence, CommentView, NoteView } from '#shared/review/reviewEvidence';
 import type { StratumSummary } from '#shared/review/stratifiedSample';
 import { policyPath, sweepPaths } from './sweepPaths.ts';
-import { sweepPlanSchema, type SweepPlan } from './sweepPlan.ts';
+import { storedPlanOf, storedPlanSchema, sweepPlanSchema, type SweepPlan } from './sweepPlan.ts';
 
 /** An artifact that is missing, not JSON, or not of its schema; `artifact` names which one. */
 export class SweepArtifactError extends Error {
@@ -86,7 +86,7 @@ async function writeArtifact<T>(work: BlobStore, artifact: string, key: string, 
 
 export const planExists = (work: BlobStore, sweepId: string) => work.exists(sweepPaths(sweepId).plan);
 export const readPlan = (work: BlobStore, sweepId: string) => readRequired(work, 'plan.json', sweepPaths(sweepId).plan, sweepPlanSchema);
-export const writePlan = (work: BlobStore, plan: SweepPlan) => writeArtifact(work, 'plan.json', sweepPaths(plan.sweepId).plan, sweepPlanSchema, plan);
+export const writePlan = (work: BlobStore, plan: SweepPlan) => writeArtifact(work, 'plan.json', sweepPaths(plan.sweepId).plan, storedPlanSchema, storedPlanOf(plan));
 
 // ---- policy.json: the policy the sweep runs by (its schema and checks are the policy's own) ----
 

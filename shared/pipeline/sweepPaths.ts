@@ -7,6 +7,8 @@ export const sweepPaths = (sweepId: string) => {
     root,
     plan: `${root}plan.json`,
     policy: `${root}policy.json`,
+    /** A Distributed Map's items, one JSON array per list (mapItems.ts), read by the map's ItemReader. */
+    mapItems: (list: string) => `${root}map-items/${list}.json`,
     accountShuffle: (bucket: number) => `${root}shuffle/account/${pad(bucket)}/`,
     accountShuffleObject: (bucket: number, kind: string, part: number, seq: number) => `${root}shuffle/account/${pad(bucket)}/${kind}-${pad(part)}-${pad(seq)}.jsonl`,
     channelShuffle: (channel: string, bucket: number) => `${root}shuffle/${channel}/${pad(bucket)}/`,

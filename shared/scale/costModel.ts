@@ -6,6 +6,7 @@
  * concurrency of c takes ceil(items / c) waves. The concurrency reported is the smallest c (searched, not assumed)
  * whose stages fit the time budget, or none when even the Distributed Map's ceiling does not.
  */
+import { MAX_BUCKETS } from '#shared/pipeline/sweepPlan';
 import { AWS_PRICES, type AwsPrices } from './awsPrices.ts';
 import { MEASURED, type MeasuredCosts, type SnapshotKind } from './measuredCosts.ts';
 
@@ -68,7 +69,7 @@ export interface Estimate {
 /** The ceiling of concurrent child executions of one Distributed Map. */
 export const MAX_MAP_CONCURRENCY = 10_000;
 /** planSweep's bucket count cap and its bytes per account bucket (shared/pipeline/planSweep.ts). */
-export const MAX_PLANNED_BUCKETS = 512;
+export const MAX_PLANNED_BUCKETS = MAX_BUCKETS;
 export const BUCKET_BYTES = 64 * 1024 * 1024;
 const DEFAULT_PART_BYTES = 256 * 1024 * 1024;
 /** Memory per stage, as deployed (infra/stages.ts; a test keeps them equal). */

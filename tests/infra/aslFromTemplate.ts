@@ -29,7 +29,7 @@ export function stateMachinesFromTemplate(stack: CrackdownStack, template: Synth
     const resource = template.Resources[logicalId];
     const body = resource?.Properties?.DefinitionString;
     if (body === undefined) throw new Error(`state machine ${logicalId} has no DefinitionString in the template`);
-    return JSON.parse(renderJoin(body, moduleByLogicalId, functionArn)) as AslDefinition;
+    return JSON.parse(renderJoin(body, moduleByLogicalId, functionArn, template)) as AslDefinition;
   };
 
   const taskModules: Record<string, string> = {};
@@ -37,8 +37,11 @@ export function stateMachinesFromTemplate(stack: CrackdownStack, template: Synth
   return { sweep: definition(ids.sweep), lift: definition(ids.lift), taskModules, template };
 }
 
-/** Renders a `Fn::Join` (or plain string) DefinitionString whose only tokens are stage function ARNs. */
-function renderJoin(body: unknown, moduleByLogicalId: Map<string, string>, functionArn: (module: string) => string): string {
+/** A bucket's name in a rendered definition: its logical id (the maps' ItemReaders name the sweep bucket). */
+export const bucketPlaceholder = (logicalId: string) => `bucket:${logicalId}`;
+
+/** Renders a `Fn::Join` (or plain string) DefinitionString whose only tokens are stage function ARNs and bucket names. */
+function renderJoin(body: unknown, moduleByLogicalId: Map<string, string>, functionArn: (module: string) => string, template: SynthesizedStateMachines['template']): string {
   if (typeof body === 'string') return body;
   const join = (body as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
   if (!join) throw new Error(`unexpected DefinitionString shape: ${JSON.stringify(body).slice(0, 200)}`);
@@ -47,7 +50,9 @@ function renderJoin(body: unknown, moduleByLogicalId: Map<string, string>, funct
     .map((part) => {
       if (typeof part === 'string') return part;
       // The `.waitForTaskToken` integration ARN (arn:<partition>:states:::lambda:invoke.waitForTaskToken).
-      if ((part as { Ref?: string }).Ref === 'AWS::Partition') return 'aws';
+      const ref = (part as { Ref?: string }).Ref;
+      if (ref === 'AWS::Partition') return 'aws';
+      if (ref !== undefined && template.Resources[ref]?.Type === 'AWS::S3::Bucket') return bucketPlaceholder(ref);
       const getAtt = (part as { 'Fn::GetAtt'?: [string, string] })['Fn::GetAtt'];
       const module = getAtt && getAtt[1] === 'Arn' ? moduleByLogicalId.get(getAtt[0]) : undefined;
       if (!module) throw new Error(`unexpected token in a state machine definition: ${JSON.stringify(part)}`);

@@ -226,6 +226,16 @@ describe('least privilege', () => {
     expect(STAGE_ACCESS.notify.readBucket).toBeUndefined();
   });
 
+  it("lets the sweep state machine read from the bucket only the maps' item lists, and decrypt only through S3", () => {
+    const bucketId = logicalIdOf(synth.stack.storage.bucket);
+    const statements = roleStatements(logicalIdOf(synth.stack.sweep.stateMachine.role));
+    const onBucket = statements.filter((s) => referencedIds(s.Resource).has(bucketId));
+    expect(onBucket.map((s) => [s.Action, s.Resource])).toEqual([['s3:GetObject', { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/sweeps/*/map-items/*']] }]]);
+    const kms = statements.filter((s) => asArray(s.Action).some((a) => a.startsWith('kms:')));
+    expect(kms.map((s) => [s.Action, s.Resource])).toEqual([['kms:Decrypt', { 'Fn::GetAtt': [logicalIdOf(synth.stack.dataKey), 'Arn'] }]]);
+    expect(JSON.stringify(kms[0].Condition)).toContain('kms:ViaService');
+  });
+
   it('lets only notify, lift and the appeals API publish to the sink', () => {
     const topicId = logicalIdOf(synth.stack.sink.topic);
     for (const stage of ALL_STAGES) {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIFT_TASKS, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
 import { RECORD_SWEEP_FAILED_STATE, REVIEW_TIMED_OUT_STATE, REVIEW_TIMEOUT_PATH, SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
-import { localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
+import { bucketPlaceholder, localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
 import { LAMBDA_TRANSIENT_ERRORS } from '#infra/stageTask';
 import { LIFT_DONE_STATE, LIFT_MORE_STATE, LIFT_RESULT_PATH } from '#infra/liftScheduling';
 import { resourcesOfType, synthCrackdown, type Synthesized } from './synthCrackdown.ts';
@@ -45,11 +45,18 @@ describe('sweep state machine definition', () => {
     expect(machines.sweep.States.FinishSweep.End).toBe(true);
   });
 
-  it('makes every map a Distributed Map over its plan field, one {sweepId, item} per item, results discarded, no tolerated failures', () => {
+  it('makes every map a Distributed Map reading its item list from S3 at the key Plan put in the state, one {sweepId, item} per item, results discarded, no tolerated failures', () => {
+    const dataBucket = Object.entries(synth.json.Resources).find(([id, r]) => r.Type === 'AWS::S3::Bucket' && id.startsWith('StorageData'))![0];
     for (const map of SWEEP_MAPS) {
       const state = machines.sweep.States[map.state] as Record<string, any>;
       expect(state.Type, map.state).toBe('Map');
-      expect(state.ItemsPath, map.state).toBe(map.itemsPath);
+      // not ItemsPath: a state holds at most 256 KiB, and the items grow with the snapshot
+      expect(state.ItemsPath, map.state).toBeUndefined();
+      expect(state.ItemReader, map.state).toEqual({
+        Resource: 'arn:aws:states:::s3:getObject',
+        ReaderConfig: { InputType: 'JSON' },
+        Parameters: { Bucket: bucketPlaceholder(dataBucket), 'Key.$': `$.plan.items.${map.items}` },
+      });
       expect(state.ItemSelector, map.state).toEqual({ 'sweepId.$': '$.sweepId', 'item.$': '$$.Map.Item.Value' });
       expect(state.ItemProcessor.ProcessorConfig, map.state).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
       expect(state.ResultPath, map.state).toBeNull();
@@ -64,19 +71,19 @@ describe('sweep state machine definition', () => {
     const shape = Object.fromEntries(
       mainChain(machines.sweep).map((name) => {
         const state = machines.sweep.States[name] as Record<string, any>;
-        return [name, state.Type === 'Map' ? `${state.ItemProcessor.ProcessorConfig.Mode} Map over ${state.ItemsPath}` : state.Type];
+        return [name, state.Type === 'Map' ? `${state.ItemProcessor.ProcessorConfig.Mode} Map over ${state.ItemReader.Parameters['Key.$']}` : state.Type];
       }),
     );
     expect(shape).toEqual({
       Plan: 'Task',
-      PartitionParts: 'DISTRIBUTED Map over $.plan.parts',
-      GroupKeys: 'DISTRIBUTED Map over $.plan.channelBuckets',
-      ExpandRings: 'DISTRIBUTED Map over $.plan.accountBuckets',
-      ResolveAccounts: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      PartitionParts: 'DISTRIBUTED Map over $.plan.items.parts',
+      GroupKeys: 'DISTRIBUTED Map over $.plan.items.channelBuckets',
+      ExpandRings: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
+      ResolveAccounts: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
       SampleForReview: 'Task',
-      EnforceActions: 'DISTRIBUTED Map over $.plan.accountBuckets',
-      Notify: 'DISTRIBUTED Map over $.plan.accountBuckets',
-      ScheduleLifts: 'DISTRIBUTED Map over $.plan.accountBuckets',
+      EnforceActions: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
+      Notify: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
+      ScheduleLifts: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
       FinishSweep: 'Task',
     });
     // Notify and ScheduleLifts hand each bucket to their handler, which reads only that bucket's rows.

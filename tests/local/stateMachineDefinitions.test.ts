@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateMachine } from 'aws-local-stepfunctions';
 import { LIFT_TASKS, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
-import { analyzeDefinition, checkHandlers, loadStateMachineDefinitions, prepareDefinition, stageHandlerSpecs, type StateMachineDefinitions } from '#scripts/local/localStepFunctions';
+import { analyzeDefinition, checkHandlers, itemReaderState, loadStateMachineDefinitions, prepareDefinition, stageHandlerSpecs, type StateMachineDefinitions } from '#scripts/local/localStepFunctions';
 import { definitionsFromTemplate, findStateMachineLogicalId, resolveIntrinsics, type CfnTemplate } from '#scripts/local/stateMachineTemplate';
 
 const MINI_TEMPLATE = fileURLToPath(new URL('./fixtures/miniTemplate.json', import.meta.url));
@@ -53,8 +53,8 @@ describe('the synthesized state machines', () => {
     const sweep = analyzeDefinition(defs.sweep);
     for (const m of SWEEP_MAPS) {
       expect(sweep.tasks.find((t) => t.state === m.task)?.map).toBe(m.state);
-      const state = defs.sweep.States[m.state] as { ItemsPath?: string; ItemProcessor?: { ProcessorConfig?: { Mode?: string } } };
-      expect(state.ItemsPath).toBe(m.itemsPath);
+      const state = defs.sweep.States[m.state] as { ItemReader?: { Parameters?: Record<string, string> }; ItemProcessor?: { ProcessorConfig?: { Mode?: string } } };
+      expect(state.ItemReader?.Parameters?.['Key.$']).toBe(`$.plan.items.${m.items}`);
       expect(state.ItemProcessor?.ProcessorConfig?.Mode).toBe('DISTRIBUTED');
     }
   });
@@ -63,6 +63,30 @@ describe('the synthesized state machines', () => {
     for (const def of [defs.sweep, defs.lift]) {
       expect(() => new StateMachine(prepareDefinition(def) as never, { validationOptions: { checkArn: true, checkPaths: true } })).not.toThrow();
     }
+  });
+
+  it("read each map's items in a `<Map>.ItemReader` Task before it: transitions and catches go to the reader, the map iterates what it read", () => {
+    const prepared = prepareDefinition(defs.sweep);
+    for (const m of SWEEP_MAPS) {
+      const reader = prepared.States[itemReaderState(m.state)] as Record<string, any>;
+      expect(reader, m.state).toMatchObject({ Type: 'Task', Resource: 'arn:aws:states:::s3:getObject', ResultPath: '$.localMapItems', Next: m.state });
+      expect(reader.Parameters['Key.$']).toBe(`$.plan.items.${m.items}`);
+      expect(reader.Catch).toEqual((defs.sweep.States[m.state] as Record<string, any>).Catch);
+      const map = prepared.States[m.state] as Record<string, any>;
+      expect(map.ItemReader, m.state).toBeUndefined();
+      expect(map.ItemsPath, m.state).toBe('$.localMapItems');
+    }
+    // nothing but its reader leads to a map any more
+    const targets = Object.entries(prepared.States).flatMap(([name, st]) =>
+      [st.Next, st.Default, ...((st.Catch as Array<{ Next: string }> | undefined) ?? []).map((c) => c.Next)].map((t) => [name, t]),
+    );
+    for (const m of SWEEP_MAPS)
+      expect(
+        targets.filter(([, t]) => t === m.state).map(([from]) => from),
+        m.state,
+      ).toEqual([itemReaderState(m.state)]);
+    expect(prepared.States.Plan.Next).toBe(itemReaderState('PartitionParts'));
+    expect(prepared.States.SampleForReview.Next).toBe(itemReaderState('EnforceActions'));
   });
 
   it('come from the cache on the next load', async () => {

@@ -1,6 +1,6 @@
 /** `crackdown estimate`: a sweep's AWS cost and the concurrency that finishes it in time, on paper (docs/scale.md). */
 import { InvalidArgumentError, type Command } from 'commander';
-import { estimateSweep } from '#shared/scale/costModel';
+import { estimateSweep, MAX_PLANNED_BUCKETS } from '#shared/scale/costModel';
 import { makeOutput } from '../output.ts';
 import { positiveInt } from '../options.ts';
 
@@ -31,7 +31,7 @@ export function registerEstimate(program: Command): void {
           e.concurrency === null
             ? `  not reachable within ${o.targetMinutes} min even at the Distributed Map ceiling (10,000): ${(e.wallSeconds / 60).toFixed(0)} min there`
             : `  concurrency ${big(e.concurrency)} (per Distributed Map, and Lambda concurrency) finishes in ${(e.wallSeconds / 60).toFixed(1)} min (target ${o.targetMinutes})`,
-          ...(e.bucketCapExceeded ? [`  note: ${big(e.buckets)} buckets exceed planSweep's cap of 512; the cap must be raised for buckets to keep their size`] : []),
+          ...(e.bucketCapExceeded ? [`  note: ${big(e.buckets)} buckets exceed planSweep's cap of ${big(MAX_PLANNED_BUCKETS)}; past it buckets grow beyond their ${o.bucketMb} MB`] : []),
           '  stage           items   memory  Lambda s/item   wall min',
           ...e.stages.map(
             (s) => `  ${s.stage.padEnd(14)} ${big(s.items).padStart(7)} ${String(s.memoryMb).padStart(6)} MB ${s.itemSeconds.toFixed(1).padStart(10)} ${(s.wallSeconds / 60).toFixed(1).padStart(10)}`,
