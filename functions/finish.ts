@@ -9,8 +9,8 @@ import { stageHandler } from './lib/stageHandler.ts';
 
 export const handler = stageHandler('finish', sweepEventSchema, async ({ sweepId }) => {
   const work = workStore();
-  const { plan } = await loadSweepContext(work, sweepId);
-  const summary = await summarizeSweep(work, plan);
+  const { plan, policy } = await loadSweepContext(work, sweepId);
+  const summary = await summarizeSweep(work, plan, policy);
   await writeSummary(work, summary);
   await sweepRegistry().finished(sweepId, summary, new Date().toISOString());
   // Anchor the sweep's enforce entries (once): deleting an account's whole chain is then caught too.

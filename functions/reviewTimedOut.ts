@@ -15,9 +15,9 @@ export const REVIEW_TIMED_OUT_MESSAGE = 'review timed out: nothing enforced';
 
 export const handler = stageHandler('reviewTimedOut', sweepEventSchema, async ({ sweepId }) => {
   const work = workStore();
-  const { plan } = await loadSweepContext(work, sweepId);
+  const { plan, policy } = await loadSweepContext(work, sweepId);
   const sample = await timeOutReview(reviewDeps(), sweepId);
-  const summary = { ...(await summarizeSweep(work, plan)), status: 'review-timed-out', message: REVIEW_TIMED_OUT_MESSAGE };
+  const summary = { ...(await summarizeSweep(work, plan, policy)), status: 'review-timed-out', message: REVIEW_TIMED_OUT_MESSAGE };
   await writeSummary(work, summary);
   await sweepRegistry().failed(sweepId, `${REVIEW_TIMED_OUT_MESSAGE} (${sample.sampled} cases were awaiting review)`, new Date().toISOString());
   return summary;

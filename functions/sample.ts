@@ -1,24 +1,26 @@
 /**
  * Sample stage, run by Step Functions as a `.waitForTaskToken` task: the event carries the task
  * token (`taskToken`).
- * - `review: auto`: a deterministic per-rule sample, accepted as drawn; the handler completes its
+ * - `review: auto`: a deterministic per-rule sample, accepted as drawn, drawn from each account bucket's
+ *   decision digest (the guard's tally too: never every decision in this Lambda); the handler completes its
  *   own task (SendTaskSuccess; on the embedded stack the local token store) and nothing is held.
- * - `review: human`: the stratified sample, its evidence and a review session holding the token;
+ * - `review: human`: the stratified sample (from the digests too), its evidence (only the sampled accounts'
+ *   decisions and buckets are read) and a review session holding the token;
  *   the sweep waits until the review is closed (the console or `crackdown review close`), which
  *   completes the task with the precision gate's outcome, or until the task times out.
  */
 import { z } from 'zod';
 import { reviewDeps, reviewRepository, taskTokens, workStore } from '#shared/adapters/stageDependencies';
-import { readDecisions } from '#shared/pipeline/readDecisions';
+import { decisionsOfAccounts } from '#shared/pipeline/decisionsOfAccounts';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { guardSweep } from '#shared/pipeline/guardSweep';
 import { readSampleIfAny, writeSample } from '#shared/pipeline/sweepArtifacts';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
-import type { Decision } from '#shared/policy/decideAction';
 import { openReview } from '#shared/review/reviewService';
-import { sampleForReview } from '#shared/review/sampleForReview';
+import { actedByCode, addCounts, AutoSampleDraw, emptyCounts, HumanSampleDraw } from '#shared/review/decisionDigest';
+import { bucketDigests } from '#shared/pipeline/bucketDigests';
 import { stageHandler } from './lib/stageHandler.ts';
-import { decisionsByCode, recordByCode, recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
+import { recordByCode, recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
 
 const sampleEventSchema = sweepEventSchema.extend({ taskToken: z.string().min(1).optional() });
 
@@ -30,16 +32,34 @@ export const handler = stageHandler('sample', sampleEventSchema, async ({ sweepI
   recordStageMetrics('sample', { [M.sweepAccountsJudged]: guard.judged, [M.heldRules]: guard.heldRules.length });
   if (plan.review === 'human' || guard.tripped) {
     if (!taskToken) throw new Error('sample: a human review needs the task token (run SampleForReview as a .waitForTaskToken task)');
-    const decisions: Decision[] = [];
-    for await (const d of readDecisions(work, sweepId)) if (d.action !== 'none') decisions.push(d);
-    recordByCode(M.decisions, decisionsByCode(decisions));
-    const { session, reopened } = await openReview(reviewDeps(), { sweepId, taskToken, policy, accountBuckets: plan.accountBuckets, decisions, guard });
+    // the stratified sample from each bucket's digest; only the sampled accounts' decisions are read, from their buckets
+    const draw = new HumanSampleDraw(sweepId, policy);
+    const counts = emptyCounts();
+    for await (const digest of bucketDigests(work, plan, policy)) {
+      draw.add(digest);
+      addCounts(counts, digest.counts);
+    }
+    recordByCode(M.decisions, actedByCode(counts));
+    const { session, reopened } = await openReview(reviewDeps(), {
+      sweepId,
+      taskToken,
+      policy,
+      bucketCount: plan.bucketCount,
+      draw: (review) => draw.sample(review),
+      decisionsOf: (ids) => decisionsOfAccounts(work, sweepId, plan.bucketCount, ids),
+      guard,
+    });
     return { review: 'human', status: session.status, sampled: session.cases, reopened, guardTripped: guard.tripped };
   }
-  const decisions: Decision[] = [];
-  for await (const d of readDecisions(work, sweepId)) decisions.push({ ...d, findings: [] });
-  recordByCode(M.decisions, decisionsByCode(decisions));
-  const cases = sampleForReview(sweepId, decisions, policy).map((c) => ({ ...c, status: 'accepted' as const, reviewer: 'auto' }));
+  // the sample drawn from each bucket's digest (its candidates per rule), not from every decision of the sweep
+  const draw = new AutoSampleDraw(sweepId, policy);
+  const counts = emptyCounts();
+  for await (const digest of bucketDigests(work, plan, policy)) {
+    draw.add(digest);
+    addCounts(counts, digest.counts);
+  }
+  recordByCode(M.decisions, actedByCode(counts));
+  const cases = draw.cases().map((c) => ({ ...c, status: 'accepted' as const, reviewer: 'auto' }));
   await reviewRepository().putCases(cases);
   const byRule: Record<string, number> = {};
   for (const c of cases) byRule[c.ruleId] = (byRule[c.ruleId] ?? 0) + 1;

@@ -77,10 +77,3 @@ export function recordByCode(metric: StageMetric, byCode: Record<string, number>
     m.addMetric(metric, MetricUnit.Count, value); // a single metric publishes on add
   }
 }
-
-/** Decisions with an action, by violation code (an account with two codes counts under both). */
-export function decisionsByCode(decisions: Iterable<{ action: string; codes: readonly string[] }>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const d of decisions) if (d.action !== 'none') for (const c of d.codes) out[c] = (out[c] ?? 0) + 1;
-  return out;
-}

@@ -1,12 +1,13 @@
 /**
- * Runs the blast-radius guard over a sweep's decisions (streamed, bucket by bucket), against the
+ * Runs the blast-radius guard over a sweep's decisions (their per-bucket digests), against the
  * rates earlier sweeps recorded, and records this sweep's own rates for the sweeps after it.
  * Only snapshots taken strictly before this one count as history, so a re-run judges the same.
  */
 import type { BlobStore } from '#shared/ports/blobStore';
 import { guardPolicyOf, type Policy } from '#shared/policy/policySchema';
-import { assessBlastRadius, emptyTally, historyEntry, tallyDecision, type GuardHistoryEntry, type GuardReport } from '#shared/review/blastRadiusGuard';
-import { readDecisions } from './readDecisions.ts';
+import { assessBlastRadius, emptyTally, historyEntry, type GuardHistoryEntry, type GuardReport } from '#shared/review/blastRadiusGuard';
+import { addGuardTally } from '#shared/review/decisionDigest';
+import { bucketDigests } from './bucketDigests.ts';
 import { readAllStats, readGuardHistory, writeGuardHistoryEntry, writeGuardReport } from './sweepArtifacts.ts';
 import type { SweepPlan } from './sweepPlan.ts';
 
@@ -15,11 +16,12 @@ async function earlierSweeps(work: BlobStore, plan: Pick<SweepPlan, 'sweepId' | 
   return out.sort((a, b) => a.takenAt.localeCompare(b.takenAt) || a.sweepId.localeCompare(b.sweepId));
 }
 
-export async function guardSweep(work: BlobStore, plan: Pick<SweepPlan, 'sweepId' | 'takenAt'>, policy: Policy): Promise<GuardReport> {
+export async function guardSweep(work: BlobStore, plan: Pick<SweepPlan, 'sweepId' | 'takenAt' | 'accountBuckets'>, policy: Policy): Promise<GuardReport> {
   const guard = guardPolicyOf(policy);
   const resolved = await readAllStats(work, plan.sweepId, 'resolve');
   const tally = emptyTally(resolved.reduce((s, r) => s + r.accounts, 0));
-  for await (const d of readDecisions(work, plan.sweepId)) tallyDecision(tally, d, guard);
+  // each bucket's tally, made by resolve from its decisions: never the sweep's decisions in one process (issue 17)
+  for await (const digest of bucketDigests(work, plan, policy)) addGuardTally(tally, digest.guard);
   const report = assessBlastRadius(tally, await earlierSweeps(work, plan), guard);
   await writeGuardReport(work, plan.sweepId, report);
   await writeGuardHistoryEntry(work, historyEntry(plan.sweepId, plan.takenAt, tally, report));

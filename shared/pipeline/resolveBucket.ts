@@ -19,7 +19,8 @@ import { decideAction, type Decision } from '#shared/policy/decideAction';
 import { ownContentQuotes } from '#shared/notify/ownContentQuotes';
 import { decideContentActions } from '#shared/enforcement/decideContentActions';
 import { readLines } from '#shared/snapshot/readPart';
-import { writeDecisions } from './sweepArtifacts.ts';
+import { digestDecisions } from '#shared/review/decisionDigest';
+import { writeDecisionDigest, writeDecisions } from './sweepArtifacts.ts';
 import type { SweepContext } from './sweepContext.ts';
 import { sweepPaths } from './sweepPaths.ts';
 
@@ -192,6 +193,8 @@ export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: 
     decisions.push(decision);
   }
   await writeDecisions(work, plan.sweepId, bucket, decisions);
+  // after the decisions it digests: a retry rewrites both, and a bucket without one is digested from its decisions
+  await writeDecisionDigest(work, plan.sweepId, digestDecisions(plan.sweepId, bucket, decisions, ctx.policy));
   // Same lines on a re-run: the object is overwritten with the same content.
   if (quarantined.length > 0) await work.write(sweepPaths(plan.sweepId).orphanQuarantineObject(bucket), quarantined.join('\n') + '\n');
   return stats;

@@ -1,7 +1,8 @@
 /** The sweep summary: what was read, quarantined, found, decided and done, and where it all is. */
 import type { BlobStore } from '#shared/ports/blobStore';
-import { emptyContentTally, tallyContent } from '#shared/enforcement/decideContentActions';
-import { readDecisions } from './readDecisions.ts';
+import type { Policy } from '#shared/policy/policySchema';
+import { addCounts, emptyCounts } from '#shared/review/decisionDigest';
+import { bucketDigests } from './bucketDigests.ts';
 import { readAllStats, readGuardReport, readSampleIfAny, type SweepSummary } from './sweepArtifacts.ts';
 import { sweepPaths } from './sweepPaths.ts';
 import type { SweepPlan } from './sweepPlan.ts';
@@ -11,7 +12,7 @@ export type { SweepSummary } from './sweepArtifacts.ts';
 const MAX_LISTED_DAMAGED = 50;
 const inc = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
 
-export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<SweepSummary> {
+export async function summarizeSweep(work: BlobStore, plan: SweepPlan, policy: Policy): Promise<SweepSummary> {
   const id = plan.sweepId;
   const paths = sweepPaths(id);
   const [partition, group, expand, resolve, enforce, notify, lifts] = await Promise.all([
@@ -113,17 +114,13 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan): Promise<
   }
   const guard = await readGuardReport(work, id);
   if (guard) summary.guard = guard;
-  for await (const d of readDecisions(work, id)) {
-    summary.decisions += 1;
-    if (d.alreadyActed && d.action === 'none') summary.alreadyActed = (summary.alreadyActed ?? 0) + 1;
-    inc(summary.byAction, d.action);
-    for (const c of d.codes) {
-      inc(summary.byCode, c);
-      inc((summary.byCodeAndAction[c] ??= {}), d.action);
-    }
-    for (const r of d.ruleIds) inc(summary.byRule, r);
-    for (const c of d.contentActions ?? []) tallyContent((summary.content ??= emptyContentTally()), c);
-  }
+  // each bucket's counts, digested by resolve: Finish never reads the sweep's decisions (issue 17)
+  const counts = emptyCounts();
+  for await (const digest of bucketDigests(work, plan, policy)) addCounts(counts, digest.counts);
+  summary.decisions = counts.decisions;
+  if (counts.alreadyActed > 0) summary.alreadyActed = counts.alreadyActed;
+  Object.assign(summary, { byAction: counts.byAction, byCode: counts.byCode, byCodeAndAction: counts.byCodeAndAction, byRule: counts.byRule });
+  if (counts.content) summary.content = counts.content;
   const contentApplied = enforce.reduce((s, e) => s + (e.contentApplied ?? 0), 0);
   if (contentApplied > 0) summary.enforcement.contentApplied = contentApplied;
   return summary;

@@ -18,6 +18,7 @@ import type { Decision } from '#shared/policy/decideAction';
 import { parsePolicy } from '#shared/policy/loadPolicy';
 import { CONTENT_ACTIONS, type Policy } from '#shared/policy/policySchema';
 import type { GuardHistoryEntry, GuardReport } from '#shared/review/blastRadiusGuard';
+import type { DecisionDigest } from '#shared/review/decisionDigest';
 import type { GateReport } from '#shared/review/precisionGate';
 import type { AccountFacts, CaseEvidence, CommentView, NoteView } from '#shared/review/reviewEvidence';
 import type { StratumSummary } from '#shared/review/stratifiedSample';
@@ -184,6 +185,40 @@ export async function writeDecisions(work: BlobStore, sweepId: string, bucket: n
   const lines = decisions.map((d, i) => serialize(`decision (line ${i + 1})`, work.describe(key), decisionSchema, d));
   await work.write(key, lines.length ? lines.join('\n') + '\n' : '');
 }
+
+// ---- digests/<bucket>.json: a bucket's decisions digested by resolve (shared/review/decisionDigest.ts) ----
+
+const contentCountsSchema = z.object({ notesRemoved: z.number(), notesLimited: z.number(), commentsRemoved: z.number(), commentsLimited: z.number() });
+const contentTallySchema = z.object({ total: contentCountsSchema, byCode: z.record(z.string(), contentCountsSchema) });
+
+const reviewCandidateSchema = z.object({ accountId: z.string().min(1), action: z.enum(ACTIONS), followerCount: z.number(), code: z.enum(VIOLATION_CODES) });
+
+const decisionDigestSchema = z.object({
+  bucket: z.number().int().min(0),
+  counts: z.object({
+    decisions: z.number(),
+    alreadyActed: z.number(),
+    byAction: counts,
+    byCode: counts,
+    byCodeAndAction: z.record(z.string(), counts),
+    byRule: counts,
+    content: contentTallySchema.optional(),
+  }),
+  guard: z.object({ acted: z.number(), byRule: counts, byFollowerTier: counts }),
+  rules: z.record(
+    z.string(),
+    z.object({
+      reach: z.array(reviewCandidateSchema),
+      strata: z.record(z.string(), z.object({ count: z.number(), candidates: z.array(reviewCandidateSchema) })),
+    }),
+  ),
+}) satisfies z.ZodType<DecisionDigest>;
+namesEveryField<DecisionDigest, typeof decisionDigestSchema>(decisionDigestSchema, true);
+
+export const writeDecisionDigest = (work: BlobStore, sweepId: string, digest: DecisionDigest) =>
+  writeArtifact(work, 'decision digest', sweepPaths(sweepId).digestObject(digest.bucket), decisionDigestSchema, digest);
+/** Undefined for a bucket resolved before digests were written (its decisions are digested again). */
+export const readDecisionDigestIfAny = (work: BlobStore, sweepId: string, bucket: number) => readOptional(work, 'decision digest', sweepPaths(sweepId).digestObject(bucket), decisionDigestSchema);
 
 // ---- stats/<stage>/<item>.json: one per Map iteration, summed by the summary ----
 
@@ -355,8 +390,6 @@ export const writeCaseEvidenceFile = (work: BlobStore, sweepId: string, evidence
 
 // ---- summary.json: the sweep's result, written by Finish (or ReviewTimedOut) ----
 
-const contentCountsSchema = z.object({ notesRemoved: z.number(), notesLimited: z.number(), commentsRemoved: z.number(), commentsLimited: z.number() });
-
 export const sweepSummarySchema = z.object({
   sweepId: z.string(),
   snapshotId: z.string(),
@@ -387,7 +420,7 @@ export const sweepSummarySchema = z.object({
   byRule: counts,
   enforcement: z.object({ applied: z.number(), alreadyApplied: z.number(), skipped: z.number(), contentApplied: z.number().optional() }),
   /** Content actions decided with the accounts' decisions: notes and comments removed or limited, in total and by code. */
-  content: z.object({ total: contentCountsSchema, byCode: z.record(z.string(), contentCountsSchema) }).optional(),
+  content: contentTallySchema.optional(),
   /** Notify, summed over the account buckets: messages published by this run (a re-run publishes none). */
   notify: z.object({ published: z.number(), notices: z.number(), events: z.number(), contentEvents: z.number().optional() }).optional(),
   /** ScheduleLifts, summed over the account buckets: `slots` counts distinct lift slots, one schedule each. */

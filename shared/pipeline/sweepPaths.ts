@@ -20,6 +20,8 @@ export const sweepPaths = (sweepId: string) => {
     commonObject: (channel: string, bucket: number) => `${root}common/${channel}-${pad(bucket)}.txt`,
     decisions: `${root}decisions/`,
     decisionsObject: (accountBucket: number) => `${root}decisions/${pad(accountBucket)}.jsonl`,
+    /** A bucket's decisions digested for the sweep-wide Tasks: counts, guard tally, auto-sample candidates (decisionDigest.ts). */
+    digestObject: (accountBucket: number) => `${root}digests/${pad(accountBucket)}.json`,
     quarantineObject: (kind: string, part: number) => `${root}quarantine/${kind}-${pad(part)}.jsonl`,
     quarantine: `${root}quarantine/`,
     /** Records of accounts not in the snapshot, found by resolve in one account bucket. */

@@ -10,6 +10,7 @@ import { sensitiveHash } from '#shared/detect/text/hash';
 import { normalizeText } from '#shared/detect/text/normalizeText';
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { Decision } from '#shared/policy/decideAction';
+import { bucketOf } from '#shared/pipeline/hashBucket';
 import { loadAccountBundles } from '#shared/pipeline/resolveBucket';
 import { runLimited } from '#shared/pipeline/runLimited';
 import { writeCaseEvidenceFile } from '#shared/pipeline/sweepArtifacts';
@@ -124,8 +125,8 @@ function pick<T>(items: T[], id: (t: T) => string, at: (t: T) => string, wanted:
   return [...referenced, ...rest].slice(0, Math.max(max, referenced.length));
 }
 
-/** Builds and writes the evidence of every sampled account; one pass over the sweep's account buckets. */
-export async function writeCaseEvidence(work: BlobStore, sweepId: string, accountBuckets: number[], decisions: Decision[]): Promise<number> {
+/** Builds and writes the evidence of every sampled account, reading only the account buckets that hold them or their related accounts. */
+export async function writeCaseEvidence(work: BlobStore, sweepId: string, bucketCount: number, decisions: Decision[]): Promise<number> {
   const related = new Map<string, string[]>();
   const needed = new Set<string>();
   for (const d of decisions) {
@@ -138,7 +139,8 @@ export async function writeCaseEvidence(work: BlobStore, sweepId: string, accoun
     for (const m of members) needed.add(m);
   }
   const bundles = new Map<string, AccountBundle>();
-  for (const bucket of accountBuckets) {
+  const buckets = [...new Set([...needed].map((id) => bucketOf(id, bucketCount)))].sort((a, b) => a - b);
+  for (const bucket of buckets) {
     for (const [id, b] of await loadAccountBundles(work, sweepId, bucket)) if (needed.has(id)) bundles.set(id, { ...b, signals: [] });
   }
   await runLimited(decisions, 16, async (d) => {

@@ -14,7 +14,7 @@ import { readCaseEvidence, readPlan, readSampleIfAny, readSweepPolicy, writeSamp
 import { precisionGate, type GateReport } from './precisionGate.ts';
 import type { GuardReport } from './blastRadiusGuard.ts';
 import { writeCaseEvidence, type CaseEvidence } from './reviewEvidence.ts';
-import { stratifiedSample } from './stratifiedSample.ts';
+import type { ReviewPolicy, StratumSummary } from './stratifiedSample.ts';
 
 export interface ReviewDeps {
   repo: ReviewRepository;
@@ -46,7 +46,17 @@ const countByRule = (cases: ReviewCase[]) => {
  */
 export async function openReview(
   deps: ReviewDeps,
-  req: { sweepId: string; taskToken: string; policy: Policy; accountBuckets: number[]; decisions: Decision[]; guard?: GuardReport },
+  req: {
+    sweepId: string;
+    taskToken: string;
+    policy: Policy;
+    bucketCount: number;
+    /** The stratified sample under the review's thresholds (HumanSampleDraw over the buckets' digests, or stratifiedSample). */
+    draw: (review: ReviewPolicy) => { cases: ReviewCase[]; strata: StratumSummary[] };
+    /** The decisions of the sampled accounts (for their evidence), read from their own buckets. */
+    decisionsOf: (accountIds: ReadonlySet<string>) => Promise<Decision[]>;
+    guard?: GuardReport;
+  },
 ): Promise<{ session: ReviewSession; reopened: boolean }> {
   const existing = await deps.repo.session(req.sweepId);
   if (existing) return { session: existing, reopened: true };
@@ -54,14 +64,9 @@ export async function openReview(
   // a follower tier over the guard's cap: every decision on an account of that reach is reviewed in full (unreviewed: held)
   const tier = req.guard?.followerTiers[0];
   if (tier && tier.atLeast < review.followerThreshold) review = { ...review, followerThreshold: tier.atLeast };
-  const { cases, strata } = stratifiedSample(req.sweepId, req.decisions, review);
+  const { cases, strata } = req.draw(review);
   const sampledIds = new Set(cases.map((c) => c.accountId));
-  await writeCaseEvidence(
-    deps.work,
-    req.sweepId,
-    req.accountBuckets,
-    req.decisions.filter((d) => sampledIds.has(d.accountId)),
-  );
+  await writeCaseEvidence(deps.work, req.sweepId, req.bucketCount, await req.decisionsOf(sampledIds));
   await deps.repo.putCases(cases);
   const allRules = [...new Set(cases.map((c) => c.ruleId))].sort();
   const sample: SampleFile = { review: 'human', status: 'open', sampled: cases.length, byRule: countByRule(cases), heldRules: allRules, strata };

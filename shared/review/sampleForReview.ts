@@ -20,17 +20,11 @@ export function sampleForReview(sweepId: string, decisions: Decision[], policy: 
   for (const ruleId of [...byRule.keys()].sort()) {
     const list = byRule.get(ruleId)!;
     const ranked = list.map((d) => ({ d, h: unitHash(sweepId, ruleId, d.accountId) })).sort((a, b) => a.h - b.h || a.d.accountId.localeCompare(b.d.accountId));
-    for (const { d } of ranked.slice(0, sampleSize(list.length, policy.sampling))) {
-      cases.push({
-        sweepId,
-        caseId: `${ruleId}#${d.accountId}`,
-        accountId: d.accountId,
-        ruleId,
-        action: d.action,
-        followerTier: followerTier(d.followerCount),
-        status: 'pending',
-      });
-    }
+    for (const { d } of ranked.slice(0, sampleSize(list.length, policy.sampling))) cases.push(autoSampleCase(sweepId, ruleId, d));
   }
   return cases;
+}
+
+export function autoSampleCase(sweepId: string, ruleId: string, d: Pick<Decision, 'accountId' | 'action' | 'followerCount'>): ReviewCase {
+  return { sweepId, caseId: `${ruleId}#${d.accountId}`, accountId: d.accountId, ruleId, action: d.action, followerTier: followerTier(d.followerCount), status: 'pending' };
 }

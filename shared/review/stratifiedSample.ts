@@ -82,11 +82,53 @@ export interface StratumSummary {
   drawn: number;
 }
 
+/** What a review case needs of a decision, for one of its rules. */
+export interface ReviewCandidate {
+  accountId: string;
+  action: Decision['action'];
+  followerCount: number;
+  /** The code of the finding of this rule. */
+  code: Decision['codes'][number];
+}
+
+/**
+ * One rule's decisions with an action, as the sampler needs them: `reach` holds decisions that may be reviewed in
+ * full (whether they are depends on the thresholds at sampling time), `strata` the rest by `<action>|<follower tier>`:
+ * how many, and candidates that include the smallest-hash ones the draw can take (all of them, or a bucket's bottom-K).
+ */
+export interface RulePopulation {
+  reach: ReviewCandidate[];
+  strata: Record<string, { count: number; candidates: ReviewCandidate[] }>;
+}
+
+export const candidateOf = (d: Decision, ruleId: string): ReviewCandidate => ({
+  accountId: d.accountId,
+  action: d.action,
+  followerCount: d.followerCount,
+  code: d.findings.find((f) => f.ruleId === ruleId)?.code ?? d.codes[0],
+});
+
+export const rankByHash = <T extends { accountId: string }>(sweepId: string, ruleId: string, list: readonly T[]): T[] =>
+  list
+    .map((d) => ({ d, h: unitHash(sweepId, ruleId, d.accountId) }))
+    .sort((a, b) => a.h - b.h || a.d.accountId.localeCompare(b.d.accountId))
+    .map(({ d }) => d);
+
+/** Every decision with an action, each in `reach`: nothing pre-drawn. */
+export function populationsOf(decisions: Decision[]): Map<string, RulePopulation> {
+  const out = new Map<string, RulePopulation>();
+  for (const [ruleId, list] of decisionsByRule(decisions)) out.set(ruleId, { reach: list.map((d) => candidateOf(d, ruleId)), strata: {} });
+  return out;
+}
+
 export function stratifiedSample(sweepId: string, decisions: Decision[], review: ReviewPolicy): { cases: ReviewCase[]; strata: StratumSummary[] } {
-  const byRule = decisionsByRule(decisions);
+  return drawStratified(sweepId, populationsOf(decisions), review);
+}
+
+export function drawStratified(sweepId: string, byRule: Map<string, RulePopulation>, review: ReviewPolicy): { cases: ReviewCase[]; strata: StratumSummary[] } {
   const cases: ReviewCase[] = [];
   const strata: StratumSummary[] = [];
-  const toCase = (d: Decision, ruleId: string, stratum: string, selection: 'sample' | 'full', weight: number, reason?: string): ReviewCase => ({
+  const toCase = (d: ReviewCandidate, ruleId: string, stratum: string, selection: 'sample' | 'full', weight: number, reason?: string): ReviewCase => ({
     sweepId,
     caseId: `${ruleId}#${d.accountId}`,
     accountId: d.accountId,
@@ -94,7 +136,7 @@ export function stratifiedSample(sweepId: string, decisions: Decision[], review:
     action: d.action,
     followerTier: followerTier(d.followerCount),
     followerCount: d.followerCount,
-    code: d.findings.find((f) => f.ruleId === ruleId)?.code ?? d.codes[0],
+    code: d.code,
     status: 'pending',
     stratum,
     selection,
@@ -103,16 +145,31 @@ export function stratifiedSample(sweepId: string, decisions: Decision[], review:
   });
 
   for (const ruleId of [...byRule.keys()].sort()) {
-    const list = byRule.get(ruleId)!;
-    const full = new Map<string, Decision[]>();
-    const sampled = new Map<string, Decision[]>();
-    for (const d of list) {
+    const population = byRule.get(ruleId)!;
+    const full = new Map<string, ReviewCandidate[]>();
+    const sampled = new Map<string, { count: number; candidates: ReviewCandidate[] }>();
+    const sampledStratum = (key: string) => {
+      let s = sampled.get(key);
+      if (!s) sampled.set(key, (s = { count: 0, candidates: [] }));
+      return s;
+    };
+    for (const d of population.reach) {
       const reason = fullReviewReason(d, review);
-      const key = reason ? `full:${reason}|${ruleId}` : `${ruleId}|${d.action}|${followerTier(d.followerCount)}`;
-      const target = reason ? full : sampled;
-      let group = target.get(key);
-      if (!group) target.set(key, (group = []));
-      group.push(d);
+      if (reason) {
+        const key = `full:${reason}|${ruleId}`;
+        let group = full.get(key);
+        if (!group) full.set(key, (group = []));
+        group.push(d);
+      } else {
+        const s = sampledStratum(`${ruleId}|${d.action}|${followerTier(d.followerCount)}`);
+        s.count += 1;
+        s.candidates.push(d);
+      }
+    }
+    for (const [key, part] of Object.entries(population.strata)) {
+      const s = sampledStratum(`${ruleId}|${key}`);
+      s.count += part.count;
+      s.candidates.push(...part.candidates);
     }
     for (const [stratum, group] of [...full.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const reason = stratum.slice(5, stratum.indexOf('|'));
@@ -120,18 +177,21 @@ export function stratifiedSample(sweepId: string, decisions: Decision[], review:
       strata.push({ stratum, ruleId, selection: 'full', population: group.length, drawn: group.length });
     }
     const keys = [...sampled.keys()].sort();
-    const sizes = keys.map((k) => sampled.get(k)!.length);
-    const population = sizes.reduce((s, x) => s + x, 0);
-    const counts = allocate(sizes, requiredSampleSize(population, review.margin, review.confidence), review.stratumFloor);
+    const sizes = keys.map((k) => sampled.get(k)!.count);
+    const total = sizes.reduce((s, x) => s + x, 0);
+    const counts = allocate(sizes, requiredSampleSize(total, review.margin, review.confidence), review.stratumFloor);
     keys.forEach((stratum, i) => {
-      const ranked = sampled
-        .get(stratum)!
-        .map((d) => ({ d, h: unitHash(sweepId, ruleId, d.accountId) }))
-        .sort((a, b) => a.h - b.h || a.d.accountId.localeCompare(b.d.accountId));
+      const ranked = rankByHash(sweepId, ruleId, sampled.get(stratum)!.candidates);
       const n = counts[i];
-      for (const { d } of ranked.slice(0, n)) cases.push(toCase(d, ruleId, stratum, 'sample', sizes[i] / n));
+      for (const d of ranked.slice(0, n)) cases.push(toCase(d, ruleId, stratum, 'sample', sizes[i] / n));
       strata.push({ stratum, ruleId, selection: 'sample', population: sizes[i], drawn: n });
     });
   }
   return { cases, strata };
+}
+
+/** Most cases one sampled stratum can draw under this policy: the sample size of an unbounded rule, or the floor. */
+export function maxStratumDraw(review: ReviewPolicy): number {
+  const z = zForConfidence(review.confidence);
+  return Math.max(Math.ceil((z * z * 0.25) / (review.margin * review.margin)), review.stratumFloor);
 }

@@ -59,7 +59,7 @@ async function runStages(sweepId: string, bucketCount: number, policy = defaultP
   }
   const decisions: Decision[] = [];
   for await (const d of readDecisions(work, sweepId)) decisions.push(d);
-  return { bad, work, plan, ctx, summary: await summarizeSweep(work, plan), quarantine, decisions };
+  return { bad, work, plan, ctx, summary: await summarizeSweep(work, plan, ctx.policy), quarantine, decisions };
 }
 
 describe('bad input through the stages', () => {
