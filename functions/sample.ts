@@ -18,7 +18,6 @@ import { readSampleIfAny, writeSample } from '#shared/pipeline/sweepArtifacts';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { openReview } from '#shared/review/reviewService';
 import { actedByCode, addCounts, AutoSampleDraw, emptyCounts, HumanSampleDraw } from '#shared/review/decisionDigest';
-import { bucketDigests } from '#shared/pipeline/bucketDigests';
 import { stageHandler } from './lib/stageHandler.ts';
 import { recordByCode, recordStageMetrics, STAGE_METRICS as M } from './lib/stageMetrics.ts';
 
@@ -27,39 +26,33 @@ const sampleEventSchema = sweepEventSchema.extend({ taskToken: z.string().min(1)
 export const handler = stageHandler('sample', sampleEventSchema, async ({ sweepId, taskToken }) => {
   const work = workStore();
   const { plan, policy } = await loadSweepContext(work, sweepId);
-  // the blast-radius guard: a sweep over its ceilings goes to human review whatever its mode
-  const guard = await guardSweep(work, plan, policy);
+  // One pass over the buckets' digests (never the sweep's decisions): the blast-radius guard's tally, both samples'
+  // candidates and the counts. A sweep over the guard's ceilings goes to human review whatever its mode.
+  const auto = new AutoSampleDraw(sweepId, policy);
+  const human = new HumanSampleDraw(sweepId, policy);
+  const counts = emptyCounts();
+  const guard = await guardSweep(work, plan, policy, (digest) => {
+    auto.add(digest);
+    human.add(digest);
+    addCounts(counts, digest.counts);
+  });
+  recordByCode(M.decisions, actedByCode(counts));
   recordStageMetrics('sample', { [M.sweepAccountsJudged]: guard.judged, [M.heldRules]: guard.heldRules.length });
   if (plan.review === 'human' || guard.tripped) {
     if (!taskToken) throw new Error('sample: a human review needs the task token (run SampleForReview as a .waitForTaskToken task)');
-    // the stratified sample from each bucket's digest; only the sampled accounts' decisions are read, from their buckets
-    const draw = new HumanSampleDraw(sweepId, policy);
-    const counts = emptyCounts();
-    for await (const digest of bucketDigests(work, plan, policy)) {
-      draw.add(digest);
-      addCounts(counts, digest.counts);
-    }
-    recordByCode(M.decisions, actedByCode(counts));
+    // only the sampled accounts' decisions are read, from their own buckets
     const { session, reopened } = await openReview(reviewDeps(), {
       sweepId,
       taskToken,
       policy,
       bucketCount: plan.bucketCount,
-      draw: (review) => draw.sample(review),
+      draw: (review) => human.sample(review),
       decisionsOf: (ids) => decisionsOfAccounts(work, sweepId, plan.bucketCount, ids),
       guard,
     });
     return { review: 'human', status: session.status, sampled: session.cases, reopened, guardTripped: guard.tripped };
   }
-  // the sample drawn from each bucket's digest (its candidates per rule), not from every decision of the sweep
-  const draw = new AutoSampleDraw(sweepId, policy);
-  const counts = emptyCounts();
-  for await (const digest of bucketDigests(work, plan, policy)) {
-    draw.add(digest);
-    addCounts(counts, digest.counts);
-  }
-  recordByCode(M.decisions, actedByCode(counts));
-  const cases = draw.cases().map((c) => ({ ...c, status: 'accepted' as const, reviewer: 'auto' }));
+  const cases = auto.cases().map((c) => ({ ...c, status: 'accepted' as const, reviewer: 'auto' }));
   await reviewRepository().putCases(cases);
   const byRule: Record<string, number> = {};
   for (const c of cases) byRule[c.ruleId] = (byRule[c.ruleId] ?? 0) + 1;
