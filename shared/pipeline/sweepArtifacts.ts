@@ -22,6 +22,7 @@ import type { DecisionDigest } from '#shared/review/decisionDigest';
 import type { GateReport } from '#shared/review/precisionGate';
 import type { AccountFacts, CaseEvidence, CommentView, NoteView } from '#shared/review/reviewEvidence';
 import type { StratumSummary } from '#shared/review/stratifiedSample';
+import { runLimited } from './runLimited.ts';
 import { policyPath, sweepPaths } from './sweepPaths.ts';
 import { storedPlanOf, storedPlanSchema, sweepPlanSchema, type SweepPlan } from './sweepPlan.ts';
 
@@ -267,10 +268,19 @@ export async function writeStats<S extends StatsStage>(work: BlobStore, sweepId:
   await writeArtifact(work, `${stage} stats`, sweepPaths(sweepId).statsObject(stage, item), schema, stats);
 }
 
+const STATS_READS_IN_FLIGHT = 64;
+
 export async function readAllStats<S extends StatsStage>(work: BlobStore, sweepId: string, stage: S): Promise<StageStats<S>[]> {
   const schema = stageStatsSchemas[stage] as unknown as z.ZodType<StageStats<S>>;
   const keys = await work.list(sweepPaths(sweepId).stats(stage));
-  return Promise.all(keys.map((k) => readRequired(work, `${stage} stats`, k, schema)));
+  // bounded: a 300M-account sweep has ~340,000 group items, whose stats files Finish sums
+  const out: StageStats<S>[] = new Array(keys.length);
+  await runLimited(
+    keys.map((key, i) => ({ key, i })),
+    STATS_READS_IN_FLIGHT,
+    async ({ key, i }) => (out[i] = await readRequired(work, `${stage} stats`, key, schema)),
+  );
+  return out;
 }
 
 // ---- review/sample.json: the review sample and, once closed, what enforce must hold back ----

@@ -118,6 +118,27 @@ describe('sweep artifacts', () => {
     expect(err.message).toMatch(/action: /);
   });
 
+  it('reads every stats file of a stage, in key order, with at most 64 reads in flight', async () => {
+    const work = await store();
+    for (let b = 0; b < 300; b++) await writeStats(work, 'sw1', 'expandRings', String(b).padStart(3, '0'), { bucket: b, signals: b, confirmations: 0, targets: 0 });
+    let inFlight = 0;
+    let most = 0;
+    const readText = work.readText.bind(work);
+    work.readText = async (key) => {
+      most = Math.max(most, ++inFlight);
+      try {
+        await new Promise((r) => setTimeout(r, 1));
+        return await readText(key);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    const stats = await readAllStats(work, 'sw1', 'expandRings');
+    expect(stats.map((s) => s.bucket)).toEqual([...Array(300).keys()]);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(64);
+  });
+
   it('refuses to write an artifact the next stage could not read', async () => {
     const work = await store();
     const bad = { review: 'human', status: 'pending', sampled: -1, byRule: {}, heldRules: [] } as unknown as SampleFile;
