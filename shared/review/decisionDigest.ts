@@ -17,6 +17,7 @@ import { emptyTally, tallyDecision, type GuardTally } from './blastRadiusGuard.t
 import { decisionsByRule } from './decisionsByRule.ts';
 import { followerTier } from './followerTier.ts';
 import { autoSampleCase, sampleSize } from './sampleForReview.ts';
+import { SmallestByHash } from './smallestByHash.ts';
 import { candidateOf, drawStratified, maxStratumDraw, rankByHash, type ReviewCandidate, type ReviewPolicy, type RulePopulation, type StratumSummary } from './stratifiedSample.ts';
 
 /** The summary's counts over decisions (SweepSummary's fields of the same names). */
@@ -52,8 +53,6 @@ export const emptyCounts = (): DecisionCounts => ({ decisions: 0, alreadyActed: 
 /** Candidates kept per stratum: as many as either sampler can take from one (auto per rule, human per stratum). */
 const candidatesPerStratum = (policy: Policy) => Math.max(policy.sampling.floor, policy.sampling.cap, maxStratumDraw(reviewPolicyOf(policy)));
 
-const trim = (sweepId: string, ruleId: string, list: ReviewCandidate[], k: number) => rankByHash(sweepId, ruleId, list).slice(0, k);
-
 export function digestDecisions(sweepId: string, bucket: number, decisions: Decision[], policy: Policy): DecisionDigest {
   const counts = emptyCounts();
   const guardPolicy = guardPolicyOf(policy);
@@ -74,7 +73,7 @@ export function digestDecisions(sweepId: string, bucket: number, decisions: Deci
   return { bucket, counts, guard, rules: rulePopulations(sweepId, decisions, policy) };
 }
 
-/** Whether a decision may be reviewed in full under some threshold the sampling step can use (see `review`). */
+/** Whether a decision may be reviewed in full under some threshold the sampling step can use (see `rules`). */
 function mayReviewInFull(policy: Policy): (d: Pick<Decision, 'action' | 'followerCount'>) => boolean {
   const review = reviewPolicyOf(policy);
   const lowest = Math.min(review.followerThreshold, ...guardPolicyOf(policy).followerCaps.map((c) => c.atLeast));
@@ -95,7 +94,7 @@ function rulePopulations(sweepId: string, decisions: Decision[], policy: Policy)
         stratum.candidates.push(candidateOf(d, ruleId));
       }
     }
-    for (const stratum of Object.values(population.strata)) stratum.candidates = trim(sweepId, ruleId, stratum.candidates, k);
+    for (const stratum of Object.values(population.strata)) stratum.candidates = rankByHash(sweepId, ruleId, stratum.candidates).slice(0, k);
     out[ruleId] = population;
   }
   return out;
@@ -132,7 +131,7 @@ export function addGuardTally(into: GuardTally, from: DecisionDigest['guard']): 
 
 /** A human review's stratified sample over digests added one bucket at a time; holds at most candidatesPerStratum per stratum. */
 export class HumanSampleDraw {
-  private readonly rules = new Map<string, RulePopulation>();
+  private readonly rules = new Map<string, { reach: ReviewCandidate[]; strata: Map<string, { count: number; smallest: SmallestByHash<ReviewCandidate> }> }>();
 
   constructor(
     private readonly sweepId: string,
@@ -142,26 +141,33 @@ export class HumanSampleDraw {
   add(digest: DecisionDigest): void {
     const k = candidatesPerStratum(this.policy);
     for (const [ruleId, part] of Object.entries(digest.rules)) {
-      const rule = this.rules.get(ruleId) ?? { reach: [], strata: {} };
+      let rule = this.rules.get(ruleId);
+      if (!rule) this.rules.set(ruleId, (rule = { reach: [], strata: new Map() }));
       rule.reach.push(...part.reach);
       for (const [key, s] of Object.entries(part.strata)) {
-        const into = (rule.strata[key] ??= { count: 0, candidates: [] });
+        let into = rule.strata.get(key);
+        if (!into) rule.strata.set(key, (into = { count: 0, smallest: new SmallestByHash(this.sweepId, ruleId, k) }));
         into.count += s.count;
-        into.candidates = trim(this.sweepId, ruleId, [...into.candidates, ...s.candidates], k);
+        into.smallest.add(s.candidates);
       }
-      this.rules.set(ruleId, rule);
     }
   }
 
   /** The same sample as stratifiedSample over every decision of the sweep, under `review` (its thresholds as the sampling step set them). */
   sample(review: ReviewPolicy): { cases: ReviewCase[]; strata: StratumSummary[] } {
-    return drawStratified(this.sweepId, this.rules, review);
+    const populations = new Map<string, RulePopulation>();
+    for (const [ruleId, rule] of this.rules) {
+      const strata: RulePopulation['strata'] = {};
+      for (const [key, s] of rule.strata) strata[key] = { count: s.count, candidates: s.smallest.items() };
+      populations.set(ruleId, { reach: rule.reach, strata });
+    }
+    return drawStratified(this.sweepId, populations, review);
   }
 }
 
 /** The auto-review sample over digests added one bucket at a time; holds at most max(floor, cap) candidates per rule. */
 export class AutoSampleDraw {
-  private readonly rules = new Map<string, { count: number; candidates: ReviewCandidate[] }>();
+  private readonly rules = new Map<string, { count: number; smallest: SmallestByHash<ReviewCandidate> }>();
 
   constructor(
     private readonly sweepId: string,
@@ -171,12 +177,13 @@ export class AutoSampleDraw {
   add(digest: DecisionDigest): void {
     const k = Math.max(this.policy.sampling.floor, this.policy.sampling.cap);
     for (const [ruleId, part] of Object.entries(digest.rules)) {
-      const rule = this.rules.get(ruleId) ?? { count: 0, candidates: [] };
+      let rule = this.rules.get(ruleId);
+      if (!rule) this.rules.set(ruleId, (rule = { count: 0, smallest: new SmallestByHash(this.sweepId, ruleId, k) }));
       const strata = Object.values(part.strata);
       rule.count += part.reach.length + strata.reduce((n, s) => n + s.count, 0);
-      // the rule's smallest hashes are among its strata's smallest and its whole reach
-      rule.candidates = trim(this.sweepId, ruleId, [...rule.candidates, ...part.reach, ...strata.flatMap((s) => s.candidates)], k);
-      this.rules.set(ruleId, rule);
+      // the rule's smallest hashes are among its whole reach and its strata's smallest
+      rule.smallest.add(part.reach);
+      for (const s of strata) rule.smallest.add(s.candidates);
     }
   }
 
@@ -184,8 +191,8 @@ export class AutoSampleDraw {
   cases(): ReviewCase[] {
     const cases: ReviewCase[] = [];
     for (const ruleId of [...this.rules.keys()].sort()) {
-      const { count, candidates } = this.rules.get(ruleId)!;
-      for (const d of candidates.slice(0, sampleSize(count, this.policy.sampling))) cases.push(autoSampleCase(this.sweepId, ruleId, d));
+      const { count, smallest } = this.rules.get(ruleId)!;
+      for (const d of smallest.items().slice(0, sampleSize(count, this.policy.sampling))) cases.push(autoSampleCase(this.sweepId, ruleId, d));
     }
     return cases;
   }
