@@ -13,6 +13,7 @@ import { ringConfirmations } from '#shared/detect/detectors/waterArmyExpansion';
 import { readLines } from '#shared/snapshot/readPart';
 import { bucketOf } from './hashBucket.ts';
 import { sweepPaths } from './sweepPaths.ts';
+import { writeObjects } from './writeObjects.ts';
 import type { SweepPlan } from './sweepPlan.ts';
 
 export interface ExpandStats {
@@ -43,6 +44,9 @@ export async function expandRingsBucket(work: BlobStore, plan: SweepPlan, bucket
     if (!lines) byTarget.set(b, (lines = []));
     lines.push(JSON.stringify(s));
   }
-  await Promise.all([...byTarget.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, CHANNEL_RING_CONFIRMED, bucket), lines.join('\n') + '\n')));
+  await writeObjects(
+    work,
+    [...byTarget.entries()].map(([b, lines]) => [paths.signalsObject(b, CHANNEL_RING_CONFIRMED, bucket), lines.join('\n') + '\n']),
+  );
   return { bucket, signals: signals.length, confirmations: found.length, targets: byTarget.size };
 }

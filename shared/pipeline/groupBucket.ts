@@ -11,6 +11,7 @@ import type { Signal } from '#shared/detect/finding';
 import { readLineBatches } from '#shared/snapshot/readPart';
 import { bucketOf } from './hashBucket.ts';
 import { sweepPaths } from './sweepPaths.ts';
+import { writeObjects } from './writeObjects.ts';
 import type { ChannelItem, SweepPlan } from './sweepPlan.ts';
 
 export interface GroupStats {
@@ -70,7 +71,10 @@ export async function groupBucket(work: BlobStore, plan: SweepPlan, item: Channe
     }
     groups.delete(key);
   }
-  await Promise.all([...byAccountBucket.entries()].map(([b, lines]) => work.write(paths.signalsObject(b, item.channel, item.bucket), lines.join('\n') + '\n')));
+  await writeObjects(
+    work,
+    [...byAccountBucket.entries()].map(([b, lines]) => [paths.signalsObject(b, item.channel, item.bucket), lines.join('\n') + '\n']),
+  );
   if (common.length > 0) await work.write(paths.commonObject(item.channel, item.bucket), common.join('\n') + '\n');
   return { channel: item.channel, bucket: item.bucket, rows, keys: keyCount, signals, duplicateRows: rowsRead - rows, ...(channel.common ? { common: common.length } : {}) };
 }
