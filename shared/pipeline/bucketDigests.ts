@@ -7,17 +7,15 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import type { Decision } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
 import { digestDecisions, type DecisionDigest } from '#shared/review/decisionDigest';
-import { readDecisionObject } from './readDecisions.ts';
+import { readBucketDecisions } from './readDecisions.ts';
 import { readDecisionDigestIfAny } from './sweepArtifacts.ts';
-import { sweepPaths } from './sweepPaths.ts';
 import type { SweepPlan } from './sweepPlan.ts';
 
 async function digestOf(work: BlobStore, plan: Pick<SweepPlan, 'sweepId'>, bucket: number, policy: Policy): Promise<DecisionDigest> {
   const stored = await readDecisionDigestIfAny(work, plan.sweepId, bucket);
   if (stored) return stored;
-  const key = sweepPaths(plan.sweepId).decisionsObject(bucket);
   const decisions: Decision[] = [];
-  if (await work.exists(key)) for await (const { decision } of readDecisionObject(work, key)) decisions.push(decision);
+  for await (const decision of readBucketDecisions(work, plan.sweepId, bucket)) decisions.push(decision);
   return digestDecisions(plan.sweepId, bucket, decisions, policy);
 }
 

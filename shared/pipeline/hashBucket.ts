@@ -14,6 +14,11 @@ export function bucketOf(key: string, bucketCount: number): number {
   return fnv1a(key) % bucketCount;
 }
 
+/** The distinct buckets of some keys, ascending: the only buckets a few accounts' records or decisions are in. */
+export function bucketsOf(keys: Iterable<string>, bucketCount: number): number[] {
+  return [...new Set([...keys].map((k) => bucketOf(k, bucketCount)))].sort((a, b) => a - b);
+}
+
 /** A number in [0, 1) fixed by its inputs: the sampler's only source of "randomness". */
 export function unitHash(...parts: string[]): number {
   const text = parts.join('\u0000');

@@ -13,6 +13,13 @@ export async function* readDecisionObject(work: BlobStore, key: string): AsyncGe
   }
 }
 
+/** One account bucket's decisions, as stored; none when resolve wrote no object for the bucket. */
+export async function* readBucketDecisions(work: BlobStore, sweepId: string, bucket: number): AsyncGenerator<Decision> {
+  const key = sweepPaths(sweepId).decisionsObject(bucket);
+  if (!(await work.exists(key))) return;
+  for await (const { decision } of readDecisionObject(work, key)) yield decision;
+}
+
 export async function* readDecisions(work: BlobStore, sweepId: string): AsyncGenerator<Decision> {
   for (const key of await work.list(sweepPaths(sweepId).decisions)) {
     for await (const { decision } of readDecisionObject(work, key)) yield decision;

@@ -10,7 +10,7 @@ import { sensitiveHash } from '#shared/detect/text/hash';
 import { normalizeText } from '#shared/detect/text/normalizeText';
 import type { BlobStore } from '#shared/ports/blobStore';
 import type { Decision } from '#shared/policy/decideAction';
-import { bucketOf } from '#shared/pipeline/hashBucket';
+import { bucketsOf } from '#shared/pipeline/hashBucket';
 import { loadAccountBundles } from '#shared/pipeline/resolveBucket';
 import { runLimited } from '#shared/pipeline/runLimited';
 import { writeCaseEvidenceFile } from '#shared/pipeline/sweepArtifacts';
@@ -139,8 +139,7 @@ export async function writeCaseEvidence(work: BlobStore, sweepId: string, bucket
     for (const m of members) needed.add(m);
   }
   const bundles = new Map<string, AccountBundle>();
-  const buckets = [...new Set([...needed].map((id) => bucketOf(id, bucketCount)))].sort((a, b) => a - b);
-  for (const bucket of buckets) {
+  for (const bucket of bucketsOf(needed, bucketCount)) {
     for (const [id, b] of await loadAccountBundles(work, sweepId, bucket)) if (needed.has(id)) bundles.set(id, { ...b, signals: [] });
   }
   await runLimited(decisions, 16, async (d) => {

@@ -121,6 +121,7 @@ export function populationsOf(decisions: Decision[]): Map<string, RulePopulation
   return out;
 }
 
+/** The sample over every decision: the definition HumanSampleDraw's draw from the buckets' digests is tested against. */
 export function stratifiedSample(sweepId: string, decisions: Decision[], review: ReviewPolicy): { cases: ReviewCase[]; strata: StratumSummary[] } {
   return drawStratified(sweepId, populationsOf(decisions), review);
 }
