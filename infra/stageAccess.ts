@@ -54,6 +54,12 @@ export const STAGE_ACCESS: Record<string, StageAccess> = {
   // Reads its bucket's note-comments signals; writes only ring-confirmed signals and its stats.
   expandRings: { readBucket: true, writePrefixes: [`${SWEEPS_PREFIX}*/signals/`, SWEEP_STATS] },
   resolve: { readBucket: true, writePrefixes: SWEEPS, tables: { ledger: 'read', penalties: 'read' } },
+  // Reads the digests; writes the draw, the guard's report and history, the sampled accounts and the item list; asks whether the review is open.
+  drawSample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'read' } },
+  // A human review's evidence, one bucket at a time (and the regrouping between): under sweeps/<id>/ only.
+  gatherSampledEvidence: { readBucket: true, writePrefixes: SWEEPS },
+  planRelatedEvidence: { readBucket: true, writePrefixes: SWEEPS },
+  gatherRelatedEvidence: { readBucket: true, writePrefixes: SWEEPS },
   // review: auto completes its own waiting task.
   sample: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite' }, completeSweepTasks: true },
   reviewTimedOut: { readBucket: true, writePrefixes: SWEEPS, tables: { reviews: 'readWrite', sweeps: 'readWrite' } },

@@ -1,4 +1,4 @@
-import type { MapItemList } from '#shared/pipeline/mapItems';
+import type { MapItemList, ReviewItemList } from '#shared/pipeline/mapItems';
 
 /**
  * Task states and the handler module each one runs. The CDK app builds one NodejsFunction
@@ -21,6 +21,11 @@ export const SWEEP_TASKS: StageHandler[] = [
   { state: 'GroupBucket', module: 'group', functionId: 'GroupFn', memoryMb: 3008, timeoutSeconds: 900 },
   { state: 'ExpandRingBucket', module: 'expandRings', functionId: 'ExpandRingsFn', memoryMb: 1024, timeoutSeconds: 900 },
   { state: 'ResolveBucket', module: 'resolve', functionId: 'ResolveFn', memoryMb: 3008, timeoutSeconds: 900 },
+  { state: 'DrawSample', module: 'drawSample', functionId: 'DrawSampleFn', memoryMb: 1024, timeoutSeconds: 900 },
+  // A human review's evidence, gathered where the records are (shared/review/gatherEvidence.ts); no item in an auto review.
+  { state: 'GatherSampledBucket', module: 'gatherSampledEvidence', functionId: 'GatherSampledFn', memoryMb: 3008, timeoutSeconds: 900 },
+  { state: 'PlanRelatedEvidence', module: 'planRelatedEvidence', functionId: 'PlanRelatedFn', memoryMb: 1024, timeoutSeconds: 300 },
+  { state: 'GatherRelatedBucket', module: 'gatherRelatedEvidence', functionId: 'GatherRelatedFn', memoryMb: 3008, timeoutSeconds: 900 },
   { state: 'SampleForReview', module: 'sample', functionId: 'SampleFn', memoryMb: 1024, timeoutSeconds: 300 },
   { state: 'EnforceBucket', module: 'enforce', functionId: 'EnforceFn', memoryMb: 1024, timeoutSeconds: 900 },
   { state: 'NotifyBucket', module: 'notify', functionId: 'NotifyFn', memoryMb: 512, timeoutSeconds: 900 },
@@ -61,14 +66,19 @@ export const SWEEP_MAPS = [
   { state: 'GroupKeys', items: 'channelBuckets', task: 'GroupBucket' },
   { state: 'ExpandRings', items: 'accountBuckets', task: 'ExpandRingBucket' },
   { state: 'ResolveAccounts', items: 'accountBuckets', task: 'ResolveBucket' },
+  { state: 'GatherSampledEvidence', items: 'evidenceSampled', task: 'GatherSampledBucket' },
+  { state: 'GatherRelatedEvidence', items: 'evidenceRelated', task: 'GatherRelatedBucket' },
   { state: 'EnforceActions', items: 'accountBuckets', task: 'EnforceBucket' },
   // Each bucket publishes its own outbox rows (pendingByBucket index) and schedules its own lift slots.
   { state: 'Notify', items: 'accountBuckets', task: 'NotifyBucket' },
   { state: 'ScheduleLifts', items: 'accountBuckets', task: 'ScheduleLiftsBucket' },
-] as const satisfies readonly { state: string; items: MapItemList; task: string }[];
+] as const satisfies readonly { state: string; items: MapItemList | ReviewItemList; task: string }[];
 
-/** Where a map's ItemReader finds the key of its item list in the state (Plan's result, a PlanHandle). */
-export const mapItemsKeyPath = (items: MapItemList) => `$.plan.items.${items}`;
+/** The Task whose result names each list that is not Plan's (its ItemsHandle), and where that result goes in the state. */
+const ITEMS_FROM: Record<ReviewItemList, string> = { evidenceSampled: '$.draw', evidenceRelated: '$.related' };
+
+/** Where a map's ItemReader finds the key of its item list in the state (Plan's result, a PlanHandle, or the Task's that wrote it). */
+export const mapItemsKeyPath = (items: MapItemList | ReviewItemList) => `${(ITEMS_FROM as Record<string, string>)[items] ?? '$.plan'}.items.${items}`;
 
 export const SWEEP_STATE_MACHINE_ID = 'SweepStateMachine';
 export const LIFT_STATE_MACHINE_ID = 'LiftStateMachine';

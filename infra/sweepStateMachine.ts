@@ -33,6 +33,8 @@ import { acknowledgeStateMachineWildcards } from './grantFindings.ts';
  */
 export const SWEEP_RESULT_PATHS: Record<string, string> = {
   Plan: '$.plan',
+  DrawSample: '$.draw',
+  PlanRelatedEvidence: '$.related',
   SampleForReview: '$.sample',
 };
 
@@ -141,7 +143,7 @@ export class SweepStateMachine extends Construct {
       if (map) {
         const distributed = new StrictDistributedMap(this, map.state, {
           stateName: map.state,
-          comment: `functions/${stage.module}.ts once per item of the plan's ${map.items} (read from S3)`,
+          comment: `functions/${stage.module}.ts once per item of ${map.items} (read from S3)`,
           itemReader: new SweepItemsReader(props.workBucket, mapItemsKeyPath(map.items), props.workKey),
           itemSelector: {
             sweepId: JsonPath.stringAt('$.sweepId'),

@@ -10,9 +10,10 @@ import type { Decision } from '#shared/policy/decideAction';
 import type { Policy } from '#shared/policy/policySchema';
 import { runBenchJob } from './benchStages.ts';
 
-export async function detectInProcess(snapshotDir: string, workDir: string, policy: Policy, sweepId = 'quality'): Promise<Decision[]> {
+/** `bucketCount` fixes the account buckets (by default planned from the snapshot's size). */
+export async function detectInProcess(snapshotDir: string, workDir: string, policy: Policy, sweepId = 'quality', bucketCount?: number): Promise<Decision[]> {
   const work = new LocalFolderStore(workDir);
-  const plan = await planSweep(work, new LocalFolderStore(snapshotDir), { sweepId, snapshotUri: snapshotDir, policy }, CHANNELS);
+  const plan = await planSweep(work, new LocalFolderStore(snapshotDir), { sweepId, snapshotUri: snapshotDir, policy, ...(bucketCount ? { bucketCount } : {}) }, CHANNELS);
   for (const item of plan.parts) await runBenchJob({ stage: 'partition', workDir, sweepId, item });
   for (const item of plan.channelBuckets) await runBenchJob({ stage: 'group', workDir, sweepId, item });
   for (const item of plan.accountBuckets) await runBenchJob({ stage: 'expandRings', workDir, sweepId, item });

@@ -33,6 +33,33 @@ export async function writeMapItems(work: BlobStore, plan: SweepPlan): Promise<v
   await Promise.all(MAP_ITEM_LISTS.map((list) => work.write(paths.mapItems(list), JSON.stringify(listOf(plan, list)))));
 }
 
+/**
+ * The maps of a human review's evidence gathering (shared/review/gatherEvidence.ts) iterate lists known only once the
+ * sample is drawn: DrawSample writes the sampled accounts' buckets, PlanRelatedEvidence the related accounts'. Empty
+ * in an auto review (or a review already open): the maps then run no item.
+ */
+export const REVIEW_ITEM_LISTS = ['evidenceSampled', 'evidenceRelated'] as const;
+export type ReviewItemList = (typeof REVIEW_ITEM_LISTS)[number];
+
+/** A Task's result naming the one item list it wrote (DrawSample's, PlanRelatedEvidence's). */
+export interface ItemsHandle<L extends string> {
+  counts: Record<L, number>;
+  items: Record<L, string>;
+}
+
+export async function writeItemList<L extends ReviewItemList>(work: BlobStore, sweepId: string, list: L, items: number[]): Promise<ItemsHandle<L>> {
+  const key = sweepPaths(sweepId).mapItems(list);
+  await work.write(key, JSON.stringify(items));
+  return { counts: { [list]: items.length } as Record<L, number>, items: { [list]: key } as Record<L, string> };
+}
+
+export async function readItemList(work: BlobStore, sweepId: string, list: ReviewItemList): Promise<number[]> {
+  const key = sweepPaths(sweepId).mapItems(list);
+  const items: unknown = JSON.parse(await work.readText(key));
+  if (!Array.isArray(items) || !items.every((b) => Number.isInteger(b) && b >= 0)) throw new Error(`map item list ${work.describe(key)} is not an array of bucket numbers`);
+  return items as number[];
+}
+
 export function planHandle(plan: SweepPlan): PlanHandle {
   const paths = sweepPaths(plan.sweepId);
   return {

@@ -20,7 +20,9 @@ import { CONTENT_ACTIONS, type Policy } from '#shared/policy/policySchema';
 import type { GuardHistoryEntry, GuardReport } from '#shared/review/blastRadiusGuard';
 import type { DecisionDigest } from '#shared/review/decisionDigest';
 import type { GateReport } from '#shared/review/precisionGate';
-import type { AccountFacts, CaseEvidence, CommentView, NoteView } from '#shared/review/reviewEvidence';
+import type { AccountFacts, CaseEvidence, CommentView, NoteView, RelatedView } from '#shared/review/reviewEvidence';
+import type { RelatedWant } from '#shared/review/gatherEvidence';
+import type { ReviewCase } from '#shared/ports/reviewRepository';
 import type { StratumSummary } from '#shared/review/stratifiedSample';
 import { runLimited } from './runLimited.ts';
 import { policyPath, sweepPaths } from './sweepPaths.ts';
@@ -394,9 +396,86 @@ const caseEvidenceSchema = z.object({
 }) satisfies z.ZodType<CaseEvidence>;
 namesEveryField<CaseEvidence, typeof caseEvidenceSchema>(caseEvidenceSchema, true);
 
-export const readCaseEvidence = (work: BlobStore, sweepId: string, accountId: string) => readOptional(work, 'review evidence', evidencePath(sweepId, accountId), caseEvidenceSchema);
-export const writeCaseEvidenceFile = (work: BlobStore, sweepId: string, evidence: CaseEvidence) =>
-  writeArtifact(work, 'review evidence', evidencePath(sweepId, evidence.accountId), caseEvidenceSchema, evidence);
+/**
+ * A sampled account's evidence as stored by the sharded gathering (gatherEvidence.ts): without its related accounts'
+ * views, which are written from their own buckets; `relatedIds` in the order shown, `relatedFrom` the buckets whose
+ * views to read. An evidence written whole has neither.
+ */
+export interface StoredCaseEvidence extends CaseEvidence {
+  relatedIds?: string[];
+  relatedFrom?: number[];
+}
+
+const storedCaseEvidenceSchema = caseEvidenceSchema.extend({
+  relatedIds: z.array(z.string().min(1)).optional(),
+  relatedFrom: z.array(z.number().int().min(0)).optional(),
+}) satisfies z.ZodType<StoredCaseEvidence>;
+
+/** The views of one sampled account's related accounts whose records are in one account bucket. */
+export const relatedViewsPath = (sweepId: string, accountId: string, bucket: number) =>
+  `${sweepPaths(sweepId).root}review/related/${encodeURIComponent(accountId)}/${String(bucket).padStart(5, '0')}.json`;
+const relatedViewsSchema = z.array(
+  z.object({
+    facts: objectOf<AccountFacts>('the account facts').and(z.object({ accountId: z.string().min(1) })),
+    notes: z.array(objectOf<NoteView>('a note')),
+    comments: z.array(objectOf<CommentView>('a comment')),
+  }),
+) satisfies z.ZodType<RelatedView[]>;
+
+/** A case's evidence, its related accounts' views joined from where their buckets wrote them (one missing: facts unknown, no items). */
+export async function readCaseEvidence(work: BlobStore, sweepId: string, accountId: string): Promise<CaseEvidence | undefined> {
+  const stored = await readOptional(work, 'review evidence', evidencePath(sweepId, accountId), storedCaseEvidenceSchema);
+  if (!stored) return undefined;
+  const { relatedIds, relatedFrom, ...evidence } = stored;
+  if (!relatedIds) return evidence;
+  const views = new Map<string, RelatedView>();
+  for (const bucket of relatedFrom ?? []) {
+    for (const view of (await readOptional(work, 'related views', relatedViewsPath(sweepId, accountId, bucket), relatedViewsSchema)) ?? []) views.set(view.facts.accountId, view);
+  }
+  return { ...evidence, related: relatedIds.map((id) => views.get(id) ?? { facts: { accountId: id }, notes: [], comments: [] }) };
+}
+
+export const writeCaseEvidenceFile = (work: BlobStore, sweepId: string, evidence: StoredCaseEvidence) =>
+  writeArtifact(work, 'review evidence', evidencePath(sweepId, evidence.accountId), storedCaseEvidenceSchema, evidence);
+export const writeRelatedViews = (work: BlobStore, sweepId: string, accountId: string, bucket: number, views: RelatedView[]) =>
+  writeArtifact(work, 'related views', relatedViewsPath(sweepId, accountId, bucket), relatedViewsSchema, views);
+
+// ---- review/gather/: what the sharded evidence gathering hands from one step to the next ----
+
+const accountIdsSchema = z.array(z.string().min(1));
+export const readSampledAccounts = (work: BlobStore, sweepId: string, bucket: number) => readRequired(work, 'sampled accounts', sweepPaths(sweepId).sampledAccounts(bucket), accountIdsSchema);
+export const writeSampledAccounts = (work: BlobStore, sweepId: string, bucket: number, ids: string[]) =>
+  writeArtifact(work, 'sampled accounts', sweepPaths(sweepId).sampledAccounts(bucket), accountIdsSchema, ids);
+
+const relatedWantsSchema = z.array(z.object({ accountId: z.string().min(1), forAccount: z.string().min(1), noteIds: z.array(z.string()), commentIds: z.array(z.string()) })) satisfies z.ZodType<
+  RelatedWant[]
+>;
+export const readRelatedWantsFrom = (work: BlobStore, sweepId: string, bucket: number) =>
+  readRequired(work, 'related accounts wanted', sweepPaths(sweepId).relatedWantsFrom(bucket), relatedWantsSchema);
+export const writeRelatedWantsFrom = (work: BlobStore, sweepId: string, bucket: number, wants: RelatedWant[]) =>
+  writeArtifact(work, 'related accounts wanted', sweepPaths(sweepId).relatedWantsFrom(bucket), relatedWantsSchema, wants);
+export const readRelatedWantsIn = (work: BlobStore, sweepId: string, bucket: number) => readRequired(work, 'related accounts wanted', sweepPaths(sweepId).relatedWantsIn(bucket), relatedWantsSchema);
+export const writeRelatedWantsIn = (work: BlobStore, sweepId: string, bucket: number, wants: RelatedWant[]) =>
+  writeArtifact(work, 'related accounts wanted', sweepPaths(sweepId).relatedWantsIn(bucket), relatedWantsSchema, wants);
+
+// ---- review/draw.json: DrawSample's sample, for SampleForReview ----
+
+export interface ReviewDraw {
+  review: 'auto' | 'human';
+  cases: ReviewCase[];
+  /** The human sample's strata (what sample.json shows). */
+  strata?: StratumSummary[];
+  guardTripped: boolean;
+}
+const reviewDrawSchema = z.object({
+  review: z.enum(['auto', 'human']),
+  cases: z.array(objectOf<ReviewCase>('a review case')),
+  strata: z.array(objectOf<StratumSummary>('a stratum')).optional(),
+  guardTripped: z.boolean(),
+}) satisfies z.ZodType<ReviewDraw>;
+namesEveryField<ReviewDraw, typeof reviewDrawSchema>(reviewDrawSchema, true);
+export const readReviewDraw = (work: BlobStore, sweepId: string) => readRequired(work, 'review/draw.json', sweepPaths(sweepId).reviewDraw, reviewDrawSchema);
+export const writeReviewDraw = (work: BlobStore, sweepId: string, draw: ReviewDraw) => writeArtifact(work, 'review/draw.json', sweepPaths(sweepId).reviewDraw, reviewDrawSchema, draw);
 
 // ---- summary.json: the sweep's result, written by Finish (or ReviewTimedOut) ----
 

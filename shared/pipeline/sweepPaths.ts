@@ -29,6 +29,14 @@ export const sweepPaths = (sweepId: string) => {
     stats: (stage: string) => `${root}stats/${stage}/`,
     statsObject: (stage: string, item: string) => `${root}stats/${stage}/${item}.json`,
     sample: `${root}review/sample.json`,
+    /** DrawSample's draw, opened (human) or accepted (auto) by SampleForReview. */
+    reviewDraw: `${root}review/draw.json`,
+    /** A human review's sampled accounts in one account bucket, whose evidence that bucket's gathering writes (gatherEvidence.ts). */
+    sampledAccounts: (accountBucket: number) => `${root}review/gather/sampled/${pad(accountBucket)}.json`,
+    /** The related accounts one bucket's sampled accounts show, as that bucket's gathering found them. */
+    relatedWantsFrom: (accountBucket: number) => `${root}review/gather/wants-from/${pad(accountBucket)}.json`,
+    /** The same, regrouped by the bucket holding each related account's records. */
+    relatedWantsIn: (accountBucket: number) => `${root}review/gather/wants-in/${pad(accountBucket)}.json`,
     /** The blast-radius guard's verdict (shared/review/blastRadiusGuard.ts). */
     guard: `${root}review/guard.json`,
     summary: `${root}summary.json`,

@@ -8,12 +8,7 @@ import type { Account, Comment, Note } from '#shared/contract/snapshotRecords';
 import type { AccountBundle } from '#shared/detect/detectorPorts';
 import { sensitiveHash } from '#shared/detect/text/hash';
 import { normalizeText } from '#shared/detect/text/normalizeText';
-import type { BlobStore } from '#shared/ports/blobStore';
 import type { Decision } from '#shared/policy/decideAction';
-import { bucketsOf } from '#shared/pipeline/hashBucket';
-import { loadAccountBundles } from '#shared/pipeline/resolveBucket';
-import { runLimited } from '#shared/pipeline/runLimited';
-import { writeCaseEvidenceFile } from '#shared/pipeline/sweepArtifacts';
 
 const MAX_NOTES = 8;
 const MAX_COMMENTS = 12;
@@ -119,88 +114,99 @@ const commentView = (c: Comment): CommentView => ({
 });
 
 /** The referenced items first, then the most recent others, up to `max`. */
-function pick<T>(items: T[], id: (t: T) => string, at: (t: T) => string, wanted: Set<string>, max: number): T[] {
+function pick<T>(items: T[], id: (t: T) => string, at: (t: T) => string, wanted: ReadonlySet<string>, max: number): T[] {
   const referenced = items.filter((t) => wanted.has(id(t)));
   const rest = items.filter((t) => !wanted.has(id(t))).sort((a, b) => at(b).localeCompare(at(a)));
   return [...referenced, ...rest].slice(0, Math.max(max, referenced.length));
 }
 
-/** Builds and writes the evidence of every sampled account, reading only the account buckets that hold them or their related accounts. */
-export async function writeCaseEvidence(work: BlobStore, sweepId: string, bucketCount: number, decisions: Decision[]): Promise<number> {
-  const related = new Map<string, string[]>();
-  const needed = new Set<string>();
-  for (const d of decisions) {
-    needed.add(d.accountId);
-    const members = [...new Set(d.findings.flatMap((f) => f.evidence.relatedAccountIds ?? []))]
-      .filter((m) => m !== d.accountId)
-      .sort()
-      .slice(0, MAX_RELATED);
-    related.set(d.accountId, members);
-    for (const m of members) needed.add(m);
-  }
-  const bundles = new Map<string, AccountBundle>();
-  for (const bucket of bucketsOf(needed, bucketCount)) {
-    for (const [id, b] of await loadAccountBundles(work, sweepId, bucket)) if (needed.has(id)) bundles.set(id, { ...b, signals: [] });
-  }
-  await runLimited(decisions, 16, async (d) => {
-    const bundle = bundles.get(d.accountId);
-    const noteIds = new Set(d.findings.flatMap((f) => f.evidence.noteIds ?? []));
-    const commentIds = new Set(d.findings.flatMap((f) => f.evidence.commentIds ?? []));
-    const evidence: CaseEvidence = {
-      accountId: d.accountId,
-      decision: {
-        codes: d.codes,
-        action: d.action,
-        durationDays: d.durationDays,
-        ruleIds: d.ruleIds,
-        severity: d.severity,
-        score: d.score,
-        followerCount: d.followerCount,
-        accountType: d.accountType,
-        priorOffenses: d.priorOffenses,
-      },
-      findings: d.findings,
-      account: accountFacts(d.accountId, bundle?.account),
-      notes: pick(
-        bundle?.notes ?? [],
-        (n) => n.noteId,
-        (n) => n.createdAt,
-        noteIds,
-        MAX_NOTES,
-      ).map(noteView),
-      comments: pick(
-        bundle?.comments ?? [],
-        (c) => c.commentId,
-        (c) => c.createdAt,
-        commentIds,
-        MAX_COMMENTS,
-      ).map(commentView),
-      related: (related.get(d.accountId) ?? []).map((m) => {
-        const b = bundles.get(m);
-        return {
-          facts: accountFacts(m, b?.account),
-          notes: pick(
-            b?.notes ?? [],
-            (n) => n.noteId,
-            (n) => n.createdAt,
-            noteIds,
-            2,
-          )
-            .slice(0, 3)
-            .map(noteView),
-          comments: pick(
-            b?.comments ?? [],
-            (c) => c.commentId,
-            (c) => c.createdAt,
-            commentIds,
-            2,
-          )
-            .slice(0, 3)
-            .map(commentView),
-        };
-      }),
-    };
-    await writeCaseEvidenceFile(work, sweepId, evidence);
-  });
-  return decisions.length;
+/** The related accounts an evidence shows: the other members of the decision's clusters and rings, at most MAX_RELATED, in id order. */
+export function relatedMembers(d: Decision): string[] {
+  return [...new Set(d.findings.flatMap((f) => f.evidence.relatedAccountIds ?? []))]
+    .filter((m) => m !== d.accountId)
+    .sort()
+    .slice(0, MAX_RELATED);
+}
+
+/** The notes and comments a decision's findings name: shown first, for the account and for its related accounts. */
+export function referencedItems(d: Decision): { noteIds: string[]; commentIds: string[] } {
+  return {
+    noteIds: [...new Set(d.findings.flatMap((f) => f.evidence.noteIds ?? []))],
+    commentIds: [...new Set(d.findings.flatMap((f) => f.evidence.commentIds ?? []))],
+  };
+}
+
+/** A sampled account's evidence without its related accounts' views (they live in other buckets: relatedView). */
+export function ownEvidence(d: Decision, bundle: Pick<AccountBundle, 'account' | 'notes' | 'comments'> | undefined): CaseEvidence {
+  const { noteIds, commentIds } = referencedItems(d);
+  return {
+    accountId: d.accountId,
+    decision: {
+      codes: d.codes,
+      action: d.action,
+      durationDays: d.durationDays,
+      ruleIds: d.ruleIds,
+      severity: d.severity,
+      score: d.score,
+      followerCount: d.followerCount,
+      accountType: d.accountType,
+      priorOffenses: d.priorOffenses,
+    },
+    findings: d.findings,
+    account: accountFacts(d.accountId, bundle?.account),
+    notes: pick(
+      bundle?.notes ?? [],
+      (n) => n.noteId,
+      (n) => n.createdAt,
+      new Set(noteIds),
+      MAX_NOTES,
+    ).map(noteView),
+    comments: pick(
+      bundle?.comments ?? [],
+      (c) => c.commentId,
+      (c) => c.createdAt,
+      new Set(commentIds),
+      MAX_COMMENTS,
+    ).map(commentView),
+    related: [],
+  };
+}
+
+/** One related account as a sampled account's evidence shows it: its facts, and a few of its notes and comments (those the sampled decision names first). */
+export function relatedView(
+  accountId: string,
+  bundle: Pick<AccountBundle, 'account' | 'notes' | 'comments'> | undefined,
+  referenced: { noteIds: ReadonlySet<string>; commentIds: ReadonlySet<string> },
+): RelatedView {
+  return {
+    facts: accountFacts(accountId, bundle?.account),
+    notes: pick(
+      bundle?.notes ?? [],
+      (n) => n.noteId,
+      (n) => n.createdAt,
+      referenced.noteIds,
+      2,
+    )
+      .slice(0, 3)
+      .map(noteView),
+    comments: pick(
+      bundle?.comments ?? [],
+      (c) => c.commentId,
+      (c) => c.createdAt,
+      referenced.commentIds,
+      2,
+    )
+      .slice(0, 3)
+      .map(commentView),
+  };
+}
+
+/**
+ * The whole evidence of one sampled account, from bundles already in memory: the definition the sharded gathering
+ * (gatherEvidence.ts: each bucket's part where its records are) is checked against.
+ */
+export function caseEvidenceOf(d: Decision, bundles: ReadonlyMap<string, Pick<AccountBundle, 'account' | 'notes' | 'comments'>>): CaseEvidence {
+  const { noteIds, commentIds } = referencedItems(d);
+  const referenced = { noteIds: new Set(noteIds), commentIds: new Set(commentIds) };
+  return { ...ownEvidence(d, bundles.get(d.accountId)), related: relatedMembers(d).map((m) => relatedView(m, bundles.get(m), referenced)) };
 }

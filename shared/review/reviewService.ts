@@ -12,9 +12,8 @@ import type { Decision } from '#shared/policy/decideAction';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
 import { readCaseEvidence, readPlan, readSampleIfAny, readSweepPolicy, writeSample, type SampleFile } from '#shared/pipeline/sweepArtifacts';
 import { precisionGate, type GateReport } from './precisionGate.ts';
-import type { GuardReport } from './blastRadiusGuard.ts';
-import { writeCaseEvidence, type CaseEvidence } from './reviewEvidence.ts';
-import type { ReviewPolicy, StratumSummary } from './stratifiedSample.ts';
+import type { CaseEvidence } from './reviewEvidence.ts';
+import type { StratumSummary } from './stratifiedSample.ts';
 
 export interface ReviewDeps {
   repo: ReviewRepository;
@@ -40,9 +39,9 @@ const countByRule = (cases: ReviewCase[]) => {
 };
 
 /**
- * The sampling step of a `review: human` sweep: draws the stratified sample, writes the evidence,
- * the cases and a sample.json that holds every rule (nothing is enforced until the review closes),
- * and opens the session with the task token. Idempotent: a re-run finds the session and changes nothing.
+ * The sampling step of a `review: human` sweep, over DrawSample's stratified sample (whose evidence the gathering
+ * maps wrote): the cases, a sample.json that holds every rule (nothing is enforced until the review closes), and the
+ * session with the task token. Idempotent: a re-run finds the session and changes nothing.
  */
 export async function openReview(
   deps: ReviewDeps,
@@ -50,23 +49,14 @@ export async function openReview(
     sweepId: string;
     taskToken: string;
     policy: Policy;
-    bucketCount: number;
-    /** The stratified sample under the review's thresholds (HumanSampleDraw over the buckets' digests, or stratifiedSample). */
-    draw: (review: ReviewPolicy) => { cases: ReviewCase[]; strata: StratumSummary[] };
-    /** The decisions of the sampled accounts (for their evidence), read from their own buckets. */
-    decisionsOf: (accountIds: ReadonlySet<string>) => Promise<Decision[]>;
-    guard?: GuardReport;
+    /** The stratified sample under the review's thresholds (drawReviewSample.ts). */
+    drawn: { cases: ReviewCase[]; strata?: StratumSummary[] };
   },
 ): Promise<{ session: ReviewSession; reopened: boolean }> {
   const existing = await deps.repo.session(req.sweepId);
   if (existing) return { session: existing, reopened: true };
-  let review = reviewPolicyOf(req.policy);
-  // a follower tier over the guard's cap: every decision on an account of that reach is reviewed in full (unreviewed: held)
-  const tier = req.guard?.followerTiers[0];
-  if (tier && tier.atLeast < review.followerThreshold) review = { ...review, followerThreshold: tier.atLeast };
-  const { cases, strata } = req.draw(review);
-  const sampledIds = new Set(cases.map((c) => c.accountId));
-  await writeCaseEvidence(deps.work, req.sweepId, req.bucketCount, await req.decisionsOf(sampledIds));
+  const review = reviewPolicyOf(req.policy);
+  const { cases, strata } = req.drawn;
   await deps.repo.putCases(cases);
   const allRules = [...new Set(cases.map((c) => c.ruleId))].sort();
   const sample: SampleFile = { review: 'human', status: 'open', sampled: cases.length, byRule: countByRule(cases), heldRules: allRules, strata };

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LIFT_TASKS, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
+import { LIFT_TASKS, mapItemsKeyPath, REVIEW_WAIT_STATE, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
 import { RECORD_SWEEP_FAILED_STATE, REVIEW_TIMED_OUT_STATE, REVIEW_TIMEOUT_PATH, SWEEP_FAILED_STATE, SWEEP_RESULT_PATHS } from '#infra/sweepStateMachine';
 import { bucketPlaceholder, localFunctionArn, stateMachinesFromTemplate, type AslDefinition, type SynthesizedStateMachines } from './aslFromTemplate.ts';
 import { LAMBDA_TRANSIENT_ERRORS } from '#infra/stageTask';
@@ -41,7 +41,22 @@ describe('sweep state machine definition', () => {
   it('runs the stages of docs/architecture.md in order, derived from SWEEP_TASKS and SWEEP_MAPS', () => {
     const expected = SWEEP_TASKS.map((t) => SWEEP_MAPS.find((m) => m.task === t.state)?.state ?? t.state);
     expect(mainChain(machines.sweep)).toEqual(expected);
-    expect(mainChain(machines.sweep)).toEqual(['Plan', 'PartitionParts', 'GroupKeys', 'ExpandRings', 'ResolveAccounts', 'SampleForReview', 'EnforceActions', 'Notify', 'ScheduleLifts', 'FinishSweep']);
+    expect(mainChain(machines.sweep)).toEqual([
+      'Plan',
+      'PartitionParts',
+      'GroupKeys',
+      'ExpandRings',
+      'ResolveAccounts',
+      'DrawSample',
+      'GatherSampledEvidence',
+      'PlanRelatedEvidence',
+      'GatherRelatedEvidence',
+      'SampleForReview',
+      'EnforceActions',
+      'Notify',
+      'ScheduleLifts',
+      'FinishSweep',
+    ]);
     expect(machines.sweep.States.FinishSweep.End).toBe(true);
   });
 
@@ -55,7 +70,7 @@ describe('sweep state machine definition', () => {
       expect(state.ItemReader, map.state).toEqual({
         Resource: 'arn:aws:states:::s3:getObject',
         ReaderConfig: { InputType: 'JSON' },
-        Parameters: { Bucket: bucketPlaceholder(dataBucket), 'Key.$': `$.plan.items.${map.items}` },
+        Parameters: { Bucket: bucketPlaceholder(dataBucket), 'Key.$': mapItemsKeyPath(map.items) },
       });
       expect(state.ItemSelector, map.state).toEqual({ 'sweepId.$': '$.sweepId', 'item.$': '$$.Map.Item.Value' });
       expect(state.ItemProcessor.ProcessorConfig, map.state).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
@@ -67,7 +82,7 @@ describe('sweep state machine definition', () => {
     }
   });
 
-  it('runs every stage that grows with the snapshot as a Distributed Map: only Plan, the review and FinishSweep are single Tasks', () => {
+  it('runs every stage that grows with the snapshot as a Distributed Map: the single Tasks read one object per bucket (digests, stats) or the sample', () => {
     const shape = Object.fromEntries(
       mainChain(machines.sweep).map((name) => {
         const state = machines.sweep.States[name] as Record<string, any>;
@@ -80,6 +95,10 @@ describe('sweep state machine definition', () => {
       GroupKeys: 'DISTRIBUTED Map over $.plan.items.channelBuckets',
       ExpandRings: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
       ResolveAccounts: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
+      DrawSample: 'Task',
+      GatherSampledEvidence: 'DISTRIBUTED Map over $.draw.items.evidenceSampled',
+      PlanRelatedEvidence: 'Task',
+      GatherRelatedEvidence: 'DISTRIBUTED Map over $.related.items.evidenceRelated',
       SampleForReview: 'Task',
       EnforceActions: 'DISTRIBUTED Map over $.plan.items.accountBuckets',
       Notify: 'DISTRIBUTED Map over $.plan.items.accountBuckets',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { LIFT_TASKS, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
+import { LIFT_TASKS, mapItemsKeyPath, SWEEP_MAPS, SWEEP_SIDE_TASKS, SWEEP_TASKS } from '#infra/stages';
 import { analyzeDefinition, checkHandlers, itemReaderState, loadStateMachineDefinitions, prepareDefinition, stageHandlerSpecs, type StateMachineDefinitions } from '#scripts/local/localStepFunctions';
 import { definitionsFromTemplate, findStateMachineLogicalId, resolveIntrinsics, type CfnTemplate } from '#scripts/local/stateMachineTemplate';
 
@@ -54,7 +54,7 @@ describe('the synthesized state machines', () => {
     for (const m of SWEEP_MAPS) {
       expect(sweep.tasks.find((t) => t.state === m.task)?.map).toBe(m.state);
       const state = defs.sweep.States[m.state] as { ItemReader?: { Parameters?: Record<string, string> }; ItemProcessor?: { ProcessorConfig?: { Mode?: string } } };
-      expect(state.ItemReader?.Parameters?.['Key.$']).toBe(`$.plan.items.${m.items}`);
+      expect(state.ItemReader?.Parameters?.['Key.$']).toBe(mapItemsKeyPath(m.items));
       expect(state.ItemProcessor?.ProcessorConfig?.Mode).toBe('DISTRIBUTED');
     }
   });
@@ -70,7 +70,7 @@ describe('the synthesized state machines', () => {
     for (const m of SWEEP_MAPS) {
       const reader = prepared.States[itemReaderState(m.state)] as Record<string, any>;
       expect(reader, m.state).toMatchObject({ Type: 'Task', Resource: 'arn:aws:states:::s3:getObject', ResultPath: '$.localMapItems', Next: m.state });
-      expect(reader.Parameters['Key.$']).toBe(`$.plan.items.${m.items}`);
+      expect(reader.Parameters['Key.$']).toBe(mapItemsKeyPath(m.items));
       expect(reader.Catch).toEqual((defs.sweep.States[m.state] as Record<string, any>).Catch);
       const map = prepared.States[m.state] as Record<string, any>;
       expect(map.ItemReader, m.state).toBeUndefined();
