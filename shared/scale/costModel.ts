@@ -76,7 +76,7 @@ const DEFAULT_PART_BYTES = 256 * 1024 * 1024;
 export const STAGE_MEMORY_MB = { partition: 2048, group: 3008, expandRings: 1024, resolve: 3008, enforce: 1024, notify: 512, scheduleLifts: 512 } as const;
 /** Lambda start, first S3 byte and final writes per work item: assumed, not measured. */
 const ITEM_OVERHEAD_SECONDS = 1;
-/** Map state start and end, and the non-map Tasks (Plan, SampleForReview in auto review, FinishSweep): assumed. */
+/** Map state start and end, and the non-map Tasks (Plan, DrawSample, PlanRelatedEvidence and SampleForReview in auto review, where the evidence maps run no item; FinishSweep): assumed. */
 const MAP_OVERHEAD_SECONDS = 5;
 const FIXED_TASK_SECONDS = 30;
 /** State transitions per child execution (start, the Task, end) and of the parent sweep: assumed from the ASL shape. */
