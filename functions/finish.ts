@@ -2,7 +2,7 @@
 import { auditRepository, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
 import { anchorSweep } from '#shared/audit/anchorSweep';
 import { summarizeSweep } from '#shared/pipeline/summarizeSweep';
-import { writeSummary } from '#shared/pipeline/sweepArtifacts';
+import { readAllStats, writeSummary } from '#shared/pipeline/sweepArtifacts';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { stageHandler } from './lib/stageHandler.ts';
@@ -13,7 +13,8 @@ export const handler = stageHandler('finish', sweepEventSchema, async ({ sweepId
   const summary = await summarizeSweep(work, plan, policy);
   await writeSummary(work, summary);
   await sweepRegistry().finished(sweepId, summary, new Date().toISOString());
-  // Anchor the sweep's enforce entries (once): deleting an account's whole chain is then caught too.
-  await anchorSweep(auditRepository(), sweepId, new Date().toISOString());
+  // Anchor the sweep's enforce entries (once), from the digests Enforce made per bucket: deleting an account's whole chain is then caught too.
+  const enforced = { bucketCount: plan.bucketCount, stats: await readAllStats(work, sweepId, 'enforce') };
+  await anchorSweep(auditRepository(), sweepId, new Date().toISOString(), enforced);
   return summary;
 });

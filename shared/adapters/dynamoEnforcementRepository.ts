@@ -111,6 +111,20 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     return this.queryAll<LedgerEntry>({ TableName: this.t.ledger, KeyConditionExpression: 'accountId = :a', ExpressionAttributeValues: { ':a': accountId } });
   }
 
+  async ledgerEntries(keys: Array<Pick<LedgerEntry, 'accountId' | 'entryKey'>>): Promise<LedgerEntry[]> {
+    const out: LedgerEntry[] = [];
+    for (let i = 0; i < keys.length; i += 100) {
+      let batch: Record<string, unknown>[] | undefined = keys.slice(i, i + 100).map(({ accountId, entryKey }) => ({ accountId, entryKey }));
+      for (let attempt = 0; batch && batch.length > 0; attempt++) {
+        const res: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: { [this.t.ledger]: { Keys: batch, ConsistentRead: true } } }));
+        out.push(...((res.Responses?.[this.t.ledger] ?? []) as LedgerEntry[]));
+        batch = res.UnprocessedKeys?.[this.t.ledger]?.Keys;
+        if (batch && batch.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+      }
+    }
+    return out;
+  }
+
   async ledgerForSweep(sweepId: string): Promise<LedgerEntry[]> {
     return this.queryAll<LedgerEntry>({
       TableName: this.t.ledger,

@@ -65,6 +65,10 @@ export class MemoryLedger implements EnforcementRepository, AuditRepository {
     return copy([...(this.ledger.get(accountId)?.values() ?? [])].sort((a, b) => byKey(a.entryKey, b.entryKey)));
   }
 
+  async ledgerEntries(keys: Array<Pick<LedgerEntry, 'accountId' | 'entryKey'>>): Promise<LedgerEntry[]> {
+    return copy(keys.flatMap((k) => this.ledger.get(k.accountId)?.get(k.entryKey) ?? []));
+  }
+
   async ledgerForSweep(sweepId: string): Promise<LedgerEntry[]> {
     return (await this.allLedger()).filter((e) => e.sweepId === sweepId).sort((a, b) => byKey(a.accountId, b.accountId) || byKey(a.entryKey, b.entryKey));
   }

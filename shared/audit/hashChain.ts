@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { LedgerEntry } from '#shared/enforcement/ledgerEntry';
+import { bucketOf } from '#shared/pipeline/hashBucket';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -56,14 +57,40 @@ export function chainEntries(entries: LedgerEntry[], head: ChainHead): { entries
   return { entries: out, head: h };
 }
 
-/** A sweep anchor: a digest over the sweep's enforce entries (account id + entry hash, sorted). */
+/**
+ * A sweep anchor: a digest over the sweep's enforce entries (account id, entry key and hash, sorted). With `buckets`
+ * (the sweep's account bucket count), the digest is over each account bucket's own digest in bucket order
+ * (`anchorDigestByBucket`): each bucket's is made by the Enforce item that wrote its entries, so no process reads the
+ * whole sweep's entries to anchor it (issue 17). Without it (sweeps anchored before), over all of them at once.
+ */
 export interface SweepAnchor {
   count: number;
   digest: string;
   anchoredAt: string;
+  buckets?: number;
 }
 
-export function anchorDigest(entries: Array<Pick<LedgerEntry, 'accountId' | 'entryKey' | 'hash'>>): { count: number; digest: string } {
+export interface AnchorDigest {
+  count: number;
+  digest: string;
+}
+
+export function anchorDigest(entries: Array<Pick<LedgerEntry, 'accountId' | 'entryKey' | 'hash'>>): AnchorDigest {
   const lines = entries.map((e) => `${e.accountId}\u0000${e.entryKey}\u0000${e.hash ?? ''}`).sort();
   return { count: lines.length, digest: sha256(lines.join('\n')) };
+}
+
+/** The sweep's digest from every bucket's, indexed by bucket (a bucket without entries has anchorDigest([])). */
+export function combineBucketDigests(perBucket: readonly AnchorDigest[]): AnchorDigest {
+  return {
+    count: perBucket.reduce((n, d) => n + d.count, 0),
+    digest: sha256(perBucket.map((d, b) => `${b}\u0000${d.count}\u0000${d.digest}`).join('\n')),
+  };
+}
+
+/** What `audit verify` recomputes for an anchor with `buckets`: the entries split by account bucket, then combined. */
+export function anchorDigestByBucket(entries: Array<Pick<LedgerEntry, 'accountId' | 'entryKey' | 'hash'>>, buckets: number): AnchorDigest {
+  const byBucket: Array<Array<Pick<LedgerEntry, 'accountId' | 'entryKey' | 'hash'>>> = Array.from({ length: buckets }, () => []);
+  for (const e of entries) byBucket[bucketOf(e.accountId, buckets)].push(e);
+  return combineBucketDigests(byBucket.map(anchorDigest));
 }

@@ -10,7 +10,7 @@
  */
 import type { LedgerEntry, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import { ledgerKey } from '#shared/enforcement/ledgerEntry';
-import { anchorDigest, entryHash, GENESIS_HASH, type SweepAnchor } from './hashChain.ts';
+import { anchorDigest, anchorDigestByBucket, entryHash, GENESIS_HASH, type SweepAnchor } from './hashChain.ts';
 import type { LedgerAnchor } from './ledgerAnchor.ts';
 
 export type IssueKind =
@@ -148,7 +148,8 @@ export function verifyLedger(input: VerifyInput): VerifyReport {
     }
     for (const [sweepId, anchor] of [...input.anchors.entries()].sort()) {
       sweepsAnchored += 1;
-      const now = anchorDigest(enforceBySweep.get(sweepId) ?? []);
+      const entries = enforceBySweep.get(sweepId) ?? [];
+      const now = anchor.buckets ? anchorDigestByBucket(entries, anchor.buckets) : anchorDigest(entries);
       if (now.count !== anchor.count || now.digest !== anchor.digest) {
         issues.push({
           kind: 'anchor-mismatch',

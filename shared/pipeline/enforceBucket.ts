@@ -5,7 +5,9 @@
  * Penalties run from `appliedAt`, the sweep's enforcement time (review/sample.json enforceAt):
  * the same for every bucket and every retry, so a re-run writes identical items.
  */
+import { anchorDigest, type AnchorDigest } from '#shared/audit/hashChain';
 import type { BlobStore } from '#shared/ports/blobStore';
+import { ledgerKey } from '#shared/enforcement/ledgerEntry';
 import type { ApplyOutcome, EnforcementRepository } from '#shared/ports/enforcementRepository';
 import { laterContentBatches } from '#shared/enforcement/planContentEnforcement';
 import { planEnforcement } from '#shared/enforcement/planEnforcement';
@@ -28,6 +30,8 @@ export interface EnforceStats {
   skipped: number;
   /** Content actions (notes and comments) of the decisions applied here; absent when none. */
   contentApplied?: number;
+  /** The bucket's share of the sweep anchor: a digest over its accounts' enforce entries of this sweep (hashChain.ts). */
+  anchor?: AnchorDigest;
 }
 
 export async function enforceBucket(
@@ -49,7 +53,7 @@ export async function enforceBucket(
 ): Promise<EnforceStats> {
   const key = sweepPaths(sweepId).decisionsObject(bucket);
   const stats: EnforceStats = { bucket, decisions: 0, applied: 0, alreadyApplied: 0, skipped: 0 };
-  if (!(await work.exists(key))) return stats;
+  if (!(await work.exists(key))) return { ...stats, anchor: anchorDigest([]) };
   const todo: Array<{ decision: Parameters<typeof planEnforcement>[0]; line: number }> = [];
   for await (const entry of readDecisionObject(work, key)) {
     stats.decisions += 1;
@@ -83,5 +87,9 @@ export async function enforceBucket(
     });
   }
   await runLimited(single, 16, async ({ t, p }) => count(await repo.apply(p, { current: current.get(t.decision.accountId) }), p));
+  // Only this bucket's actions can have written its accounts' enforce entries of this sweep (one key per account):
+  // read back, whether applied now or by an earlier run, they are the bucket's share of the sweep anchor.
+  const entries = await repo.ledgerEntries(todo.map((t) => ({ accountId: t.decision.accountId, entryKey: ledgerKey(sweepId, 'enforce') })));
+  stats.anchor = anchorDigest(entries);
   return stats;
 }

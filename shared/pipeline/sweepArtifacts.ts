@@ -247,7 +247,15 @@ export const stageStatsSchemas = {
     duplicates: counts.default({}),
     orphans: counts.default({}),
   }),
-  enforce: z.object({ bucket: z.number(), decisions: z.number(), applied: z.number(), alreadyApplied: z.number(), skipped: z.number(), contentApplied: z.number().optional() }),
+  enforce: z.object({
+    bucket: z.number(),
+    decisions: z.number(),
+    applied: z.number(),
+    alreadyApplied: z.number(),
+    skipped: z.number(),
+    contentApplied: z.number().optional(),
+    anchor: z.object({ count: z.number().int().min(0), digest: z.string().regex(/^[0-9a-f]{64}$/) }).optional(),
+  }),
   notify: z.object({ bucket: z.number(), sink: z.string(), published: z.number(), notices: z.number(), events: z.number(), contentEvents: z.number().optional() }),
   scheduleLifts: z.object({
     bucket: z.number(),

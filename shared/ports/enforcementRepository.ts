@@ -40,6 +40,8 @@ export interface EnforcementRepository extends OffenseHistory {
   applyMany?(planned: PlannedEnforcement[], known: ReadonlyMap<string, PenaltyState>): Promise<ApplyOutcome[]>;
   ledgerFor(accountId: string): Promise<LedgerEntry[]>;
   ledgerForSweep(sweepId: string): Promise<LedgerEntry[]>;
+  /** The ledger entries with these keys (absent ones are left out), batch-read: what one bucket's sweep anchor reads. */
+  ledgerEntries(keys: Array<Pick<LedgerEntry, 'accountId' | 'entryKey'>>): Promise<LedgerEntry[]>;
   penalty(accountId: string): Promise<PenaltyState | undefined>;
   /** Outbox messages of a sweep, optionally only those not yet delivered. */
   outbox(sweepId: string | undefined, opts?: { pendingOnly?: boolean }): Promise<OutboxMessage[]>;

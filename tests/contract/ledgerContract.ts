@@ -303,6 +303,19 @@ export function ledgerRepositoryContract(name: string, repos: () => LedgerRepos)
         expect(got.map((m) => [m.messageKey, m.kind])).toEqual([[`${id}#notice`, 'notice']]);
       });
 
+      it('batch-reads ledger entries by key, leaving absent ones out (what a bucket reads back for the sweep anchor)', async () => {
+        const r = repos();
+        const sweepId = `le-${account('sweep')}`;
+        const ids = [account('le'), account('le'), account('le')];
+        for (const id of ids) await enforce(r, id, sweepId, 'warn', 0);
+        const keys = [...ids, account('le-absent')].map((accountId) => ({ accountId, entryKey: `${sweepId}#enforce` }));
+        const got = await r.enforcement.ledgerEntries([...keys, { accountId: ids[0], entryKey: `${sweepId}#lift` }]);
+        expect(got.map((e) => [e.accountId, e.entryKey, e.step]).sort()).toEqual(ids.map((id) => [id, `${sweepId}#enforce`, 'enforce']).sort());
+        const whole = await r.enforcement.ledgerFor(ids[1]);
+        expect(got.find((e) => e.accountId === ids[1])).toEqual(whole.find((e) => e.entryKey === `${sweepId}#enforce`));
+        expect(await r.enforcement.ledgerEntries([])).toEqual([]);
+      });
+
       it('pages through due lifts after the last row of the previous page, oldest first', async () => {
         const r = repos();
         const sweepId = `due-${account('sweep')}`;
