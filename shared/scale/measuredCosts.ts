@@ -38,7 +38,7 @@ export interface MeasuredCosts {
   itemsPerAction: number;
   /** Writes to the penalties table's liftDue index per timed action (the state enters it; a GSI write is a standard write). */
   liftIndexWritesPerTimedAction: number;
-  /** Read units per action (the account's prior penalty and ledger head): assumed. */
+  /** Read units per action (the account's prior penalty and ledger head, and its enforce entry read back for the sweep anchor): assumed. */
   readsPerAction: number;
   /** Latency of one TransactWriteItems: assumed (20 ms); Enforce runs 16 at a time per bucket (enforceBucket.ts). */
   transactionMs: number;
@@ -77,7 +77,7 @@ export const MEASURED: MeasuredCosts = {
   // `npm run bench:enforce -- --actions 10000 --buckets 4`: 4.00 items per action (4.67 with the lift row, before)
   itemsPerAction: 4,
   liftIndexWritesPerTimedAction: 1,
-  readsPerAction: 2,
+  readsPerAction: 3,
   transactionMs: 20,
   enforceParallelism: 16,
   notifyPageMs: 1500,
