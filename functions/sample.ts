@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { reviewDeps, reviewRepository, taskTokens, workStore } from '#shared/adapters/stageDependencies';
 import { loadSweepContext } from '#shared/pipeline/sweepContext';
-import { readReviewDraw, readSampleIfAny, writeSample } from '#shared/pipeline/sweepArtifacts';
+import { readReviewDraw, readReviewDrawIfAny, readSampleIfAny, writeSample } from '#shared/pipeline/sweepArtifacts';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { openReview } from '#shared/review/reviewService';
 import { stageHandler } from './lib/stageHandler.ts';
@@ -20,7 +20,11 @@ const sampleEventSchema = sweepEventSchema.extend({ taskToken: z.string().min(1)
 export const handler = stageHandler('sample', sampleEventSchema, async ({ sweepId, taskToken }) => {
   const work = workStore();
   const { plan, policy } = await loadSweepContext(work, sweepId);
-  const draw = await readReviewDraw(work, sweepId);
+  const found = await readReviewDrawIfAny(work, sweepId);
+  // A review opened before DrawSample existed (a sweep paused then, resumed now) has no draw: it is open already.
+  const opened = found ? undefined : await reviewRepository().session(sweepId);
+  if (opened) return { review: 'human', status: opened.status, sampled: opened.cases, reopened: true };
+  const draw = found ?? (await readReviewDraw(work, sweepId)); // no draw and no review: the missing draw's error
   if (draw.review === 'human') {
     if (!taskToken) throw new Error('sample: a human review needs the task token (run SampleForReview as a .waitForTaskToken task)');
     const { session, reopened } = await openReview(reviewDeps(), { sweepId, taskToken, policy, drawn: draw });

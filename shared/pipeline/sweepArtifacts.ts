@@ -483,6 +483,7 @@ const reviewDrawSchema = z.object({
 }) satisfies z.ZodType<ReviewDraw>;
 namesEveryField<ReviewDraw, typeof reviewDrawSchema>(reviewDrawSchema, true);
 export const readReviewDraw = (work: BlobStore, sweepId: string) => readRequired(work, 'review/draw.json', sweepPaths(sweepId).reviewDraw, reviewDrawSchema);
+export const readReviewDrawIfAny = (work: BlobStore, sweepId: string) => readOptional(work, 'review/draw.json', sweepPaths(sweepId).reviewDraw, reviewDrawSchema);
 export const writeReviewDraw = (work: BlobStore, sweepId: string, draw: ReviewDraw) => writeArtifact(work, 'review/draw.json', sweepPaths(sweepId).reviewDraw, reviewDrawSchema, draw);
 
 // ---- summary.json: the sweep's result, written by Finish (or ReviewTimedOut) ----
