@@ -49,7 +49,7 @@ async function run(finding: Finding, held: string[]): Promise<PlannedEnforcement
   expect(decision.ruleIds).toEqual([finding.ruleId, RULE_BRAND_POINTS].sort());
   await writeDecisions(work, 'sw', 0, [decision]);
   const applied: PlannedEnforcement[] = [];
-  const repo = { penalties: async () => new Map(), apply: async (p: PlannedEnforcement) => (applied.push(p), 'applied' as const) } as unknown as EnforcementRepository;
+  const repo = { penalties: async () => new Map(), apply: async (p: PlannedEnforcement) => (applied.push(p), 'applied' as const), ledgerEntries: async () => [] } as unknown as EnforcementRepository;
   await enforceBucket(work, 'sw', 0, policy, repo, new Set(held), () => '2026-11-20T01:00:00.000Z');
   return applied;
 }
