@@ -1,7 +1,7 @@
 /** PlanRelatedEvidence stage: the related accounts the sampled evidence shows, regrouped by the bucket holding each (the sample's size, never the sweep's). */
 import { workStore } from '#shared/adapters/stageDependencies';
-import { readItemList, writeItemList } from '#shared/pipeline/mapItems';
-import { readPlan } from '#shared/pipeline/sweepArtifacts';
+import { writeItemList } from '#shared/pipeline/mapItems';
+import { readItemList, readPlan } from '#shared/pipeline/sweepArtifacts';
 import { sweepEventSchema } from '#shared/pipeline/sweepPlan';
 import { planRelatedEvidence } from '#shared/review/gatherEvidence';
 import { stageHandler } from './lib/stageHandler.ts';

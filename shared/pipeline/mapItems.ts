@@ -53,13 +53,6 @@ export async function writeItemList<L extends ReviewItemList>(work: BlobStore, s
   return { counts: { [list]: items.length } as Record<L, number>, items: { [list]: key } as Record<L, string> };
 }
 
-export async function readItemList(work: BlobStore, sweepId: string, list: ReviewItemList): Promise<number[]> {
-  const key = sweepPaths(sweepId).mapItems(list);
-  const items: unknown = JSON.parse(await work.readText(key));
-  if (!Array.isArray(items) || !items.every((b) => Number.isInteger(b) && b >= 0)) throw new Error(`map item list ${work.describe(key)} is not an array of bucket numbers`);
-  return items as number[];
-}
-
 export function planHandle(plan: SweepPlan): PlanHandle {
   const paths = sweepPaths(plan.sweepId);
   return {

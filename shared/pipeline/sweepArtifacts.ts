@@ -24,6 +24,7 @@ import type { AccountFacts, CaseEvidence, CommentView, NoteView, RelatedView } f
 import type { RelatedWant } from '#shared/review/gatherEvidence';
 import type { ReviewCase } from '#shared/ports/reviewRepository';
 import type { StratumSummary } from '#shared/review/stratifiedSample';
+import type { ReviewItemList } from './mapItems.ts';
 import { runLimited } from './runLimited.ts';
 import { policyPath, sweepPaths } from './sweepPaths.ts';
 import { storedPlanOf, storedPlanSchema, sweepPlanSchema, type SweepPlan } from './sweepPlan.ts';
@@ -465,6 +466,11 @@ export const writeRelatedWantsFrom = (work: BlobStore, sweepId: string, bucket: 
 export const readRelatedWantsIn = (work: BlobStore, sweepId: string, bucket: number) => readRequired(work, 'related accounts wanted', sweepPaths(sweepId).relatedWantsIn(bucket), relatedWantsSchema);
 export const writeRelatedWantsIn = (work: BlobStore, sweepId: string, bucket: number, wants: RelatedWant[]) =>
   writeArtifact(work, 'related accounts wanted', sweepPaths(sweepId).relatedWantsIn(bucket), relatedWantsSchema, wants);
+
+// ---- map-items/<list>.json written after Plan (the review's evidence maps): bucket numbers ----
+
+export const readItemList = (work: BlobStore, sweepId: string, list: ReviewItemList) =>
+  readRequired(work, `map-items/${list}.json`, sweepPaths(sweepId).mapItems(list), z.array(z.number().int().min(0)));
 
 // ---- review/draw.json: DrawSample's sample, for SampleForReview ----
 
