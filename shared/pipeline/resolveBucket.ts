@@ -22,6 +22,7 @@ import { readLines } from '#shared/snapshot/readPart';
 import { digestDecisions } from '#shared/review/decisionDigest';
 import { writeDecisionDigest, writeDecisions } from './sweepArtifacts.ts';
 import type { SweepContext } from './sweepContext.ts';
+import { sortSignalsCanonically } from './canonicalSignalOrder.ts';
 import { sweepPaths } from './sweepPaths.ts';
 
 export interface ResolveStats {
@@ -101,6 +102,7 @@ export async function loadAccountBundles(work: BlobStore, sweepId: string, bucke
       bundleFor(bundles, s.accountId).signals.push(s);
     }
   }
+  for (const b of bundles.values()) sortSignalsCanonically(b.signals);
   return bundles;
 }
 

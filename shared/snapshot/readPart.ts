@@ -5,6 +5,7 @@
  * bytes cannot be read as a whole (not gzip, truncated, empty gzip, missing) throws
  * DamagedPartError, so the caller can quarantine the part and go on with the rest.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { isUtf8 } from 'node:buffer';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -29,8 +30,11 @@ export async function* readLines(stream: Readable): AsyncGenerator<string> {
  */
 export async function* readLineBatches(stream: Readable): AsyncGenerator<string[]> {
   let carry = '';
+  // A character's bytes may straddle two chunks: decoding each chunk alone turned it into U+FFFD (issue 17, found when
+  // the same snapshot resolved over 2 and 5 buckets quoted a note differently); the decoder keeps the partial bytes.
+  const decoder = new StringDecoder('utf8');
   for await (const chunk of stream) {
-    const text = carry + (typeof chunk === 'string' ? chunk : (chunk as Buffer).toString('utf8'));
+    const text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
     const lines: string[] = [];
     let start = 0;
     for (let nl = text.indexOf('\n', start); nl !== -1; nl = text.indexOf('\n', start)) {
@@ -40,6 +44,7 @@ export async function* readLineBatches(stream: Readable): AsyncGenerator<string[
     carry = text.slice(start);
     if (lines.length > 0) yield lines;
   }
+  carry += decoder.end();
   if (carry.length > 0) yield [carry];
 }
 
