@@ -21,6 +21,7 @@ import { AutoSampleDraw, digestDecisions } from '#shared/review/decisionDigest';
 import { sampleForReview } from '#shared/review/sampleForReview';
 import { detectInProcess } from '#scripts/bench/detectInProcess';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import { recordingStore } from './recordingStore.ts';
 
 const SWEEP = 'digests';
 let root: string;
@@ -37,15 +38,7 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** The work folder, recording every key read. */
-function recording(): { store: BlobStore; reads: string[] } {
-  const store = new LocalFolderStore(workDir);
-  const reads: string[] = [];
-  const read = store.read.bind(store);
-  const readText = store.readText.bind(store);
-  store.read = (key) => (reads.push(key), read(key));
-  store.readText = (key) => (reads.push(key), readText(key));
-  return { store, reads };
-}
+const recording = () => recordingStore(workDir);
 
 async function sweepWide(store: BlobStore) {
   const { plan, policy } = await loadSweepContext(store, SWEEP);

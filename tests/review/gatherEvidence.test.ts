@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalFolderStore } from '#shared/adapters/localFolderStore';
 import type { AccountBundle } from '#shared/detect/detectorPorts';
-import type { BlobStore } from '#shared/ports/blobStore';
 import { bucketOf } from '#shared/pipeline/hashBucket';
 import { loadAccountBundles } from '#shared/pipeline/resolveBucket';
 import { readCaseEvidence, readItemList, readReviewDraw } from '#shared/pipeline/sweepArtifacts';
@@ -23,6 +22,7 @@ import { gatherRelatedBucket, gatherSampledBucket, planRelatedEvidence, writeSam
 import { caseEvidenceOf, referencedItems, relatedMembers } from '#shared/review/reviewEvidence';
 import { detectInProcess } from '#scripts/bench/detectInProcess';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
+import { recordingStore } from '../pipeline/recordingStore.ts';
 
 const SWEEP = 'evidence';
 const BUCKETS = 6;
@@ -40,17 +40,7 @@ beforeAll(async () => {
 afterAll(() => rm(root, { recursive: true, force: true }));
 
 /** The work folder, recording every key read. */
-function recording(): { store: BlobStore; reads: string[] } {
-  const store = new LocalFolderStore(workDir);
-  const reads: string[] = [];
-  const read = store.read.bind(store);
-  const readText = store.readText.bind(store);
-  const list = store.list.bind(store);
-  store.read = (key) => (reads.push(key), read(key));
-  store.readText = (key) => (reads.push(key), readText(key));
-  store.list = (prefix) => (reads.push(prefix), list(prefix));
-  return { store, reads };
-}
+const recording = () => recordingStore(workDir);
 
 const paths = sweepPaths(SWEEP);
 /** The account buckets whose shuffle or decisions some reads touched. */
