@@ -8,7 +8,6 @@ import { z } from 'zod';
 import type { BlobStore } from '#shared/ports/blobStore';
 import { ReviewError, VERDICT_KINDS, type ReviewCase, type ReviewRepository, type ReviewSession, type Verdict } from '#shared/ports/reviewRepository';
 import type { TaskTokens } from '#shared/ports/taskTokens';
-import type { Decision } from '#shared/policy/decideAction';
 import { reviewPolicyOf, type Policy } from '#shared/policy/policySchema';
 import { readCaseEvidence, readPlan, readSampleIfAny, readSweepPolicy, writeSample, type SampleFile } from '#shared/pipeline/sweepArtifacts';
 import { precisionGate, type GateReport } from './precisionGate.ts';
