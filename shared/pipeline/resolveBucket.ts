@@ -19,7 +19,7 @@ import { decideAction, type Decision } from '#shared/policy/decideAction';
 import { ownContentQuotes } from '#shared/notify/ownContentQuotes';
 import { decideContentActions } from '#shared/enforcement/decideContentActions';
 import { readLines } from '#shared/snapshot/readPart';
-import { digestDecisions } from '#shared/review/decisionDigest';
+import { digestDecisions, type DecisionCounts } from '#shared/review/decisionDigest';
 import { writeDecisionDigest, writeDecisions } from './sweepArtifacts.ts';
 import type { SweepContext } from './sweepContext.ts';
 import { sortSignalsCanonically } from './canonicalSignalOrder.ts';
@@ -36,6 +36,8 @@ export interface ResolveStats {
   duplicates: Record<string, number>;
   /** Records quarantined because their account is not in the snapshot, by kind. */
   orphans: Record<string, number>;
+  /** The summary's counts of the bucket's decisions (its digest's): FinishSweep sums these and reads no digest. */
+  counts?: DecisionCounts;
 }
 
 export type DuplicateCounts = Partial<Record<RecordKind, number>>;
@@ -196,7 +198,9 @@ export async function resolveBucket(work: BlobStore, ctx: SweepContext, bucket: 
   }
   await writeDecisions(work, plan.sweepId, bucket, decisions);
   // after the decisions it digests: a retry rewrites both, and a bucket without one is digested from its decisions
-  await writeDecisionDigest(work, plan.sweepId, digestDecisions(plan.sweepId, bucket, decisions, ctx.policy));
+  const digest = digestDecisions(plan.sweepId, bucket, decisions, ctx.policy);
+  await writeDecisionDigest(work, plan.sweepId, digest);
+  stats.counts = digest.counts;
   // Same lines on a re-run: the object is overwritten with the same content.
   if (quarantined.length > 0) await work.write(sweepPaths(plan.sweepId).orphanQuarantineObject(bucket), quarantined.join('\n') + '\n');
   return stats;

@@ -197,17 +197,18 @@ const contentTallySchema = z.object({ total: contentCountsSchema, byCode: z.reco
 
 const reviewCandidateSchema = z.object({ accountId: z.string().min(1), action: z.enum(ACTIONS), followerCount: z.number(), code: z.enum(VIOLATION_CODES) });
 
+const decisionCountsSchema = z.object({
+  decisions: z.number(),
+  alreadyActed: z.number(),
+  byAction: counts,
+  byCode: counts,
+  byCodeAndAction: z.record(z.string(), counts),
+  byRule: counts,
+  content: contentTallySchema.optional(),
+});
 const decisionDigestSchema = z.object({
   bucket: z.number().int().min(0),
-  counts: z.object({
-    decisions: z.number(),
-    alreadyActed: z.number(),
-    byAction: counts,
-    byCode: counts,
-    byCodeAndAction: z.record(z.string(), counts),
-    byRule: counts,
-    content: contentTallySchema.optional(),
-  }),
+  counts: decisionCountsSchema,
   guard: z.object({ acted: z.number(), byRule: counts, byFollowerTier: counts }),
   rules: z.record(
     z.string(),
@@ -247,6 +248,7 @@ export const stageStatsSchemas = {
     decisions: counts,
     duplicates: counts.default({}),
     orphans: counts.default({}),
+    counts: decisionCountsSchema.optional(),
   }),
   enforce: z.object({
     bucket: z.number(),

@@ -37,6 +37,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rm(root, { recursive: true, force: true }));
 
+/** A bucket's decision digest (the sweep id here is `digests` too, so a key's path alone does not say). */
+const isDigest = (key: string) => key.startsWith(`${sweepPaths(SWEEP).root}digests/`);
+
 /** The work folder, recording every key read. */
 const recording = () => recordingStore(workDir);
 
@@ -56,12 +59,33 @@ describe('the sweep-wide Tasks', () => {
     reads.length = 0;
     const got = await sweepWide(store);
     expect(reads.filter((k) => k.startsWith(sweepPaths(SWEEP).decisions))).toEqual([]);
-    expect(reads.filter((k) => k.includes('/digests/')).length).toBeGreaterThanOrEqual(plan.bucketCount);
+    expect(reads.filter((k) => isDigest(k)).length).toBeGreaterThanOrEqual(plan.bucketCount);
     expect(got.cases).toEqual(sampleForReview(SWEEP, decisions, defaultPolicy()));
     expect(got.cases.length).toBeGreaterThan(10);
     expect(got.summary.decisions).toBe(decisions.length);
     expect(JSON.stringify(got.summary.byCodeAndAction)).toBe(JSON.stringify(digestDecisions(SWEEP, 0, decisions, defaultPolicy()).counts.byCodeAndAction));
     expect(got.guard.acted).toBe(decisions.filter((d) => d.action !== 'none').length);
+  });
+
+  it("FinishSweep's summary reads no digest when the resolve stats carry the counts, and the digests when one does not (resolved before), with the same summary", async () => {
+    const { plan, policy } = await loadSweepContext(new LocalFolderStore(workDir), SWEEP);
+    const { store, reads } = recording();
+    const summary = await summarizeSweep(store, plan, policy);
+    expect(reads.filter(isDigest)).toEqual([]);
+    expect(summary.decisions).toBe(decisions.length);
+    // an earlier resolve's stats of bucket 0, without the counts
+    const statsKey = sweepPaths(SWEEP).statsObject('resolve', '0');
+    const readText = store.readText.bind(store);
+    store.readText = async (key) => {
+      const text = await readText(key);
+      if (key !== statsKey) return text;
+      const { counts: _dropped, ...older } = JSON.parse(text);
+      return JSON.stringify(older);
+    };
+    reads.length = 0;
+    const fromDigests = await summarizeSweep(store, plan, policy);
+    expect(reads.filter((k) => isDigest(k)).length).toBe(plan.bucketCount);
+    expect(JSON.stringify(fromDigests)).toBe(JSON.stringify(summary));
   });
 
   it("digest a bucket without a digest (resolved before digests) from that bucket's decisions alone, with the same result", async () => {
