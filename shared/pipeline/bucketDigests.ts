@@ -1,5 +1,5 @@
 /**
- * The sweep's decision digests, one account bucket at a time in bucket order: what SampleForReview and FinishSweep
+ * The sweep's decision digests, one account bucket at a time in bucket order: what DrawSample and FinishSweep
  * read instead of every decision (shared/review/decisionDigest.ts). A bucket resolved before digests were written
  * (a sweep paused or resumed across the upgrade) has its decisions digested here, one bucket at a time.
  */

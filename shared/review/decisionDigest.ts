@@ -1,7 +1,7 @@
 /**
  * What the sweep-wide Tasks need of one account bucket's decisions, drawn where the decisions are made (resolve,
  * one bucket at a time): the summary's counts, the blast-radius guard's tally, and both review samples' candidates.
- * SampleForReview and FinishSweep then read one digest per bucket instead of every decision of the sweep, which no
+ * DrawSample (and FinishSweep, for a bucket whose resolve stats lack the counts) then read one digest per bucket instead of every decision of the sweep, which no
  * single Lambda can hold at platform scale (issue 17: 30M acted decisions at 300M accounts).
  *
  * Exact, not an approximation: counts add up, and both samplers take the decisions with the smallest hash of

@@ -1,6 +1,6 @@
 /**
- * The evidence a reviewer sees for one account, gathered once when the sample is drawn and
- * written beside the sweep (`sweeps/<id>/review/evidence/<accountId>.json`): the decision and its
+ * The evidence a reviewer sees for one account, gathered once when the sample is drawn, bucket by
+ * bucket (gatherEvidence.ts), beside the sweep (`sweeps/<id>/review/evidence/<accountId>.json`): the decision and its
  * findings, registration facts (IPs, device and licence ids only as salted hashes), the offending
  * notes and comments with their normalised text, and the other members of its cluster or ring.
  */

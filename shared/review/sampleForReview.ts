@@ -2,7 +2,7 @@
  * Draws the review sample: per rule, the decisions whose hash of (sweep, rule, account)
  * is smallest, so the same sweep always draws the same cases and no clock or random
  * source is involved. Size per rule: rate × count, at least `floor`, at most `cap`.
- * SampleForReview draws it from the buckets' digests (decisionDigest.ts, AutoSampleDraw); this is the definition over
+ * DrawSample draws it from the buckets' digests (decisionDigest.ts, AutoSampleDraw); this is the definition over
  * every decision that draw is tested against (tests/review/decisionDigest.test.ts).
  */
 import { unitHash } from '#shared/pipeline/hashBucket';

@@ -1,6 +1,6 @@
 /**
  * The k candidates of smallest hash of (sweep, rule, account), kept as they are added: both review samples draw a
- * stratum's or a rule's smallest hashes, and SampleForReview adds one bucket's candidates at a time (up to ~37,000
+ * stratum's or a rule's smallest hashes, and DrawSample adds one bucket's candidates at a time (up to ~37,000
  * buckets at platform scale). Each candidate is hashed once; once k are held, one of no smaller hash than the k-th is
  * turned away at a comparison, so adding a bucket costs its own candidates, not k.
  */
