@@ -12,9 +12,8 @@ export type { SweepSummary } from './sweepArtifacts.ts';
 const MAX_LISTED_DAMAGED = 50;
 const inc = (m: Record<string, number>, k: string, by = 1) => (m[k] = (m[k] ?? 0) + by);
 
-export async function summarizeSweep(work: BlobStore, plan: SweepPlan, policy: Policy): Promise<SweepSummary> {
-  const id = plan.sweepId;
-  const paths = sweepPaths(id);
+/** Every map stage's per-item stats of a sweep: what the summary sums (Finish also anchors the sweep from the enforce stats). */
+export async function readStageStats(work: BlobStore, id: string) {
   const [partition, group, expand, resolve, enforce, notify, lifts] = await Promise.all([
     readAllStats(work, id, 'partition'),
     readAllStats(work, id, 'group'),
@@ -24,6 +23,15 @@ export async function summarizeSweep(work: BlobStore, plan: SweepPlan, policy: P
     readAllStats(work, id, 'notify'),
     readAllStats(work, id, 'scheduleLifts'),
   ]);
+  return { partition, group, expand, resolve, enforce, notify, lifts };
+}
+export type StageStats = Awaited<ReturnType<typeof readStageStats>>;
+
+/** `stats`: the sweep's stage stats when the caller already read them. */
+export async function summarizeSweep(work: BlobStore, plan: SweepPlan, policy: Policy, stats?: StageStats): Promise<SweepSummary> {
+  const id = plan.sweepId;
+  const paths = sweepPaths(id);
+  const { partition, group, expand, resolve, enforce, notify, lifts } = stats ?? (await readStageStats(work, id));
   const sum = <T>(rows: T[], of: (r: T) => number) => rows.reduce((s, r) => s + of(r), 0);
   const records: SweepSummary['records'] = {};
   for (const p of partition) {
