@@ -24,6 +24,7 @@ import { writeDecisionDigest, writeDecisions } from './sweepArtifacts.ts';
 import type { SweepContext } from './sweepContext.ts';
 import { sortSignalsCanonically } from './canonicalSignalOrder.ts';
 import { sweepPaths } from './sweepPaths.ts';
+import { ownerFilter } from './shuffleLineOwner.ts';
 
 export interface ResolveStats {
   bucket: number;
@@ -56,16 +57,20 @@ function bundleFor(map: Map<string, AccountBundle>, accountId: string): AccountB
  * order each kind's records come by part order, then line: the first copy of a record is the one
  * kept, whatever the bucket count or the order the objects were written in.
  */
-export async function loadAccountBundles(work: BlobStore, sweepId: string, bucket: number, duplicates: DuplicateCounts = {}): Promise<Map<string, AccountBundle>> {
+export async function loadAccountBundles(work: BlobStore, sweepId: string, bucket: number, duplicates: DuplicateCounts = {}, only?: ReadonlySet<string>): Promise<Map<string, AccountBundle>> {
   const paths = sweepPaths(sweepId);
   const bundles = new Map<string, AccountBundle>();
   const seen = new Set<string>();
+  const filters: Partial<Record<RecordKind, (line: string) => boolean>> = {};
   for (const key of (await work.list(paths.accountShuffle(bucket))).sort()) {
     const kind = key.slice(key.lastIndexOf('/') + 1).split('-')[0] as RecordKind;
     if (!RECORD_KINDS.includes(kind)) throw new Error(`unexpected shuffle object ${key}`);
     const isAccount = kind === 'accounts';
+    // the identity of a record includes its owner, so skipping other owners' lines changes no wanted bundle
+    // (the duplicates counted are then those of the wanted accounts only)
+    const wanted = only && (filters[kind] ??= ownerFilter(kind, only));
     for await (const line of readLines(await work.read(key))) {
-      if (!line) continue;
+      if (!line || (wanted && !wanted(line))) continue;
       const r = JSON.parse(line);
       const identity = isAccount ? undefined : kind + recordIdentity(kind, r);
       if (identity !== undefined) {
@@ -104,7 +109,10 @@ export async function loadAccountBundles(work: BlobStore, sweepId: string, bucke
       bundleFor(bundles, s.accountId).signals.push(s);
     }
   }
-  for (const b of bundles.values()) sortSignalsCanonically(b.signals);
+  for (const [id, b] of bundles) {
+    if (only && !only.has(id)) bundles.delete(id);
+    else sortSignalsCanonically(b.signals);
+  }
   return bundles;
 }
 

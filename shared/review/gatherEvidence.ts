@@ -59,7 +59,8 @@ export async function gatherSampledBucket(work: BlobStore, sweepId: string, buck
   const sampled = new Set(await readSampledAccounts(work, sweepId, bucket));
   const decisions = [];
   for await (const d of readBucketDecisions(work, sweepId, bucket)) if (sampled.has(d.accountId)) decisions.push(d);
-  const bundles = await loadAccountBundles(work, sweepId, bucket);
+  // the sampled accounts' records only: the other lines of the bucket are skipped before they are parsed
+  const bundles = await loadAccountBundles(work, sweepId, bucket, {}, sampled);
   const wants: RelatedWant[] = [];
   await runLimited(decisions, WRITES_IN_FLIGHT, async (d) => {
     const relatedIds = relatedMembers(d);
@@ -90,7 +91,7 @@ export async function planRelatedEvidence(work: BlobStore, sweepId: string, buck
 /** Step 4, one bucket: the views of the related accounts whose records it holds, one file per sampled account showing them. */
 export async function gatherRelatedBucket(work: BlobStore, sweepId: string, bucket: number): Promise<number> {
   const wants = await readRelatedWantsIn(work, sweepId, bucket);
-  const bundles = await loadAccountBundles(work, sweepId, bucket);
+  const bundles = await loadAccountBundles(work, sweepId, bucket, {}, new Set(wants.map((w) => w.accountId)));
   const byOwner = new Map<string, RelatedView[]>();
   for (const w of wants) {
     const view = relatedView(w.accountId, bundles.get(w.accountId), { noteIds: new Set(w.noteIds), commentIds: new Set(w.commentIds) });
