@@ -6,7 +6,9 @@ import type { BlobStore } from '#shared/ports/blobStore';
 import { decisionLineSchema } from '#shared/contract/decisionExport';
 import type { Decision } from '#shared/policy/decideAction';
 import { summarizeEvidence } from '#shared/enforcement/planEnforcement';
-import { readDecisions } from './readDecisions.ts';
+import { mergeSortedStreams } from './mergeSortedStreams.ts';
+import { readDecisionObject } from './readDecisions.ts';
+import { sweepPaths } from './sweepPaths.ts';
 
 export function toExportLine(d: Decision): Record<string, unknown> {
   const line = {
@@ -33,9 +35,22 @@ export function toExportLine(d: Decision): Record<string, unknown> {
   return line;
 }
 
+/**
+ * The export's lines in account order, streamed: each bucket's decisions are stored sorted by account id, so the
+ * buckets are merged (one decision per bucket held at a time, whatever the sweep's size), not read whole and sorted.
+ */
+export async function* exportDecisionLines(work: BlobStore, sweepId: string): AsyncGenerator<string> {
+  const buckets = (await work.list(sweepPaths(sweepId).decisions)).sort().map((key) => decisionsIn(work, key));
+  for await (const d of mergeSortedStreams(buckets, (x) => x.accountId)) yield JSON.stringify(toExportLine(d));
+}
+
+async function* decisionsIn(work: BlobStore, key: string): AsyncGenerator<Decision> {
+  for await (const { decision } of readDecisionObject(work, key)) yield decision;
+}
+
+/** The whole export in memory: for a small sweep (the demo, tests). */
 export async function exportDecisions(work: BlobStore, sweepId: string): Promise<string[]> {
-  const lines: Array<[string, string]> = [];
-  for await (const d of readDecisions(work, sweepId)) lines.push([d.accountId, JSON.stringify(toExportLine(d))]);
-  lines.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-  return lines.map(([, l]) => l);
+  const lines: string[] = [];
+  for await (const line of exportDecisionLines(work, sweepId)) lines.push(line);
+  return lines;
 }

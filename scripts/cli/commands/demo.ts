@@ -1,12 +1,11 @@
 /** `crackdown demo`: generate a snapshot, sweep it on the embedded stack, and show what happened. */
 import type { Command } from 'commander';
 import { createReadStream, existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { workStore } from '#shared/adapters/stageDependencies';
 import { readLabels } from '#shared/evaluation/labels';
 import { scoreDecisions } from '#shared/evaluation/scoreDecisions';
-import { exportDecisions } from '#shared/pipeline/exportDecisions';
+import { writeDecisionExport } from '../writeDecisionExport.ts';
 import { defaultPolicy } from '#shared/policy/defaultPolicy';
 import { generateSnapshot } from '#scripts/generate/generateSnapshot';
 import { DEFAULT_STATE_DIR } from '#scripts/local/embeddedStack';
@@ -63,8 +62,7 @@ export function registerDemo(program: Command, interrupt: AbortSignal): void {
         const labelsPath = join(snapshot, 'labels.jsonl');
         const evaluation = scoreDecisions(await decidedCodes(workStore(), sweepId), await readLabels(createReadStream(labelsPath), labelsPath));
         const exportPath = join(demoDir, 'decisions.jsonl');
-        const lines = await exportDecisions(workStore(), sweepId);
-        await writeFile(exportPath, lines.length ? lines.join('\n') + '\n' : '');
+        await writeDecisionExport(workStore(), sweepId, exportPath);
         out.result({ summary, evaluation, decisionsExport: exportPath, seconds }, () =>
           [
             renderSummary(summary),

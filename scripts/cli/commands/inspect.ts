@@ -1,11 +1,10 @@
 /** Read-only commands over the embedded stack: export, ledger, outbox, status, eval. */
 import type { Command } from 'commander';
 import { createReadStream } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { enforcementRepository, sweepRegistry, workStore } from '#shared/adapters/stageDependencies';
 import { readLabels } from '#shared/evaluation/labels';
 import { scoreDecisions } from '#shared/evaluation/scoreDecisions';
-import { exportDecisions } from '#shared/pipeline/exportDecisions';
+import { writeDecisionExport } from '../writeDecisionExport.ts';
 import { withStack } from '../embedded.ts';
 import { CliError, EXIT } from '../exitCodes.ts';
 import { makeOutput } from '../output.ts';
@@ -31,9 +30,8 @@ export function registerInspect(program: Command): void {
       const out = makeOutput(Boolean(o.json));
       await withStack({ stateDir: o.stateDir }, async () => {
         await mustHaveSweep(o.sweepId);
-        const lines = await exportDecisions(workStore(), o.sweepId);
-        await writeFile(o.out, lines.length ? lines.join('\n') + '\n' : '');
-        out.result({ sweepId: o.sweepId, out: o.out, lines: lines.length }, () => `Wrote ${lines.length} decisions to ${o.out}`);
+        const lines = await writeDecisionExport(workStore(), o.sweepId, o.out);
+        out.result({ sweepId: o.sweepId, out: o.out, lines }, () => `Wrote ${lines} decisions to ${o.out}`);
       });
     });
 
