@@ -55,7 +55,7 @@ describe('the decisions export', () => {
   let work: LocalFolderStore;
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'export-'));
-    await generateSnapshot({ accounts: 800, seed: 11, outDir: join(root, 'snapshot') });
+    await generateSnapshot({ accounts: 400, seed: 11, outDir: join(root, 'snapshot') });
     await detectInProcess(join(root, 'snapshot'), join(root, 'work'), defaultPolicy(), 'export', 5);
     work = new LocalFolderStore(join(root, 'work'));
   }, 120_000);
