@@ -3,24 +3,15 @@
  * (ledgerAnchor.ts); `applyMany` packs a bucket's actions ~25 to a transaction (ledgerGroupActs.ts).
  * Pending lifts are the penalty states in the penalties table's sparse `liftDue` index (penaltyItem.ts).
  */
-import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
-  BatchWriteCommand,
-  type BatchWriteCommandOutput,
-  GetCommand,
-  QueryCommand,
-  ScanCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, type BatchGetCommandOutput, GetCommand, QueryCommand, ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { LedgerEntry, LiftRow, PenaltyState } from '#shared/enforcement/ledgerEntry';
 import type { PlannedEnforcement } from '#shared/enforcement/planEnforcement';
 import type { PriorOffense } from '#shared/policy/decideAction';
 import type { BrandDeduction } from '#shared/brand/brandPoints';
 import type { ApplyOutcome, EnforcementRepository, LiftOutcome, MessageKey, OutboxMessage } from '#shared/ports/enforcementRepository';
-import { runLimited } from '#shared/pipeline/runLimited';
 import { anchoredWrite, type LedgerAnchorer } from '#shared/audit/ledgerAnchor';
 import { documentClient } from './awsClients.ts';
+import { batchPutItems } from './dynamoBatchPut.ts';
 import { ledgerAnchorer } from './ledgerAnchoring.ts';
 import { applyAct, brandDeductionsOf, liftAct, liftOf, priorOffensesOf, type LedgerStore } from './ledgerActs.ts';
 import { writeLedger, writeLedgerGroup } from './dynamoLedgerWrite.ts';
@@ -204,17 +195,8 @@ export class DynamoEnforcementRepository implements EnforcementRepository {
     return liftOf(this.store, liftId);
   }
 
-  private async batchPut(table: string, items: object[]): Promise<void> {
-    const chunks: object[][] = [];
-    for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-    await runLimited(chunks, 4, async (chunk) => {
-      let requests: Array<Record<string, unknown>> | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        const res: BatchWriteCommandOutput = await this.db.send(new BatchWriteCommand({ RequestItems: { [table]: requests as never } }));
-        requests = res.UnprocessedItems?.[table] as Array<Record<string, unknown>> | undefined;
-        if (requests && requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    });
+  private batchPut(table: string, items: object[]): Promise<void> {
+    return batchPutItems(this.db, table, items);
   }
 
   async dueLifts(now: string, limit: number, after?: Pick<LiftRow, 'accountId' | 'dueAt'>): Promise<LiftRow[]> {

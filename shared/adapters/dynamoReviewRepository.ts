@@ -6,9 +6,10 @@
  *   transaction that checks the session is open and the case exists, so a refused verdict
  *   changes nothing.
  */
-import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ReviewError, type ReviewCase, type ReviewRepository, type ReviewSession, type Verdict } from '#shared/ports/reviewRepository';
 import { documentClient } from './awsClients.ts';
+import { batchPutItems } from './dynamoBatchPut.ts';
 import { tableName } from './tableDefinitions.ts';
 
 const SESSION_KEY = '~session';
@@ -22,14 +23,7 @@ export class DynamoReviewRepository implements ReviewRepository {
   constructor(private readonly db: DynamoDBDocumentClient = documentClient()) {}
 
   async putCases(cases: ReviewCase[]): Promise<number> {
-    for (let i = 0; i < cases.length; i += 25) {
-      let requests: Array<Record<string, unknown>> | undefined = cases.slice(i, i + 25).map((c) => ({ PutRequest: { Item: c } }));
-      for (let attempt = 0; requests && requests.length > 0; attempt++) {
-        const res = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: requests as never } }));
-        requests = res.UnprocessedItems?.[this.table] as Array<Record<string, unknown>> | undefined;
-        if (requests && requests.length > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
-      }
-    }
+    await batchPutItems(this.db, this.table, cases);
     return cases.length;
   }
 
