@@ -321,8 +321,9 @@ const SPECS: Array<Omit<RuleSpec, 'basis' | 'strength'>> = [
     ruleId: RULE_COORDINATED_SEEDING,
     code: 'undisclosed-promotion',
     severity: 'high',
-    description: 'Ordinary-looking accounts posting commercial notes for one brand in a burst, outside the partner platform.',
-    thresholds: { minAccounts: 5, windowHours: 72, minCommercialShare: 0.6, burstRatio: 3 },
+    description:
+      "Ordinary-looking accounts posting commercial notes for one brand in a burst, outside the partner platform. The burst's posters must be ≥ minBurstShare of all the accounts that ever mentioned the brand: a popular brand's organic surges (a launch, a season) gather many honest self-paid reviewers within days, more the larger the population (chosen on the own 200k set, the largest share keeping its seeding recall; the independent 1M set had 1,360 honest reviewers limited without it).",
+    thresholds: { minAccounts: 5, windowHours: 72, minCommercialShare: 0.6, burstRatio: 3, minBurstShare: 0.12 },
   },
   {
     ruleId: RULE_SEEDED_BRIEF,

@@ -187,6 +187,23 @@ describe('undisclosed-promotion', () => {
     expect(q.findings.filter((f) => f.ruleId === 'undisclosed-promotion/seeded-brief')).toEqual([]);
   });
 
+  it("a popular brand's organic surge of self-paid reviews is not a seeding burst; a burst that is a real share of everyone who ever mentioned the brand is", () => {
+    // 120 honest reviewers over four years, then a launch: n reviewers within two days, each saying they paid (自费: a commercial cue)
+    const notesWith = (surge: number): Note[] => [
+      ...Array.from({ length: 120 }, (_, i) => note(`m${i}`, `user${i}`, { title: '自费入手', body: '专柜买的，不是广告，价格399元', brandIds: ['bigbrand'], createdAt: at(-60 * 24 * 12 * (i + 5)) })),
+      ...Array.from({ length: surge }, (_, i) => note(`s${i}`, `new${i}`, { title: '新品自费测评', body: '自费买的，不是广告，价格399元', brandIds: ['bigbrand'], createdAt: at(i * 60 * 2) })),
+    ];
+    const seeding = (surge: number) => runDetection({ notes: notesWith(surge) }).findings.filter((f) => f.ruleId === 'undisclosed-promotion/coordinated-seeding');
+    // 8 of 128 accounts (6 %): the surge passes every other test (5 accounts, commercial, far above the four-year baseline)
+    expect(seeding(8)).toEqual([]);
+    // 20 of 140 (14 %, over minBurstShare 0.12): a burst
+    expect(
+      seeding(20)
+        .map((f) => f.accountId)
+        .sort(),
+    ).toEqual(Array.from({ length: 20 }, (_, i) => `new${i}`).sort());
+  });
+
   it('a popular brand mentioned steadily by many users is not a seeding burst', () => {
     const notes: Note[] = Array.from({ length: 120 }, (_, i) => note(`m${i}`, `user${i}`, { title: '入手了', body: '专柜买的，价格399元', brandIds: ['bigbrand'], createdAt: at(i * 60 * 24) }));
     const r = runDetection({ notes });

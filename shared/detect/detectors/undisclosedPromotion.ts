@@ -212,6 +212,9 @@ function seedingSignals(brandId: string, rows: Record<string, unknown>[], ctx: P
   }
   const others = notes.filter((x) => !brandAccounts.has(x.a)).sort((x, y) => x.t - y.t || (x.n < y.n ? -1 : 1));
   if (others.length < th.minAccounts) return [];
+  // a burst must be a real share of everyone who ever mentioned the brand: a popular brand's organic surges (a
+  // launch, a season) gather many honest reviewers in a few days, more the larger the population
+  const minBurstAccounts = (th.minBurstShare ?? 0) * new Set(others.map((x) => x.a)).size;
   const window = th.windowHours * 3600;
   const span = others[others.length - 1].t - others[0].t;
   // baseline: notes expected in one window if mentions were spread evenly over the span
@@ -232,7 +235,7 @@ function seedingSignals(brandId: string, rows: Record<string, unknown>[], ctx: P
       lo += 1;
     }
     const size = hi - lo + 1;
-    if (counts.size >= th.minAccounts && commercial >= th.minCommercialShare * size && (expected === 0 || size >= th.burstRatio * expected)) {
+    if (counts.size >= th.minAccounts && counts.size >= minBurstAccounts && commercial >= th.minCommercialShare * size && (expected === 0 || size >= th.burstRatio * expected)) {
       for (let i = lo; i <= hi; i++) if (others[i].c) inBurst[i] = 1;
     }
   }
